@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module map (one-way): OneWindowDomain ← OneWindowStore, OneWindowDomain ← OneWindowViews,
+// Store + Views ← OneWindowWeb ← onewindow (CLI). See README.md.
+let package = Package(
+  name: "OneWindow",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "onewindow", targets: ["onewindow"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+    .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+    .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+    .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+  ],
+  targets: [
+    .target(name: "OneWindowDomain"),
+    .target(
+      name: "OneWindowStore",
+      dependencies: [
+        "OneWindowDomain",
+        .product(name: "Fluent", package: "fluent"),
+        .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+        .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+      ]
+    ),
+    .target(name: "OneWindowViews", dependencies: ["OneWindowDomain"]),
+    .target(
+      name: "OneWindowWeb",
+      dependencies: [
+        "OneWindowDomain", "OneWindowStore", "OneWindowViews",
+        .product(name: "Vapor", package: "vapor"),
+      ]
+    ),
+    .executableTarget(name: "onewindow", dependencies: ["OneWindowWeb"]),
+    .testTarget(name: "OneWindowDomainTests", dependencies: ["OneWindowDomain"]),
+    .testTarget(name: "OneWindowViewsTests", dependencies: ["OneWindowViews"]),
+    .testTarget(
+      name: "OneWindowWebTests",
+      dependencies: [
+        "OneWindowWeb", "OneWindowStore",
+        .product(name: "VaporTesting", package: "vapor"),
+      ]
+    ),
+  ]
+)

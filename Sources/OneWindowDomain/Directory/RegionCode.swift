@@ -1,0 +1,80 @@
+/// 行政区划代码: 6 digits for a county, 9 for a town or street, 12 for a village or community.
+public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+  public let value: String
+
+  public init?(_ value: String) {
+    guard [6, 9, 12].contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+      return nil
+    }
+    self.value = value
+  }
+
+  /// Parses a code or explains, naming the field, why it is not one.
+  public static func parse(_ value: String, field: String) throws(ValidationError) -> RegionCode {
+    guard let code = RegionCode(value) else {
+      throw ValidationError(
+        field: field,
+        zh: "行政区划代码应为 6、9 或 12 位数字",
+        en: "A region code has 6, 9 or 12 digits")
+    }
+    return code
+  }
+
+  public var level: RegionLevel {
+    switch value.count {
+    case 6: .county
+    case 9: .town
+    default: .village
+    }
+  }
+
+  /// The 6-digit county this region belongs to: the shard key every table carries.
+  public var county: RegionCode { RegionCode(String(value.prefix(6)))! }
+
+  /// The enclosing region one level up, or nil for a county.
+  public var parent: RegionCode? {
+    switch level {
+    case .county: nil
+    case .town: RegionCode(String(value.prefix(6)))
+    case .village: RegionCode(String(value.prefix(9)))
+    }
+  }
+
+  /// True when `other` is this region or lies inside it.
+  public func contains(_ other: RegionCode) -> Bool {
+    other.value.hasPrefix(value)
+  }
+
+  public var description: String { value }
+
+  public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.value < rhs.value }
+
+  public init(from decoder: any Decoder) throws {
+    let raw = try decoder.singleValueContainer().decode(String.self)
+    guard let code = RegionCode(raw) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a region code: \(raw)"))
+    }
+    self = code
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(value)
+  }
+}
+
+/// The three levels a county service system spans (县/镇/村).
+public enum RegionLevel: String, Sendable, Codable, CaseIterable {
+  case county
+  case town
+  case village
+
+  public var name: LocalizedText {
+    switch self {
+    case .county: LocalizedText(zh: "县级", en: "County")
+    case .town: LocalizedText(zh: "镇(乡、街道)级", en: "Town")
+    case .village: LocalizedText(zh: "村(社区)级", en: "Village")
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import FluentPostgresDriver
+import SQLKit
+import FluentSQLiteDriver
+import Foundation
+import OneWindowDomain
+import Vapor
+
+/// Sets up the database for an application: the driver for the location and every migration.
+public enum Store {
+  public static func configure(_ app: Application, location: DatabaseLocation) throws {
+    switch location {
+    case .sqliteMemory:
+      app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .sqliteFile(let path):
+      let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+      try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+      app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+      var configuration = try SQLPostgresConfiguration(url: url)
+      if !url.contains("sslmode=") { configuration.coreConfiguration.tls = .disable }
+      app.databases.use(
+        .postgres(
+          configuration: configuration, maxConnectionsPerEventLoop: 8,
+          connectionPoolTimeout: .seconds(10)),
+        as: .psql)
+    }
+    Migrations.register(in: app.migrations)
+  }
+
+  /// Answers whether the database takes a trivial query (for `/readyz` and start-up checks).
+  public static func ping(_ db: any Database) async throws {
+    _ = try await (db as! any SQLDatabase).raw("SELECT 1 AS ok").all()
+  }
+}

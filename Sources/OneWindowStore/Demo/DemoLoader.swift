@@ -1,0 +1,114 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+
+/// Loads the demo county. Loading twice changes nothing: each row is written only when missing,
+/// and accounts that exist keep their passwords.
+public struct DemoLoader: Sendable {
+  let db: any Database
+
+  public init(_ db: any Database) {
+    self.db = db
+  }
+
+  /// How many rows of each kind this load added.
+  public struct Summary: Sendable, Equatable, CustomStringConvertible {
+    public var regions = 0
+    public var sites = 0
+    public var departments = 0
+    public var windows = 0
+    public var staff = 0
+    public var items = 0
+
+    public var total: Int { regions + sites + departments + windows + staff + items }
+
+    public var description: String {
+      "regions \(regions), sites \(sites), departments \(departments), windows \(windows), "
+        + "staff \(staff), items \(items)"
+    }
+  }
+
+  /// Loads `county` in one transaction, so an interrupted load leaves nothing half-written.
+  /// `passwordHash` is the hash of `DemoCounty.password`, computed once by the caller.
+  public func load(
+    _ county: DemoCounty, passwordHash: String, progress: @escaping @Sendable (String) -> Void = { _ in }
+  ) async throws -> Summary {
+    try await db.transaction { db in
+      var summary = Summary()
+      let countyCode = county.county.code.value
+
+      let regionIDs = try await existing(RegionModel.self, on: db)
+      let newRegions = county.regions.filter { !regionIDs.contains($0.code.value) }
+      try await newRegions.map(RegionModel.init).create(on: db)
+      summary.regions = newRegions.count
+      progress("行政区划 regions: +\(newRegions.count)")
+
+      let siteIDs = try await existing(SiteModel.self, on: db)
+      let newSites = county.sites.filter { !siteIDs.contains($0.id) }
+      try await newSites.map(SiteModel.init).create(on: db)
+      summary.sites = newSites.count
+      progress("服务场所 sites: +\(newSites.count)")
+
+      let departmentIDs = try await existing(DepartmentModel.self, on: db)
+      let newDepartments = county.departments.filter { !departmentIDs.contains($0.id) }
+      try await newDepartments.map(DepartmentModel.init).create(on: db)
+      summary.departments = newDepartments.count
+      progress("部门 departments: +\(newDepartments.count)")
+
+      let windowIDs = try await existing(WindowModel.self, on: db)
+      let newWindows = county.windows.filter { !windowIDs.contains($0.id) }
+      try await newWindows.map { WindowModel($0, countyCode: countyCode) }.create(on: db)
+      summary.windows = newWindows.count
+      progress("窗口 windows: +\(newWindows.count)")
+
+      summary.staff = try await loadStaff(county, passwordHash: passwordHash, on: db)
+      progress("工作人员 staff: +\(summary.staff)")
+
+      let itemIDs = try await existing(ServiceItemModel.self, on: db)
+      let newItems = county.items.filter { !itemIDs.contains($0.code) }
+      try await newItems.map { ServiceItemModel($0, countyCode: countyCode) }.create(on: db)
+      summary.items = newItems.count
+      progress("事项 items: +\(newItems.count)")
+      return summary
+    }
+  }
+
+  private func loadStaff(_ county: DemoCounty, passwordHash: String, on db: any Database)
+    async throws -> Int
+  {
+    let usernames = Set(try await StaffModel.query(on: db).all(\.$username))
+    let newStaff = county.staff.filter { !usernames.contains($0.username) }
+    var models: [StaffModel] = []
+    var duties: [WindowDutyModel] = []
+    for person in newStaff {
+      let model = StaffModel()
+      model.id = UUID()
+      model.username = person.username
+      model.displayName = person.displayName
+      model.role = person.role.rawValue
+      model.regionCode = person.scope.regionCode.value
+      model.siteID = person.scope.siteID
+      model.departmentID = person.scope.departmentID
+      model.title = person.title
+      model.phone = person.phone
+      model.passwordHash = passwordHash
+      model.failedLogins = 0
+      model.countyCode = person.scope.regionCode.county.value
+      models.append(model)
+      for duty in person.duties {
+        duties.append(
+          WindowDutyModel(
+            windowID: duty.windowID, staffID: model.id!, post: duty.post.rawValue,
+            countyCode: model.countyCode))
+      }
+    }
+    try await models.create(on: db)
+    try await duties.create(on: db)
+    return models.count
+  }
+
+  private func existing<M: Model>(_ type: M.Type, on db: any Database) async throws -> Set<String>
+  where M.IDValue == String {
+    Set(try await M.query(on: db).all().compactMap(\.id))
+  }
+}

@@ -1,0 +1,16 @@
+import Fluent
+
+/// Every migration, in order. Shipped migrations never change: add a new file instead.
+enum Migrations {
+  static func register(in migrations: Fluent.Migrations) {
+    migrations.add(M001CreateRegions())  // 行政区划
+    migrations.add(M002CreateSites())  // 服务场所
+    migrations.add(M003CreateDepartments())  // 部门
+    migrations.add(M004CreateWindows())  // 窗口
+    migrations.add(M005CreateStaff())  // 工作人员
+    migrations.add(M006CreateWindowDuties())  // AB岗
+    migrations.add(M007CreateStaffSessions())  // server-side login sessions
+    migrations.add(M008CreateAPITokens())  // bearer tokens for the API
+    migrations.add(M009CreateServiceItems())  // 政务服务事项 (basic elements)
+  }
+}

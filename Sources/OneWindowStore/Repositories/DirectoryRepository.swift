@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+
+/// Regions, sites, departments and windows: the county's map of where service happens.
+public struct DirectoryRepository: Sendable {
+  let db: any Database
+
+  public init(_ db: any Database) {
+    self.db = db
+  }
+
+  /// The counties in the database (one per deployment, usually).
+  public func counties() async throws -> [Region] {
+    try await RegionModel.query(on: db).filter(\.$level == RegionLevel.county.rawValue)
+      .sort(\.$id).all().compactMap(\.domain)
+  }
+
+  public func region(_ code: RegionCode) async throws -> Region? {
+    try await RegionModel.find(code.value, on: db)?.domain
+  }
+
+  public func regions() async throws -> [Region] {
+    try await RegionModel.query(on: db).sort(\.$id).all().compactMap(\.domain)
+  }
+
+  public func sites() async throws -> [Site] {
+    try await SiteModel.query(on: db).sort(\.$regionCode).sort(\.$id).all().compactMap(\.domain)
+  }
+
+  public func site(_ id: String) async throws -> Site? {
+    try await SiteModel.find(id, on: db)?.domain
+  }
+
+  public func department(_ id: String) async throws -> Department? {
+    try await DepartmentModel.find(id, on: db)?.domain
+  }
+
+  public func departments(in region: RegionCode? = nil) async throws -> [Department] {
+    var query = DepartmentModel.query(on: db).sort(\.$id)
+    if let region { query = query.filter(\.$regionCode == region.value) }
+    return try await query.all().compactMap(\.domain)
+  }
+
+  public func windows(at siteID: String) async throws -> [Window] {
+    try await WindowModel.query(on: db).filter(\.$siteID == siteID).sort(\.$number).all()
+      .compactMap(\.domain)
+  }
+
+  /// The windows a staff member is on duty at, with the post (A or B) held there.
+  public func duties(of staff: StaffIdentity) async throws -> [(window: Window, post: DutyPost)] {
+    guard let staffID = UUID(uuidString: staff.id) else { return [] }
+    let duties = try await WindowDutyModel.query(on: db).filter(\.$staffID == staffID).all()
+    var result: [(window: Window, post: DutyPost)] = []
+    for duty in duties {
+      if let window = try await WindowModel.find(duty.windowID, on: db)?.domain,
+        let post = DutyPost(rawValue: duty.post)
+      {
+        result.append((window, post))
+      }
+    }
+    return result.sorted { $0.window.id < $1.window.id }
+  }
+}

@@ -1,0 +1,171 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+
+/// A staff account as the login and admin screens need it.
+public struct StaffRecord: Sendable, Hashable {
+  public let identity: StaffIdentity
+  public let title: String
+  public let phone: String
+  public let passwordHash: String
+  public let failedLogins: Int
+  public let lockedUntil: Date?
+  public let disabledAt: Date?
+
+  public var isDisabled: Bool { disabledAt != nil }
+
+  public func isLocked(at now: Date) -> Bool {
+    guard let lockedUntil else { return false }
+    return lockedUntil > now
+  }
+}
+
+/// The fields of a new staff account, before validation.
+public struct NewStaff: Sendable {
+  public var username: String
+  public var displayName: String
+  public var role: Role
+  public var scope: Scope
+  public var title: String
+  public var phone: String
+
+  public init(
+    username: String, displayName: String, role: Role, scope: Scope, title: String = "",
+    phone: String = ""
+  ) {
+    self.username = username
+    self.displayName = displayName
+    self.role = role
+    self.scope = scope
+    self.title = title
+    self.phone = phone
+  }
+}
+
+/// Staff accounts: lookup, creation, listing by scope, disabling, and login bookkeeping.
+public struct StaffRepository: Sendable {
+  let db: any Database
+
+  public init(_ db: any Database) {
+    self.db = db
+  }
+
+  public func find(username: String) async throws -> StaffRecord? {
+    try await StaffModel.query(on: db).filter(\.$username == username.lowercased()).first()?.record
+  }
+
+  public func find(id: String) async throws -> StaffRecord? {
+    guard let uuid = UUID(uuidString: id) else { return nil }
+    return try await StaffModel.find(uuid, on: db)?.record
+  }
+
+  /// Creates an account after checking every field; nothing is written when a check fails.
+  @discardableResult
+  public func add(_ new: NewStaff, passwordHash: String, policy: LoginPolicy = .standard)
+    async throws -> StaffIdentity
+  {
+    let username = new.username.lowercased()
+    try policy.validateUsername(username)
+    guard !new.displayName.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw ValidationError(field: "display_name", zh: "请填写姓名", en: "Enter a name")
+    }
+    guard try await find(username: username) == nil else {
+      throw ValidationError(
+        field: "username", zh: "用户名「\(username)」已存在", en: "Username '\(username)' is taken")
+    }
+    try await checkScopeExists(new.scope)
+    let model = StaffModel()
+    model.username = username
+    model.displayName = new.displayName
+    model.role = new.role.rawValue
+    model.regionCode = new.scope.regionCode.value
+    model.siteID = new.scope.siteID
+    model.departmentID = new.scope.departmentID
+    model.title = new.title
+    model.phone = new.phone
+    model.passwordHash = passwordHash
+    model.failedLogins = 0
+    model.countyCode = new.scope.regionCode.county.value
+    try await model.create(on: db)
+    return model.identity!
+  }
+
+  /// Accounts inside `scope` (all when nil), ordered by username, one page at a time.
+  public func list(in scope: Scope? = nil, limit: Int = 500, offset: Int = 0) async throws
+    -> [StaffRecord]
+  {
+    var query = StaffModel.query(on: db).sort(\.$username)
+    if let scope {
+      query = query.filter(\.$regionCode >= scope.regionCode.value)
+        .filter(\.$regionCode < scope.regionCode.value + "~")
+      if let site = scope.siteID { query = query.filter(\.$siteID == site) }
+      if let department = scope.departmentID { query = query.filter(\.$departmentID == department) }
+    }
+    return try await query.range(offset..<(offset + limit)).all().compactMap(\.record)
+  }
+
+  /// Disables an account and ends its sessions and tokens. False when there is no such account.
+  public func disable(username: String, now: Date = Date()) async throws -> Bool {
+    guard let model = try await StaffModel.query(on: db)
+      .filter(\.$username == username.lowercased()).first(), let id = model.id
+    else { return false }
+    try await db.transaction { db in
+      model.disabledAt = model.disabledAt ?? now
+      try await model.save(on: db)
+      try await StaffSessionModel.query(on: db).filter(\.$staffID == id).delete()
+      try await APITokenModel.query(on: db).filter(\.$staffID == id).filter(\.$revokedAt == nil)
+        .set(\.$revokedAt, to: now).update()
+    }
+    return true
+  }
+
+  /// Counts a failed password; locks the account when the policy says so.
+  public func recordFailedLogin(id: String, policy: LoginPolicy, now: Date) async throws {
+    guard let uuid = UUID(uuidString: id), let model = try await StaffModel.find(uuid, on: db)
+    else { return }
+    model.failedLogins += 1
+    if let until = policy.lockedUntil(afterFailures: model.failedLogins, now: now) {
+      model.lockedUntil = until
+      model.failedLogins = 0
+    }
+    try await model.save(on: db)
+  }
+
+  public func recordSuccessfulLogin(id: String) async throws {
+    guard let uuid = UUID(uuidString: id) else { return }
+    try await StaffModel.query(on: db).filter(\.$id == uuid).set(\.$failedLogins, to: 0)
+      .set(\.$lockedUntil, to: nil).update()
+  }
+
+  private func checkScopeExists(_ scope: Scope) async throws {
+    guard try await RegionModel.find(scope.regionCode.value, on: db) != nil else {
+      throw ValidationError(
+        field: "region", zh: "行政区划「\(scope.regionCode)」不存在",
+        en: "No region \(scope.regionCode)")
+    }
+    if let siteID = scope.siteID {
+      guard let site = try await SiteModel.find(siteID, on: db) else {
+        throw ValidationError(field: "site", zh: "场所「\(siteID)」不存在", en: "No site \(siteID)")
+      }
+      guard let code = RegionCode(site.regionCode), scope.regionCode.contains(code) else {
+        throw ValidationError(
+          field: "site", zh: "场所不在所选行政区划内", en: "The site is outside the region")
+      }
+    }
+    if let departmentID = scope.departmentID,
+      try await DepartmentModel.find(departmentID, on: db) == nil
+    {
+      throw ValidationError(
+        field: "department", zh: "部门「\(departmentID)」不存在", en: "No department \(departmentID)")
+    }
+  }
+}
+
+extension StaffModel {
+  var record: StaffRecord? {
+    guard let identity else { return nil }
+    return StaffRecord(
+      identity: identity, title: title, phone: phone, passwordHash: passwordHash,
+      failedLogins: failedLogins, lockedUntil: lockedUntil, disabledAt: disabledAt)
+  }
+}

@@ -1,0 +1,55 @@
+import OneWindowDomain
+
+/// The frame of every page: header with the county's name, navigation, language switch, footer.
+public enum Layout {
+  public static func page(_ context: PageContext, title: String, body: HTML) -> HTML {
+    """
+    <!DOCTYPE html>
+    <html lang="\(context.language.tag)">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
+    <link rel="stylesheet" href="\(Links.stylesheet)">
+    </head>
+    <body>
+    <a class="skip" href="#main">\(context.t("跳到正文", "Skip to content"))</a>
+    \(header(context))
+    <main id="main">
+    \(body)
+    </main>
+    <footer class="site-footer">
+    <p>\(context.countyName)\(context.t("政务服务 · 一窗通办", " government services · OneWindow"))</p>
+    </footer>
+    </body>
+    </html>
+    """
+  }
+
+  private static func header(_ context: PageContext) -> HTML {
+    let other = context.language == .zh ? ("en", "English") : ("zh", "中文")
+    return """
+      <header class="site-header">
+      <a class="brand" href="\(Links.home)"><span class="brand-mark">一窗</span>\
+      <span>\(context.countyName)\(context.t("政务服务", " Services"))</span></a>
+      <nav aria-label="\(context.t("主导航", "Main"))">
+      <a href="\(Links.home)">\(context.t("首页", "Home"))</a>
+      \(staffLinks(context))
+      <a href="\(Links.language(other.0, returnTo: context.path))" lang="\(other.0)">\(other.1)</a>
+      </nav>
+      </header>
+      """
+  }
+
+  private static func staffLinks(_ context: PageContext) -> HTML {
+    guard let staff = context.staff else {
+      return "<a href=\"\(Links.login)\">\(context.t("工作人员登录", "Staff sign-in"))</a>"
+    }
+    return """
+      <a href="\(Links.staffHome)">\(context.t("工作台", "Workbench"))</a>
+      <span class="who">\(staff.displayName) · \(context.t(staff.role.name))</span>
+      <form method="post" action="\(Links.logout)" class="inline">\(context.csrfField)\
+      <button type="submit" class="link">\(context.t("退出", "Sign out"))</button></form>
+      """
+  }
+}

@@ -1,0 +1,67 @@
+import OneWindowDomain
+
+/// 工作台首页: who you are, your role and scope, your windows, and what you may do.
+public enum StaffHomePage {
+  public struct Model: Sendable {
+    public let staff: StaffIdentity
+    public let title: String
+    public let region: Region?
+    public let site: Site?
+    public let department: Department?
+    public let duties: [(window: Window, post: DutyPost)]
+
+    public init(
+      staff: StaffIdentity, title: String, region: Region?, site: Site?, department: Department?,
+      duties: [(window: Window, post: DutyPost)]
+    ) {
+      self.staff = staff
+      self.title = title
+      self.region = region
+      self.site = site
+      self.department = department
+      self.duties = duties
+    }
+  }
+
+  public static func render(_ model: Model, _ context: PageContext) -> HTML {
+    let staff = model.staff
+    let permissions = Permission.allCases.filter { Authorization.can(staff, $0) }
+    let everywhere = context.t("全部", "All")
+    let body: HTML = """
+      <h1>\(context.t("您好,", "Hello, "))\(staff.displayName)</h1>
+      <p class="lead">\(model.title)</p>
+      <section class="panel">
+      <h2>\(context.t("角色与数据范围", "Role and scope"))</h2>
+      <dl class="facts" id="scope">
+      <dt>\(context.t("用户名", "Username"))</dt><dd>\(staff.username)</dd>
+      <dt>\(context.t("角色", "Role"))</dt><dd id="role">\(context.t(staff.role.name))</dd>
+      <dt>\(context.t("行政区划", "Region"))</dt>\
+      <dd>\(model.region?.name ?? staff.scope.regionCode.value) (\(staff.scope.regionCode.value))</dd>
+      <dt>\(context.t("服务场所", "Site"))</dt><dd>\(model.site?.name ?? everywhere)</dd>
+      <dt>\(context.t("部门", "Department"))</dt><dd>\(model.department?.name ?? everywhere)</dd>
+      </dl>
+      </section>
+      \(dutySection(model, context))
+      <h2>\(context.t("您可以", "You may"))</h2>
+      <ul class="plain">\(permissions.map { "<li>\(context.t($0.name))</li>" as HTML })</ul>
+      """
+    return Layout.page(context, title: context.t("工作台", "Workbench"), body: body)
+  }
+
+  private static func dutySection(_ model: Model, _ context: PageContext) -> HTML {
+    guard !model.duties.isEmpty else { return .empty }
+    let rows = model.duties.map { duty -> HTML in
+      let post = duty.post == .a ? context.t("A岗(主办)", "A (regular)") : context.t("B岗(替岗)", "B (backup)")
+      return """
+        <tr><td>\(duty.window.number)</td><td>\(duty.window.name)</td>\
+        <td>\(context.t(duty.window.kind.name))</td><td>\(post)</td></tr>
+        """
+    }
+    return """
+      <h2>\(context.t("我的窗口(AB岗)", "My windows (A/B posts)"))</h2>
+      <table><thead><tr><th>\(context.t("窗口号", "No."))</th><th>\(context.t("窗口", "Window"))</th>\
+      <th>\(context.t("类型", "Kind"))</th><th>\(context.t("岗位", "Post"))</th></tr></thead>
+      <tbody>\(rows)</tbody></table>
+      """
+  }
+}

@@ -1,0 +1,43 @@
+import OneWindowDomain
+
+/// What every page needs besides its own data: the language, who is signed in, the form token,
+/// and the current path (for the language switch).
+public struct PageContext: Sendable {
+  public let language: Language
+  public let staff: StaffIdentity?
+  /// The CSRF token every form on the page must carry.
+  public let csrfToken: String
+  public let path: String
+  /// The name of the county the deployment serves, shown in the header.
+  public let countyName: String
+
+  public init(
+    language: Language, staff: StaffIdentity?, csrfToken: String, path: String,
+    countyName: String
+  ) {
+    self.language = language
+    self.staff = staff
+    self.csrfToken = csrfToken
+    self.path = path
+    self.countyName = countyName
+  }
+
+  /// Picks the text for the page's language.
+  public func t(_ zh: String, _ en: String) -> String {
+    language == .zh ? zh : en
+  }
+
+  public func t(_ text: LocalizedText) -> String {
+    text.text(language)
+  }
+
+  /// A label followed by its colon, in the page's typography: "地址:" or "Address: ".
+  public func label(_ zh: String, _ en: String) -> String {
+    language == .zh ? zh + ":" : en + ": "
+  }
+
+  /// The hidden field that carries the CSRF token in a form.
+  public var csrfField: HTML {
+    "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">"
+  }
+}

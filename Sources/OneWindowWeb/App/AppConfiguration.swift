@@ -1,0 +1,66 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+
+/// The one typed configuration, read once at start from flags, environment and defaults.
+///
+/// | flag | environment | default |
+/// |---|---|---|
+/// | `--database-url` | `DATABASE_URL` | `sqlite:<data dir>/onewindow.sqlite` |
+/// | `--data-dir` | `ONEWINDOW_DATA_DIR` | `./onewindow-data` |
+/// | — | `ONEWINDOW_SECURE_COOKIES` (1/0) | 0 (set 1 behind HTTPS) |
+/// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
+public struct AppConfiguration: Sendable {
+  public var database: DatabaseLocation
+  public var dataDirectory: String
+  public var secureCookies: Bool
+  /// How long a staff login lasts without signing in again (a long working day).
+  public var sessionLifetime: TimeInterval = 10 * 3600
+  /// How long a token from `POST /api/v1/session` lasts.
+  public var apiSessionLifetime: TimeInterval = 12 * 3600
+  public var loginPolicy: LoginPolicy = .standard
+
+  public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
+    self.database = database
+    self.dataDirectory = dataDirectory
+    self.secureCookies = secureCookies
+  }
+
+  /// The flags this reader takes out of the command line before Vapor sees the rest.
+  static let globalFlags = ["--database-url", "--data-dir"]
+
+  /// Reads the configuration and removes its flags from `arguments`.
+  public static func load(arguments: inout [String], environment: [String: String]) throws(
+    ValidationError
+  ) -> AppConfiguration {
+    var flags: [String: String] = [:]
+    var rest: [String] = []
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if let flag = globalFlags.first(where: { argument == $0 || argument.hasPrefix($0 + "=") }) {
+        if argument.hasPrefix(flag + "=") {
+          flags[flag] = String(argument.dropFirst(flag.count + 1))
+        } else {
+          guard index + 1 < arguments.count else {
+            throw ValidationError(field: flag, zh: "\(flag) 后缺少取值", en: "\(flag) needs a value")
+          }
+          flags[flag] = arguments[index + 1]
+          index += 1
+        }
+      } else {
+        rest.append(argument)
+      }
+      index += 1
+    }
+    arguments = rest
+
+    let dataDirectory = flags["--data-dir"] ?? environment["ONEWINDOW_DATA_DIR"] ?? "./onewindow-data"
+    let databaseField = flags["--database-url"] != nil ? "--database-url" : "DATABASE_URL"
+    let rawURL =
+      flags["--database-url"] ?? environment["DATABASE_URL"] ?? "sqlite:\(dataDirectory)/onewindow.sqlite"
+    let database = try DatabaseLocation.parse(rawURL, field: databaseField)
+    let secure = ["1", "true", "yes"].contains(environment["ONEWINDOW_SECURE_COOKIES"]?.lowercased() ?? "")
+    return AppConfiguration(database: database, dataDirectory: dataDirectory, secureCookies: secure)
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import OneWindowDomain
+import Vapor
+
+extension Application {
+  private struct ConfigurationKey: StorageKey {
+    typealias Value = AppConfiguration
+  }
+
+  private struct ClockKey: StorageKey {
+    typealias Value = @Sendable () -> Date
+  }
+
+  private struct CountyKey: StorageKey {
+    typealias Value = Region
+  }
+
+  public var configuration: AppConfiguration {
+    get {
+      guard let value = storage[ConfigurationKey.self] else {
+        fatalError("OneWindow.configure(_:with:) was not called")
+      }
+      return value
+    }
+    set { storage[ConfigurationKey.self] = newValue }
+  }
+
+  /// The current time. Tests replace it; nothing else reads the system clock.
+  public var now: @Sendable () -> Date {
+    get { storage[ClockKey.self] ?? { Date() } }
+    set { storage[ClockKey.self] = newValue }
+  }
+
+  /// The county this deployment serves, cached after the first read.
+  var cachedCounty: Region? {
+    get { storage[CountyKey.self] }
+    set { storage[CountyKey.self] = newValue }
+  }
+}
+
+extension Request {
+  public var now: Date { application.now() }
+}

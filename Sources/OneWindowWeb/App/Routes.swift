@@ -1,0 +1,37 @@
+import OneWindowViews
+import Vapor
+
+/// Every route, in one place. Page paths come from `Links`, so pages and routes never disagree.
+enum Routes {
+  static func register(_ app: Application) {
+    // Probes: no session, no CSRF, no database beyond the ping.
+    do {
+      app.get("healthz", use: HealthController.healthz)
+      app.get("readyz", use: HealthController.readyz)
+    }
+
+    // Pages: staff session from the cookie, CSRF check on every form post.
+    do {
+      let pages = app.grouped(StaffSessionMiddleware(), CSRFMiddleware())
+      pages.get(Links.home.pathComponents, use: PublicController.home)
+      pages.get(Links.stylesheet.pathComponents, use: PublicController.stylesheet)
+      pages.get("lang", ":code", use: PublicController.setLanguage)
+      pages.get(Links.login.pathComponents, use: LoginController.show)
+      pages.post(Links.login.pathComponents, use: LoginController.submit)
+      pages.post(Links.logout.pathComponents, use: LoginController.logout)
+      pages.get(Links.staffHome.pathComponents, use: StaffController.home)
+    }
+
+    // API: bearer tokens; each handler states the permission it needs, public look-ups none.
+    do {
+      let api = app.grouped("api", "v1").grouped(BearerAuthMiddleware())
+      api.get("openapi.json", use: OpenAPIDocument.serve)
+      api.post("session", use: SessionAPIController.create)
+      api.delete("session", use: SessionAPIController.delete)
+      api.get("me", use: StaffAPIController.me)
+      api.get("staff", use: StaffAPIController.list)
+      api.get("regions", use: DirectoryAPIController.regions)
+      api.get("sites", use: DirectoryAPIController.sites)
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import Vapor
+
+/// The `onewindow` subcommands besides Vapor's `serve`.
+public enum OneWindowCommands {
+  static func register(_ app: Application) {
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(VersionCommand(), as: "version")
+    // Vapor's own `routes` command stays; `serve` is the default.
+  }
+
+  /// Commands that need a migrated database before they run.
+  public static let needingDatabase: Set<String> = ["serve", "demo", "user", "token"]
+}

@@ -1,0 +1,50 @@
+import OneWindowDomain
+import OneWindowStore
+import Vapor
+
+/// `onewindow demo`: loads the demo county 云溪县, prints the demo logins, then serves.
+struct DemoCommand: AsyncCommand {
+  struct Signature: CommandSignature {
+    @Flag(name: "load-only", help: "Load the demo data and exit without serving")
+    var loadOnly: Bool
+
+    @Option(name: "hostname", short: "H", help: "Address to listen on (default 127.0.0.1)")
+    var hostname: String?
+
+    @Option(name: "port", short: "p", help: "Port to listen on (default 8080)")
+    var port: Int?
+  }
+
+  var help: String {
+    "Load the demo county (idempotent), print the demo logins, then serve (--load-only: just load)"
+  }
+
+  func run(using context: CommandContext, signature: Signature) async throws {
+    let app = context.application
+    let console = context.console
+    console.print("Loading the demo county 云溪县 into \(app.configuration.database) …")
+    let hash = try await app.password.async.hash(DemoCounty.password)
+    let summary = try await DemoLoader(app.db).load(DemoCounty.shared, passwordHash: hash) {
+      console.print("  \($0)")
+    }
+    console.print(
+      summary.total == 0 ? "Demo data already loaded; nothing changed." : "Loaded: \(summary).")
+    console.print("")
+    console.print("Demo logins (password \(DemoCounty.password) for every account):")
+    for staff in DemoCounty.shared.featuredLogins {
+      let padded = staff.username.padding(toLength: 11, withPad: " ", startingAt: 0)
+      console.print("  \(padded) \(staff.role.name.zh) · \(staff.displayName) · \(staff.title)")
+    }
+    guard !signature.loadOnly else { return }
+
+    let hostname = signature.hostname ?? app.http.server.configuration.hostname
+    let port = signature.port ?? app.http.server.configuration.port
+    console.print("")
+    console.print("Open http://\(hostname):\(port)/ in a browser (Ctrl-C stops the server).")
+    var serveContext = context
+    serveContext.input = CommandInput(arguments: [
+      "onewindow", "--hostname", hostname, "--port", String(port),
+    ])
+    try await app.servers.asyncCommand.run(using: &serveContext)
+  }
+}

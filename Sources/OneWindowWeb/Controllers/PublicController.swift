@@ -1,0 +1,40 @@
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// The public portal pages and shared assets.
+enum PublicController {
+  @Sendable static func home(req: Request) async throws -> HTML {
+    let directory = DirectoryRepository(req.db)
+    let catalog = CatalogRepository(req.db)
+    let counts = try await catalog.countsByDepartment()
+    let departments = try await directory.departments().map { ($0, counts[$0.id] ?? 0) }
+    let model = PublicHomePage.Model(
+      sites: try await directory.sites(), departments: departments,
+      items: try await catalog.items(limit: 200), itemCount: try await catalog.count())
+    return PublicHomePage.render(model, try await req.pageContext())
+  }
+
+  @Sendable static func stylesheet(req: Request) async throws -> Response {
+    var headers = HTTPHeaders()
+    headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+    headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+    return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+  }
+
+  /// `GET /lang/{zh|en}?to=/path`: remembers the language and goes back to the page.
+  @Sendable static func setLanguage(req: Request) async throws -> Response {
+    let language = Language(code: req.parameters.get("code"))
+    let response = req.redirect(to: safeReturnPath(req.query[String.self, at: "to"]) ?? Links.home)
+    response.cookies[Cookies.language] = HTTPCookies.Value(
+      string: language.rawValue, maxAge: 365 * 24 * 3600, isHTTPOnly: true, sameSite: .lax)
+    return response
+  }
+
+  /// A local path to go back to, or nil: never another site (open-redirect guard).
+  static func safeReturnPath(_ raw: String?) -> String? {
+    guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return nil }
+    return raw
+  }
+}

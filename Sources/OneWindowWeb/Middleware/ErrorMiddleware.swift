@@ -1,0 +1,98 @@
+import OneWindowDomain
+import OneWindowViews
+import Vapor
+
+/// Turns every error into an answer in the user's language: JSON `{"error":{code,message,field}}`
+/// under `/api`, an HTML page elsewhere. Internal details go to the log, never to the client.
+struct ErrorMiddleware: AsyncMiddleware {
+  struct Body: Content {
+    struct Detail: Content {
+      let code: String
+      let message: String
+      let field: String?
+    }
+    let error: Detail
+  }
+
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    do {
+      return try await next.respond(to: request)
+    } catch {
+      let failure = Self.describe(error)
+      if failure.status == .internalServerError {
+        request.logger.error("unhandled: \(String(reflecting: error))")
+      }
+      let message = failure.message.text(request.language)
+      if request.url.path.hasPrefix("/api/") {
+        let response = Response(status: failure.status)
+        try response.content.encode(
+          Body(error: .init(code: failure.code, message: message, field: failure.field)), as: .json)
+        if failure.status == .unauthorized {
+          response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+        }
+        return response
+      }
+      if failure.status == .unauthorized, request.method == .GET {
+        return request.redirect(to: Links.login + "?to=" + Links.percentEncodePath(request.url.path))
+      }
+      let context = try? await request.pageContext()
+      guard let context else {
+        return Response(status: failure.status, body: .init(string: message))
+      }
+      let page = ErrorPage.render(
+        status: Int(failure.status.code), message: message,
+        requestID: request.logger[metadataKey: "request-id"].map { "\($0)" }, context)
+      return .html(page, status: failure.status)
+    }
+  }
+
+  static func describe(_ error: any Error) -> AppError {
+    switch error {
+    case let error as AppError:
+      return error
+    case let error as ValidationError:
+      return AppError(.unprocessableEntity, code: "invalid_field", message: error.message, field: error.field)
+    case let error as ValidationErrors where !error.errors.isEmpty:
+      let first = error.errors[0]
+      return AppError(.unprocessableEntity, code: "invalid_field", message: first.message, field: first.field)
+    case let error as DecodingError:
+      return AppError(
+        .badRequest, code: "bad_request",
+        message: LocalizedText(
+          zh: "请求内容格式不正确:\(error.fieldName)", en: "The request body is malformed: \(error.fieldName)"),
+        field: error.fieldName)
+    case let error as any AbortError:
+      switch error.status {
+      case .notFound:
+        return .notFound(LocalizedText(zh: "您要找的页面不存在", en: "There is no such page"))
+      case .unauthorized:
+        return .unauthenticated
+      case .payloadTooLarge:
+        return AppError(
+          error.status, code: "too_large", message: LocalizedText(zh: "提交内容过大", en: "The request is too large"))
+      default:
+        return AppError(
+          error.status, code: "http_\(error.status.code)",
+          message: LocalizedText(zh: "请求无法处理:\(error.reason)", en: error.reason))
+      }
+    default:
+      return AppError(
+        .internalServerError, code: "internal",
+        message: LocalizedText(zh: "系统内部错误,请稍后重试", en: "Internal error; please try again"))
+    }
+  }
+}
+
+extension DecodingError {
+  /// The JSON or form field the decoder stumbled on.
+  var fieldName: String {
+    let path: [any CodingKey]
+    switch self {
+    case .keyNotFound(let key, let context): path = context.codingPath + [key]
+    case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+      path = context.codingPath
+    @unknown default: path = []
+    }
+    return path.map(\.stringValue).joined(separator: ".")
+  }
+}

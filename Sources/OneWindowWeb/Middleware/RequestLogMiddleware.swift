@@ -1,0 +1,34 @@
+import Vapor
+
+/// One log line per request, with its request id, status and duration. The id comes from the
+/// client's `X-Request-Id` when it sent a sane one, and goes back in the response.
+/// Query strings are left out: they may hold phone or ID numbers.
+struct RequestLogMiddleware: AsyncMiddleware {
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    let started = ContinuousClock.now
+    let id = Self.requestID(from: request.headers.first(name: "X-Request-Id"))
+    request.logger[metadataKey: "request-id"] = .string(id)
+    let response: Response
+    do {
+      response = try await next.respond(to: request)
+    } catch {
+      request.logger.warning("\(request.method) \(request.url.path) failed: \(String(reflecting: error))")
+      throw error
+    }
+    response.headers.replaceOrAdd(name: "X-Request-Id", value: id)
+    let elapsed = ContinuousClock.now - started
+    let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+    request.logger.info(
+      "\(request.method) \(request.url.path) \(response.status.code) \(String(format: "%.1f", ms))ms")
+    return response
+  }
+
+  static func requestID(from header: String?) -> String {
+    if let header, (8...64).contains(header.count),
+      header.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+    {
+      return header
+    }
+    return UUID().uuidString.lowercased()
+  }
+}

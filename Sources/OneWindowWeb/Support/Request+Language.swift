@@ -1,0 +1,36 @@
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+extension Request {
+  /// The UI language: the `ow_lang` cookie the switch sets; else, for API clients, `Accept-Language`;
+  /// else Chinese (a county portal speaks Chinese first, whatever the browser was set to).
+  public var language: Language {
+    if let cookie = cookies[Cookies.language]?.string { return Language(code: cookie) }
+    if url.path.hasPrefix("/api/") { return Language(code: headers.first(name: .acceptLanguage)) }
+    return .zh
+  }
+
+  /// The context every page is rendered with.
+  func pageContext() async throws -> PageContext {
+    PageContext(
+      language: language, staff: staffSession?.staff, csrfToken: csrfToken, path: url.path,
+      countyName: try await county()?.name ?? "")
+  }
+
+  /// The county this deployment serves (read once, then cached on the application).
+  func county() async throws -> Region? {
+    if let county = application.cachedCounty { return county }
+    let county = try await OneWindowStore.DirectoryRepository(db).counties().first
+    application.cachedCounty = county
+    return county
+  }
+}
+
+/// Cookie names, in one place.
+enum Cookies {
+  static let session = "ow_session"
+  static let csrf = "ow_csrf"
+  static let language = "ow_lang"
+}

@@ -1,0 +1,86 @@
+import Foundation
+import OneWindowDomain
+import OneWindowWeb
+import Vapor
+
+/// `onewindow`: serve, migrate, demo, user, token, version. Errors end in one clear line and exit ≠ 0.
+@main
+enum Main {
+  static func main() async {
+    var arguments = CommandLine.arguments
+    let configuration: AppConfiguration
+    do {
+      configuration = try AppConfiguration.load(
+        arguments: &arguments, environment: ProcessInfo.processInfo.environment)
+    } catch {
+      fail("\(error.field): \(error.message.en) / \(error.message.zh)", code: 2)
+    }
+
+    var environment: Environment
+    do {
+      environment = try Environment.detect(arguments: arguments)
+      try LoggingSystem.bootstrap(from: &environment)
+    } catch {
+      fail("\(error)", code: 2)
+    }
+
+    let app: Application
+    do {
+      app = try await Application.make(environment)
+      try OneWindow.configure(app, with: configuration)
+    } catch {
+      fail("cannot start: \(describe(error))", code: 1)
+    }
+
+    let command = arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+    let wantsHelp = arguments.contains("--help") || arguments.contains("-h")
+    var exitCode: Int32 = 0
+    do {
+      if OneWindowCommands.needingDatabase.contains(command), !wantsHelp {
+        // Migration chatter and the pool's retries would bury the one line that matters.
+        let level = app.logger.logLevel
+        app.logger.logLevel = .critical
+        defer { app.logger.logLevel = level }
+        do {
+          try await app.autoMigrate()
+        } catch {
+          throw StartupError.database(
+            configuration.database.description, String(String(reflecting: error).prefix(400)))
+        }
+      }
+      try await app.startup()
+      try await app.running?.onStop.get()
+    } catch {
+      FileHandle.standardError.write(Data("onewindow: \(describe(error))\n".utf8))
+      exitCode = error is StartupError ? 1 : 2
+      if error is ValidationError { exitCode = 1 }
+    }
+    try? await app.asyncShutdown()
+    exit(exitCode)
+  }
+
+  enum StartupError: Error {
+    case database(String, String)
+  }
+
+  /// One readable line for any error.
+  static func describe(_ error: any Error) -> String {
+    switch error {
+    case let error as StartupError:
+      switch error {
+      case .database(let location, let reason):
+        return "cannot use the database \(location) (数据库不可用): \(reason)"
+      }
+    case let error as ValidationError:
+      return "\(error.field): \(error.message.en) / \(error.message.zh)"
+    default:
+      let text = String(describing: error)
+      return text.split(separator: "\n").first.map(String.init) ?? text
+    }
+  }
+
+  static func fail(_ message: String, code: Int32) -> Never {
+    FileHandle.standardError.write(Data("onewindow: \(message)\n".utf8))
+    exit(code)
+  }
+}
