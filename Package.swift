@@ -40,8 +40,9 @@ let package = Package(
     .testTarget(
       name: "OneWindowWebTests",
       dependencies: [
-        "OneWindowWeb", "OneWindowStore",
+        "OneWindowWeb", "OneWindowStore", "OneWindowDomain",
         .product(name: "VaporTesting", package: "vapor"),
+        .product(name: "Fluent", package: "fluent"),
       ]
     ),
   ]

@@ -1,8 +1,8 @@
 import FluentPostgresDriver
-import SQLKit
 import FluentSQLiteDriver
 import Foundation
 import OneWindowDomain
+import SQLKit
 import Vapor
 
 /// Sets up the database for an application: the driver for the location and every migration.

@@ -1,6 +1,6 @@
 import Fluent
-import SQLKit
 import OneWindowDomain
+import SQLKit
 
 /// Reads of the service-item catalog. The catalog issue adds versions, search and editing.
 public struct CatalogRepository: Sendable {

@@ -106,8 +106,9 @@ public struct StaffRepository: Sendable {
 
   /// Disables an account and ends its sessions and tokens. False when there is no such account.
   public func disable(username: String, now: Date = Date()) async throws -> Bool {
-    guard let model = try await StaffModel.query(on: db)
-      .filter(\.$username == username.lowercased()).first(), let id = model.id
+    guard
+      let model = try await StaffModel.query(on: db)
+        .filter(\.$username == username.lowercased()).first(), let id = model.id
     else { return false }
     try await db.transaction { db in
       model.disabledAt = model.disabledAt ?? now

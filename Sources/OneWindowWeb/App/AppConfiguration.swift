@@ -19,6 +19,8 @@ public struct AppConfiguration: Sendable {
   /// How long a token from `POST /api/v1/session` lasts.
   public var apiSessionLifetime: TimeInterval = 12 * 3600
   public var loginPolicy: LoginPolicy = .standard
+  /// bcrypt work factor for staff passwords (tests lower it; 12 takes ~0.25 s per hash here).
+  public var passwordCost: Int = 12
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -30,9 +32,9 @@ public struct AppConfiguration: Sendable {
   static let globalFlags = ["--database-url", "--data-dir"]
 
   /// Reads the configuration and removes its flags from `arguments`.
-  public static func load(arguments: inout [String], environment: [String: String]) throws(
-    ValidationError
-  ) -> AppConfiguration {
+  public static func load(arguments: inout [String], environment: [String: String]) throws(ValidationError)
+    -> AppConfiguration
+  {
     var flags: [String: String] = [:]
     var rest: [String] = []
     var index = 0

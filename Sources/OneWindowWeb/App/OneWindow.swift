@@ -8,7 +8,7 @@ public enum OneWindow {
   public static func configure(_ app: Application, with configuration: AppConfiguration) throws {
     app.configuration = configuration
     try Store.configure(app, location: configuration.database)
-    app.passwords.use(.bcrypt)
+    app.passwords.use(.bcrypt(cost: configuration.passwordCost))
 
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())

@@ -1,0 +1,50 @@
+"""A clerk logs in through the real login page and sees their role and scope."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+
+def test_public_home_shows_the_county(browser, base_url, artifacts):
+    browser.get(base_url + "/")
+    assert "一窗通办" in browser.title
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "云溪县行政服务中心" in body
+    assert "西郊村便民服务站" in body
+    browser.save_screenshot(str(artifacts / "public-home.png"))
+
+
+def test_clerk_logs_in_and_sees_scope(browser, base_url, artifacts):
+    browser.get(base_url + "/")
+    browser.find_element(By.LINK_TEXT, "工作人员登录").click()
+    assert browser.current_url.endswith("/login")
+    browser.save_screenshot(str(artifacts / "login.png"))
+    browser.find_element(By.ID, "username").send_keys("clerk")
+    # Keyboard only: type the password and press Enter, as a clerk at a counter would.
+    browser.find_element(By.ID, "password").send_keys("demo1234", Keys.ENTER)
+
+    assert browser.current_url.endswith("/staff")
+    scope = browser.find_element(By.ID, "scope").text
+    assert "综合窗口受理员" in scope
+    assert "云溪县行政服务中心" in scope
+    assert "360999" in scope
+    browser.save_screenshot(str(artifacts / "staff-home-clerk.png"))
+
+    browser.find_element(By.XPATH, "//button[text()='退出']").click()
+    assert "工作人员登录" in browser.find_element(By.TAG_NAME, "header").text
+
+
+def test_wrong_password_is_named_next_to_the_field(browser, base_url, artifacts):
+    browser.get(base_url + "/login")
+    browser.find_element(By.ID, "username").send_keys("agent")
+    browser.find_element(By.ID, "password").send_keys("not-the-password", Keys.ENTER)
+    error = browser.find_element(By.ID, "password-error")
+    assert "用户名或密码不正确" in error.text
+    assert browser.find_element(By.ID, "username").get_attribute("value") == "agent"
+    browser.save_screenshot(str(artifacts / "login-error.png"))
+
+
+def test_english_switch(browser, base_url):
+    browser.get(base_url + "/login")
+    browser.find_element(By.LINK_TEXT, "English").click()
+    assert "Staff sign-in" in browser.find_element(By.TAG_NAME, "h1").text
+    browser.find_element(By.LINK_TEXT, "中文").click()
+    assert "工作人员登录" in browser.find_element(By.TAG_NAME, "h1").text

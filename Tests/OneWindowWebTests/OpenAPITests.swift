@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+import VaporTesting
+
+@Suite("OpenAPI document")
+struct OpenAPITests {
+  @Test("every registered /api/v1 route is in the document, and nothing else")
+  func coversRoutes() async throws {
+    try await withTestApp(.sqlite, demo: false) { app in
+      // setup
+      let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+      #expect(response.status == .ok)
+      let document = try #require(
+        try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+      #expect(document["openapi"] as? String == "3.1.0")
+      let paths = try #require(document["paths"] as? [String: [String: Any]])
+      let documented = Set(
+        paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(path)" } })
+      // act
+      let registered = Set(
+        app.routes.all.compactMap { route -> String? in
+          let path =
+            "/"
+            + route.path.map { component -> String in
+              if case .parameter(let name) = component { return "{\(name)}" }
+              return component.description
+            }.joined(separator: "/")
+          return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
+        })
+      // check
+      #expect(!registered.isEmpty)
+      #expect(registered.subtracting(documented).isEmpty, "missing from openapi.json")
+      #expect(documented.subtracting(registered).isEmpty, "documented but not registered")
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import Testing
+import VaporTesting
+
+@Suite("Public pages and probes")
+struct PublicPagesTests {
+  @Test("the home page lists the county's halls, stations and items", arguments: TestDatabase.all)
+  func home(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let response = try await app.testing().sendRequest(.GET, "/")
+      #expect(response.status == .ok)
+      let page = response.body.string
+      #expect(page.contains("云溪县行政服务中心"))
+      #expect(page.contains("西郊村便民服务站"))
+      #expect(page.contains("中国农业银行云溪支行政银合作网点"))
+      #expect(page.contains("户籍迁移(迁入)"))
+      #expect(page.contains(#"<html lang="zh-CN">"#))
+      #expect(response.headers.first(name: "X-Request-Id") != nil)
+    }
+  }
+
+  @Test("healthz and readyz answer", arguments: TestDatabase.all)
+  func probes(database: TestDatabase) async throws {
+    try await withTestApp(database, demo: false) { app in
+      let health = try await app.testing().sendRequest(.GET, "/healthz")
+      #expect(health.status == .ok)
+      let ready = try await app.testing().sendRequest(.GET, "/readyz")
+      #expect(ready.status == .ok)
+      #expect(ready.body.string.contains(#""database":"ok""#))
+    }
+  }
+
+  @Test("an unknown page gets a Chinese 404 page with the request id")
+  func notFound() async throws {
+    try await withTestApp(.sqlite, demo: false) { app in
+      let response = try await app.testing().sendRequest(
+        .GET, "/no-such-page", headers: ["X-Request-Id": "test-request-0001"])
+      #expect(response.status == .notFound)
+      #expect(response.body.string.contains("页面不存在"))
+      #expect(response.body.string.contains("test-request-0001"))
+    }
+  }
+
+  @Test("an unknown API route answers JSON")
+  func apiNotFound() async throws {
+    try await withTestApp(.sqlite, demo: false) { app in
+      let response = try await app.testing().sendRequest(.GET, "/api/v1/nothing")
+      #expect(response.status == .notFound)
+      #expect(response.headers.contentType == .json)
+      #expect(response.body.string.contains(#""code":"not_found""#))
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import Fluent
+import OneWindowDomain
+import OneWindowStore
+import Testing
+import VaporTesting
+
+@Suite("Storage on SQLite and PostgreSQL")
+struct StoreTests {
+  @Test("loading the demo county twice changes nothing", arguments: TestDatabase.all)
+  func demoIdempotent(database: TestDatabase) async throws {
+    try await withTestApp(database, demo: false) { app in
+      // setup
+      let hash = try await app.password.async.hash(DemoCounty.password)
+      let loader = DemoLoader(app.db)
+      // act
+      let first = try await loader.load(DemoCounty.shared, passwordHash: hash)
+      let second = try await loader.load(DemoCounty.shared, passwordHash: "changed")
+      // check
+      #expect(first.regions == 27)
+      #expect(first.sites == 29)
+      #expect(first.staff == DemoCounty.shared.staff.count)
+      #expect(first.items == DemoCounty.shared.items.count)
+      #expect(second.total == 0)
+      let admin = try #require(try await StaffRepository(app.db).find(username: "admin"))
+      #expect(admin.passwordHash == hash)
+      #expect(try await CatalogRepository(app.db).count() == DemoCounty.shared.items.count)
+    }
+  }
+
+  @Test("a new account is checked field by field and nothing is written on error", arguments: TestDatabase.all)
+  func addStaffValidation(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let repository = StaffRepository(app.db)
+      let before = try await repository.list(limit: 10_000).count
+      let county = RegionCode("360999")!
+      let cases: [(NewStaff, String)] = [
+        (NewStaff(username: "clerk", displayName: "重名", role: .clerk, scope: Scope(regionCode: county)), "username"),
+        (NewStaff(username: "Bad Name", displayName: "甲", role: .clerk, scope: Scope(regionCode: county)), "username"),
+        (
+          NewStaff(username: "newclerk", displayName: " ", role: .clerk, scope: Scope(regionCode: county)),
+          "display_name"
+        ),
+        (
+          NewStaff(
+            username: "newclerk", displayName: "乙", role: .clerk, scope: Scope(regionCode: RegionCode("110101")!)),
+          "region"
+        ),
+        (
+          NewStaff(
+            username: "newclerk", displayName: "丙", role: .clerk, scope: Scope(regionCode: county, siteID: "nowhere")),
+          "site"
+        ),
+        (
+          NewStaff(
+            username: "newclerk", displayName: "丁", role: .clerk,
+            scope: Scope(regionCode: RegionCode("360999101")!, siteID: "site-center")),
+          "site"
+        ),
+        (
+          NewStaff(
+            username: "newclerk", displayName: "戊", role: .reviewer, scope: Scope(regionCode: county, departmentID: "x")
+          ),
+          "department"
+        ),
+      ]
+      for (new, field) in cases {
+        do {
+          try await repository.add(new, passwordHash: "h")
+          Issue.record("\(new.username) should have been refused")
+        } catch let error as ValidationError {
+          #expect(error.field == field)
+        }
+      }
+      #expect(try await repository.list(limit: 10_000).count == before)
+      let added = try await repository.add(
+        NewStaff(
+          username: "newclerk", displayName: "新人", role: .clerk,
+          scope: Scope(regionCode: RegionCode("360999100")!, siteID: "site-360999100")),
+        passwordHash: "h")
+      #expect(added.scope.siteID == "site-360999100")
+    }
+  }
+
+  @Test("listing by scope returns only that region's accounts", arguments: TestDatabase.all)
+  func listByScope(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let village = try await StaffRepository(app.db).list(in: Scope(regionCode: RegionCode("360999100201")!))
+      #expect(village.map(\.identity.username) == ["agent"])
+      let town = try await StaffRepository(app.db).list(in: Scope(regionCode: RegionCode("360999100")!), limit: 1000)
+      #expect(town.allSatisfy { $0.identity.scope.regionCode.value.hasPrefix("360999100") })
+      #expect(town.contains { $0.identity.username == "townclerk" })
+      #expect(town.contains { $0.identity.username == "agent" })
+    }
+  }
+
+  @Test("the test run has PostgreSQL when CI asks for it")
+  func postgresInCI() {
+    if ProcessInfo.processInfo.environment["CI"] != nil {
+      #expect(TestDatabase.postgresURL != nil, "scripts/test must start PostgreSQL in CI")
+    }
+  }
+}
