@@ -35,6 +35,7 @@ public enum Stylesheet {
     th, td { text-align:left; padding:8px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
     th { background:#eef2f7; font-weight:600; }
     .panel { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:24px; }
+    .panel > h1:first-child, .panel > h2:first-child { margin-top:0; }
     .login { max-width:420px; margin:40px auto; }
     label { display:block; font-weight:600; margin:14px 0 4px; }
     input[type=text], input[type=password] { width:100%; font-size:17px; padding:10px; border:1px solid #9aa5b1; border-radius:6px; }

@@ -24,17 +24,22 @@ public enum LoginPage {
       \(model.returnTo.map { "<input type=\"hidden\" name=\"to\" value=\"\($0)\">" as HTML } ?? .empty)
       <label for="username">\(context.t("用户名", "Username"))</label>
       <input type="text" id="username" name="username" value="\(model.username)" autocomplete="username"
-       autofocus required\(describedBy("username", model))>
+       required\(focus("username", model))\(describedBy("username", model))>
       \(fieldError("username", model, context))
       <label for="password">\(context.t("密码", "Password"))</label>
       <input type="password" id="password" name="password" autocomplete="current-password" required\
-      \(describedBy("password", model))>
+      \(focus("password", model))\(describedBy("password", model))>
       \(fieldError("password", model, context))
       <button type="submit" class="button">\(context.t("登录", "Sign in"))</button>
       </form>
       </section>
       """
     return Layout.page(context, title: context.t("工作人员登录", "Staff sign-in"), body: body)
+  }
+
+  /// The cursor starts in the field at fault, else in the username.
+  private static func focus(_ field: String, _ model: Model) -> HTML {
+    (model.error?.field ?? "username") == field ? " autofocus" : .empty
   }
 
   private static func describedBy(_ field: String, _ model: Model) -> HTML {
