@@ -14,9 +14,11 @@ let package = Package(
     .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
     .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
     .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+    .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
   ],
   targets: [
-    .target(name: "OneWindowDomain"),
+    // Pure domain: no I/O. swift-crypto only for the SHA-256 of the case trail's hash chain.
+    .target(name: "OneWindowDomain", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(
       name: "OneWindowStore",
       dependencies: [

@@ -1,0 +1,116 @@
+import Foundation
+
+/// What a case records beside its state: notices, review steps, opinions, the decision and the delivery.
+
+/// 一次性告知书: everything missing or wrong, told at once.
+public struct CorrectionNotice: Sendable, Hashable, Codable {
+  public struct Item: Sendable, Hashable, Codable {
+    /// The material concerned.
+    public let material: String
+    /// What is missing or wrong with it.
+    public let problem: String
+
+    public init(material: String, problem: String) {
+      self.material = material
+      self.problem = problem
+    }
+  }
+
+  public let items: [Item]
+  public let issuedAt: Date
+  public let issuedBy: String
+  /// Required for a second notice on the same case; such a notice is flagged to supervision.
+  public let reasonForAnother: String?
+}
+
+/// How a case was accepted.
+public enum AcceptanceForm: Sendable, Hashable, Codable {
+  /// 受理
+  case standard
+  /// 容缺受理: accepted with materials still missing, due by a date; no result is delivered until they are in.
+  case withDeficiency(materials: [String], dueDate: CivilDate)
+  /// 告知承诺: accepted on the applicant's pledge; a post-check (事后核查) is due by a date.
+  case onPledge(postCheckDue: CivilDate)
+}
+
+/// Materials accepted as missing (容缺) and whether they have come in.
+public struct Deficiency: Sendable, Hashable, Codable {
+  public let materials: [String]
+  public let dueDate: CivilDate
+  public var suppliedAt: Date?
+
+  public init(materials: [String], dueDate: CivilDate, suppliedAt: Date? = nil) {
+    self.materials = materials
+    self.dueDate = dueDate
+    self.suppliedAt = suppliedAt
+  }
+}
+
+/// One review step (一审一核): who, what, and the result.
+public struct ReviewStep: Sendable, Hashable, Codable {
+  public let step: String
+  public let opinion: String
+  public let approved: Bool
+  public let by: String
+  public let at: Date
+}
+
+/// 并联审批: an opinion the lead department asks of another department, with its own deadline.
+public struct OpinionRequest: Sendable, Hashable, Codable {
+  public let departmentID: String
+  public let question: String
+  public let dueDate: CivilDate
+  public let requestedAt: Date
+  public var answer: String?
+  public var agrees: Bool?
+  public var answeredBy: String?
+  public var answeredAt: Date?
+
+  public var isOpen: Bool { answeredAt == nil }
+
+  public init(departmentID: String, question: String, dueDate: CivilDate, requestedAt: Date) {
+    self.departmentID = departmentID
+    self.question = question
+    self.dueDate = dueDate
+    self.requestedAt = requestedAt
+  }
+}
+
+/// The decision: approve (出证) or deny (不予许可), with the reason a denial needs.
+public struct Decision: Sendable, Hashable, Codable {
+  public let approved: Bool
+  public let reason: String
+  public let by: String
+  public let at: Date
+}
+
+/// 不予受理: the reason and its legal basis.
+public struct Refusal: Sendable, Hashable, Codable {
+  public let reason: String
+  public let legalBasis: String
+}
+
+/// 上报/转办: the department the case went to.
+public struct Handover: Sendable, Hashable, Codable {
+  public let fromDepartmentID: String
+  public let toDepartmentID: String
+  public let reason: String
+  public let at: Date
+}
+
+/// 统一出件: how the result reached the applicant.
+public enum Delivery: Sendable, Hashable, Codable {
+  /// Picked up at the window; the clerk checked the receiver's ID.
+  case pickup(receiver: String, idChecked: Bool)
+  /// Mailed: carrier and tracking number.
+  case mail(carrier: String, trackingNumber: String)
+  /// Downloaded by the applicant (electronic licence).
+  case electronic
+}
+
+/// Something supervision should look at (e.g. a second correction notice).
+public struct SupervisionFlag: Sendable, Hashable, Codable {
+  public let code: String
+  public let note: String
+  public let at: Date
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// 办件: one application for one item, from submission to conclusion.
+public struct ServiceCase: Sendable, Hashable, Codable {
+  /// 办件编号 (see `CaseNumber`).
+  public let number: String
+  /// Bumped by every transition; a transition on a stale version is a conflict.
+  public var version: Int
+  public var state: CaseState
+  /// The item as it was when the case was created: the case keeps that version.
+  public let item: CaseItem
+  public let applicant: Applicant
+  public let channel: CaseChannel
+  /// The accepting site and its region (首问负责: the first clerk is `receivedBy`).
+  public let siteID: String
+  public let regionCode: RegionCode
+  public let receivedBy: String
+  /// The handling department (changes on escalation and transfer).
+  public var departmentID: String
+  public let createdAt: Date
+  public var submittedAt: Date?
+  public var acceptedAt: Date?
+  /// When the running clock started: acceptance, or escalation (the upper level's clock).
+  public var clockStart: Date?
+  /// The limit the clock counts against: the item's promised limit, or the upper level's after escalation.
+  public var limitDays: Int
+  public var acceptance: AcceptanceForm?
+  public var deficiency: Deficiency?
+  public var postCheckDue: CivilDate?
+  public var notices: [CorrectionNotice] = []
+  public var pauses: [ClockPause] = []
+  /// The state to return to when a suspension ends.
+  public var suspendedFrom: CaseState?
+  public var reviews: [ReviewStep] = []
+  public var opinions: [OpinionRequest] = []
+  public var handovers: [Handover] = []
+  public var decision: Decision?
+  public var refusal: Refusal?
+  public var delivery: Delivery?
+  public var withdrawalReason: String?
+  public var concludedAt: Date?
+  public var flags: [SupervisionFlag] = []
+  /// The "一件事" application this case belongs to, if any.
+  public let bundleID: String?
+
+  public init(
+    number: String, item: CaseItem, applicant: Applicant, channel: CaseChannel, siteID: String,
+    regionCode: RegionCode, receivedBy: String, createdAt: Date, bundleID: String? = nil,
+    departmentID: String? = nil
+  ) {
+    self.number = number
+    self.version = 1
+    self.state = .draft
+    self.item = item
+    self.applicant = applicant
+    self.channel = channel
+    self.siteID = siteID
+    self.regionCode = regionCode
+    self.receivedBy = receivedBy
+    self.departmentID = departmentID ?? item.departmentID
+    self.createdAt = createdAt
+    self.limitDays = item.promisedLimitDays
+    self.bundleID = bundleID
+  }
+
+  /// The scope the case lives in, for `Authorization`.
+  public var scope: Scope {
+    Scope(regionCode: regionCode, siteID: siteID, departmentID: departmentID)
+  }
+
+  /// The clock's state: paused while a pause is open.
+  public var isClockStopped: Bool { pauses.contains { $0.end == nil } }
+
+  /// True while materials accepted as missing (容缺) have not come in.
+  public var awaitsDeficientMaterials: Bool { deficiency != nil && deficiency?.suppliedAt == nil }
+
+  public func deadline(_ rule: DeadlineRule, now: Date) -> DeadlineStatus? {
+    guard let clockStart, !state.isTerminal, state != .decided else { return nil }
+    return rule.status(acceptedAt: clockStart, limitDays: limitDays, pauses: clockPauses, now: now)
+  }
+
+  /// The pauses of the running clock (an escalation starts a new clock).
+  public var clockPauses: [ClockPause] {
+    guard let clockStart else { return [] }
+    return pauses.filter { $0.start >= clockStart }
+  }
+}
+
+/// The item a case was created under: its code, version and the elements the case engine reads.
+public struct CaseItem: Sendable, Hashable, Codable {
+  public let code: String
+  public let version: Int
+  public let name: String
+  public let kind: CaseKind
+  public let departmentID: String
+  public let promisedLimitDays: Int
+  public let legalLimitDays: Int
+
+  public init(
+    code: String, version: Int, name: String, kind: CaseKind, departmentID: String, promisedLimitDays: Int,
+    legalLimitDays: Int
+  ) {
+    self.code = code
+    self.version = version
+    self.name = name
+    self.kind = kind
+    self.departmentID = departmentID
+    self.promisedLimitDays = promisedLimitDays
+    self.legalLimitDays = legalLimitDays
+  }
+
+  public init(_ item: ServiceItem, version: Int = 1) {
+    self.init(
+      code: item.code, version: version, name: item.name, kind: item.caseKind, departmentID: item.departmentID,
+      promisedLimitDays: item.caseKind == .immediate ? 0 : item.promisedLimitDays,
+      legalLimitDays: item.legalLimitDays)
+  }
+}
