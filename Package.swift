@@ -34,6 +34,7 @@ let package = Package(
       dependencies: [
         "OneWindowDomain", "OneWindowStore", "OneWindowViews",
         .product(name: "Vapor", package: "vapor"),
+        .product(name: "Fluent", package: "fluent"),
       ]
     ),
     .executableTarget(name: "onewindow", dependencies: ["OneWindowWeb"]),

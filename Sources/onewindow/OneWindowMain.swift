@@ -42,7 +42,7 @@ enum Main {
         app.logger.logLevel = .critical
         defer { app.logger.logLevel = level }
         do {
-          try await app.autoMigrate()
+          try await OneWindow.prepareDatabase(app)
         } catch {
           throw StartupError.database(
             configuration.database.description, String(String(reflecting: error).prefix(400)))

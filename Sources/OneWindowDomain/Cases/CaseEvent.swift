@@ -120,3 +120,18 @@ public enum CaseTrail {
     return String(decoding: data, as: UTF8.self)
   }
 }
+
+extension CaseTrail {
+  /// The registration details of a new case, for its first event.
+  public static func payload(of serviceCase: ServiceCase) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let summary = [
+      "item_code": serviceCase.item.code, "item_version": String(serviceCase.item.version),
+      "channel": serviceCase.channel.rawValue, "site_id": serviceCase.siteID,
+      "department_id": serviceCase.departmentID, "applicant": serviceCase.applicant.name,
+    ]
+    guard let data = try? encoder.encode(summary) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

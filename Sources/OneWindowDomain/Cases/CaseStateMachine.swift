@@ -279,3 +279,18 @@ public enum CaseStateMachine {
     }
   }
 }
+
+extension CaseStateMachine {
+  /// Registering a case: a window clerk or a proxy agent, inside the accepting site's scope.
+  public static func authorizeCreation(of serviceCase: ServiceCase, by actor: CaseActor) throws(CaseError) {
+    let target = Scope(regionCode: serviceCase.regionCode, siteID: serviceCase.siteID)
+    var lastDenial: LocalizedText?
+    for permission in permissions(for: .create, kind: serviceCase.item.kind) {
+      switch Authorization.decide(actor.staff, permission, in: target) {
+      case .allowed: return
+      case .denied(let reason): lastDenial = reason
+      }
+    }
+    throw .forbidden(lastDenial ?? LocalizedText(zh: "无权收件", en: "Not allowed to register cases"))
+  }
+}

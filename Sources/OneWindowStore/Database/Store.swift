@@ -27,6 +27,13 @@ public enum Store {
     Migrations.register(in: app.migrations)
   }
 
+  /// Settings that live in the database file rather than the schema: SQLite's write-ahead log, so
+  /// readers never wait for the writer. Run after migrating; harmless on PostgreSQL.
+  public static func tune(_ db: any Database) async throws {
+    guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+    try await sql.raw("PRAGMA journal_mode=WAL").run()
+  }
+
   /// Answers whether the database takes a trivial query (for `/readyz` and start-up checks).
   public static func ping(_ db: any Database) async throws {
     _ = try await (db as! any SQLDatabase).raw("SELECT 1 AS ok").all()

@@ -12,5 +12,11 @@ enum Migrations {
     migrations.add(M007CreateStaffSessions())  // server-side login sessions
     migrations.add(M008CreateAPITokens())  // bearer tokens for the API
     migrations.add(M009CreateServiceItems())  // 政务服务事项 (basic elements)
+    migrations.add(M010CreateCases())  // 办件
+    migrations.add(M011CreateCaseEvents())  // 全程留痕 (hash-chained)
+    migrations.add(M012CreateCaseCounters())  // daily case-number sequences
+    migrations.add(M013CreateOutbox())  // notifications to send
+    migrations.add(M014CreateCaseTasks())  // post-checks and 容缺 follow-ups
+    migrations.add(M015CreateCalendarDays())  // 工作日历, with the 2025/2026 schedules
   }
 }

@@ -32,3 +32,9 @@ public struct CatalogRepository: Sendable {
     return counts
   }
 }
+
+extension CatalogRepository {
+  public func find(code: String) async throws -> ServiceItem? {
+    try await ServiceItemModel.find(code, on: db)?.domain
+  }
+}

@@ -71,6 +71,110 @@ enum OpenAPIDocument {
             "responses": {"200": {"description": "Sites", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "total"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}, "total": {"type": "integer"}}}}}}}
           }
         },
+        "/api/v1/cases": {
+          "post": {
+            "summary": "Register a case (收件); submitted at once unless submit is false",
+            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": false, "description": "A retry with the same key returns the first case (200) instead of a second one", "schema": {"type": "string", "minLength": 8, "maxLength": 128}}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewCase"}}}},
+            "responses": {
+              "201": {"description": "Registered", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
+              "200": {"description": "Replay of an earlier request with the same Idempotency-Key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
+              "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
+            }
+          },
+          "get": {
+            "summary": "Cases in the caller's scope, most urgent first",
+            "parameters": [
+              {"name": "state", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated states"},
+              {"name": "department_id", "in": "query", "schema": {"type": "string"}},
+              {"name": "site_id", "in": "query", "schema": {"type": "string"}},
+              {"name": "warning", "in": "query", "schema": {"enum": ["none", "yellow", "red"]}},
+              {"name": "created_from", "in": "query", "schema": {"type": "string", "format": "date"}},
+              {"name": "created_to", "in": "query", "schema": {"type": "string", "format": "date"}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+              {"$ref": "#/components/parameters/offset"}
+            ],
+            "responses": {
+              "200": {"description": "Cases", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "total"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Case"}}, "total": {"type": "integer"}}}}}},
+              "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/cases/{number}": {
+          "get": {
+            "summary": "One case",
+            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "responses": {"200": {"description": "The case", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}}, "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/cases/{number}/events": {
+          "get": {
+            "summary": "The case's trail (全程留痕), oldest first, hash-chained",
+            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "responses": {"200": {"description": "Events", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/CaseEvent"}}, "total": {"type": "integer"}}}}}}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/cases/{number}/deadline": {
+          "get": {
+            "summary": "The due date, the pauses, the warning and how the date was reached",
+            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "responses": {"200": {"description": "Deadline", "content": {"application/json": {"schema": {"type": "object", "properties": {"due": {"type": ["string", "null"], "format": "date-time"}, "warning": {"enum": ["none", "yellow", "red"]}, "explanation": {"type": "string"}}}}}}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/cases/{number}/{step}": {
+          "post": {
+            "summary": "Take a step: submit, correction, resubmit, accept, refuse, start-review, review, request-opinion, give-opinion, decide, supply-materials, deliver, withdraw, suspend, resume, escalate, transfer",
+            "parameters": [
+              {"$ref": "#/components/parameters/number"},
+              {"name": "step", "in": "path", "required": true, "schema": {"enum": ["submit", "correction", "resubmit", "accept", "refuse", "start-review", "review", "request-opinion", "give-opinion", "decide", "supply-materials", "deliver", "withdraw", "suspend", "resume", "escalate", "transfer"]}},
+              {"name": "If-Match", "in": "header", "required": false, "schema": {"type": "string"}, "description": "The case version the step was decided on (or send version in the body)"}
+            ],
+            "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseStep"}}}},
+            "responses": {
+              "200": {"description": "The case after the step", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
+              "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"},
+              "404": {"$ref": "#/components/responses/Error"},
+              "409": {"description": "illegal_step (not allowed in the case's state) or version_conflict (someone acted first)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+              "422": {"$ref": "#/components/responses/Error"}
+            }
+          }
+        },
+        "/api/v1/status": {
+          "get": {
+            "summary": "Public status look-up by case number and the applicant's phone",
+            "security": [],
+            "parameters": [
+              {"name": "number", "in": "query", "required": true, "schema": {"type": "string"}},
+              {"name": "phone", "in": "query", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{11}$"}}
+            ],
+            "responses": {"200": {"description": "Status", "content": {"application/json": {"schema": {"type": "object", "properties": {"number": {"type": "string"}, "item_name": {"type": "string"}, "state": {"type": "string"}, "state_name": {"type": "string"}, "due": {"type": ["string", "null"]}}}}}}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/calendar/due": {
+          "get": {
+            "summary": "Due time of a limit of N working days from an instant (end of the due day, site time zone)",
+            "security": [],
+            "parameters": [
+              {"name": "from", "in": "query", "required": true, "schema": {"type": "string", "format": "date-time"}},
+              {"name": "days", "in": "query", "required": true, "schema": {"type": "integer", "minimum": 0, "maximum": 3650}}
+            ],
+            "responses": {"200": {"description": "Due", "content": {"application/json": {"schema": {"type": "object", "required": ["due"], "properties": {"from": {"type": "string"}, "days": {"type": "integer"}, "due": {"type": "string", "format": "date-time"}, "due_date": {"type": "string", "format": "date"}, "time_zone": {"type": "string"}}}}}}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/calendar/days": {
+          "get": {
+            "summary": "Holidays and make-up workdays (调休) in force",
+            "security": [],
+            "parameters": [{"name": "year", "in": "query", "schema": {"type": "integer"}}],
+            "responses": {"200": {"description": "Days", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/CalendarDay"}}, "total": {"type": "integer"}}}}}}}
+          },
+          "put": {
+            "summary": "Set days of the county's calendar (needs manageCalendar); all or nothing",
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/CalendarDay"}}}}},
+            "responses": {"200": {"description": "The calendar days after the change"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "summary": "This document",
@@ -83,9 +187,47 @@ enum OpenAPIDocument {
         "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
         "parameters": {
           "limit": {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}},
-          "offset": {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "default": 0}}
+          "offset": {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "default": 0}},
+          "number": {"name": "number", "in": "path", "required": true, "description": "办件编号, e.g. 360999-20261123-00042", "schema": {"type": "string"}}
         },
         "responses": {
+          "NewCase": {
+            "type": "object", "required": ["item_code", "applicant"],
+            "properties": {
+              "item_code": {"type": "string"}, "site_id": {"type": "string", "description": "Defaults to the caller's site"},
+              "channel": {"enum": ["window", "online", "mobile", "kiosk", "proxy", "bank"]}, "submit": {"type": "boolean", "default": true},
+              "applicant": {"type": "object", "required": ["name", "id_number", "phone"], "properties": {
+                "kind": {"enum": ["person", "organization"]}, "name": {"type": "string"}, "id_type": {"type": "string"},
+                "id_number": {"type": "string"}, "phone": {"type": "string"}}}
+            }
+          },
+          "CaseStep": {
+            "type": "object",
+            "description": "version plus the fields of the step: correction {items:[{material,problem}], reason_for_another}; accept {form: standard|deficiency|pledge, materials, due_date, post_check_due}; refuse {reason, legal_basis}; review {step, opinion, approved}; request-opinion {department_id, question, due_workdays}; give-opinion {department_id, answer, agrees}; decide {approved, reason}; deliver {mode: pickup|mail|electronic, receiver, id_checked, carrier, tracking_number}; withdraw {reason}; suspend {kind, reason, planned_workdays}; escalate {to_department_id, reason, limit_days}; transfer {to_department_id, reason}",
+            "properties": {"version": {"type": "integer"}},
+            "additionalProperties": true
+          },
+          "Case": {
+            "type": "object", "required": ["number", "version", "state", "item", "applicant", "allowed_steps"],
+            "properties": {
+              "number": {"type": "string"}, "version": {"type": "integer"}, "state": {"type": "string"}, "state_name": {"type": "string"},
+              "item": {"type": "object"}, "applicant": {"type": "object", "description": "ID and phone numbers masked"},
+              "department_id": {"type": "string"}, "site_id": {"type": "string"},
+              "deadline": {"type": ["object", "null"], "properties": {"due": {"type": ["string", "null"]}, "warning": {"enum": ["none", "yellow", "red"]}}},
+              "allowed_steps": {"type": "array", "items": {"type": "string"}}
+            },
+            "additionalProperties": true
+          },
+          "CaseEvent": {
+            "type": "object",
+            "properties": {"sequence": {"type": "integer"}, "step": {"type": "string"}, "from_state": {"type": ["string", "null"]}, "to_state": {"type": "string"},
+              "actor_id": {"type": "string"}, "actor_name": {"type": "string"}, "at": {"type": "string"}, "payload": {"type": "string"},
+              "previous_hash": {"type": "string"}, "hash": {"type": "string"}}
+          },
+          "CalendarDay": {
+            "type": "object", "required": ["date", "kind"],
+            "properties": {"date": {"type": "string", "format": "date"}, "kind": {"enum": ["holiday", "workday"]}, "name": {"type": ["string", "null"]}}
+          },
           "Error": {"description": "An error, in the request's language", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
         },
         "schemas": {

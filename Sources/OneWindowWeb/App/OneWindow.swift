@@ -7,6 +7,7 @@ public enum OneWindow {
 
   public static func configure(_ app: Application, with configuration: AppConfiguration) throws {
     app.configuration = configuration
+    _ = app.deadlineRules  // created once, before requests run concurrently
     try Store.configure(app, location: configuration.database)
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
 
@@ -17,5 +18,11 @@ public enum OneWindow {
 
     Routes.register(app)
     OneWindowCommands.register(app)
+  }
+
+  /// Brings the database up to date and tunes it; run before serving or any command that needs it.
+  public static func prepareDatabase(_ app: Application) async throws {
+    try await app.autoMigrate()
+    try await Store.tune(app.db)
   }
 }

@@ -32,6 +32,18 @@ enum Routes {
       api.get("staff", use: StaffAPIController.list)
       api.get("regions", use: DirectoryAPIController.regions)
       api.get("sites", use: DirectoryAPIController.sites)
+
+      api.post("cases", use: CaseAPIController.create)
+      api.get("cases", use: CaseAPIController.list)
+      api.get("cases", ":number", use: CaseAPIController.show)
+      api.get("cases", ":number", "events", use: CaseAPIController.events)
+      api.get("cases", ":number", "deadline", use: CaseAPIController.deadline)
+      api.post("cases", ":number", ":step", use: CaseAPIController.step)
+      api.get("status", use: StatusAPIController.lookup)
+
+      api.get("calendar", "due", use: CalendarAPIController.due)
+      api.get("calendar", "days", use: CalendarAPIController.days)
+      api.put("calendar", "days", use: CalendarAPIController.save)
     }
   }
 }

@@ -7,10 +7,12 @@ public enum OneWindowCommands {
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(VersionCommand(), as: "version")
     // Vapor's own `routes` command stays; `serve` is the default.
   }
 
   /// Commands that need a migrated database before they run.
-  public static let needingDatabase: Set<String> = ["serve", "demo", "user", "token"]
+  public static let needingDatabase: Set<String> = ["serve", "demo", "user", "token", "audit", "calendar"]
 }

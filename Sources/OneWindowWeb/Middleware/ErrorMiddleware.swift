@@ -1,4 +1,5 @@
 import OneWindowDomain
+import OneWindowStore
 import OneWindowViews
 import Vapor
 
@@ -55,6 +56,19 @@ struct ErrorMiddleware: AsyncMiddleware {
     case let error as ValidationErrors where !error.errors.isEmpty:
       let first = error.errors[0]
       return AppError(.unprocessableEntity, code: "invalid_field", message: first.message, field: first.field)
+    case let error as CaseError:
+      switch error {
+      case .illegalStep: return AppError(.conflict, code: "illegal_step", message: error.message)
+      case .conflict: return AppError(.conflict, code: "version_conflict", message: error.message)
+      case .forbidden(let reason): return .forbidden(reason)
+      case .invalid(let field):
+        return AppError(.unprocessableEntity, code: "invalid_field", message: field.message, field: field.field)
+      }
+    case let error as StoreNotFound:
+      switch error {
+      case .caseNumber(let number):
+        return .notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
+      }
     case let error as DecodingError:
       return AppError(
         .badRequest, code: "bad_request",

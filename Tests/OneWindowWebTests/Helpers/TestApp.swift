@@ -22,7 +22,7 @@ func withTestApp(
     try OneWindow.configure(app, with: configuration)
     app.logger.logLevel = .warning
     if let now { app.now = { now } }
-    try await app.autoMigrate()
+    try await OneWindow.prepareDatabase(app)
     if demo {
       let hash = try await app.password.async.hash(DemoCounty.password)
       _ = try await DemoLoader(app.db).load(DemoCounty.shared, passwordHash: hash)

@@ -1,0 +1,379 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+import SQLKit
+
+/// The fields of a new case, before its number is drawn.
+public struct NewCase: Sendable {
+  public var item: CaseItem
+  public var applicant: Applicant
+  public var channel: CaseChannel
+  public var site: Site
+  /// A retry with the same key returns the first case instead of making a second.
+  public var idempotencyKey: String?
+  /// Submit at once (window and proxy intake) or keep as a draft (online).
+  public var submit: Bool
+  public var bundleID: String?
+
+  public init(
+    item: CaseItem, applicant: Applicant, channel: CaseChannel, site: Site, idempotencyKey: String? = nil,
+    submit: Bool = true, bundleID: String? = nil
+  ) {
+    self.item = item
+    self.applicant = applicant
+    self.channel = channel
+    self.site = site
+    self.idempotencyKey = idempotencyKey
+    self.submit = submit
+    self.bundleID = bundleID
+  }
+}
+
+/// What a case list is filtered by. Every list is also limited to the caller's scope.
+public struct CaseFilter: Sendable {
+  public var scope: Scope?
+  public var states: [CaseState] = []
+  public var departmentID: String?
+  public var siteID: String?
+  public var warning: WarningLevel?
+  public var createdFrom: Date?
+  public var createdBefore: Date?
+  public var limit = 50
+  public var offset = 0
+
+  public init(scope: Scope?) {
+    self.scope = scope
+  }
+}
+
+/// Cases and their trail. Every step runs in one transaction: the row is locked first, the step
+/// is checked by `CaseStateMachine`, then the case, its event, its outbox rows and tasks are written
+/// together — or nothing is.
+public struct CaseRepository: Sendable {
+  let db: any Database
+  let rule: DeadlineRule
+
+  public init(_ db: any Database, rule: DeadlineRule) {
+    self.db = db
+    self.rule = rule
+  }
+
+  private var sql: any SQLDatabase { db as! any SQLDatabase }
+
+  // MARK: create
+
+  /// Registers a case (and submits it unless it is a draft). With an idempotency key already
+  /// used, returns the first case and `created == false`.
+  public func create(_ new: NewCase, by actor: CaseActor, now: Date) async throws -> (
+    serviceCase: ServiceCase, created: Bool
+  ) {
+    if let key = new.idempotencyKey, let existing = try await find(idempotencyKey: key) {
+      return (existing, false)
+    }
+    do {
+      let serviceCase = try await WriteGate.serialize(db) {
+        try await db.transaction { db in
+          try await Self(db, rule: rule).insert(new, by: actor, now: now)
+        }
+      }
+      return (serviceCase, true)
+    } catch {
+      // Two retries racing: the loser's insert hits the unique key; answer with the winner's case.
+      if let key = new.idempotencyKey, let existing = try? await find(idempotencyKey: key) {
+        return (existing, false)
+      }
+      throw error
+    }
+  }
+
+  private func insert(_ new: NewCase, by actor: CaseActor, now: Date) async throws -> ServiceCase {
+    try new.applicant.validate()
+    let county = new.site.regionCode.county
+    let number = try await nextNumber(county: county, date: rule.civilDate(of: now))
+    var serviceCase = ServiceCase(
+      number: number, item: new.item, applicant: new.applicant, channel: new.channel, siteID: new.site.id,
+      regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: new.bundleID)
+    try CaseStateMachine.authorizeCreation(of: serviceCase, by: actor)
+    var events = [
+      CaseEvent.next(
+        after: nil, caseNumber: number, step: .create, from: nil, to: .draft, actorID: actor.id,
+        actorName: actor.name, at: now, payload: CaseTrail.payload(of: serviceCase))
+    ]
+    if new.submit {
+      let submitted = try CaseStateMachine.apply(.submit, to: serviceCase, by: actor, at: now, rule: rule)
+      events.append(event(after: events.last, .submit, from: serviceCase, to: submitted, actor: actor, now: now))
+      serviceCase = submitted
+    }
+    let row = CaseRow(serviceCase, rule: rule, now: now)
+    try await sql.raw(
+      """
+      INSERT INTO cases (number, version, state, item_code, item_version, kind, department_id, site_id,
+        region_code, channel, applicant_name, applicant_phone, idempotency_key, bundle_id, created_ms,
+        accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code)
+      VALUES (\(bind: number), \(bind: serviceCase.version), \(bind: serviceCase.state.rawValue),
+        \(bind: serviceCase.item.code), \(bind: serviceCase.item.version), \(bind: serviceCase.item.kind.rawValue),
+        \(bind: serviceCase.departmentID), \(bind: serviceCase.siteID), \(bind: serviceCase.regionCode.value),
+        \(bind: serviceCase.channel.rawValue), \(bind: serviceCase.applicant.name),
+        \(bind: serviceCase.applicant.phone), \(bind: new.idempotencyKey), \(bind: new.bundleID),
+        \(bind: millis(now)), \(bind: row.acceptedMillis), \(bind: row.dueMillis), \(bind: row.warnMillis),
+        \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value))
+      """
+    ).run()
+    for event in events { try await CaseEventModel(event, countyCode: county.value).create(on: db) }
+    return serviceCase
+  }
+
+  /// Draws the next number of the county's day.
+  private func nextNumber(county: RegionCode, date: CivilDate) async throws -> String {
+    let id = "\(county.value):\(date.iso)"
+    let row = try await sql.raw(
+      """
+      INSERT INTO case_counters (id, last, county_code) VALUES (\(bind: id), 1, \(bind: county.value))
+      ON CONFLICT (id) DO UPDATE SET last = case_counters.last + 1
+      RETURNING last
+      """
+    ).first()
+    let sequence = try row?.decode(column: "last", as: Int.self) ?? 1
+    return CaseNumber.make(county: county, date: date, sequence: sequence)
+  }
+
+  // MARK: steps
+
+  /// Takes one step on a case. `expectedVersion` (when given) must be the case's current version,
+  /// else `CaseError.conflict`; an illegal or forbidden step throws `CaseError` and changes nothing.
+  public func apply(_ action: CaseAction, to number: String, expectedVersion: Int?, by actor: CaseActor, now: Date)
+    async throws -> ServiceCase
+  {
+    try await WriteGate.serialize(db) {
+      try await db.transaction { db in
+        try await Self(db, rule: rule).applyLocked(action, number, expectedVersion, actor, now)
+      }
+    }
+  }
+
+  private func applyLocked(_ action: CaseAction, _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date)
+    async throws -> ServiceCase
+  {
+    // Writing first takes the row lock on PostgreSQL and the write lock on SQLite, so two clerks
+    // acting at once are serialized here and the second sees the first's version.
+    try await sql.raw("UPDATE cases SET version = version WHERE number = \(bind: number)").run()
+    guard let current = try await find(number) else { throw StoreNotFound.caseNumber(number) }
+    if let expectedVersion, expectedVersion != current.version {
+      throw CaseError.conflict(expected: expectedVersion, actual: current.version)
+    }
+    let next = try CaseStateMachine.apply(action, to: current, by: actor, at: now, rule: rule)
+    let row = CaseRow(next, rule: rule, now: now)
+    try await sql.raw(
+      """
+      UPDATE cases SET version = \(bind: next.version), state = \(bind: next.state.rawValue),
+        department_id = \(bind: next.departmentID), accepted_ms = \(bind: row.acceptedMillis),
+        due_ms = \(bind: row.dueMillis), warn_ms = \(bind: row.warnMillis),
+        concluded_ms = \(bind: row.concludedMillis), body = \(bind: row.body)
+      WHERE number = \(bind: number) AND version = \(bind: current.version)
+      """
+    ).run()
+    let previous = try await CaseEventModel.query(on: db).filter(\.$caseNumber == number)
+      .sort(\.$sequence, .descending).first()?.domain
+    let event = event(after: previous, action.name, from: current, to: next, actor: actor, now: now, action: action)
+    let county = next.regionCode.county.value
+    try await CaseEventModel(event, countyCode: county).create(on: db)
+    for kind in Notification.kinds(after: action, from: current, to: next) {
+      try await enqueue(kind, for: next, now: now)
+    }
+    try await recordTasks(after: action, on: next)
+    return next
+  }
+
+  private func event(
+    after previous: CaseEvent?, _ step: CaseStep, from: ServiceCase, to: ServiceCase, actor: CaseActor, now: Date,
+    action: CaseAction? = nil
+  ) -> CaseEvent {
+    CaseEvent.next(
+      after: previous, caseNumber: to.number, step: step, from: from.state, to: to.state, actorID: actor.id,
+      actorName: actor.name, at: now, payload: action.map(CaseTrail.payload(of:)) ?? "{}")
+  }
+
+  private func enqueue(_ kind: Notification, for serviceCase: ServiceCase, now: Date) async throws {
+    let model = OutboxModel()
+    model.caseNumber = serviceCase.number
+    model.kind = kind.rawValue
+    model.recipient = serviceCase.applicant.phone
+    model.payload = #"{"item":"\#(serviceCase.item.name)","state":"\#(serviceCase.state.rawValue)"}"#
+    model.createdMillis = millis(now)
+    model.countyCode = serviceCase.regionCode.county.value
+    try await model.create(on: db)
+  }
+
+  private func recordTasks(after action: CaseAction, on serviceCase: ServiceCase) async throws {
+    guard case .accept(let form) = action else { return }
+    let task: (String, CivilDate)? =
+      switch form {
+      case .standard: nil
+      case .withDeficiency(_, let due): ("deficiency", due)
+      case .onPledge(let due): ("post_check", due)
+      }
+    guard let (kind, due) = task else { return }
+    let model = CaseTaskModel()
+    model.caseNumber = serviceCase.number
+    model.kind = kind
+    model.dueDate = due.iso
+    model.countyCode = serviceCase.regionCode.county.value
+    try await model.create(on: db)
+  }
+
+  // MARK: reads
+
+  public func find(_ number: String) async throws -> ServiceCase? {
+    guard CaseNumber.isWellFormed(number) else { return nil }
+    let row = try await sql.raw("SELECT body FROM cases WHERE number = \(bind: number)").first()
+    return try row.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
+  }
+
+  public func find(idempotencyKey key: String) async throws -> ServiceCase? {
+    let row = try await sql.raw("SELECT body FROM cases WHERE idempotency_key = \(bind: key)").first()
+    return try row.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
+  }
+
+  public func events(of number: String) async throws -> [CaseEvent] {
+    try await CaseEventModel.query(on: db).filter(\.$caseNumber == number).sort(\.$sequence).all().map(\.domain)
+  }
+
+  /// Outbox rows of a case, oldest first (kind names).
+  public func notifications(of number: String) async throws -> [String] {
+    try await OutboxModel.query(on: db).filter(\.$caseNumber == number).sort(\.$createdMillis).all().map(\.kind)
+  }
+
+  /// One page of cases, most urgent first, and the total that match.
+  public func list(_ filter: CaseFilter, now: Date) async throws -> (cases: [ServiceCase], total: Int) {
+    var conditions: [SQLQueryString] = []
+    if let scope = filter.scope {
+      conditions.append("region_code LIKE \(bind: scope.regionCode.value + "%")")
+      if let site = scope.siteID { conditions.append("site_id = \(bind: site)") }
+      if let department = scope.departmentID { conditions.append("department_id = \(bind: department)") }
+    }
+    if !filter.states.isEmpty {
+      let states = filter.states.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+      conditions.append("state IN (\(unsafeRaw: states))")
+    }
+    if let department = filter.departmentID { conditions.append("department_id = \(bind: department)") }
+    if let site = filter.siteID { conditions.append("site_id = \(bind: site)") }
+    let nowMillis = millis(now)
+    switch filter.warning {
+    case .red: conditions.append("due_ms < \(bind: nowMillis)")
+    case .yellow: conditions.append("warn_ms <= \(bind: nowMillis) AND due_ms >= \(bind: nowMillis)")
+    case .none?:
+      conditions.append("(due_ms IS NULL OR (due_ms >= \(bind: nowMillis) AND (warn_ms IS NULL OR warn_ms > \(bind: nowMillis))))")
+    case nil: break
+    }
+    if let from = filter.createdFrom { conditions.append("created_ms >= \(bind: millis(from))") }
+    if let before = filter.createdBefore { conditions.append("created_ms < \(bind: millis(before))") }
+    var whereClause: SQLQueryString = ""
+    if !conditions.isEmpty {
+      whereClause = "WHERE "
+      for (index, condition) in conditions.enumerated() {
+        whereClause = index == 0 ? whereClause + condition : whereClause + " AND " + condition
+      }
+    }
+    let total = try await sql.raw("SELECT COUNT(*) AS n FROM cases \(whereClause)").first()?
+      .decode(column: "n", as: Int.self) ?? 0
+    let rows = try await sql.raw(
+      """
+      SELECT body FROM cases \(whereClause)
+      ORDER BY CASE WHEN due_ms IS NULL THEN 1 ELSE 0 END, due_ms, number
+      LIMIT \(bind: filter.limit) OFFSET \(bind: filter.offset)
+      """
+    ).all()
+    let cases = try rows.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
+    return (cases, total)
+  }
+
+  // MARK: audit
+
+  /// Checks every case's trail, a page of cases at a time; names the first broken event of each
+  /// broken case. Read-only, so it can be stopped at any moment.
+  public func verifyTrails(pageSize: Int = 500, progress: @Sendable (Int) -> Void = { _ in }) async throws
+    -> (checked: Int, breaks: [CaseTrail.Break])
+  {
+    var checked = 0
+    var breaks: [CaseTrail.Break] = []
+    var after = ""
+    while true {
+      let numbers = try await sql.raw(
+        """
+        SELECT DISTINCT case_number FROM case_events WHERE case_number > \(bind: after)
+        ORDER BY case_number LIMIT \(bind: pageSize)
+        """
+      ).all().map { try $0.decode(column: "case_number", as: String.self) }
+      guard let last = numbers.last else { break }
+      let events = try await CaseEventModel.query(on: db).filter(\.$caseNumber ~~ numbers)
+        .sort(\.$caseNumber).sort(\.$sequence).all().map(\.domain)
+      for (_, trail) in Dictionary(grouping: events, by: \.caseNumber).sorted(by: { $0.key < $1.key }) {
+        if let broken = CaseTrail.verify(trail) { breaks.append(broken) }
+      }
+      checked += numbers.count
+      progress(checked)
+      after = last
+    }
+    return (checked, breaks)
+  }
+}
+
+/// A case number that does not exist.
+public enum StoreNotFound: Error, Sendable {
+  case caseNumber(String)
+}
+
+/// The notifications a citizen must get (the outbox kinds).
+enum Notification: String {
+  case accepted
+  case correctionNeeded = "correction_needed"
+  case refused
+  case decided
+  case readyForPickup = "ready_for_pickup"
+
+  static func kinds(after action: CaseAction, from: ServiceCase, to: ServiceCase) -> [Notification] {
+    switch action {
+    case .accept: return [.accepted]
+    case .issueCorrection: return [.correctionNeeded]
+    case .refuse: return [.refused]
+    case .decide: return to.awaitsDeficientMaterials ? [.decided] : [.decided, .readyForPickup]
+    case .supplyMaterials where to.state == .decided: return [.readyForPickup]
+    default: return []
+    }
+  }
+}
+
+/// The stored form of a case: its JSON body and the columns derived from it.
+struct CaseRow {
+  let body: String
+  let acceptedMillis: Int64?
+  let dueMillis: Int64?
+  let warnMillis: Int64?
+  let concludedMillis: Int64?
+
+  init(_ serviceCase: ServiceCase, rule: DeadlineRule, now: Date) {
+    body = Self.encode(serviceCase)
+    acceptedMillis = serviceCase.acceptedAt.map(millis)
+    let deadline = serviceCase.deadline(rule, now: now)
+    dueMillis = deadline?.due.map(millis)
+    warnMillis = deadline?.warnFrom.map(millis)
+    concludedMillis = serviceCase.concludedAt.map(millis)
+  }
+
+  static func encode(_ serviceCase: ServiceCase) -> String {
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .millisecondsSince1970
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try! encoder.encode(serviceCase), as: UTF8.self)
+  }
+
+  static func decode(_ body: String) throws -> ServiceCase {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .millisecondsSince1970
+    return try decoder.decode(ServiceCase.self, from: Data(body.utf8))
+  }
+}
+
+func millis(_ date: Date) -> Int64 {
+  Int64((date.timeIntervalSince1970 * 1000).rounded())
+}

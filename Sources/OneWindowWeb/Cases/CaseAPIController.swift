@@ -1,0 +1,248 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import Vapor
+
+/// `/api/v1/cases`: register, read, list and take steps on 办件.
+enum CaseAPIController {
+  struct CreateBody: Decodable {
+    struct ApplicantBody: Decodable {
+      let kind: String?
+      let name: String?
+      let idType: String?
+      let idNumber: String?
+      let phone: String?
+    }
+
+    let itemCode: String?
+    let applicant: ApplicantBody?
+    let channel: String?
+    let siteId: String?
+    let submit: Bool?
+  }
+
+  /// `POST /api/v1/cases` (header `Idempotency-Key` makes retries safe).
+  @Sendable static func create(req: Request) async throws -> Response {
+    let staff = try req.requireStaff()
+    let body = try decode(CreateBody.self, req)
+    guard let itemCode = body.itemCode, !itemCode.isEmpty else {
+      throw ValidationError(field: "item_code", zh: "请选择办理事项", en: "Choose the item")
+    }
+    guard let item = try await CatalogRepository(req.db).find(code: itemCode) else {
+      throw ValidationError(field: "item_code", zh: "事项编码「\(itemCode)」不存在", en: "No item \(itemCode)")
+    }
+    guard let siteID = body.siteId ?? staff.scope.siteID else {
+      throw ValidationError(field: "site_id", zh: "请指明受理场所", en: "Give the accepting site")
+    }
+    guard let site = try await DirectoryRepository(req.db).site(siteID) else {
+      throw ValidationError(field: "site_id", zh: "场所「\(siteID)」不存在", en: "No site \(siteID)")
+    }
+    guard item.levels.contains(site.regionCode.level) else {
+      throw ValidationError(
+        field: "item_code", zh: "「\(item.name)」不在\(site.regionCode.level.name.zh)办理",
+        en: "'\(item.name)' is not handled at \(site.regionCode.level.name.en.lowercased()) level")
+    }
+    let channel = try parse(CaseChannel.self, body.channel ?? (staff.role == .agent ? "proxy" : "window"), "channel")
+    let applicantKind = try parse(Applicant.Kind.self, body.applicant?.kind ?? "person", "applicant.kind")
+    let applicant = Applicant(
+      kind: applicantKind, name: body.applicant?.name ?? "",
+      idType: body.applicant?.idType ?? (applicantKind == .person ? Applicant.residentID : "统一社会信用代码"),
+      idNumber: body.applicant?.idNumber ?? "", phone: body.applicant?.phone ?? "")
+    let key = req.headers.first(name: "Idempotency-Key")
+    if let key, !(8...128).contains(key.count) {
+      throw ValidationError(field: "Idempotency-Key", zh: "幂等键长度应为 8–128", en: "Idempotency-Key has 8–128 characters")
+    }
+    let rule = try await req.deadlineRule()
+    let (serviceCase, created) = try await CaseRepository(req.db, rule: rule).create(
+      NewCase(
+        item: CaseItem(item), applicant: applicant, channel: channel, site: site, idempotencyKey: key,
+        submit: body.submit ?? true),
+      by: CaseActor(staff), now: req.now)
+    let json = CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff)
+    let response = try APIEncoding.response(json, status: created ? .created : .ok, rule: rule)
+    response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(serviceCase.number)")
+    return response
+  }
+
+  /// `POST /api/v1/cases/{number}/{step}`
+  @Sendable static func step(req: Request) async throws -> Response {
+    let staff = try req.requireStaff()
+    let number = req.parameters.get("number") ?? ""
+    guard let step = CaseStep(rawValue: req.parameters.get("step") ?? ""), step != .create else {
+      let names = CaseStep.allCases.filter { $0 != .create }.map(\.rawValue).joined(separator: ", ")
+      throw AppError.notFound(LocalizedText(zh: "没有这个办理环节;可用:\(names)", en: "No such step; one of: \(names)"))
+    }
+    let body: CaseStepBody
+    do {
+      body = try CaseStepBody.decode(req)
+    } catch let error as DecodingError {
+      throw error
+    }
+    let action = try body.action(for: step)
+    let rule = try await req.deadlineRule()
+    let repository = CaseRepository(req.db, rule: rule)
+    try await ensureVisible(number, to: staff, repository)
+    let serviceCase = try await repository.apply(
+      action, to: number, expectedVersion: body.version ?? ifMatch(req), by: CaseActor(staff), now: req.now)
+    return try APIEncoding.response(
+      CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
+  }
+
+  /// `GET /api/v1/cases/{number}`
+  @Sendable static func show(req: Request) async throws -> Response {
+    let staff = try req.authorize(.viewCases)
+    let rule = try await req.deadlineRule()
+    let serviceCase = try await visibleCase(req, staff, CaseRepository(req.db, rule: rule))
+    return try APIEncoding.response(
+      CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
+  }
+
+  struct EventJSON: Encodable {
+    let sequence: Int
+    let step: CaseStep
+    let stepName: String
+    let fromState: CaseState?
+    let toState: CaseState
+    let actorId: String
+    let actorName: String
+    let at: Date
+    let payload: String
+    let previousHash: String
+    let hash: String
+  }
+
+  /// `GET /api/v1/cases/{number}/events`: the trail, oldest first, with its hash chain.
+  @Sendable static func events(req: Request) async throws -> Response {
+    let staff = try req.authorize(.viewCases)
+    let rule = try await req.deadlineRule()
+    let repository = CaseRepository(req.db, rule: rule)
+    let serviceCase = try await visibleCase(req, staff, repository)
+    let language = req.language
+    let events = try await repository.events(of: serviceCase.number).map {
+      EventJSON(
+        sequence: $0.sequence, step: $0.step, stepName: $0.step.name.text(language), fromState: $0.fromState,
+        toState: $0.toState, actorId: $0.actorID, actorName: $0.actorName, at: $0.at, payload: $0.payload,
+        previousHash: $0.previousHash, hash: $0.hash)
+    }
+    return try APIEncoding.response(ItemsJSON(items: events, total: events.count), rule: rule)
+  }
+
+  struct DeadlineExplanation: Encodable {
+    let number: String
+    let acceptedAt: Date?
+    let clockStart: Date?
+    let limitDays: Int
+    let pauses: [ClockPause]
+    let pausedWorkdays: Int
+    let due: Date?
+    let warnFrom: Date?
+    let remainingWorkdays: Int?
+    let warning: WarningLevel
+    let clockStopped: Bool
+    let explanation: String
+  }
+
+  /// `GET /api/v1/cases/{number}/deadline`: the due date and how it was reached.
+  @Sendable static func deadline(req: Request) async throws -> Response {
+    let staff = try req.authorize(.viewCases)
+    let rule = try await req.deadlineRule()
+    let c = try await visibleCase(req, staff, CaseRepository(req.db, rule: rule))
+    let status = c.deadline(rule, now: req.now)
+    let explanation = DeadlineText.explain(c, status: status, rule: rule, language: req.language)
+    return try APIEncoding.response(
+      DeadlineExplanation(
+        number: c.number, acceptedAt: c.acceptedAt, clockStart: c.clockStart, limitDays: c.limitDays,
+        pauses: c.clockPauses, pausedWorkdays: status?.pausedWorkdays ?? 0, due: status?.due, warnFrom: status?.warnFrom,
+        remainingWorkdays: status?.remainingWorkdays, warning: status?.warning ?? .none,
+        clockStopped: c.isClockStopped, explanation: explanation),
+      rule: rule)
+  }
+
+  /// `GET /api/v1/cases?state=&department_id=&site_id=&warning=&created_from=&created_to=&limit=&offset=`
+  @Sendable static func list(req: Request) async throws -> Response {
+    let staff = try req.authorize(.viewCases)
+    var filter = CaseFilter(scope: staff.scope)
+    let paging = try Paging(req, defaultLimit: 50, maxLimit: 200)
+    filter.limit = paging.limit
+    filter.offset = paging.offset
+    if let states = req.query[String.self, at: "state"], !states.isEmpty {
+      filter.states = try states.split(separator: ",").map { try parse(CaseState.self, String($0), "state") }
+    }
+    filter.departmentID = req.query[String.self, at: "department_id"]
+    filter.siteID = req.query[String.self, at: "site_id"]
+    if let warning = req.query[String.self, at: "warning"] {
+      filter.warning = try parse(WarningLevel.self, warning, "warning")
+    }
+    let rule = try await req.deadlineRule()
+    if let from = req.query[String.self, at: "created_from"] {
+      filter.createdFrom = rule.startOfDay(try civilDate(from, "created_from"))
+    }
+    if let to = req.query[String.self, at: "created_to"] {
+      filter.createdBefore = rule.startOfDay(try civilDate(to, "created_to").adding(days: 1))
+    }
+    let (cases, total) = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now)
+    let language = req.language
+    let items = cases.map { CaseJSON($0, rule: rule, now: req.now, language: language, viewer: staff) }
+    return try APIEncoding.response(ItemsJSON(items: items, total: total), rule: rule)
+  }
+
+  // MARK: helpers
+
+  /// The case if it exists and lies in the caller's scope; 404 otherwise (no hint that it exists).
+  static func visibleCase(_ req: Request, _ staff: StaffIdentity, _ repository: CaseRepository) async throws
+    -> ServiceCase
+  {
+    let number = req.parameters.get("number") ?? ""
+    guard let serviceCase = try await repository.find(number), staff.scope.covers(viewScope(serviceCase, for: staff))
+    else {
+      throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
+    }
+    return serviceCase
+  }
+
+  private static func ensureVisible(_ number: String, to staff: StaffIdentity, _ repository: CaseRepository)
+    async throws
+  {
+    guard let serviceCase = try await repository.find(number), staff.scope.covers(viewScope(serviceCase, for: staff))
+    else {
+      throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
+    }
+  }
+
+  /// A department asked for a parallel opinion sees the case too.
+  private static func viewScope(_ c: ServiceCase, for staff: StaffIdentity) -> Scope {
+    if let department = staff.scope.departmentID, c.opinions.contains(where: { $0.departmentID == department }) {
+      return Scope(regionCode: c.regionCode, siteID: c.siteID, departmentID: department)
+    }
+    return c.scope
+  }
+
+  static func decode<T: Decodable>(_ type: T.Type, _ req: Request) throws -> T {
+    guard let buffer = req.body.data, buffer.readableBytes > 0 else {
+      throw ValidationError(field: "body", zh: "请求体为空", en: "The request body is empty")
+    }
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
+  }
+
+  static func parse<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ raw: String, _ field: String) throws -> T
+  where T.RawValue == String {
+    guard let value = T(rawValue: raw) else {
+      let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError(field: field, zh: "\(field) 应为:\(names)", en: "\(field) must be one of: \(names)")
+    }
+    return value
+  }
+
+  static func civilDate(_ raw: String, _ field: String) throws -> CivilDate {
+    guard let date = CivilDate(iso: raw) else {
+      throw ValidationError(field: field, zh: "日期格式应为 YYYY-MM-DD", en: "Dates are YYYY-MM-DD")
+    }
+    return date
+  }
+
+  private static func ifMatch(_ req: Request) -> Int? {
+    req.headers.first(name: .ifMatch).flatMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) }
+  }
+}
