@@ -318,3 +318,16 @@ struct CaseStateMachineTests {
     #expect(Applicant.isResidentIDNumber("11010519491231002X"))
   }
 }
+
+@Suite("Bundle status")
+struct BundleStatusTests {
+  @Test("the least advanced case decides; a correction wins; all withdrawn is withdrawn")
+  func combined() {
+    #expect(BundleStatus([.decided, .inReview, .concluded]).state == .inReview)
+    #expect(BundleStatus([.decided, .correcting, .accepted]).state == .correcting)
+    #expect(BundleStatus([.concluded, .withdrawn]).state == .concluded)
+    #expect(BundleStatus([.withdrawn, .withdrawn]).state == .withdrawn)
+    #expect(BundleStatus([.refused, .withdrawn]).state == .refused)
+    #expect(BundleStatus([.accepted, .accepted]).counts[.accepted] == 2)
+  }
+}

@@ -364,3 +364,51 @@ extension Array {
     return result
   }
 }
+
+@Suite("一件事 bundle applications")
+struct BundleCaseTests {
+  @Test(
+    "one application makes one linked case per item; the combined status is the least advanced",
+    arguments: TestDatabase.all)
+  func bundle(database: TestDatabase) async throws {
+    try await withTestApp(database, now: CaseAPITests.monday) { app in
+      // setup: 新生儿出生 — 出生登记, 社会保障卡申领, 城乡居民医保参保登记
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let body: [String: Any] = [
+        "item_codes": ["360702002000", "362003004000", "362008001000"], "lead_department_id": "dept-gaj",
+        "applicant": ["name": "王秀英", "id_number": "11010519491231002X", "phone": "13912345678"],
+      ]
+      // act
+      let response = try await clerk.send(
+        .POST, "/api/v1/bundle-cases", body, headers: ["Idempotency-Key": "bundle-0001"])
+      // check
+      #expect(response.status == .created, "\(response.body.string)")
+      let bundle = try JSON(response)
+      let id = try #require(bundle["bundle_id"].string)
+      #expect(id == "YJS-360999-20261123-00001")
+      #expect(bundle["cases"].array.count == 3)
+      #expect(bundle["state"].string == "submitted")
+      #expect(bundle["lead_department_id"].string == "dept-gaj")
+      let replay = try await clerk.send(
+        .POST, "/api/v1/bundle-cases", body, headers: ["Idempotency-Key": "bundle-0001"])
+      #expect(replay.status == .ok)
+      #expect(try JSON(replay)["bundle_id"].string == id)
+
+      let first = try #require(bundle["cases"][0]["number"].string)
+      _ = try await clerk.step(first, "accept")
+      _ = try await clerk.step(first, "decide", ["approved": true])
+      let shown = try JSON(try await clerk.send(.GET, "/api/v1/bundle-cases/\(id)"))
+      #expect(shown["state"].string == "submitted")
+      #expect(shown["counts"]["decided"].int == 1)
+      #expect(try JSON(try await clerk.send(.GET, "/api/v1/cases"))["total"].int == 3)
+
+      let one = try await clerk.send(
+        .POST, "/api/v1/bundle-cases", ["item_codes": ["360702002000"], "lead_department_id": "dept-gaj"])
+      #expect(try JSON(one)["error"]["field"].string == "item_codes")
+      var wrongLead = body
+      wrongLead["lead_department_id"] = "dept-mzj"
+      let lead = try await clerk.send(.POST, "/api/v1/bundle-cases", wrongLead)
+      #expect(try JSON(lead)["error"]["field"].string == "lead_department_id")
+    }
+  }
+}

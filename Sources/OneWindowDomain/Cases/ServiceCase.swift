@@ -40,8 +40,9 @@ public struct ServiceCase: Sendable, Hashable, Codable {
   public var withdrawalReason: String?
   public var concludedAt: Date?
   public var flags: [SupervisionFlag] = []
-  /// The "一件事" application this case belongs to, if any.
+  /// The "一件事" application this case belongs to, if any, and that application's lead department.
   public let bundleID: String?
+  public var bundleLeadDepartmentID: String?
 
   public init(
     number: String, item: CaseItem, applicant: Applicant, channel: CaseChannel, siteID: String,

@@ -86,13 +86,61 @@ public struct CaseRepository: Sendable {
     }
   }
 
-  private func insert(_ new: NewCase, by actor: CaseActor, now: Date) async throws -> ServiceCase {
+  /// Registers a "一件事" application: one case per item, linked by one bundle id and led by one
+  /// department, all in one transaction. A retry with the same key returns the first cases.
+  public func createBundle(
+    items: [CaseItem], leadDepartmentID: String, applicant: Applicant, channel: CaseChannel, site: Site,
+    idempotencyKey: String?, by actor: CaseActor, now: Date
+  ) async throws -> (bundleID: String, cases: [ServiceCase], created: Bool) {
+    guard items.count >= 2 else {
+      throw ValidationError(field: "item_codes", zh: "一件事至少包含两个事项", en: "A bundle has at least two items")
+    }
+    guard items.contains(where: { $0.departmentID == leadDepartmentID }) else {
+      throw ValidationError(
+        field: "lead_department_id", zh: "牵头部门应为其中一个事项的实施部门",
+        en: "The lead department must implement one of the items")
+    }
+    if let key = idempotencyKey, let first = try await find(idempotencyKey: key + "#0"), let bundle = first.bundleID {
+      return (bundle, try await bundleCases(bundle), false)
+    }
+    let cases = try await WriteGate.serialize(db) {
+      try await db.transaction { db in
+        let repository = Self(db, rule: rule)
+        var cases: [ServiceCase] = []
+        var bundleID: String?
+        for (index, item) in items.enumerated() {
+          let new = NewCase(
+            item: item, applicant: applicant, channel: channel, site: site,
+            idempotencyKey: idempotencyKey.map { "\($0)#\(index)" }, bundleID: bundleID)
+          let created = try await repository.insert(
+            new, by: actor, now: now, bundle: (bundleID, leadDepartmentID))
+          bundleID = created.bundleID
+          cases.append(created)
+        }
+        return cases
+      }
+    }
+    return (cases[0].bundleID ?? "", cases, true)
+  }
+
+  /// The cases of one "一件事" application, in order of their numbers.
+  public func bundleCases(_ bundleID: String) async throws -> [ServiceCase] {
+    try await sql.raw("SELECT body FROM cases WHERE bundle_id = \(bind: bundleID) ORDER BY number").all()
+      .map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
+  }
+
+  private func insert(
+    _ new: NewCase, by actor: CaseActor, now: Date, bundle: (id: String?, lead: String)? = nil
+  ) async throws -> ServiceCase {
     try new.applicant.validate()
     let county = new.site.regionCode.county
     let number = try await nextNumber(county: county, date: rule.civilDate(of: now))
+    // The first case of a bundle names it: YJS-<its number>.
+    let bundleID = bundle.map { $0.id ?? "YJS-\(number)" } ?? new.bundleID
     var serviceCase = ServiceCase(
       number: number, item: new.item, applicant: new.applicant, channel: new.channel, siteID: new.site.id,
-      regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: new.bundleID)
+      regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: bundleID)
+    serviceCase.bundleLeadDepartmentID = bundle?.lead
     try CaseStateMachine.authorizeCreation(of: serviceCase, by: actor)
     var events = [
       CaseEvent.next(
@@ -114,7 +162,7 @@ public struct CaseRepository: Sendable {
         \(bind: serviceCase.item.code), \(bind: serviceCase.item.version), \(bind: serviceCase.item.kind.rawValue),
         \(bind: serviceCase.departmentID), \(bind: serviceCase.siteID), \(bind: serviceCase.regionCode.value),
         \(bind: serviceCase.channel.rawValue), \(bind: serviceCase.applicant.name),
-        \(bind: serviceCase.applicant.phone), \(bind: new.idempotencyKey), \(bind: new.bundleID),
+        \(bind: serviceCase.applicant.phone), \(bind: new.idempotencyKey), \(bind: bundleID),
         \(bind: millis(now)), \(bind: row.acceptedMillis), \(bind: row.dueMillis), \(bind: row.warnMillis),
         \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value))
       """
@@ -151,7 +199,9 @@ public struct CaseRepository: Sendable {
     }
   }
 
-  private func applyLocked(_ action: CaseAction, _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date)
+  private func applyLocked(
+    _ action: CaseAction, _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date
+  )
     async throws -> ServiceCase
   {
     // Writing first takes the row lock on PostgreSQL and the write lock on SQLite, so two clerks
@@ -262,7 +312,8 @@ public struct CaseRepository: Sendable {
     case .red: conditions.append("due_ms < \(bind: nowMillis)")
     case .yellow: conditions.append("warn_ms <= \(bind: nowMillis) AND due_ms >= \(bind: nowMillis)")
     case .none?:
-      conditions.append("(due_ms IS NULL OR (due_ms >= \(bind: nowMillis) AND (warn_ms IS NULL OR warn_ms > \(bind: nowMillis))))")
+      conditions.append(
+        "(due_ms IS NULL OR (due_ms >= \(bind: nowMillis) AND (warn_ms IS NULL OR warn_ms > \(bind: nowMillis))))")
     case nil: break
     }
     if let from = filter.createdFrom { conditions.append("created_ms >= \(bind: millis(from))") }
@@ -274,7 +325,8 @@ public struct CaseRepository: Sendable {
         whereClause = index == 0 ? whereClause + condition : whereClause + " AND " + condition
       }
     }
-    let total = try await sql.raw("SELECT COUNT(*) AS n FROM cases \(whereClause)").first()?
+    let total =
+      try await sql.raw("SELECT COUNT(*) AS n FROM cases \(whereClause)").first()?
       .decode(column: "n", as: Int.self) ?? 0
     let rows = try await sql.raw(
       """

@@ -140,6 +140,21 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/bundle-cases": {
+          "post": {
+            "summary": "Apply for a \"一件事\": one case per item, linked, with a lead department",
+            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": false, "schema": {"type": "string"}}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["item_codes", "lead_department_id", "applicant"], "properties": {"item_codes": {"type": "array", "items": {"type": "string"}, "minItems": 2}, "lead_department_id": {"type": "string"}, "site_id": {"type": "string"}, "channel": {"type": "string"}, "applicant": {"type": "object"}}}}}},
+            "responses": {"201": {"description": "The bundle and its cases", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BundleCases"}}}}, "200": {"description": "Replay"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/bundle-cases/{id}": {
+          "get": {
+            "summary": "A \"一件事\" application: its cases and combined status (the least advanced case)",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "The bundle", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BundleCases"}}}}, "404": {"$ref": "#/components/responses/Error"}}
+          }
+        },
         "/api/v1/status": {
           "get": {
             "summary": "Public status look-up by case number and the applicant's phone",
@@ -223,6 +238,10 @@ enum OpenAPIDocument {
             "properties": {"sequence": {"type": "integer"}, "step": {"type": "string"}, "from_state": {"type": ["string", "null"]}, "to_state": {"type": "string"},
               "actor_id": {"type": "string"}, "actor_name": {"type": "string"}, "at": {"type": "string"}, "payload": {"type": "string"},
               "previous_hash": {"type": "string"}, "hash": {"type": "string"}}
+          },
+          "BundleCases": {
+            "type": "object", "required": ["bundle_id", "state", "cases"],
+            "properties": {"bundle_id": {"type": "string"}, "lead_department_id": {"type": ["string", "null"]}, "state": {"type": "string"}, "state_name": {"type": "string"}, "counts": {"type": "object"}, "cases": {"type": "array", "items": {"$ref": "#/components/schemas/Case"}}}
           },
           "CalendarDay": {
             "type": "object", "required": ["date", "kind"],

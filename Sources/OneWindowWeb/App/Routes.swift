@@ -39,6 +39,8 @@ enum Routes {
       api.get("cases", ":number", "events", use: CaseAPIController.events)
       api.get("cases", ":number", "deadline", use: CaseAPIController.deadline)
       api.post("cases", ":number", ":step", use: CaseAPIController.step)
+      api.post("bundle-cases", use: BundleCaseAPIController.create)
+      api.get("bundle-cases", ":id", use: BundleCaseAPIController.show)
       api.get("status", use: StatusAPIController.lookup)
 
       api.get("calendar", "due", use: CalendarAPIController.due)

@@ -31,27 +31,11 @@ enum CaseAPIController {
     guard let item = try await CatalogRepository(req.db).find(code: itemCode) else {
       throw ValidationError(field: "item_code", zh: "事项编码「\(itemCode)」不存在", en: "No item \(itemCode)")
     }
-    guard let siteID = body.siteId ?? staff.scope.siteID else {
-      throw ValidationError(field: "site_id", zh: "请指明受理场所", en: "Give the accepting site")
-    }
-    guard let site = try await DirectoryRepository(req.db).site(siteID) else {
-      throw ValidationError(field: "site_id", zh: "场所「\(siteID)」不存在", en: "No site \(siteID)")
-    }
-    guard item.levels.contains(site.regionCode.level) else {
-      throw ValidationError(
-        field: "item_code", zh: "「\(item.name)」不在\(site.regionCode.level.name.zh)办理",
-        en: "'\(item.name)' is not handled at \(site.regionCode.level.name.en.lowercased()) level")
-    }
+    let site = try await site(for: body.siteId, staff: staff, req)
+    try await checkLevel(CaseItem(item), at: site, field: "item_code", req)
     let channel = try parse(CaseChannel.self, body.channel ?? (staff.role == .agent ? "proxy" : "window"), "channel")
-    let applicantKind = try parse(Applicant.Kind.self, body.applicant?.kind ?? "person", "applicant.kind")
-    let applicant = Applicant(
-      kind: applicantKind, name: body.applicant?.name ?? "",
-      idType: body.applicant?.idType ?? (applicantKind == .person ? Applicant.residentID : "统一社会信用代码"),
-      idNumber: body.applicant?.idNumber ?? "", phone: body.applicant?.phone ?? "")
-    let key = req.headers.first(name: "Idempotency-Key")
-    if let key, !(8...128).contains(key.count) {
-      throw ValidationError(field: "Idempotency-Key", zh: "幂等键长度应为 8–128", en: "Idempotency-Key has 8–128 characters")
-    }
+    let applicant = try applicant(body.applicant)
+    let key = try idempotencyKey(req)
     let rule = try await req.deadlineRule()
     let (serviceCase, created) = try await CaseRepository(req.db, rule: rule).create(
       NewCase(
@@ -152,7 +136,8 @@ enum CaseAPIController {
     return try APIEncoding.response(
       DeadlineExplanation(
         number: c.number, acceptedAt: c.acceptedAt, clockStart: c.clockStart, limitDays: c.limitDays,
-        pauses: c.clockPauses, pausedWorkdays: status?.pausedWorkdays ?? 0, due: status?.due, warnFrom: status?.warnFrom,
+        pauses: c.clockPauses, pausedWorkdays: status?.pausedWorkdays ?? 0, due: status?.due,
+        warnFrom: status?.warnFrom,
         remainingWorkdays: status?.remainingWorkdays, warning: status?.warning ?? .none,
         clockStopped: c.isClockStopped, explanation: explanation),
       rule: rule)
@@ -187,6 +172,44 @@ enum CaseAPIController {
   }
 
   // MARK: helpers
+
+  /// The accepting site: the one named, else the caller's own.
+  static func site(for requested: String?, staff: StaffIdentity, _ req: Request) async throws -> Site {
+    guard let siteID = requested ?? staff.scope.siteID else {
+      throw ValidationError(field: "site_id", zh: "请指明受理场所", en: "Give the accepting site")
+    }
+    guard let site = try await DirectoryRepository(req.db).site(siteID) else {
+      throw ValidationError(field: "site_id", zh: "场所「\(siteID)」不存在", en: "No site \(siteID)")
+    }
+    return site
+  }
+
+  /// An item is accepted only at a level that may exercise it (通办 across levels comes with the window issue).
+  static func checkLevel(_ item: CaseItem, at site: Site, field: String, _ req: Request) async throws {
+    guard let full = try await CatalogRepository(req.db).find(code: item.code),
+      full.levels.contains(site.regionCode.level)
+    else {
+      throw ValidationError(
+        field: field, zh: "「\(item.name)」不在\(site.regionCode.level.name.zh)办理",
+        en: "'\(item.name)' is not handled at \(site.regionCode.level.name.en.lowercased()) level")
+    }
+  }
+
+  static func applicant(_ body: CreateBody.ApplicantBody?) throws -> Applicant {
+    let kind = try parse(Applicant.Kind.self, body?.kind ?? "person", "applicant.kind")
+    return Applicant(
+      kind: kind, name: body?.name ?? "",
+      idType: body?.idType ?? (kind == .person ? Applicant.residentID : "统一社会信用代码"),
+      idNumber: body?.idNumber ?? "", phone: body?.phone ?? "")
+  }
+
+  static func idempotencyKey(_ req: Request) throws -> String? {
+    let key = req.headers.first(name: "Idempotency-Key")
+    if let key, !(8...128).contains(key.count) {
+      throw ValidationError(field: "Idempotency-Key", zh: "幂等键长度应为 8–128", en: "Idempotency-Key has 8–128 characters")
+    }
+    return key
+  }
 
   /// The case if it exists and lies in the caller's scope; 404 otherwise (no hint that it exists).
   static func visibleCase(_ req: Request, _ staff: StaffIdentity, _ repository: CaseRepository) async throws

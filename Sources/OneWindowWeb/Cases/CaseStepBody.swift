@@ -97,7 +97,8 @@ struct CaseStepBody: Decodable {
     case .suspend:
       guard let pauseKind = ClockPause.Kind(rawValue: kind ?? "special_procedure") else {
         throw ValidationError(
-          field: "kind", zh: "挂起类型应为 special_procedure 或 correction", en: "kind must be special_procedure or correction")
+          field: "kind", zh: "挂起类型应为 special_procedure 或 correction", en: "kind must be special_procedure or correction"
+        )
       }
       return .suspend(kind: pauseKind, reason: reason ?? "", plannedWorkdays: plannedWorkdays)
     case .resume: return .resume

@@ -26,7 +26,8 @@ enum StatusAPIController {
       throw ValidationError(field: "number", zh: "办件编号格式不正确", en: "That is not a case number")
     }
     guard phone.count == 11, phone.allSatisfy(\.isNumber) else {
-      throw ValidationError(field: "phone", zh: "请填写申请时留的 11 位手机号码", en: "Enter the 11-digit phone number you applied with")
+      throw ValidationError(
+        field: "phone", zh: "请填写申请时留的 11 位手机号码", en: "Enter the 11-digit phone number you applied with")
     }
     let rule = try await req.deadlineRule()
     guard let c = try await CaseRepository(req.db, rule: rule).find(number), c.applicant.phone == phone else {
