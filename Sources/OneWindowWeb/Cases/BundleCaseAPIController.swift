@@ -31,16 +31,14 @@ enum BundleCaseAPIController {
       throw ValidationError(field: "item_codes", zh: "事项不能重复", en: "An item appears twice")
     }
     let catalog = CatalogRepository(req.db)
+    let site = try await CaseAPIController.site(for: body.siteId, staff: staff, req)
     var items: [CaseItem] = []
     for (index, code) in codes.enumerated() {
       guard let item = try await catalog.find(code: code) else {
         throw ValidationError(field: "item_codes[\(index)]", zh: "事项编码「\(code)」不存在", en: "No item \(code)")
       }
+      try CaseAPIController.checkLevel(item, at: site, field: "item_codes[\(index)]")
       items.append(CaseItem(item))
-    }
-    let site = try await CaseAPIController.site(for: body.siteId, staff: staff, req)
-    for (index, item) in items.enumerated() {
-      try await CaseAPIController.checkLevel(item, at: site, field: "item_codes[\(index)]", req)
     }
     let applicant = try CaseAPIController.applicant(body.applicant)
     let channel = try CaseAPIController.parse(

@@ -32,7 +32,7 @@ enum CaseAPIController {
       throw ValidationError(field: "item_code", zh: "事项编码「\(itemCode)」不存在", en: "No item \(itemCode)")
     }
     let site = try await site(for: body.siteId, staff: staff, req)
-    try await checkLevel(CaseItem(item), at: site, field: "item_code", req)
+    try checkLevel(item, at: site, field: "item_code")
     let channel = try parse(CaseChannel.self, body.channel ?? (staff.role == .agent ? "proxy" : "window"), "channel")
     let applicant = try applicant(body.applicant)
     let key = try idempotencyKey(req)

@@ -9,10 +9,12 @@ public enum OneWindowCommands {
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(VersionCommand(), as: "version")
     // Vapor's own `routes` command stays; `serve` is the default.
   }
 
   /// Commands that need a migrated database before they run.
-  public static let needingDatabase: Set<String> = ["serve", "demo", "user", "token", "audit", "calendar"]
+  public static let needingDatabase: Set<String> = ["serve", "demo", "user", "token", "audit", "calendar", "seed"]
 }

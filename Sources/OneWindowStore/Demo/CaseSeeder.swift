@@ -1,0 +1,139 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+import SQLKit
+
+/// Fills a database with synthetic cases for load tests and benchmarks (`onewindow seed cases`).
+/// Every case goes through the real state machine, so its trail verifies; numbers are deterministic
+/// and dates lie before `endDate`, so a second run skips what is there and new cases never collide.
+/// Each batch is its own transaction: an interrupted run keeps what it finished.
+public struct CaseSeeder: Sendable {
+  let db: any Database
+  let rule: DeadlineRule
+
+  public init(_ db: any Database, rule: DeadlineRule) {
+    self.db = db
+    self.rule = rule
+  }
+
+  /// Seeds cases `0..<count`, spread over the `days` days before `endDate`.
+  public func seed(
+    count: Int, county: Region, items: [ServiceItem], sites: [Site], endDate: CivilDate, days: Int = 730,
+    batchSize: Int = 1000, progress: @Sendable (Int) -> Void
+  ) async throws {
+    let generator = SyntheticCases(
+      county: county.code, items: items, sites: sites, endDate: endDate, days: days, rule: rule)
+    var start = 0
+    while start < count {
+      let end = min(count, start + batchSize)
+      let batch = (start..<end).map(generator.make)
+      try await WriteGate.serialize(db) {
+        try await db.transaction { db in try await Self.insert(batch, county: county.code.value, rule: rule, on: db) }
+      }
+      start = end
+      progress(end)
+    }
+  }
+
+  private static func insert(
+    _ batch: [(ServiceCase, [CaseEvent])], county: String, rule: DeadlineRule, on db: any Database
+  ) async throws {
+    let sql = db as! any SQLDatabase
+    var cases = sql.insert(into: "cases").columns(
+      "number", "version", "state", "item_code", "item_version", "kind", "department_id", "site_id", "region_code",
+      "channel", "applicant_name", "applicant_phone", "idempotency_key", "bundle_id", "created_ms", "accepted_ms",
+      "due_ms", "warn_ms", "concluded_ms", "body", "county_code")
+    for (c, events) in batch {
+      let row = CaseRow(c, rule: rule, now: events.last!.at)
+      cases = cases.values(
+        [
+          c.number, c.version, c.state.rawValue, c.item.code, c.item.version, c.item.kind.rawValue, c.departmentID,
+          c.siteID, c.regionCode.value, c.channel.rawValue, c.applicant.name, c.applicant.phone, String?.none,
+          String?.none, millis(c.createdAt), row.acceptedMillis, row.dueMillis, row.warnMillis, row.concludedMillis,
+          row.body, county,
+        ] as [any Encodable & Sendable])
+    }
+    try await cases.ignoringConflicts(with: ["number"]).run()
+    let events = batch.flatMap(\.1)
+    for chunk in stride(from: 0, to: events.count, by: 2000) {
+      var insert = sql.insert(into: "case_events").columns(
+        "id", "case_number", "sequence", "step", "from_state", "to_state", "actor_id", "actor_name", "at_ms", "payload",
+        "previous_hash", "hash", "county_code")
+      for e in events[chunk..<min(events.count, chunk + 2000)] {
+        insert = insert.values(
+          [
+            UUID(), e.caseNumber, e.sequence, e.step.rawValue, e.fromState?.rawValue, e.toState.rawValue, e.actorID,
+            e.actorName, e.atMillis, e.payload, e.previousHash, e.hash, county,
+          ] as [any Encodable & Sendable])
+      }
+      try await insert.ignoringConflicts(with: ["case_number", "sequence"]).run()
+    }
+  }
+}
+
+/// The i-th synthetic case: its date, site, item, applicant and how far it got.
+struct SyntheticCases: Sendable {
+  let county: RegionCode
+  let items: [ServiceItem]
+  let sites: [Site]
+  let endDate: CivilDate
+  let days: Int
+  let rule: DeadlineRule
+
+  private static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
+  private static let given = ["秀英", "建华", "桂兰", "志强", "海燕", "国平", "丽娟", "文军", "春梅", "小龙"]
+
+  func make(_ index: Int) -> (ServiceCase, [CaseEvent]) {
+    let dayOffset = index % days
+    let sequence = index / days + 1
+    let date = endDate.adding(days: -1 - dayOffset)
+    let minutes = 9 * 60 + (index &* 37) % 480
+    let at = rule.startOfDay(date).addingTimeInterval(Double(minutes * 60))
+    let item = items[(index &* 7919) % items.count]
+    let localSites = sites.filter { item.levels.contains($0.regionCode.level) && $0.kind != .villageStation }
+    let site = localSites.isEmpty ? sites[0] : localSites[(index / 3) % localSites.count]
+    let number = CaseNumber.make(county: county, date: date, sequence: sequence)
+    let name = "\(Self.surnames[index % Self.surnames.count])\(Self.given[(index / 20) % Self.given.count])"
+    let phone = "139" + String(10_000_000 + (index &* 104_729) % 89_999_999)
+    let applicant = Applicant(
+      kind: .person, name: name, idType: Applicant.residentID, idNumber: "11010519491231002X", phone: phone)
+    let clerk = CaseActor(
+      StaffIdentity(
+        id: "seed-clerk", username: "seed", displayName: "演示受理员", role: .clerk,
+        scope: Scope(regionCode: site.regionCode, siteID: site.id)))
+    let reviewer = CaseActor(
+      StaffIdentity(
+        id: "seed-reviewer", username: "seed", displayName: "演示审批员", role: .reviewer,
+        scope: Scope(regionCode: county, departmentID: item.departmentID)))
+    var c = ServiceCase(
+      number: number, item: CaseItem(item), applicant: applicant, channel: .window, siteID: site.id,
+      regionCode: site.regionCode, receivedBy: clerk.id, createdAt: at)
+    var events = [
+      CaseEvent.next(
+        after: nil, caseNumber: number, step: .create, from: nil, to: .draft, actorID: clerk.id,
+        actorName: clerk.name, at: at, payload: CaseTrail.payload(of: c))
+    ]
+    // Older cases got further: concluded after a month, in review after a few days.
+    var plan: [(CaseAction, CaseActor, Double)] = [(.submit, clerk, 0), (.accept(.standard), clerk, 600)]
+    if item.caseKind == .immediate {
+      plan += [(.decide(approved: true, reason: ""), clerk, 900)]
+      if dayOffset > 0 { plan += [(.deliver(.pickup(receiver: name, idChecked: true)), clerk, 1200)] }
+    } else if item.caseKind == .promised, dayOffset >= 2 {
+      plan += [(.startReview, reviewer, 86_400)]
+      if dayOffset >= 20 || index % 3 == 0 {
+        plan += [(.decide(approved: index % 17 != 0, reason: "不符合条件"), reviewer, 2 * 86_400)]
+        if dayOffset >= 20 { plan += [(.deliver(.pickup(receiver: name, idChecked: true)), clerk, 3 * 86_400)] }
+      }
+    }
+    for (action, actor, delay) in plan {
+      let when = at.addingTimeInterval(delay)
+      guard let next = try? CaseStateMachine.apply(action, to: c, by: actor, at: when, rule: rule) else { break }
+      events.append(
+        CaseEvent.next(
+          after: events.last, caseNumber: number, step: action.name, from: c.state, to: next.state,
+          actorID: actor.id, actorName: actor.name, at: when, payload: CaseTrail.payload(of: action)))
+      c = next
+    }
+    return (c, events)
+  }
+}
