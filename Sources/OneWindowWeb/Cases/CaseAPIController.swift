@@ -185,10 +185,8 @@ enum CaseAPIController {
   }
 
   /// An item is accepted only at a level that may exercise it (通办 across levels comes with the window issue).
-  static func checkLevel(_ item: CaseItem, at site: Site, field: String, _ req: Request) async throws {
-    guard let full = try await CatalogRepository(req.db).find(code: item.code),
-      full.levels.contains(site.regionCode.level)
-    else {
+  static func checkLevel(_ item: ServiceItem, at site: Site, field: String) throws {
+    guard item.levels.contains(site.regionCode.level) else {
       throw ValidationError(
         field: field, zh: "「\(item.name)」不在\(site.regionCode.level.name.zh)办理",
         en: "'\(item.name)' is not handled at \(site.regionCode.level.name.en.lowercased()) level")
