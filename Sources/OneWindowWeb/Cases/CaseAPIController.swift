@@ -63,6 +63,7 @@ enum CaseAPIController {
       throw error
     }
     let action = try body.action(for: step)
+    try await checkDepartments(of: action, req)
     let rule = try await req.deadlineRule()
     let repository = CaseRepository(req.db, rule: rule)
     try await ensureVisible(number, to: staff, repository)
@@ -201,12 +202,27 @@ enum CaseAPIController {
       idNumber: body?.idNumber ?? "", phone: body?.phone ?? "")
   }
 
+  /// The `Idempotency-Key` header, scoped to the caller so two clerks' keys never collide.
   static func idempotencyKey(_ req: Request) throws -> String? {
-    let key = req.headers.first(name: "Idempotency-Key")
-    if let key, !(8...128).contains(key.count) {
+    guard let key = req.headers.first(name: "Idempotency-Key") else { return nil }
+    guard (8...128).contains(key.count) else {
       throw ValidationError(field: "Idempotency-Key", zh: "幂等键长度应为 8–128", en: "Idempotency-Key has 8–128 characters")
     }
-    return key
+    return "\(try req.requireStaff().id):\(key)"
+  }
+
+  /// Departments a step names must exist, so a typo never sends a case nowhere.
+  static func checkDepartments(of action: CaseAction, _ req: Request) async throws {
+    let named: (String, String)? =
+      switch action {
+      case .requestOpinion(let id, _, _): ("department_id", id)
+      case .escalate(let id, _, _), .transfer(let id, _): ("to_department_id", id)
+      default: nil
+      }
+    guard let (field, id) = named, !id.isEmpty else { return }
+    guard try await DirectoryRepository(req.db).department(id) != nil else {
+      throw ValidationError(field: field, zh: "部门「\(id)」不存在", en: "No department \(id)")
+    }
   }
 
   /// The case if it exists and lies in the caller's scope; 404 otherwise (no hint that it exists).

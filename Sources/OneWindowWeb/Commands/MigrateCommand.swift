@@ -1,4 +1,5 @@
 import Fluent
+import OneWindowStore
 import Vapor
 
 /// `onewindow migrate`: brings the schema up to date, without asking (safe to run on every deploy).
@@ -11,6 +12,8 @@ struct MigrateCommand: AsyncCommand {
     let app = context.application
     try await app.migrator.setupIfNeeded().get()
     let pending = try await app.migrator.previewPrepareBatch().get()
+    defer { context.console.print("") }
+    try await Store.tune(app.db)
     guard !pending.isEmpty else {
       context.console.print("Database \(app.configuration.database) is up to date.")
       return
