@@ -27,8 +27,17 @@ public struct CaseEvent: Sendable, Hashable, Codable {
     after previous: CaseEvent?, caseNumber: String, step: CaseStep, from: CaseState?, to: CaseState,
     actorID: String, actorName: String, at: Date, payload: String
   ) -> CaseEvent {
-    let sequence = (previous?.sequence ?? 0) + 1
-    let previousHash = previous?.hash ?? genesisHash
+    next(
+      afterSequence: previous?.sequence ?? 0, previousHash: previous?.hash ?? genesisHash, caseNumber: caseNumber,
+      step: step, from: from, to: to, actorID: actorID, actorName: actorName, at: at, payload: payload)
+  }
+
+  /// The next event after the trail's head (its last sequence number and hash).
+  public static func next(
+    afterSequence previousSequence: Int, previousHash: String, caseNumber: String, step: CaseStep,
+    from: CaseState?, to: CaseState, actorID: String, actorName: String, at: Date, payload: String
+  ) -> CaseEvent {
+    let sequence = previousSequence + 1
     let atMillis = Int64((at.timeIntervalSince1970 * 1000).rounded())
     let hash = digest(
       caseNumber: caseNumber, sequence: sequence, step: step.rawValue, from: from?.rawValue, to: to.rawValue,

@@ -28,9 +28,14 @@ actor WriteGate {
 
   /// Runs `body` alone when `db` is SQLite, directly otherwise.
   static func serialize<T: Sendable>(_ db: any Database, _ body: () async throws -> T) async throws -> T {
-    guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else { return try await body() }
+    guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await body() }
     await sqlite.acquire()
     do {
+      // WAL with synchronous=NORMAL: a commit is in the log before it returns, so it survives the
+      // server being killed (kill -9); only an OS crash or power loss could drop the last commits.
+      // The setting is per connection, and SQLite pools hold one connection per event loop, so
+      // setting it here reaches the connection the transaction below runs on.
+      try await sql.raw("PRAGMA synchronous=NORMAL").run()
       let result = try await body()
       await sqlite.release()
       return result

@@ -42,7 +42,7 @@ public struct CaseSeeder: Sendable {
     var cases = sql.insert(into: "cases").columns(
       "number", "version", "state", "item_code", "item_version", "kind", "department_id", "site_id", "region_code",
       "channel", "applicant_name", "applicant_phone", "idempotency_key", "bundle_id", "created_ms", "accepted_ms",
-      "due_ms", "warn_ms", "concluded_ms", "body", "county_code")
+      "due_ms", "warn_ms", "concluded_ms", "body", "county_code", "trail_seq", "trail_hash")
     for (c, events) in batch {
       let row = CaseRow(c, rule: rule, now: events.last!.at)
       cases = cases.values(

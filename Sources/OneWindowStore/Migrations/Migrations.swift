@@ -18,5 +18,6 @@ enum Migrations {
     migrations.add(M013CreateOutbox())  // notifications to send
     migrations.add(M014CreateCaseTasks())  // post-checks and 容缺 follow-ups
     migrations.add(M015CreateCalendarDays())  // 工作日历, with the 2025/2026 schedules
+    migrations.add(M016AddCaseTrailHead())  // last event's sequence and hash on the case row
   }
 }

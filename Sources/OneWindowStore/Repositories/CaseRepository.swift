@@ -67,9 +67,6 @@ public struct CaseRepository: Sendable {
   public func create(_ new: NewCase, by actor: CaseActor, now: Date) async throws -> (
     serviceCase: ServiceCase, created: Bool
   ) {
-    if let key = new.idempotencyKey, let existing = try await find(idempotencyKey: key) {
-      return (existing, false)
-    }
     do {
       let serviceCase = try await WriteGate.serialize(db) {
         try await db.transaction { db in
@@ -78,7 +75,8 @@ public struct CaseRepository: Sendable {
       }
       return (serviceCase, true)
     } catch {
-      // Two retries racing: the loser's insert hits the unique key; answer with the winner's case.
+      // A retry (or two racing) hits the unique key and rolls back; answer with the first case.
+      // Checking only after a failure keeps the common path one round trip shorter.
       if let key = new.idempotencyKey, let existing = try? await find(idempotencyKey: key) {
         return (existing, false)
       }
@@ -149,7 +147,8 @@ public struct CaseRepository: Sendable {
     ]
     if new.submit {
       let submitted = try CaseStateMachine.apply(.submit, to: serviceCase, by: actor, at: now, rule: rule)
-      events.append(event(after: events.last, .submit, from: serviceCase, to: submitted, actor: actor, now: now))
+      events.append(
+        event(after: events.last, .submit, from: serviceCase, to: submitted, actor: actor, now: now, action: .submit))
       serviceCase = submitted
     }
     let row = CaseRow(serviceCase, rule: rule, now: now)
@@ -157,17 +156,18 @@ public struct CaseRepository: Sendable {
       """
       INSERT INTO cases (number, version, state, item_code, item_version, kind, department_id, site_id,
         region_code, channel, applicant_name, applicant_phone, idempotency_key, bundle_id, created_ms,
-        accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code)
+        accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code, trail_seq, trail_hash)
       VALUES (\(bind: number), \(bind: serviceCase.version), \(bind: serviceCase.state.rawValue),
         \(bind: serviceCase.item.code), \(bind: serviceCase.item.version), \(bind: serviceCase.item.kind.rawValue),
         \(bind: serviceCase.departmentID), \(bind: serviceCase.siteID), \(bind: serviceCase.regionCode.value),
         \(bind: serviceCase.channel.rawValue), \(bind: serviceCase.applicant.name),
         \(bind: serviceCase.applicant.phone), \(bind: new.idempotencyKey), \(bind: bundleID),
         \(bind: millis(now)), \(bind: row.acceptedMillis), \(bind: row.dueMillis), \(bind: row.warnMillis),
-        \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value))
+        \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value), \(bind: events.last!.sequence),
+        \(bind: events.last!.hash))
       """
     ).run()
-    for event in events { try await CaseEventModel(event, countyCode: county.value).create(on: db) }
+    try await Self.insertEvents(events, county: county.value, on: sql)
     return serviceCase
   }
 
@@ -189,49 +189,78 @@ public struct CaseRepository: Sendable {
 
   /// Takes one step on a case. `expectedVersion` (when given) must be the case's current version,
   /// else `CaseError.conflict`; an illegal or forbidden step throws `CaseError` and changes nothing.
-  public func apply(_ action: CaseAction, to number: String, expectedVersion: Int?, by actor: CaseActor, now: Date)
-    async throws -> ServiceCase
-  {
+  /// `visible` decides, on the locked row, whether the actor may see the case at all (else not found).
+  public func apply(
+    _ action: CaseAction, to number: String, expectedVersion: Int?, by actor: CaseActor, now: Date,
+    visible: @escaping @Sendable (ServiceCase) -> Bool = { _ in true }
+  ) async throws -> ServiceCase {
     try await WriteGate.serialize(db) {
       try await db.transaction { db in
-        try await Self(db, rule: rule).applyLocked(action, number, expectedVersion, actor, now)
+        try await Self(db, rule: rule).applyLocked(action, number, expectedVersion, actor, now, visible)
       }
     }
   }
 
   private func applyLocked(
-    _ action: CaseAction, _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date
-  )
-    async throws -> ServiceCase
-  {
-    // Writing first takes the row lock on PostgreSQL and the write lock on SQLite, so two clerks
-    // acting at once are serialized here and the second sees the first's version.
-    try await sql.raw("UPDATE cases SET version = version WHERE number = \(bind: number)").run()
-    guard let current = try await find(number) else { throw StoreNotFound.caseNumber(number) }
+    _ action: CaseAction, _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date,
+    _ visible: (ServiceCase) -> Bool
+  ) async throws -> ServiceCase {
+    // PostgreSQL: the row lock orders two clerks acting at once, and the second then sees the first's
+    // version. SQLite: the write gate has already made this transaction the only writer.
+    let lock: SQLQueryString = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
+    guard CaseNumber.isWellFormed(number),
+      let row = try await sql.raw(
+        "SELECT body, trail_seq, trail_hash FROM cases WHERE number = \(bind: number)\(lock)"
+      ).first()
+    else { throw StoreNotFound.caseNumber(number) }
+    let current = try CaseRow.decode(try row.decode(column: "body", as: String.self))
+    guard visible(current) else { throw StoreNotFound.caseNumber(number) }
     if let expectedVersion, expectedVersion != current.version {
       throw CaseError.conflict(expected: expectedVersion, actual: current.version)
     }
     let next = try CaseStateMachine.apply(action, to: current, by: actor, at: now, rule: rule)
-    let row = CaseRow(next, rule: rule, now: now)
+    var head = (
+      sequence: try row.decode(column: "trail_seq", as: Int?.self) ?? 0,
+      hash: try row.decode(column: "trail_hash", as: String?.self) ?? CaseEvent.genesisHash
+    )
+    if head.sequence == 0, let last = try await events(of: number).last { head = (last.sequence, last.hash) }
+    let event = CaseEvent.next(
+      afterSequence: head.sequence, previousHash: head.hash, caseNumber: number, step: action.name,
+      from: current.state, to: next.state, actorID: actor.id, actorName: actor.name, at: now,
+      payload: CaseTrail.payload(of: action))
+    let stored = CaseRow(next, rule: rule, now: now)
     try await sql.raw(
       """
       UPDATE cases SET version = \(bind: next.version), state = \(bind: next.state.rawValue),
-        department_id = \(bind: next.departmentID), accepted_ms = \(bind: row.acceptedMillis),
-        due_ms = \(bind: row.dueMillis), warn_ms = \(bind: row.warnMillis),
-        concluded_ms = \(bind: row.concludedMillis), body = \(bind: row.body)
+        department_id = \(bind: next.departmentID), accepted_ms = \(bind: stored.acceptedMillis),
+        due_ms = \(bind: stored.dueMillis), warn_ms = \(bind: stored.warnMillis),
+        concluded_ms = \(bind: stored.concludedMillis), body = \(bind: stored.body),
+        trail_seq = \(bind: event.sequence), trail_hash = \(bind: event.hash)
       WHERE number = \(bind: number) AND version = \(bind: current.version)
       """
     ).run()
-    let previous = try await CaseEventModel.query(on: db).filter(\.$caseNumber == number)
-      .sort(\.$sequence, .descending).first()?.domain
-    let event = event(after: previous, action.name, from: current, to: next, actor: actor, now: now, action: action)
     let county = next.regionCode.county.value
-    try await CaseEventModel(event, countyCode: county).create(on: db)
+    try await Self.insertEvents([event], county: county, on: sql)
     for kind in Notification.kinds(after: action, from: current, to: next) {
       try await enqueue(kind, for: next, now: now)
     }
     try await recordTasks(after: action, on: next)
     return next
+  }
+
+  /// Appends events to the trail in one statement.
+  static func insertEvents(_ events: [CaseEvent], county: String, on sql: any SQLDatabase) async throws {
+    var insert = sql.insert(into: "case_events").columns(
+      "id", "case_number", "sequence", "step", "from_state", "to_state", "actor_id", "actor_name", "at_ms", "payload",
+      "previous_hash", "hash", "county_code")
+    for e in events {
+      insert = insert.values(
+        [
+          UUID(), e.caseNumber, e.sequence, e.step.rawValue, e.fromState?.rawValue, e.toState.rawValue, e.actorID,
+          e.actorName, e.atMillis, e.payload, e.previousHash, e.hash, county,
+        ] as [any Encodable & Sendable])
+    }
+    try await insert.run()
   }
 
   private func event(

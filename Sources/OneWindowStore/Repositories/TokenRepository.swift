@@ -29,11 +29,13 @@ public struct TokenRepository: Sendable {
 
   /// The staff member a token stands for; nil when unknown, expired, revoked, or the account is disabled.
   public func authenticate(_ token: String, now: Date) async throws -> StaffIdentity? {
+    // One round trip: every API request pays for this.
     guard
       let model = try await APITokenModel.query(on: db)
+        .join(StaffModel.self, on: \APITokenModel.$staffID == \StaffModel.$id)
         .filter(\.$tokenHash == SecretToken.digest(token)).first(),
       model.revokedAt == nil, model.expiresAt > now,
-      let staff = try await StaffModel.find(model.staffID, on: db), staff.disabledAt == nil
+      let staff = try? model.joined(StaffModel.self), staff.disabledAt == nil
     else { return nil }
     return staff.identity
   }

@@ -8,6 +8,7 @@ public enum OneWindow {
   public static func configure(_ app: Application, with configuration: AppConfiguration) throws {
     app.configuration = configuration
     _ = app.deadlineRules  // created once, before requests run concurrently
+    _ = app.lookups
     try Store.configure(app, location: configuration.database)
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
 

@@ -28,7 +28,7 @@ enum CaseAPIController {
     guard let itemCode = body.itemCode, !itemCode.isEmpty else {
       throw ValidationError(field: "item_code", zh: "请选择办理事项", en: "Choose the item")
     }
-    guard let item = try await CatalogRepository(req.db).find(code: itemCode) else {
+    guard let item = try await req.application.lookups.item(itemCode, db: req.db, now: req.now) else {
       throw ValidationError(field: "item_code", zh: "事项编码「\(itemCode)」不存在", en: "No item \(itemCode)")
     }
     let site = try await site(for: body.siteId, staff: staff, req)
@@ -65,10 +65,9 @@ enum CaseAPIController {
     let action = try body.action(for: step)
     try await checkDepartments(of: action, req)
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
-    try await ensureVisible(number, to: staff, repository)
-    let serviceCase = try await repository.apply(
-      action, to: number, expectedVersion: body.version ?? ifMatch(req), by: CaseActor(staff), now: req.now)
+    let serviceCase = try await CaseRepository(req.db, rule: rule).apply(
+      action, to: number, expectedVersion: body.version ?? ifMatch(req), by: CaseActor(staff), now: req.now,
+      visible: { staff.scope.covers(viewScope($0, for: staff)) })
     return try APIEncoding.response(
       CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
   }
@@ -179,7 +178,7 @@ enum CaseAPIController {
     guard let siteID = requested ?? staff.scope.siteID else {
       throw ValidationError(field: "site_id", zh: "请指明受理场所", en: "Give the accepting site")
     }
-    guard let site = try await DirectoryRepository(req.db).site(siteID) else {
+    guard let site = try await req.application.lookups.site(siteID, db: req.db, now: req.now) else {
       throw ValidationError(field: "site_id", zh: "场所「\(siteID)」不存在", en: "No site \(siteID)")
     }
     return site
@@ -235,15 +234,6 @@ enum CaseAPIController {
       throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
     }
     return serviceCase
-  }
-
-  private static func ensureVisible(_ number: String, to staff: StaffIdentity, _ repository: CaseRepository)
-    async throws
-  {
-    guard let serviceCase = try await repository.find(number), staff.scope.covers(viewScope(serviceCase, for: staff))
-    else {
-      throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
-    }
   }
 
   /// A department asked for a parallel opinion sees the case too.

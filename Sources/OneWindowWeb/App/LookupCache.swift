@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import OneWindowDomain
+import OneWindowStore
+import Vapor
+
+/// Items and sites read on every registration, kept in memory for half a minute: they change a
+/// few times a day, and every saved round trip is throughput on the hot path. Edits in this
+/// process should call `invalidate()`; other processes see them within `maxAge`.
+final class LookupCache: Sendable {
+  static let maxAge: TimeInterval = 30
+  private let items = NIOLockedValueBox<[String: (ServiceItem?, Date)]>([:])
+  private let sites = NIOLockedValueBox<[String: (Site?, Date)]>([:])
+
+  func item(_ code: String, db: any Database, now: Date) async throws -> ServiceItem? {
+    if let (item, at) = items.withLockedValue({ $0[code] }), now.timeIntervalSince(at) < Self.maxAge { return item }
+    let item = try await CatalogRepository(db).find(code: code)
+    items.withLockedValue { cache in
+      if cache.count > 50_000 { cache.removeAll() }
+      cache[code] = (item, now)
+    }
+    return item
+  }
+
+  func site(_ id: String, db: any Database, now: Date) async throws -> Site? {
+    if let (site, at) = sites.withLockedValue({ $0[id] }), now.timeIntervalSince(at) < Self.maxAge { return site }
+    let site = try await DirectoryRepository(db).site(id)
+    sites.withLockedValue { cache in
+      if cache.count > 10_000 { cache.removeAll() }
+      cache[id] = (site, now)
+    }
+    return site
+  }
+
+  func invalidate() {
+    items.withLockedValue { $0.removeAll() }
+    sites.withLockedValue { $0.removeAll() }
+  }
+}
+
+extension Application {
+  private struct LookupCacheKey: StorageKey {
+    typealias Value = LookupCache
+  }
+
+  var lookups: LookupCache {
+    if let cache = storage[LookupCacheKey.self] { return cache }
+    let cache = LookupCache()
+    storage[LookupCacheKey.self] = cache
+    return cache
+  }
+}
