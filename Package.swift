@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     // Already in Vapor's graph; named here for the HTTP load benchmark's client.
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.21.0"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
   ],
   targets: [
     // Pure domain: no I/O. swift-crypto only for the SHA-256 of the case trail's hash chain.
@@ -40,7 +41,10 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ]
     ),
-    .executableTarget(name: "onewindow", dependencies: ["OneWindowWeb"]),
+    .executableTarget(
+      name: "onewindow",
+      dependencies: ["OneWindowWeb", .product(name: "NIOPosix", package: "swift-nio")]
+    ),
     .testTarget(name: "OneWindowDomainTests", dependencies: ["OneWindowDomain"]),
     .testTarget(name: "OneWindowViewsTests", dependencies: ["OneWindowViews"]),
     .testTarget(

@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import OneWindowDomain
 import OneWindowWeb
 import Vapor
@@ -7,6 +9,9 @@ import Vapor
 @main
 enum Main {
   static func main() async {
+    // Run Swift concurrency on NIO's event loops: no thread hop between a request handler and its
+    // database calls (the Vapor template does the same).
+    _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     var arguments = CommandLine.arguments
     let configuration: AppConfiguration
     do {

@@ -131,6 +131,14 @@ public enum CaseTrail {
 }
 
 extension CaseTrail {
+  /// A string dictionary as canonical JSON (sorted keys), e.g. an outbox payload.
+  public static func canonicalJSON(_ fields: [String: String]) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(fields) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
   /// The registration details of a new case, for its first event.
   public static func payload(of serviceCase: ServiceCase) -> String {
     let encoder = JSONEncoder()

@@ -273,14 +273,16 @@ public struct CaseRepository: Sendable {
   }
 
   private func enqueue(_ kind: Notification, for serviceCase: ServiceCase, now: Date) async throws {
-    let model = OutboxModel()
-    model.caseNumber = serviceCase.number
-    model.kind = kind.rawValue
-    model.recipient = serviceCase.applicant.phone
-    model.payload = #"{"item":"\#(serviceCase.item.name)","state":"\#(serviceCase.state.rawValue)"}"#
-    model.createdMillis = millis(now)
-    model.countyCode = serviceCase.regionCode.county.value
-    try await model.create(on: db)
+    let payload = CaseTrail.canonicalJSON(["item": serviceCase.item.name, "state": serviceCase.state.rawValue])
+    try await sql.insert(into: "outbox")
+      .columns("id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code")
+      .values(
+        [
+          UUID(), serviceCase.number, kind.rawValue, serviceCase.applicant.phone, payload, millis(now),
+          serviceCase.regionCode.county.value,
+        ] as [any Encodable & Sendable]
+      )
+      .run()
   }
 
   private func recordTasks(after action: CaseAction, on serviceCase: ServiceCase) async throws {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OneWindowDomain
+import SQLKit
 
 /// Bearer tokens for the API: from `POST /api/v1/session` and from `onewindow token issue`.
 public struct TokenRepository: Sendable {
@@ -28,16 +29,30 @@ public struct TokenRepository: Sendable {
   }
 
   /// The staff member a token stands for; nil when unknown, expired, revoked, or the account is disabled.
+  /// One round trip and no model reflection: every API request pays for this.
   public func authenticate(_ token: String, now: Date) async throws -> StaffIdentity? {
-    // One round trip: every API request pays for this.
     guard
-      let model = try await APITokenModel.query(on: db)
-        .join(StaffModel.self, on: \APITokenModel.$staffID == \StaffModel.$id)
-        .filter(\.$tokenHash == SecretToken.digest(token)).first(),
-      model.revokedAt == nil, model.expiresAt > now,
-      let staff = try? model.joined(StaffModel.self), staff.disabledAt == nil
+      let row = try await (db as! any SQLDatabase).raw(
+        """
+        SELECT s.id, s.username, s.display_name, s.role, s.region_code, s.site_id, s.department_id,
+          s.disabled_at, t.expires_at, t.revoked_at
+        FROM api_tokens t JOIN staff s ON s.id = t.staff_id
+        WHERE t.token_hash = \(bind: SecretToken.digest(token))
+        """
+      ).first(),
+      try row.decode(column: "revoked_at", as: Date?.self) == nil,
+      try row.decode(column: "disabled_at", as: Date?.self) == nil,
+      try row.decode(column: "expires_at", as: Date.self) > now,
+      let role = Role(rawValue: try row.decode(column: "role", as: String.self)),
+      let region = RegionCode(try row.decode(column: "region_code", as: String.self))
     else { return nil }
-    return staff.identity
+    return StaffIdentity(
+      id: try row.decode(column: "id", as: UUID.self).uuidString,
+      username: try row.decode(column: "username", as: String.self),
+      displayName: try row.decode(column: "display_name", as: String.self), role: role,
+      scope: Scope(
+        regionCode: region, siteID: try row.decode(column: "site_id", as: String?.self),
+        departmentID: try row.decode(column: "department_id", as: String?.self)))
   }
 }
 
