@@ -100,3 +100,46 @@ struct StoreTests {
     }
   }
 }
+
+@Suite("Synthetic cases for load tests")
+struct CaseSeederTests {
+  @Test(
+    "seeded cases have valid trails, re-seeding adds nothing, and steps continue their chains",
+    arguments: TestDatabase.all)
+  func seed(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      // setup
+      let rule = DeadlineRule()
+      let directory = DirectoryRepository(app.db)
+      let county = try #require(try await directory.counties().first)
+      let items = try await CatalogRepository(app.db).items(limit: 1000)
+      let sites = try await directory.sites()
+      let seeder = CaseSeeder(app.db, rule: rule)
+      let today = CivilDate(iso: "2026-11-23")!
+      // act
+      for _ in 1...2 {
+        try await seeder.seed(
+          count: 120, county: county, items: items, sites: sites, endDate: today, days: 30, batchSize: 50
+        ) { _ in }
+      }
+      // check
+      let repository = CaseRepository(app.db, rule: rule)
+      let audit = try await repository.verifyTrails()
+      #expect(audit.checked == 120)
+      #expect(audit.breaks.isEmpty)
+      let (open, _) = try await repository.list(
+        {
+          var filter = CaseFilter(scope: nil)
+          filter.states = [.accepted]
+          return filter
+        }(), now: Date())
+      let target = try #require(open.first)
+      let reviewer = CaseActor(
+        StaffIdentity(
+          id: "r", username: "r", displayName: "审批员", role: .reviewer,
+          scope: Scope(regionCode: county.code, departmentID: target.departmentID)))
+      _ = try await repository.apply(.startReview, to: target.number, expectedVersion: nil, by: reviewer, now: Date())
+      #expect(CaseTrail.verify(try await repository.events(of: target.number)) == nil)
+    }
+  }
+}

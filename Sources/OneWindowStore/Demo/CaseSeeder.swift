@@ -50,7 +50,7 @@ public struct CaseSeeder: Sendable {
           c.number, c.version, c.state.rawValue, c.item.code, c.item.version, c.item.kind.rawValue, c.departmentID,
           c.siteID, c.regionCode.value, c.channel.rawValue, c.applicant.name, c.applicant.phone, String?.none,
           String?.none, millis(c.createdAt), row.acceptedMillis, row.dueMillis, row.warnMillis, row.concludedMillis,
-          row.body, county,
+          row.body, county, events.last!.sequence, events.last!.hash,
         ] as [any Encodable & Sendable])
     }
     try await cases.ignoringConflicts(with: ["number"]).run()
