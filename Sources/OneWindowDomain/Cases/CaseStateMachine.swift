@@ -72,14 +72,7 @@ public enum CaseStateMachine {
       // The asked department answers, wherever the case was accepted.
       target = Scope(regionCode: serviceCase.regionCode, departmentID: departmentID)
     }
-    var lastDenial: LocalizedText?
-    for permission in permissions(for: step, kind: serviceCase.item.kind) {
-      switch Authorization.decide(actor.staff, permission, in: target) {
-      case .allowed: return
-      case .denied(let reason): lastDenial = reason
-      }
-    }
-    throw .forbidden(lastDenial ?? LocalizedText(zh: "无权操作", en: "Not allowed"))
+    try requireAny(permissions(for: step, kind: serviceCase.item.kind), of: actor, in: target)
   }
 
   /// One switch, read as the lifecycle table: what each step checks and changes.
@@ -284,13 +277,18 @@ extension CaseStateMachine {
   /// Registering a case: a window clerk or a proxy agent, inside the accepting site's scope.
   public static func authorizeCreation(of serviceCase: ServiceCase, by actor: CaseActor) throws(CaseError) {
     let target = Scope(regionCode: serviceCase.regionCode, siteID: serviceCase.siteID)
-    var lastDenial: LocalizedText?
-    for permission in permissions(for: .create, kind: serviceCase.item.kind) {
+    try requireAny(permissions(for: .create, kind: serviceCase.item.kind), of: actor, in: target)
+  }
+
+  /// Passes when any one of `permissions` is allowed; else forbidden with the last reason given.
+  private static func requireAny(_ permissions: [Permission], of actor: CaseActor, in target: Scope) throws(CaseError) {
+    var lastDenial = LocalizedText(zh: "无权操作", en: "Not allowed")
+    for permission in permissions {
       switch Authorization.decide(actor.staff, permission, in: target) {
       case .allowed: return
       case .denied(let reason): lastDenial = reason
       }
     }
-    throw .forbidden(lastDenial ?? LocalizedText(zh: "无权收件", en: "Not allowed to register cases"))
+    throw .forbidden(lastDenial)
   }
 }

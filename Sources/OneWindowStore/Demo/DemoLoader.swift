@@ -81,19 +81,11 @@ public struct DemoLoader: Sendable {
     var models: [StaffModel] = []
     var duties: [WindowDutyModel] = []
     for person in newStaff {
-      let model = StaffModel()
-      model.id = UUID()
-      model.username = person.username
-      model.displayName = person.displayName
-      model.role = person.role.rawValue
-      model.regionCode = person.scope.regionCode.value
-      model.siteID = person.scope.siteID
-      model.departmentID = person.scope.departmentID
-      model.title = person.title
-      model.phone = person.phone
-      model.passwordHash = passwordHash
-      model.failedLogins = 0
-      model.countyCode = person.scope.regionCode.county.value
+      let model = StaffModel(
+        NewStaff(
+          username: person.username, displayName: person.displayName, role: person.role, scope: person.scope,
+          title: person.title, phone: person.phone),
+        passwordHash: passwordHash)
       models.append(model)
       for duty in person.duties {
         duties.append(

@@ -23,6 +23,22 @@ final class StaffModel: Model, @unchecked Sendable {
 
   init() {}
 
+  /// A new account from validated fields (the one place a staff row is filled in).
+  init(_ new: NewStaff, passwordHash: String) {
+    id = UUID()
+    username = new.username.lowercased()
+    displayName = new.displayName
+    role = new.role.rawValue
+    regionCode = new.scope.regionCode.value
+    siteID = new.scope.siteID
+    departmentID = new.scope.departmentID
+    title = new.title
+    phone = new.phone
+    self.passwordHash = passwordHash
+    failedLogins = 0
+    countyCode = new.scope.regionCode.county.value
+  }
+
   var identity: StaffIdentity? {
     guard let id, let role = Role(rawValue: role), let region = RegionCode(regionCode) else {
       return nil

@@ -74,18 +74,7 @@ public struct StaffRepository: Sendable {
         field: "username", zh: "用户名「\(username)」已存在", en: "Username '\(username)' is taken")
     }
     try await checkScopeExists(new.scope)
-    let model = StaffModel()
-    model.username = username
-    model.displayName = new.displayName
-    model.role = new.role.rawValue
-    model.regionCode = new.scope.regionCode.value
-    model.siteID = new.scope.siteID
-    model.departmentID = new.scope.departmentID
-    model.title = new.title
-    model.phone = new.phone
-    model.passwordHash = passwordHash
-    model.failedLogins = 0
-    model.countyCode = new.scope.regionCode.county.value
+    let model = StaffModel(new, passwordHash: passwordHash)
     try await model.create(on: db)
     return model.identity!
   }

@@ -56,12 +56,7 @@ enum CaseAPIController {
       let names = CaseStep.allCases.filter { $0 != .create }.map(\.rawValue).joined(separator: ", ")
       throw AppError.notFound(LocalizedText(zh: "没有这个办理环节;可用:\(names)", en: "No such step; one of: \(names)"))
     }
-    let body: CaseStepBody
-    do {
-      body = try CaseStepBody.decode(req)
-    } catch let error as DecodingError {
-      throw error
-    }
+    let body = try CaseStepBody.decode(req)
     let action = try body.action(for: step)
     try await checkDepartments(of: action, req)
     let rule = try await req.deadlineRule()
