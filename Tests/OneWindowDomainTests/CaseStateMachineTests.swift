@@ -172,7 +172,7 @@ struct CaseStateMachineTests {
     #expect(
       throws: CaseError.invalid(
         ValidationError(
-          field: "reason_for_another", zh: "一次性告知已发出过,再次告知须说明理由(将报电子监察)",
+          field: "reason_for_another", zh: "一次性告知已发出过，再次告知须说明理由（将报电子监察）",
           en: "A notice was already issued; another one needs a reason (it is flagged to supervision)"))
     ) {
       try CaseStateMachine.apply(

@@ -12,7 +12,7 @@ struct PublicPagesTests {
       #expect(page.contains("云溪县行政服务中心"))
       #expect(page.contains("西郊村便民服务站"))
       #expect(page.contains("中国农业银行云溪支行政银合作网点"))
-      #expect(page.contains("户籍迁移(迁入)"))
+      #expect(page.contains("户籍迁移（迁入）"))
       #expect(page.contains(#"<html lang="zh-CN">"#))
       #expect(response.headers.first(name: "X-Request-Id") != nil)
     }

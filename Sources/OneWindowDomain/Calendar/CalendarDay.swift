@@ -45,14 +45,14 @@ public struct CalendarDay: Sendable, Hashable, Codable {
       guard fields.count >= 2, let date = CivilDate(iso: fields[0]) else {
         errors.append(
           ValidationError(
-            field: field, zh: "第 \(index + 1) 行:应为「YYYY-MM-DD,holiday|workday,名称」",
+            field: field, zh: "第 \(index + 1) 行：应为「YYYY-MM-DD,holiday|workday,名称」",
             en: "Line \(index + 1): expected YYYY-MM-DD,holiday|workday,name"))
         continue
       }
       guard let kind = Kind(rawValue: fields[1].lowercased()) else {
         errors.append(
           ValidationError(
-            field: field, zh: "第 \(index + 1) 行:类型应为 holiday 或 workday",
+            field: field, zh: "第 \(index + 1) 行：类型应为 holiday 或 workday",
             en: "Line \(index + 1): the kind must be holiday or workday"))
         continue
       }

@@ -99,7 +99,7 @@ public enum CaseStateMachine {
       if !c.notices.isEmpty {
         guard let reason, !reason.isEmpty else {
           throw ValidationError(
-            field: "reason_for_another", zh: "一次性告知已发出过,再次告知须说明理由(将报电子监察)",
+            field: "reason_for_another", zh: "一次性告知已发出过，再次告知须说明理由（将报电子监察）",
             en: "A notice was already issued; another one needs a reason (it is flagged to supervision)")
         }
         c.flags.append(SupervisionFlag(code: "second_correction_notice", note: reason, at: now))
@@ -156,7 +156,7 @@ public enum CaseStateMachine {
         throw ValidationError(field: "department_id", zh: "不能向本部门征求并联意见", en: "Ask another department")
       }
       guard !c.opinions.contains(where: { $0.departmentID == departmentID && $0.isOpen }) else {
-        throw ValidationError(field: "department_id", zh: "已向该部门征求意见,尚未答复", en: "That department has not answered yet")
+        throw ValidationError(field: "department_id", zh: "已向该部门征求意见，尚未答复", en: "That department has not answered yet")
       }
       try required(question, "question", "征求意见事项", "question")
       guard (1...30).contains(dueWorkdays) else {
@@ -181,7 +181,7 @@ public enum CaseStateMachine {
     case .decide(let approved, let reason):
       if !approved { try required(reason, "reason", "不予许可的理由", "reason for the denial") }
       guard !c.opinions.contains(where: \.isOpen) else {
-        throw ValidationError(field: "opinions", zh: "尚有并联意见未答复,不能作出决定", en: "Opinions are still open")
+        throw ValidationError(field: "opinions", zh: "尚有并联意见未答复，不能作出决定", en: "Opinions are still open")
       }
       c.decision = Decision(approved: approved, reason: reason, by: actor.id, at: now)
       c.state = .decided
@@ -195,7 +195,7 @@ public enum CaseStateMachine {
     case .deliver(let delivery):
       guard !c.awaitsDeficientMaterials else {
         throw ValidationError(
-          field: "materials", zh: "容缺材料尚未补齐,不能出件",
+          field: "materials", zh: "容缺材料尚未补齐，不能出件",
           en: "Missing materials are outstanding; the result cannot be delivered")
       }
       switch delivery {

@@ -15,7 +15,7 @@ enum DemoCatalog {
 
   private static let rows: [Row] = [
     Row(
-      department: "gaj", type: .confirmation, name: "户籍迁移(迁入)", levels: "45", kind: .promised, legal: 20, promised: 5,
+      department: "gaj", type: .confirmation, name: "户籍迁移（迁入）", levels: "45", kind: .promised, legal: 20, promised: 5,
       visits: 1, depth: 3),
     Row(
       department: "gaj", type: .confirmation, name: "出生登记", levels: "45", kind: .immediate, legal: 0, promised: 0,
@@ -81,7 +81,7 @@ enum DemoCatalog {
       department: "scjgj", type: .license, name: "企业注销登记", levels: "4", kind: .promised, legal: 15, promised: 3,
       visits: 0, depth: 4),
     Row(
-      department: "scjgj", type: .license, name: "小餐饮经营许可(登记)", levels: "45", kind: .promised, legal: 20, promised: 7,
+      department: "scjgj", type: .license, name: "小餐饮经营许可（登记）", levels: "45", kind: .promised, legal: 20, promised: 7,
       visits: 1, depth: 3),
     Row(
       department: "zrzyj", type: .license, name: "乡村建设规划许可证核发", levels: "45", kind: .promised, legal: 20, promised: 10,
@@ -102,7 +102,7 @@ enum DemoCatalog {
       department: "ybj", type: .publicService, name: "城乡居民基本医疗保险参保登记", levels: "456", kind: .immediate, legal: 0,
       promised: 0, visits: 0, depth: 4),
     Row(
-      department: "ybj", type: .benefit, name: "医疗费用手工(零星)报销", levels: "45", kind: .promised, legal: 30, promised: 20,
+      department: "ybj", type: .benefit, name: "医疗费用手工（零星）报销", levels: "45", kind: .promised, legal: 30, promised: 20,
       visits: 1, depth: 3),
     Row(
       department: "ybj", type: .publicService, name: "异地就医备案", levels: "456", kind: .immediate, legal: 0, promised: 0,

@@ -73,8 +73,8 @@ public enum RegionLevel: String, Sendable, Codable, CaseIterable {
   public var name: LocalizedText {
     switch self {
     case .county: LocalizedText(zh: "县级", en: "County")
-    case .town: LocalizedText(zh: "镇(乡、街道)级", en: "Town")
-    case .village: LocalizedText(zh: "村(社区)级", en: "Village")
+    case .town: LocalizedText(zh: "镇（乡、街道）级", en: "Town")
+    case .village: LocalizedText(zh: "村（社区）级", en: "Village")
     }
   }
 }

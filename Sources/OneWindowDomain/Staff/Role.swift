@@ -29,7 +29,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     guard let role = Role(rawValue: raw.lowercased()) else {
       let names = Role.allCases.map(\.rawValue).joined(separator: ", ")
       throw ValidationError(
-        field: field, zh: "未知角色「\(raw)」,可选:\(names)",
+        field: field, zh: "未知角色「\(raw)」，可选：\(names)",
         en: "Unknown role '\(raw)'; one of: \(names)")
     }
     return role

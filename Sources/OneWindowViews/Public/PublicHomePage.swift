@@ -25,16 +25,16 @@ public enum PublicHomePage {
     let body: HTML = """
       <h1>\(context.countyName)\(context.t("政务服务 · 一窗通办", " · one window for every service"))</h1>
       <p class="lead">\(context.t(
-        "县、镇、村三级便民服务,就近办、一次办。", "County, town and village service points: near you, in one visit."))</p>
+        "县、镇、村三级便民服务，就近办、一次办。", "County, town and village service points: near you, in one visit."))</p>
       <div class="figures">
       \(figure(model.itemCount, context.t("项政务服务事项", "service items")))
       \(figure(model.departments.filter { $0.itemCount > 0 }.count, context.t("个进驻部门", "departments")))
       \(figure(halls.count, context.t("个服务中心与网点", "service halls")))
-      \(figure(stations.count, context.t("个村(社区)便民服务站", "village stations")))
+      \(figure(stations.count, context.t("个村（社区）便民服务站", "village stations")))
       </div>
       <h2>\(context.t("服务中心与网点", "Service halls"))</h2>
       <div class="cards">\(halls.map { siteCard($0, context) })</div>
-      <h2>\(context.t("村(社区)便民服务站", "Village and community stations"))</h2>
+      <h2>\(context.t("村（社区）便民服务站", "Village and community stations"))</h2>
       <div class="cards">\(stations.map { siteCard($0, context) })</div>
       <h2>\(context.t("可办理事项", "Items you can apply for"))</h2>
       \(itemTable(model, context))

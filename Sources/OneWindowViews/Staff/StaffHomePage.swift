@@ -28,7 +28,7 @@ public enum StaffHomePage {
     let permissions = Permission.allCases.filter { Authorization.can(staff, $0) }
     let everywhere = context.t("全部", "All")
     let body: HTML = """
-      <h1>\(context.t("您好,", "Hello, "))\(staff.displayName)</h1>
+      <h1>\(context.t("您好，", "Hello, "))\(staff.displayName)</h1>
       <p class="lead">\(model.title)</p>
       <section class="panel">
       <h2>\(context.t("角色与数据范围", "Role and scope"))</h2>
@@ -51,14 +51,14 @@ public enum StaffHomePage {
   private static func dutySection(_ model: Model, _ context: PageContext) -> HTML {
     guard !model.duties.isEmpty else { return .empty }
     let rows = model.duties.map { duty -> HTML in
-      let post = duty.post == .a ? context.t("A岗(主办)", "A (regular)") : context.t("B岗(替岗)", "B (backup)")
+      let post = duty.post == .a ? context.t("A岗（主办）", "A (regular)") : context.t("B岗（替岗）", "B (backup)")
       return """
         <tr><td>\(duty.window.number)</td><td>\(duty.window.name)</td>\
         <td>\(context.t(duty.window.kind.name))</td><td>\(post)</td></tr>
         """
     }
     return """
-      <h2>\(context.t("我的窗口(AB岗)", "My windows (A/B posts)"))</h2>
+      <h2>\(context.t("我的窗口（AB岗）", "My windows (A/B posts)"))</h2>
       <table><thead><tr><th>\(context.t("窗口号", "No."))</th><th>\(context.t("窗口", "Window"))</th>\
       <th>\(context.t("类型", "Kind"))</th><th>\(context.t("岗位", "Post"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>

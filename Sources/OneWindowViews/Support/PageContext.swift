@@ -31,9 +31,9 @@ public struct PageContext: Sendable {
     text.text(language)
   }
 
-  /// A label followed by its colon, in the page's typography: "地址:" or "Address: ".
+  /// A label followed by its colon, in the page's typography: "地址：" or "Address: ".
   public func label(_ zh: String, _ en: String) -> String {
-    language == .zh ? zh + ":" : en + ": "
+    language == .zh ? zh + "：" : en + ": "
   }
 
   /// The hidden field that carries the CSRF token in a form.

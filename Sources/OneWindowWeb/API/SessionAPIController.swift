@@ -25,7 +25,7 @@ enum SessionAPIController {
   @Sendable static func create(req: Request) async throws -> Response {
     guard req.body.data != nil || req.body.string != nil else {
       throw ValidationError(
-        field: "username", zh: "请求体为空,需要 username 和 password", en: "Empty body; send username and password")
+        field: "username", zh: "请求体为空，需要 username 和 password", en: "Empty body; send username and password")
     }
     let credentials = try req.content.decode(Credentials.self)
     let staff = try await StaffLogin.authenticate(

@@ -30,7 +30,7 @@ enum StaffLogin {
       let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
       throw ValidationError(
         field: "password",
-        zh: "连续登录失败次数过多,账号已锁定,请 \(minutes) 分钟后再试",
+        zh: "连续登录失败次数过多，账号已锁定，请 \(minutes) 分钟后再试",
         en: "Too many failed attempts; the account is locked for \(minutes) more minutes")
     }
     guard try await request.password.async.verify(password, created: staff.passwordHash) else {
@@ -39,7 +39,7 @@ enum StaffLogin {
     }
     guard !staff.isDisabled else {
       throw ValidationError(
-        field: "username", zh: "该账号已停用,请联系中心管理员",
+        field: "username", zh: "该账号已停用，请联系中心管理员",
         en: "This account is disabled; ask the center's administrator")
     }
     try await repository.recordSuccessfulLogin(id: staff.identity.id)

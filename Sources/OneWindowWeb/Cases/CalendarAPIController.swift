@@ -18,7 +18,7 @@ enum CalendarAPIController {
     let rule = try await req.deadlineRule()
     guard let raw = req.query[String.self, at: "from"], let from = parseInstant(raw) else {
       throw ValidationError(
-        field: "from", zh: "from 应为 ISO 8601 时间,如 2026-11-23T10:00:00+08:00",
+        field: "from", zh: "from 应为 ISO 8601 时间，如 2026-11-23T10:00:00+08:00",
         en: "from must be an ISO 8601 time, e.g. 2026-11-23T10:00:00+08:00")
     }
     guard let days = req.query[String.self, at: "days"].flatMap(Int.init), (0...3650).contains(days) else {

@@ -54,7 +54,7 @@ enum CaseAPIController {
     let number = req.parameters.get("number") ?? ""
     guard let step = CaseStep(rawValue: req.parameters.get("step") ?? ""), step != .create else {
       let names = CaseStep.allCases.filter { $0 != .create }.map(\.rawValue).joined(separator: ", ")
-      throw AppError.notFound(LocalizedText(zh: "没有这个办理环节;可用:\(names)", en: "No such step; one of: \(names)"))
+      throw AppError.notFound(LocalizedText(zh: "没有这个办理环节；可用：\(names)", en: "No such step; one of: \(names)"))
     }
     let body = try CaseStepBody.decode(req)
     let action = try body.action(for: step)
@@ -252,7 +252,7 @@ enum CaseAPIController {
   where T.RawValue == String {
     guard let value = T(rawValue: raw) else {
       let names = T.allCases.map(\.rawValue).joined(separator: ", ")
-      throw ValidationError(field: field, zh: "\(field) 应为:\(names)", en: "\(field) must be one of: \(names)")
+      throw ValidationError(field: field, zh: "\(field) 应为：\(names)", en: "\(field) must be one of: \(names)")
     }
     return value
   }

@@ -156,7 +156,7 @@ struct HTTPBenchCommand: AsyncCommand {
     let (status, json) = try await post(
       client, "\(base)/api/v1/session", nil, #"{"username":"\#(user)","password":"\#(password)"}"#)
     guard status == 201, let token = json["token"] as? String else {
-      throw ValidationError(field: "--user", zh: "登录失败(HTTP \(status))", en: "Sign-in failed (HTTP \(status))")
+      throw ValidationError(field: "--user", zh: "登录失败（HTTP \(status)）", en: "Sign-in failed (HTTP \(status))")
     }
     return token
   }

@@ -38,7 +38,7 @@ struct CalendarImportCommand: AsyncCommand {
         context.console.error("\(signature.file): \(problem.message.zh) / \(problem.message.en)")
       }
       throw ValidationError(
-        field: "file", zh: "文件有 \(error.errors.count) 处错误,未导入", en: "\(error.errors.count) errors; nothing imported")
+        field: "file", zh: "文件有 \(error.errors.count) 处错误，未导入", en: "\(error.errors.count) errors; nothing imported")
     }
     for day in days { context.console.print("  \(day.date) \(day.kind.rawValue) \(day.name)") }
     guard !signature.dryRun else {

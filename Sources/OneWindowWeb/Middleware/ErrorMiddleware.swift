@@ -73,7 +73,7 @@ struct ErrorMiddleware: AsyncMiddleware {
       return AppError(
         .badRequest, code: "bad_request",
         message: LocalizedText(
-          zh: "请求内容格式不正确:\(error.fieldName)", en: "The request body is malformed: \(error.fieldName)"),
+          zh: "请求内容格式不正确：\(error.fieldName)", en: "The request body is malformed: \(error.fieldName)"),
         field: error.fieldName)
     case let error as any AbortError:
       switch error.status {
@@ -87,12 +87,12 @@ struct ErrorMiddleware: AsyncMiddleware {
       default:
         return AppError(
           error.status, code: "http_\(error.status.code)",
-          message: LocalizedText(zh: "请求无法处理:\(error.reason)", en: error.reason))
+          message: LocalizedText(zh: "请求无法处理：\(error.reason)", en: error.reason))
       }
     default:
       return AppError(
         .internalServerError, code: "internal",
-        message: LocalizedText(zh: "系统内部错误,请稍后重试", en: "Internal error; please try again"))
+        message: LocalizedText(zh: "系统内部错误，请稍后重试", en: "Internal error; please try again"))
     }
   }
 }

@@ -26,7 +26,7 @@ public struct AppError: Error, Sendable {
   static let csrf = AppError(
     .forbidden, code: "csrf",
     message: LocalizedText(
-      zh: "表单已过期,请刷新页面后重新提交", en: "The form has expired; reload the page and submit again"))
+      zh: "表单已过期，请刷新页面后重新提交", en: "The form has expired; reload the page and submit again"))
 
   static func notFound(_ message: LocalizedText = LocalizedText(zh: "未找到", en: "Not found")) -> AppError {
     AppError(.notFound, code: "not_found", message: message)
