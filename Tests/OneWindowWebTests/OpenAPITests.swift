@@ -33,4 +33,28 @@ struct OpenAPITests {
       #expect(documented.subtracting(registered).isEmpty, "documented but not registered")
     }
   }
+
+  @Test("every $ref in the document points at a definition that exists")
+  func referencesResolve() async throws {
+    try await withTestApp(.sqlite, demo: false) { app in
+      let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+      let document = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView))
+      var references: [String] = []
+      func collect(_ value: Any) {
+        if let object = value as? [String: Any] {
+          if let ref = object["$ref"] as? String { references.append(ref) }
+          object.values.forEach(collect)
+        } else if let array = value as? [Any] {
+          array.forEach(collect)
+        }
+      }
+      collect(document)
+      #expect(!references.isEmpty)
+      for reference in Set(references) {
+        var node: Any? = document
+        for key in reference.dropFirst(2).split(separator: "/") { node = (node as? [String: Any])?[String(key)] }
+        #expect(node != nil, "unresolved \(reference)")
+      }
+    }
+  }
 }

@@ -17,43 +17,128 @@ enum OpenAPIDocument {
         "version": "1.0.0",
         "description": "一窗通办 OneWindow: the API of a county government service center. Send `Authorization: Bearer <token>`; get a token from POST /api/v1/session or `onewindow token issue USER`. Errors are `{\"error\":{\"code\",\"message\",\"field\"}}` in the language of `Accept-Language` (zh by default)."
       },
-      "servers": [{"url": "/"}],
-      "security": [{"bearer": []}],
+      "servers": [
+        {
+          "url": "/"
+        }
+      ],
+      "security": [
+        {
+          "bearer": []
+        }
+      ],
       "paths": {
         "/api/v1/session": {
           "post": {
             "summary": "Sign in with username and password; answers a bearer token",
             "security": [],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Credentials"}}}},
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/Credentials"
+                  }
+                }
+              }
+            },
             "responses": {
-              "201": {"description": "Signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/IssuedToken"}}}},
-              "400": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "201": {
+                "description": "Signed in",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/IssuedToken"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
             }
           },
           "delete": {
             "summary": "Revoke the token this request carries",
-            "responses": {"204": {"description": "Revoked"}, "401": {"$ref": "#/components/responses/Error"}}
+            "responses": {
+              "204": {
+                "description": "Revoked"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/me": {
           "get": {
             "summary": "The signed-in staff member, role, scope and permissions",
             "responses": {
-              "200": {"description": "Staff", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Staff"}}}},
-              "401": {"$ref": "#/components/responses/Error"}
+              "200": {
+                "description": "Staff",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Staff"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              }
             }
           }
         },
         "/api/v1/staff": {
           "get": {
             "summary": "Staff accounts inside the caller's scope (needs manageStaff)",
-            "parameters": [{"$ref": "#/components/parameters/limit"}, {"$ref": "#/components/parameters/offset"}],
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/limit"
+              },
+              {
+                "$ref": "#/components/parameters/offset"
+              }
+            ],
             "responses": {
-              "200": {"description": "Staff list", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "total"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Staff"}}, "total": {"type": "integer"}}}}}},
-              "401": {"$ref": "#/components/responses/Error"},
-              "403": {"$ref": "#/components/responses/Error"},
-              "422": {"$ref": "#/components/responses/Error"}
+              "200": {
+                "description": "Staff list",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "total"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Staff"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
             }
           }
         },
@@ -61,98 +146,536 @@ enum OpenAPIDocument {
           "get": {
             "summary": "Regions (行政区划): county, towns, villages (public)",
             "security": [],
-            "responses": {"200": {"description": "Regions", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "total"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Region"}}, "total": {"type": "integer"}}}}}}}
+            "responses": {
+              "200": {
+                "description": "Regions",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "total"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Region"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         },
         "/api/v1/sites": {
           "get": {
             "summary": "Service sites (服务场所) with opening hours (public)",
             "security": [],
-            "responses": {"200": {"description": "Sites", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "total"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Site"}}, "total": {"type": "integer"}}}}}}}
+            "responses": {
+              "200": {
+                "description": "Sites",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "total"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Site"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         },
         "/api/v1/cases": {
           "post": {
             "summary": "Register a case (收件); submitted at once unless submit is false",
-            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": false, "description": "A retry with the same key returns the first case (200) instead of a second one", "schema": {"type": "string", "minLength": 8, "maxLength": 128}}],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewCase"}}}},
+            "parameters": [
+              {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": false,
+                "description": "A retry with the same key returns the first case (200) instead of a second one",
+                "schema": {
+                  "type": "string",
+                  "minLength": 8,
+                  "maxLength": 128
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/NewCase"
+                  }
+                }
+              }
+            },
             "responses": {
-              "201": {"description": "Registered", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
-              "200": {"description": "Replay of an earlier request with the same Idempotency-Key", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
-              "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"},
-              "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
+              "201": {
+                "description": "Registered",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Case"
+                    }
+                  }
+                }
+              },
+              "200": {
+                "description": "Replay of an earlier request with the same Idempotency-Key",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Case"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
             }
           },
           "get": {
             "summary": "Cases in the caller's scope, most urgent first",
             "parameters": [
-              {"name": "state", "in": "query", "schema": {"type": "string"}, "description": "Comma-separated states"},
-              {"name": "department_id", "in": "query", "schema": {"type": "string"}},
-              {"name": "site_id", "in": "query", "schema": {"type": "string"}},
-              {"name": "warning", "in": "query", "schema": {"enum": ["none", "yellow", "red"]}},
-              {"name": "created_from", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "created_to", "in": "query", "schema": {"type": "string", "format": "date"}},
-              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
-              {"$ref": "#/components/parameters/offset"}
+              {
+                "name": "state",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                },
+                "description": "Comma-separated states"
+              },
+              {
+                "name": "department_id",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "site_id",
+                "in": "query",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "warning",
+                "in": "query",
+                "schema": {
+                  "enum": [
+                    "none",
+                    "yellow",
+                    "red"
+                  ]
+                }
+              },
+              {
+                "name": "created_from",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "format": "date"
+                }
+              },
+              {
+                "name": "created_to",
+                "in": "query",
+                "schema": {
+                  "type": "string",
+                  "format": "date"
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 200,
+                  "default": 50
+                }
+              },
+              {
+                "$ref": "#/components/parameters/offset"
+              }
             ],
             "responses": {
-              "200": {"description": "Cases", "content": {"application/json": {"schema": {"type": "object", "required": ["items", "total"], "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Case"}}, "total": {"type": "integer"}}}}}},
-              "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}
+              "200": {
+                "description": "Cases",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "total"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Case"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
             }
           }
         },
         "/api/v1/cases/{number}": {
           "get": {
             "summary": "One case",
-            "parameters": [{"$ref": "#/components/parameters/number"}],
-            "responses": {"200": {"description": "The case", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}}, "401": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/number"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The case",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Case"
+                    }
+                  }
+                }
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/cases/{number}/events": {
           "get": {
             "summary": "The case's trail (全程留痕), oldest first, hash-chained",
-            "parameters": [{"$ref": "#/components/parameters/number"}],
-            "responses": {"200": {"description": "Events", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/CaseEvent"}}, "total": {"type": "integer"}}}}}}, "404": {"$ref": "#/components/responses/Error"}}
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/number"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Events",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/CaseEvent"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/cases/{number}/deadline": {
           "get": {
             "summary": "The due date, the pauses, the warning and how the date was reached",
-            "parameters": [{"$ref": "#/components/parameters/number"}],
-            "responses": {"200": {"description": "Deadline", "content": {"application/json": {"schema": {"type": "object", "properties": {"due": {"type": ["string", "null"], "format": "date-time"}, "warning": {"enum": ["none", "yellow", "red"]}, "explanation": {"type": "string"}}}}}}, "404": {"$ref": "#/components/responses/Error"}}
+            "parameters": [
+              {
+                "$ref": "#/components/parameters/number"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Deadline",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "due": {
+                          "type": [
+                            "string",
+                            "null"
+                          ],
+                          "format": "date-time"
+                        },
+                        "warning": {
+                          "enum": [
+                            "none",
+                            "yellow",
+                            "red"
+                          ]
+                        },
+                        "explanation": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/cases/{number}/{step}": {
           "post": {
             "summary": "Take a step: submit, correction, resubmit, accept, refuse, start-review, review, request-opinion, give-opinion, decide, supply-materials, deliver, withdraw, suspend, resume, escalate, transfer",
             "parameters": [
-              {"$ref": "#/components/parameters/number"},
-              {"name": "step", "in": "path", "required": true, "schema": {"enum": ["submit", "correction", "resubmit", "accept", "refuse", "start-review", "review", "request-opinion", "give-opinion", "decide", "supply-materials", "deliver", "withdraw", "suspend", "resume", "escalate", "transfer"]}},
-              {"name": "If-Match", "in": "header", "required": false, "schema": {"type": "string"}, "description": "The case version the step was decided on (or send version in the body)"}
+              {
+                "$ref": "#/components/parameters/number"
+              },
+              {
+                "name": "step",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "enum": [
+                    "submit",
+                    "correction",
+                    "resubmit",
+                    "accept",
+                    "refuse",
+                    "start-review",
+                    "review",
+                    "request-opinion",
+                    "give-opinion",
+                    "decide",
+                    "supply-materials",
+                    "deliver",
+                    "withdraw",
+                    "suspend",
+                    "resume",
+                    "escalate",
+                    "transfer"
+                  ]
+                }
+              },
+              {
+                "name": "If-Match",
+                "in": "header",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                },
+                "description": "The case version the step was decided on (or send version in the body)"
+              }
             ],
-            "requestBody": {"required": false, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CaseStep"}}}},
+            "requestBody": {
+              "required": false,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "$ref": "#/components/schemas/CaseStep"
+                  }
+                }
+              }
+            },
             "responses": {
-              "200": {"description": "The case after the step", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Case"}}}},
-              "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"},
-              "404": {"$ref": "#/components/responses/Error"},
-              "409": {"description": "illegal_step (not allowed in the case's state) or version_conflict (someone acted first)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-              "422": {"$ref": "#/components/responses/Error"}
+              "200": {
+                "description": "The case after the step",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Case"
+                    }
+                  }
+                }
+              },
+              "400": {
+                "$ref": "#/components/responses/Error"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              },
+              "409": {
+                "description": "illegal_step (not allowed in the case's state) or version_conflict (someone acted first)",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
             }
           }
         },
         "/api/v1/bundle-cases": {
           "post": {
             "summary": "Apply for a \"一件事\": one case per item, linked, with a lead department",
-            "parameters": [{"name": "Idempotency-Key", "in": "header", "required": false, "schema": {"type": "string"}}],
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["item_codes", "lead_department_id", "applicant"], "properties": {"item_codes": {"type": "array", "items": {"type": "string"}, "minItems": 2}, "lead_department_id": {"type": "string"}, "site_id": {"type": "string"}, "channel": {"type": "string"}, "applicant": {"type": "object"}}}}}},
-            "responses": {"201": {"description": "The bundle and its cases", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BundleCases"}}}}, "200": {"description": "Replay"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+            "parameters": [
+              {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": false,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "object",
+                    "required": [
+                      "item_codes",
+                      "lead_department_id",
+                      "applicant"
+                    ],
+                    "properties": {
+                      "item_codes": {
+                        "type": "array",
+                        "items": {
+                          "type": "string"
+                        },
+                        "minItems": 2
+                      },
+                      "lead_department_id": {
+                        "type": "string"
+                      },
+                      "site_id": {
+                        "type": "string"
+                      },
+                      "channel": {
+                        "type": "string"
+                      },
+                      "applicant": {
+                        "type": "object"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "201": {
+                "description": "The bundle and its cases",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/BundleCases"
+                    }
+                  }
+                }
+              },
+              "200": {
+                "description": "Replay"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/bundle-cases/{id}": {
           "get": {
             "summary": "A \"一件事\" application: its cases and combined status (the least advanced case)",
-            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "The bundle", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/BundleCases"}}}}, "404": {"$ref": "#/components/responses/Error"}}
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The bundle",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/BundleCases"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/status": {
@@ -160,10 +683,62 @@ enum OpenAPIDocument {
             "summary": "Public status look-up by case number and the applicant's phone",
             "security": [],
             "parameters": [
-              {"name": "number", "in": "query", "required": true, "schema": {"type": "string"}},
-              {"name": "phone", "in": "query", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{11}$"}}
+              {
+                "name": "number",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "phone",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "pattern": "^[0-9]{11}$"
+                }
+              }
             ],
-            "responses": {"200": {"description": "Status", "content": {"application/json": {"schema": {"type": "object", "properties": {"number": {"type": "string"}, "item_name": {"type": "string"}, "state": {"type": "string"}, "state_name": {"type": "string"}, "due": {"type": ["string", "null"]}}}}}}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+            "responses": {
+              "200": {
+                "description": "Status",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "number": {
+                          "type": "string"
+                        },
+                        "item_name": {
+                          "type": "string"
+                        },
+                        "state": {
+                          "type": "string"
+                        },
+                        "state_name": {
+                          "type": "string"
+                        },
+                        "due": {
+                          "type": [
+                            "string",
+                            "null"
+                          ]
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/calendar/due": {
@@ -171,124 +746,672 @@ enum OpenAPIDocument {
             "summary": "Due time of a limit of N working days from an instant (end of the due day, site time zone)",
             "security": [],
             "parameters": [
-              {"name": "from", "in": "query", "required": true, "schema": {"type": "string", "format": "date-time"}},
-              {"name": "days", "in": "query", "required": true, "schema": {"type": "integer", "minimum": 0, "maximum": 3650}}
+              {
+                "name": "from",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              },
+              {
+                "name": "days",
+                "in": "query",
+                "required": true,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "maximum": 3650
+                }
+              }
             ],
-            "responses": {"200": {"description": "Due", "content": {"application/json": {"schema": {"type": "object", "required": ["due"], "properties": {"from": {"type": "string"}, "days": {"type": "integer"}, "due": {"type": "string", "format": "date-time"}, "due_date": {"type": "string", "format": "date"}, "time_zone": {"type": "string"}}}}}}, "422": {"$ref": "#/components/responses/Error"}}
+            "responses": {
+              "200": {
+                "description": "Due",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "due"
+                      ],
+                      "properties": {
+                        "from": {
+                          "type": "string"
+                        },
+                        "days": {
+                          "type": "integer"
+                        },
+                        "due": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "due_date": {
+                          "type": "string",
+                          "format": "date"
+                        },
+                        "time_zone": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/calendar/days": {
           "get": {
             "summary": "Holidays and make-up workdays (调休) in force",
             "security": [],
-            "parameters": [{"name": "year", "in": "query", "schema": {"type": "integer"}}],
-            "responses": {"200": {"description": "Days", "content": {"application/json": {"schema": {"type": "object", "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/CalendarDay"}}, "total": {"type": "integer"}}}}}}}
+            "parameters": [
+              {
+                "name": "year",
+                "in": "query",
+                "schema": {
+                  "type": "integer"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Days",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/CalendarDay"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           },
           "put": {
             "summary": "Set days of the county's calendar (needs manageCalendar); all or nothing",
-            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/CalendarDay"}}}}},
-            "responses": {"200": {"description": "The calendar days after the change"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+            "requestBody": {
+              "required": true,
+              "content": {
+                "application/json": {
+                  "schema": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/CalendarDay"
+                    }
+                  }
+                }
+              }
+            },
+            "responses": {
+              "200": {
+                "description": "The calendar days after the change"
+              },
+              "401": {
+                "$ref": "#/components/responses/Error"
+              },
+              "403": {
+                "$ref": "#/components/responses/Error"
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
           }
         },
         "/api/v1/openapi.json": {
           "get": {
             "summary": "This document",
             "security": [],
-            "responses": {"200": {"description": "OpenAPI 3.1 document", "content": {"application/json": {"schema": {"type": "object"}}}}}
+            "responses": {
+              "200": {
+                "description": "OpenAPI 3.1 document",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object"
+                    }
+                  }
+                }
+              }
+            }
           }
         }
       },
       "components": {
-        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        "securitySchemes": {
+          "bearer": {
+            "type": "http",
+            "scheme": "bearer"
+          }
+        },
         "parameters": {
-          "limit": {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}},
-          "offset": {"name": "offset", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0, "default": 0}},
-          "number": {"name": "number", "in": "path", "required": true, "description": "办件编号, e.g. 360999-20261123-00042", "schema": {"type": "string"}}
+          "limit": {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 500,
+              "default": 100
+            }
+          },
+          "offset": {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "default": 0
+            }
+          },
+          "number": {
+            "name": "number",
+            "in": "path",
+            "required": true,
+            "description": "办件编号, e.g. 360999-20261123-00042",
+            "schema": {
+              "type": "string"
+            }
+          }
         },
         "responses": {
-          "NewCase": {
-            "type": "object", "required": ["item_code", "applicant"],
+          "Error": {
+            "description": "An error, in the request's language",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Error"
+                }
+              }
+            }
+          }
+        },
+        "schemas": {
+          "Error": {
+            "type": "object",
+            "required": [
+              "error"
+            ],
             "properties": {
-              "item_code": {"type": "string"}, "site_id": {"type": "string", "description": "Defaults to the caller's site"},
-              "channel": {"enum": ["window", "online", "mobile", "kiosk", "proxy", "bank"]}, "submit": {"type": "boolean", "default": true},
-              "applicant": {"type": "object", "required": ["name", "id_number", "phone"], "properties": {
-                "kind": {"enum": ["person", "organization"]}, "name": {"type": "string"}, "id_type": {"type": "string"},
-                "id_number": {"type": "string"}, "phone": {"type": "string"}}}
+              "error": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "message"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "examples": [
+                      "invalid_field",
+                      "unauthenticated",
+                      "forbidden",
+                      "not_found"
+                    ]
+                  },
+                  "message": {
+                    "type": "string"
+                  },
+                  "field": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The input field at fault"
+                  }
+                }
+              }
+            }
+          },
+          "Credentials": {
+            "type": "object",
+            "required": [
+              "username",
+              "password"
+            ],
+            "properties": {
+              "username": {
+                "type": "string"
+              },
+              "password": {
+                "type": "string",
+                "format": "password"
+              }
+            }
+          },
+          "IssuedToken": {
+            "type": "object",
+            "required": [
+              "token",
+              "token_type",
+              "expires_at",
+              "staff"
+            ],
+            "properties": {
+              "token": {
+                "type": "string"
+              },
+              "token_type": {
+                "const": "Bearer"
+              },
+              "expires_at": {
+                "type": "string",
+                "format": "date-time"
+              },
+              "staff": {
+                "$ref": "#/components/schemas/Staff"
+              }
+            }
+          },
+          "Scope": {
+            "type": "object",
+            "required": [
+              "region_code"
+            ],
+            "properties": {
+              "region_code": {
+                "type": "string",
+                "pattern": "^([0-9]{6}|[0-9]{9}|[0-9]{12})$"
+              },
+              "site_id": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "department_id": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "Staff": {
+            "type": "object",
+            "required": [
+              "id",
+              "username",
+              "display_name",
+              "role",
+              "role_name",
+              "scope"
+            ],
+            "properties": {
+              "id": {
+                "type": "string",
+                "format": "uuid"
+              },
+              "username": {
+                "type": "string"
+              },
+              "display_name": {
+                "type": "string"
+              },
+              "role": {
+                "enum": [
+                  "admin",
+                  "clerk",
+                  "reviewer",
+                  "agent",
+                  "supervisor",
+                  "service"
+                ]
+              },
+              "role_name": {
+                "type": "string"
+              },
+              "scope": {
+                "$ref": "#/components/schemas/Scope"
+              },
+              "permissions": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "Region": {
+            "type": "object",
+            "required": [
+              "code",
+              "name",
+              "level"
+            ],
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "level": {
+                "enum": [
+                  "county",
+                  "town",
+                  "village"
+                ]
+              },
+              "parent_code": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
+            }
+          },
+          "Site": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "kind",
+              "kind_name",
+              "region_code",
+              "address",
+              "phone",
+              "hours"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "kind": {
+                "enum": [
+                  "service_center",
+                  "sub_center",
+                  "town_center",
+                  "village_station",
+                  "bank_point"
+                ]
+              },
+              "kind_name": {
+                "type": "string"
+              },
+              "region_code": {
+                "type": "string"
+              },
+              "address": {
+                "type": "string"
+              },
+              "phone": {
+                "type": "string"
+              },
+              "hours": {
+                "type": "object",
+                "required": [
+                  "weekdays"
+                ],
+                "properties": {
+                  "weekdays": {
+                    "type": "string"
+                  },
+                  "extended": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "saturday": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            }
+          },
+          "NewCase": {
+            "type": "object",
+            "required": [
+              "item_code",
+              "applicant"
+            ],
+            "properties": {
+              "item_code": {
+                "type": "string"
+              },
+              "site_id": {
+                "type": "string",
+                "description": "Defaults to the caller's site"
+              },
+              "channel": {
+                "enum": [
+                  "window",
+                  "online",
+                  "mobile",
+                  "kiosk",
+                  "proxy",
+                  "bank"
+                ]
+              },
+              "submit": {
+                "type": "boolean",
+                "default": true
+              },
+              "applicant": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "id_number",
+                  "phone"
+                ],
+                "properties": {
+                  "kind": {
+                    "enum": [
+                      "person",
+                      "organization"
+                    ]
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "id_type": {
+                    "type": "string"
+                  },
+                  "id_number": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string"
+                  }
+                }
+              }
             }
           },
           "CaseStep": {
             "type": "object",
             "description": "version plus the fields of the step: correction {items:[{material,problem}], reason_for_another}; accept {form: standard|deficiency|pledge, materials, due_date, post_check_due}; refuse {reason, legal_basis}; review {step, opinion, approved}; request-opinion {department_id, question, due_workdays}; give-opinion {department_id, answer, agrees}; decide {approved, reason}; deliver {mode: pickup|mail|electronic, receiver, id_checked, carrier, tracking_number}; withdraw {reason}; suspend {kind, reason, planned_workdays}; escalate {to_department_id, reason, limit_days}; transfer {to_department_id, reason}",
-            "properties": {"version": {"type": "integer"}},
+            "properties": {
+              "version": {
+                "type": "integer"
+              }
+            },
             "additionalProperties": true
           },
           "Case": {
-            "type": "object", "required": ["number", "version", "state", "item", "applicant", "allowed_steps"],
+            "type": "object",
+            "required": [
+              "number",
+              "version",
+              "state",
+              "item",
+              "applicant",
+              "allowed_steps"
+            ],
             "properties": {
-              "number": {"type": "string"}, "version": {"type": "integer"}, "state": {"type": "string"}, "state_name": {"type": "string"},
-              "item": {"type": "object"}, "applicant": {"type": "object", "description": "ID and phone numbers masked"},
-              "department_id": {"type": "string"}, "site_id": {"type": "string"},
-              "deadline": {"type": ["object", "null"], "properties": {"due": {"type": ["string", "null"]}, "warning": {"enum": ["none", "yellow", "red"]}}},
-              "allowed_steps": {"type": "array", "items": {"type": "string"}}
+              "number": {
+                "type": "string"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "state": {
+                "type": "string"
+              },
+              "state_name": {
+                "type": "string"
+              },
+              "item": {
+                "type": "object"
+              },
+              "applicant": {
+                "type": "object",
+                "description": "ID and phone numbers masked"
+              },
+              "department_id": {
+                "type": "string"
+              },
+              "site_id": {
+                "type": "string"
+              },
+              "deadline": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "properties": {
+                  "due": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "warning": {
+                    "enum": [
+                      "none",
+                      "yellow",
+                      "red"
+                    ]
+                  }
+                }
+              },
+              "allowed_steps": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              }
             },
             "additionalProperties": true
           },
           "CaseEvent": {
             "type": "object",
-            "properties": {"sequence": {"type": "integer"}, "step": {"type": "string"}, "from_state": {"type": ["string", "null"]}, "to_state": {"type": "string"},
-              "actor_id": {"type": "string"}, "actor_name": {"type": "string"}, "at": {"type": "string"}, "payload": {"type": "string"},
-              "previous_hash": {"type": "string"}, "hash": {"type": "string"}}
-          },
-          "BundleCases": {
-            "type": "object", "required": ["bundle_id", "state", "cases"],
-            "properties": {"bundle_id": {"type": "string"}, "lead_department_id": {"type": ["string", "null"]}, "state": {"type": "string"}, "state_name": {"type": "string"}, "counts": {"type": "object"}, "cases": {"type": "array", "items": {"$ref": "#/components/schemas/Case"}}}
-          },
-          "CalendarDay": {
-            "type": "object", "required": ["date", "kind"],
-            "properties": {"date": {"type": "string", "format": "date"}, "kind": {"enum": ["holiday", "workday"]}, "name": {"type": ["string", "null"]}}
-          },
-          "Error": {"description": "An error, in the request's language", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
-        },
-        "schemas": {
-          "Error": {
-            "type": "object", "required": ["error"],
-            "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {
-              "code": {"type": "string", "examples": ["invalid_field", "unauthenticated", "forbidden", "not_found"]},
-              "message": {"type": "string"},
-              "field": {"type": ["string", "null"], "description": "The input field at fault"}}}}
-          },
-          "Credentials": {
-            "type": "object", "required": ["username", "password"],
-            "properties": {"username": {"type": "string"}, "password": {"type": "string", "format": "password"}}
-          },
-          "IssuedToken": {
-            "type": "object", "required": ["token", "token_type", "expires_at", "staff"],
-            "properties": {"token": {"type": "string"}, "token_type": {"const": "Bearer"}, "expires_at": {"type": "string", "format": "date-time"}, "staff": {"$ref": "#/components/schemas/Staff"}}
-          },
-          "Scope": {
-            "type": "object", "required": ["region_code"],
-            "properties": {"region_code": {"type": "string", "pattern": "^([0-9]{6}|[0-9]{9}|[0-9]{12})$"}, "site_id": {"type": ["string", "null"]}, "department_id": {"type": ["string", "null"]}}
-          },
-          "Staff": {
-            "type": "object", "required": ["id", "username", "display_name", "role", "role_name", "scope"],
             "properties": {
-              "id": {"type": "string", "format": "uuid"}, "username": {"type": "string"}, "display_name": {"type": "string"},
-              "role": {"enum": ["admin", "clerk", "reviewer", "agent", "supervisor", "service"]}, "role_name": {"type": "string"},
-              "scope": {"$ref": "#/components/schemas/Scope"},
-              "permissions": {"type": "array", "items": {"type": "string"}}
+              "sequence": {
+                "type": "integer"
+              },
+              "step": {
+                "type": "string"
+              },
+              "from_state": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "to_state": {
+                "type": "string"
+              },
+              "actor_id": {
+                "type": "string"
+              },
+              "actor_name": {
+                "type": "string"
+              },
+              "at": {
+                "type": "string"
+              },
+              "payload": {
+                "type": "string"
+              },
+              "previous_hash": {
+                "type": "string"
+              },
+              "hash": {
+                "type": "string"
+              }
             }
           },
-          "Region": {
-            "type": "object", "required": ["code", "name", "level"],
-            "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "level": {"enum": ["county", "town", "village"]}, "parent_code": {"type": ["string", "null"]}}
-          },
-          "Site": {
-            "type": "object", "required": ["id", "name", "kind", "kind_name", "region_code", "address", "phone", "hours"],
+          "BundleCases": {
+            "type": "object",
+            "required": [
+              "bundle_id",
+              "state",
+              "cases"
+            ],
             "properties": {
-              "id": {"type": "string"}, "name": {"type": "string"},
-              "kind": {"enum": ["service_center", "sub_center", "town_center", "village_station", "bank_point"]},
-              "kind_name": {"type": "string"}, "region_code": {"type": "string"}, "address": {"type": "string"}, "phone": {"type": "string"},
-              "hours": {"type": "object", "required": ["weekdays"], "properties": {"weekdays": {"type": "string"}, "extended": {"type": ["string", "null"]}, "saturday": {"type": ["string", "null"]}}}
+              "bundle_id": {
+                "type": "string"
+              },
+              "lead_department_id": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "state": {
+                "type": "string"
+              },
+              "state_name": {
+                "type": "string"
+              },
+              "counts": {
+                "type": "object"
+              },
+              "cases": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/Case"
+                }
+              }
+            }
+          },
+          "CalendarDay": {
+            "type": "object",
+            "required": [
+              "date",
+              "kind"
+            ],
+            "properties": {
+              "date": {
+                "type": "string",
+                "format": "date"
+              },
+              "kind": {
+                "enum": [
+                  "holiday",
+                  "workday"
+                ]
+              },
+              "name": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              }
             }
           }
         }
