@@ -68,4 +68,24 @@ struct AuthorizationTests {
     }
     #expect(scopeReason.zh == "超出您的数据范围")
   }
+
+  @Test("can and decide always agree")
+  func canMatchesDecide() {
+    let scopes = [
+      Scope(regionCode: county), Scope(regionCode: town), Scope(regionCode: village),
+      Scope(regionCode: county, siteID: "site-center"), Scope(regionCode: otherTown, departmentID: "dept-gaj"),
+    ]
+    for role in Role.allCases {
+      for actorScope in scopes {
+        let actor = staff(role, actorScope)
+        for permission in Permission.allCases {
+          for target in scopes.map(Optional.some) + [nil] {
+            #expect(
+              Authorization.can(actor, permission, in: target)
+                == (Authorization.decide(actor, permission, in: target) == .allowed))
+          }
+        }
+      }
+    }
+  }
 }

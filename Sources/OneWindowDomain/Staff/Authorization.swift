@@ -39,10 +39,11 @@ public enum Authorization {
     return .allowed
   }
 
+  /// The same decision as `decide`, without composing the reason (it runs for every step of every case shown).
   public static func can(_ actor: StaffIdentity, _ permission: Permission, in target: Scope? = nil)
     -> Bool
   {
-    decide(actor, permission, in: target) == .allowed
+    permissions(of: actor.role).contains(permission) && (target.map(actor.scope.covers) ?? true)
   }
 }
 
