@@ -84,9 +84,7 @@ public struct CaseEvent: Sendable, Hashable, Codable {
       previousHash,
     ]
     let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-    return SHA256.hash(data: Data(canonical.utf8)).map { byte in
-      (byte < 16 ? "0" : "") + String(byte, radix: 16)
-    }.joined()
+    return Hex.encode(SHA256.hash(data: Data(canonical.utf8)))
   }
 }
 

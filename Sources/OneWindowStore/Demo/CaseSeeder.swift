@@ -54,19 +54,11 @@ public struct CaseSeeder: Sendable {
         ] as [any Encodable & Sendable])
     }
     try await cases.ignoringConflicts(with: ["number"]).run()
+    // On a re-run the cases were already there: their events are skipped the same way.
     let events = batch.flatMap(\.1)
     for chunk in stride(from: 0, to: events.count, by: 2000) {
-      var insert = sql.insert(into: "case_events").columns(
-        "id", "case_number", "sequence", "step", "from_state", "to_state", "actor_id", "actor_name", "at_ms", "payload",
-        "previous_hash", "hash", "county_code")
-      for e in events[chunk..<min(events.count, chunk + 2000)] {
-        insert = insert.values(
-          [
-            UUID(), e.caseNumber, e.sequence, e.step.rawValue, e.fromState?.rawValue, e.toState.rawValue, e.actorID,
-            e.actorName, e.atMillis, e.payload, e.previousHash, e.hash, county,
-          ] as [any Encodable & Sendable])
-      }
-      try await insert.ignoringConflicts(with: ["case_number", "sequence"]).run()
+      try await CaseRepository.insertEvents(
+        Array(events[chunk..<min(events.count, chunk + 2000)]), county: county, on: sql, skippingExisting: true)
     }
   }
 }

@@ -249,7 +249,9 @@ public struct CaseRepository: Sendable {
   }
 
   /// Appends events to the trail in one statement.
-  static func insertEvents(_ events: [CaseEvent], county: String, on sql: any SQLDatabase) async throws {
+  static func insertEvents(
+    _ events: [CaseEvent], county: String, on sql: any SQLDatabase, skippingExisting: Bool = false
+  ) async throws {
     var insert = sql.insert(into: "case_events").columns(
       "id", "case_number", "sequence", "step", "from_state", "to_state", "actor_id", "actor_name", "at_ms", "payload",
       "previous_hash", "hash", "county_code")
@@ -260,7 +262,7 @@ public struct CaseRepository: Sendable {
           e.actorName, e.atMillis, e.payload, e.previousHash, e.hash, county,
         ] as [any Encodable & Sendable])
     }
-    try await insert.run()
+    try await (skippingExisting ? insert.ignoringConflicts(with: ["case_number", "sequence"]) : insert).run()
   }
 
   private func event(

@@ -42,23 +42,16 @@ public struct DirectoryRepository: Sendable {
     return try await query.all().compactMap(\.domain)
   }
 
-  public func windows(at siteID: String) async throws -> [Window] {
-    try await WindowModel.query(on: db).filter(\.$siteID == siteID).sort(\.$number).all()
-      .compactMap(\.domain)
-  }
-
   /// The windows a staff member is on duty at, with the post (A or B) held there.
   public func duties(of staff: StaffIdentity) async throws -> [(window: Window, post: DutyPost)] {
     guard let staffID = UUID(uuidString: staff.id) else { return [] }
-    let duties = try await WindowDutyModel.query(on: db).filter(\.$staffID == staffID).all()
-    var result: [(window: Window, post: DutyPost)] = []
-    for duty in duties {
-      if let window = try await WindowModel.find(duty.windowID, on: db)?.domain,
-        let post = DutyPost(rawValue: duty.post)
-      {
-        result.append((window, post))
+    let duties = try await WindowDutyModel.query(on: db).filter(\.$staffID == staffID)
+      .join(WindowModel.self, on: \WindowDutyModel.$windowID == \WindowModel.$id).all()
+    return duties.compactMap { duty -> (window: Window, post: DutyPost)? in
+      guard let window = try? duty.joined(WindowModel.self).domain, let post = DutyPost(rawValue: duty.post) else {
+        return nil
       }
-    }
-    return result.sorted { $0.window.id < $1.window.id }
+      return (window, post)
+    }.sorted { $0.window.id < $1.window.id }
   }
 }

@@ -243,9 +243,7 @@ enum CaseAPIController {
     guard let buffer = req.body.data, buffer.readableBytes > 0 else {
       throw ValidationError(field: "body", zh: "请求体为空", en: "The request body is empty")
     }
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
+    return try APIDecoding.decode(T.self, from: buffer)
   }
 
   static func parse<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ raw: String, _ field: String) throws -> T

@@ -118,6 +118,15 @@ struct ItemsJSON<Item: Encodable>: Encodable {
   let total: Int
 }
 
+/// Decodes snake_case API bodies.
+enum APIDecoding {
+  static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+    let decoder = JSONDecoder()
+    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    return try decoder.decode(T.self, from: Data(buffer.readableBytesView))
+  }
+}
+
 /// Encodes API bodies in snake_case with dates in the site's time zone (`2026-02-26T23:59:59+08:00`).
 enum APIEncoding {
   static func encoder(_ rule: DeadlineRule) -> JSONEncoder {

@@ -46,9 +46,7 @@ struct CaseStepBody: Decodable {
 
   static func decode(_ req: Request) throws -> CaseStepBody {
     guard let buffer = req.body.data, buffer.readableBytes > 0 else { return CaseStepBody() }
-    let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
-    return try decoder.decode(CaseStepBody.self, from: Data(buffer.readableBytesView))
+    return try APIDecoding.decode(CaseStepBody.self, from: buffer)
   }
 
   init() {}

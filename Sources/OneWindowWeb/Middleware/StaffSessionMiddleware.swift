@@ -16,7 +16,7 @@ struct StaffSessionMiddleware: AsyncMiddleware {
     if let existing = request.cookies[Cookies.csrf]?.string, existing.count == 64 {
       request.csrfToken = existing
     } else {
-      let token = Self.randomToken()
+      let token = SecretToken.make()
       request.csrfToken = token
       newCookie = token
     }
@@ -27,13 +27,5 @@ struct StaffSessionMiddleware: AsyncMiddleware {
         isHTTPOnly: true, sameSite: .lax)
     }
     return response
-  }
-
-  static func randomToken() -> String {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<32).map { _ in
-      let byte = UInt8.random(in: .min ... .max, using: &generator)
-      return (byte < 16 ? "0" : "") + String(byte, radix: 16)
-    }.joined()
   }
 }
