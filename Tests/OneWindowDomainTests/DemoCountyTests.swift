@@ -56,7 +56,7 @@ struct DemoCountyTests {
 
   @Test("items have unique 12-character codes and consistent limits")
   func items() {
-    #expect(county.items.count >= 40)
+    #expect(county.items.count >= 300)
     #expect(Set(county.items.map(\.code)).count == county.items.count)
     let departments = Set(county.departments.map(\.id))
     for item in county.items {
@@ -65,7 +65,34 @@ struct DemoCountyTests {
       #expect(item.promisedLimitDays <= max(item.legalLimitDays, item.promisedLimitDays))
       #expect((item.caseKind == .immediate) == (item.promisedLimitDays == 0), "\(item.name)")
       if item.onlineDepth == 4 { #expect(item.visits == 0, "\(item.name)") }
+      #expect(ItemValidator.problems(of: item, departmentIDs: departments).isEmpty, "\(item.name)")
     }
+    #expect(Set(county.items.map(\.departmentID)).count >= 19)
+    #expect(Set(county.items.map(\.type)).count >= 5)
+  }
+
+  @Test("proxy lists meet seed 003's targets; agreements and bundles are valid")
+  func catalogExtras() {
+    let items = Dictionary(uniqueKeysWithValues: county.items.map { ($0.code, $0) })
+    #expect(county.proxyLists.filter { $0.level == .town }.count == 6)
+    #expect(county.proxyLists.filter { $0.level == .village }.count == 20)
+    for list in county.proxyLists {
+      #expect(list.meetsTarget, "\(list.region.name) has \(list.itemCodes.count)")
+      for code in list.itemCodes {
+        #expect(ProxyList.problems(adding: items[code]!, at: list.level).isEmpty)
+      }
+    }
+    #expect(county.bundles.count >= 5)
+    for bundle in county.bundles {
+      #expect(bundle.problems(items: items).isEmpty, "\(bundle.name)")
+    }
+    #expect(county.agreements.count >= 3)
+    for agreement in county.agreements {
+      #expect(agreement.problems(items: items).isEmpty, "\(agreement.documentNumber)")
+    }
+    let figures = CatalogFigures(items: county.items)
+    #expect(figures.sinkingRate >= CatalogFigures.sinkingTarget)
+    #expect(figures.onlineRate >= CatalogFigures.onlineTarget)
   }
 
   @Test("building the county twice gives the same data")

@@ -1,27 +1,58 @@
-/// 政务服务事项: one item of the implementation list, in the version a site works with.
-/// The catalog issue adds materials, steps, fees and versions; these are the elements every screen needs.
+/// 政务服务事项: one item of the implementation list (实施清单), with every element its guide prints.
+/// A value of this type is the content of one version; `CatalogEntry` says which version is current.
 public struct ServiceItem: Sendable, Hashable, Codable {
   /// 基本编码 (12 characters: prefix, type, department, item, sub-item).
-  public let code: String
-  public let name: String
-  public let type: ItemType
+  public var code: String
+  public var name: String
+  public var type: ItemType
   /// The implementing department (实施主体).
-  public let departmentID: String
+  public var departmentID: String
   /// 行使层级: every level that may exercise the item.
-  public let levels: Set<RegionLevel>
-  public let caseKind: CaseKind
+  public var levels: Set<RegionLevel>
+  public var caseKind: CaseKind
   /// 法定时限 in working days (0 for an immediate item).
-  public let legalLimitDays: Int
+  public var legalLimitDays: Int
   /// 承诺时限 in working days (0 for an immediate item).
-  public let promisedLimitDays: Int
+  public var promisedLimitDays: Int
   /// 到现场次数: 0, 1 or 2.
-  public let visits: Int
+  public var visits: Int
   /// 网上办理深度: 1–4; 4 is 全程网办.
-  public let onlineDepth: Int
+  public var onlineDepth: Int
+  /// Why an on-site visit is needed (required when `visits` > 0).
+  public var visitReason: String
+  public var serviceObjects: Set<ServiceObject>
+  /// Life or business events the portal files the item under.
+  public var themes: Set<ItemTheme>
+  /// 受理条件.
+  public var conditions: String
+  /// 设定依据.
+  public var legalBasis: String
+  public var materials: [Material]
+  /// 办理流程.
+  public var steps: [ProcessStep]
+  /// `nil`: free of charge (不收费).
+  public var fee: Fee?
+  public var deliveryModes: Set<DeliveryMode>
+  public var acceptanceScope: AcceptanceScope
+  /// Per level in `levels`: how that level exercises the item.
+  public var handling: [RegionLevel: HandlingMode]
+  /// 审批结果名称, e.g. 营业执照; empty when the result is a notice only.
+  public var resultName: String
+  /// 咨询电话.
+  public var inquiryPhone: String
+  /// 监督投诉电话.
+  public var supervisionPhone: String
+  /// 进驻例外: why the item is handled outside the hall (empty when it is in the hall).
+  public var hallExceptionReason: String
 
   public init(
     code: String, name: String, type: ItemType, departmentID: String, levels: Set<RegionLevel>,
-    caseKind: CaseKind, legalLimitDays: Int, promisedLimitDays: Int, visits: Int, onlineDepth: Int
+    caseKind: CaseKind, legalLimitDays: Int, promisedLimitDays: Int, visits: Int, onlineDepth: Int,
+    visitReason: String = "", serviceObjects: Set<ServiceObject> = [.person], themes: Set<ItemTheme> = [],
+    conditions: String = "", legalBasis: String = "", materials: [Material] = [], steps: [ProcessStep] = [],
+    fee: Fee? = nil, deliveryModes: Set<DeliveryMode> = [.pickup], acceptanceScope: AcceptanceScope = .county,
+    handling: [RegionLevel: HandlingMode]? = nil, resultName: String = "", inquiryPhone: String = "",
+    supervisionPhone: String = "", hallExceptionReason: String = ""
   ) {
     self.code = code
     self.name = name
@@ -33,8 +64,34 @@ public struct ServiceItem: Sendable, Hashable, Codable {
     self.promisedLimitDays = promisedLimitDays
     self.visits = visits
     self.onlineDepth = onlineDepth
+    self.visitReason = visitReason
+    self.serviceObjects = serviceObjects
+    self.themes = themes
+    self.conditions = conditions
+    self.legalBasis = legalBasis
+    self.materials = materials
+    self.steps = steps
+    self.fee = fee
+    self.deliveryModes = deliveryModes
+    self.acceptanceScope = acceptanceScope
+    self.handling = handling ?? Dictionary(uniqueKeysWithValues: levels.map { ($0, .direct) })
+    self.resultName = resultName
+    self.inquiryPhone = inquiryPhone
+    self.supervisionPhone = supervisionPhone
+    self.hallExceptionReason = hallExceptionReason
   }
+
+  /// 网上服务上线: applications can be made online (网上预审 or 全程网办, depth 3 or 4).
+  public var isOnline: Bool { onlineDepth >= 3 }
+
+  /// 事项下沉: a town or village may accept it.
+  public var reachesTownOrVillage: Bool { levels.contains(.town) || levels.contains(.village) }
+
+  /// Levels, county first.
+  public var orderedLevels: [RegionLevel] { RegionLevel.allCases.filter(levels.contains) }
 }
+
+extension RegionLevel: CodingKeyRepresentable {}
 
 /// 事项类型 (GB/T 39046-2020 appendix A), by its two-digit code.
 public enum ItemType: String, Sendable, Codable, CaseIterable {

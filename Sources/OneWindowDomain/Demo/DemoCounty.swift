@@ -12,6 +12,9 @@ public struct DemoCounty: Sendable {
   public let windows: [Window]
   public let staff: [DemoStaff]
   public let items: [ServiceItem]
+  public let agreements: [DelegationAgreement]
+  public let bundles: [ServiceBundle]
+  public let proxyLists: [ProxyList]
 
   /// The accounts a newcomer logs in with, one per role (and a town clerk), in the order README lists them.
   public var featuredLogins: [DemoStaff] {
@@ -30,6 +33,9 @@ public struct DemoCounty: Sendable {
     windows = builder.windows
     staff = builder.staff
     items = builder.items
+    agreements = DemoDelegations.agreements(items: items)
+    bundles = DemoDelegations.bundles(items: items)
+    proxyLists = DemoDelegations.proxyLists(items: items)
   }
 }
 

@@ -1,0 +1,67 @@
+/// The catalog figures the seeds set targets for, computed from the published items.
+public struct CatalogFigures: Sendable, Hashable {
+  /// Seed 000: 事项下沉率 — half of the county's items acceptable in towns or villages.
+  public static let sinkingTarget = 0.5
+  /// Seed 000: 网上服务上线率 — 80 % of items with an online channel.
+  public static let onlineTarget = 0.8
+
+  public let publishedItems: Int
+  /// Items a town or village may accept (any handling mode at those levels).
+  public let sunkItems: Int
+  /// Items that can be applied for online (depth 3 网上预审 or 4 全程网办).
+  public let onlineItems: Int
+
+  public init(items: some Sequence<ServiceItem>) {
+    var total = 0
+    var sunk = 0
+    var online = 0
+    for item in items {
+      total += 1
+      if item.reachesTownOrVillage { sunk += 1 }
+      if item.isOnline { online += 1 }
+    }
+    publishedItems = total
+    sunkItems = sunk
+    onlineItems = online
+  }
+
+  public var sinkingRate: Double { publishedItems == 0 ? 0 : Double(sunkItems) / Double(publishedItems) }
+  public var onlineRate: Double { publishedItems == 0 ? 0 : Double(onlineItems) / Double(publishedItems) }
+}
+
+/// 帮办代办事项清单: the items a town's or village's agents take on, against seed 003's targets.
+public struct ProxyList: Sendable, Hashable {
+  /// Seed 003: at least 80 items per town and 50 per village.
+  public static func target(for level: RegionLevel) -> Int {
+    switch level {
+    case .county: 0
+    case .town: 80
+    case .village: 50
+    }
+  }
+
+  public let region: Region
+  public let level: RegionLevel
+  public let itemCodes: [String]
+
+  public init(region: Region, level: RegionLevel, itemCodes: [String]) {
+    self.region = region
+    self.level = level
+    self.itemCodes = itemCodes
+  }
+
+  public var target: Int { Self.target(for: level) }
+  public var meetsTarget: Bool { itemCodes.count >= target }
+
+  /// Only items the level exercises (in any mode) may be on its proxy list: an agent there must be able to
+  /// hand the application in.
+  public static func problems(adding item: ServiceItem, at level: RegionLevel) -> [ValidationError] {
+    item.levels.contains(level)
+      ? []
+      : [
+        ValidationError(
+          field: "item_code", zh: "“\(item.name)”不在\(level.name.zh)行使，不能列入该级代办清单。",
+          en: "\(item.name) is not exercised at the \(level.rawValue) level, so it cannot be on its proxy list.")
+      ]
+  }
+}

@@ -1,0 +1,53 @@
+/// One element that differs between two versions of an item, as the admin's version history shows it.
+public struct ItemChange: Sendable, Hashable {
+  public let element: LocalizedText
+  public let before: String
+  public let after: String
+
+  /// Every element that differs from `old` to `new`, in guide order. Values are rendered in Chinese, the
+  /// language the implementation list is kept in.
+  public static func between(_ old: ServiceItem, _ new: ServiceItem) -> [ItemChange] {
+    var changes: [ItemChange] = []
+    func compare(_ zh: String, _ en: String, _ value: (ServiceItem) -> String) {
+      let before = value(old)
+      let after = value(new)
+      if before != after {
+        changes.append(ItemChange(element: LocalizedText(zh: zh, en: en), before: before, after: after))
+      }
+    }
+    compare("事项名称", "Name") { $0.name }
+    compare("事项类型", "Type") { $0.type.name.zh }
+    compare("实施主体", "Department") { $0.departmentID }
+    compare("行使层级", "Levels") { $0.orderedLevels.map(\.name.zh).joined(separator: "、") }
+    compare("办件类型", "Case kind") { $0.caseKind.name.zh }
+    compare("法定时限", "Legal limit") { "\($0.legalLimitDays) 个工作日" }
+    compare("承诺时限", "Promised limit") { "\($0.promisedLimitDays) 个工作日" }
+    compare("到现场次数", "Visits") { "\($0.visits) 次" }
+    compare("需到现场原因", "Visit reason") { $0.visitReason }
+    compare("网上办理深度", "Online depth") { "\($0.onlineDepth) 级" }
+    compare("受理条件", "Conditions") { $0.conditions }
+    compare("设定依据", "Legal basis") { $0.legalBasis }
+    compare("申请材料", "Materials") { $0.materials.map(Self.describe).joined(separator: "；") }
+    compare("办理流程", "Steps") { $0.steps.map { "\($0.name)（\($0.limitDays) 日）" }.joined(separator: " → ") }
+    compare("收费", "Fee") { $0.fee.map { "\($0.yuanText) 元，依据：\($0.basis)" } ?? "不收费" }
+    compare("送达方式", "Delivery") {
+      DeliveryMode.allCases.filter($0.deliveryModes.contains).map(\.name.zh).joined(separator: "、")
+    }
+    compare("通办范围", "Acceptance scope") { $0.acceptanceScope.name.zh }
+    compare("办理模式", "Handling") { item in
+      item.orderedLevels.map { "\($0.name.zh)：\(item.handling[$0]?.name.zh ?? "—")" }.joined(separator: "；")
+    }
+    compare("审批结果", "Result") { $0.resultName }
+    compare("咨询电话", "Inquiry phone") { $0.inquiryPhone }
+    compare("监督电话", "Supervision phone") { $0.supervisionPhone }
+    compare("进驻例外原因", "Outside-hall reason") { $0.hallExceptionReason }
+    return changes
+  }
+
+  private static func describe(_ material: Material) -> String {
+    var text = material.name + "（\(material.form.name.zh) \(material.copies) 份"
+    if !material.required { text += "，非必要" }
+    if material.deferrable { text += "，可容缺" }
+    return text + "）"
+  }
+}
