@@ -79,7 +79,8 @@ struct DemoCountyTests {
     for list in county.proxyLists {
       #expect(list.meetsTarget, "\(list.region.name) has \(list.itemCodes.count)")
       for code in list.itemCodes {
-        #expect(ProxyList.problems(adding: items[code]!, at: list.level).isEmpty)
+        let entry = CatalogEntry(item: items[code]!, status: .published, version: 1, draftVersion: nil)
+        #expect(ProxyList.problems(adding: ItemSummary(entry), at: list.level).isEmpty)
       }
     }
     #expect(county.bundles.count >= 5)

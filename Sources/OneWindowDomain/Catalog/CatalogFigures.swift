@@ -55,7 +55,7 @@ public struct ProxyList: Sendable, Hashable {
 
   /// Only items the level exercises (in any mode) may be on its proxy list: an agent there must be able to
   /// hand the application in.
-  public static func problems(adding item: ServiceItem, at level: RegionLevel) -> [ValidationError] {
+  public static func problems(adding item: ItemSummary, at level: RegionLevel) -> [ValidationError] {
     item.levels.contains(level)
       ? []
       : [

@@ -19,12 +19,18 @@ public struct DemoLoader: Sendable {
     public var windows = 0
     public var staff = 0
     public var items = 0
+    public var agreements = 0
+    public var bundles = 0
+    public var proxyListEntries = 0
 
-    public var total: Int { regions + sites + departments + windows + staff + items }
+    public var total: Int {
+      regions + sites + departments + windows + staff + items + agreements + bundles + proxyListEntries
+    }
 
     public var description: String {
       "regions \(regions), sites \(sites), departments \(departments), windows \(windows), "
-        + "staff \(staff), items \(items)"
+        + "staff \(staff), items \(items), agreements \(agreements), bundles \(bundles), "
+        + "proxy list entries \(proxyListEntries)"
     }
   }
 
@@ -64,13 +70,52 @@ public struct DemoLoader: Sendable {
       summary.staff = try await loadStaff(county, passwordHash: passwordHash, on: db)
       progress("工作人员 staff: +\(summary.staff)")
 
-      let itemIDs = try await existing(ServiceItemModel.self, on: db)
-      let newItems = county.items.filter { !itemIDs.contains($0.code) }
-      try await newItems.map { ServiceItemModel($0, countyCode: countyCode) }.create(on: db)
-      summary.items = newItems.count
-      progress("事项 items: +\(newItems.count)")
+      summary.items = try await loadCatalog(county, on: db)
+      progress("事项 items: +\(summary.items)")
+      summary.agreements = try await loadAgreements(county, on: db)
+      progress("委托书 agreements: +\(summary.agreements)")
+      let bundles = BundleRepository(db)
+      let bundleIDs = Set(try await bundles.all().map(\.id))
+      for bundle in county.bundles where !bundleIDs.contains(bundle.id) {
+        try await bundles.save(bundle, county: countyCode)
+        summary.bundles += 1
+      }
+      progress("一件事 bundles: +\(summary.bundles)")
+      summary.proxyListEntries = try await loadProxyLists(county, on: db)
+      progress("代办清单 proxy list entries: +\(summary.proxyListEntries)")
       return summary
     }
+  }
+
+  private func loadCatalog(_ county: DemoCounty, on db: any Database) async throws -> Int {
+    let catalog = CatalogRepository(db)
+    let codes = try await catalog.codes()
+    let newItems = county.items.filter { !codes.contains($0.code) }
+    for start in stride(from: 0, to: newItems.count, by: 200) {
+      try await catalog.insertRows(
+        Array(newItems[start..<min(start + 200, newItems.count)]), county: county.county.code.value,
+        editor: "demo", note: "演示数据", now: Date())
+    }
+    return newItems.count
+  }
+
+  private func loadAgreements(_ county: DemoCounty, on db: any Database) async throws -> Int {
+    let agreements = AgreementRepository(db)
+    let ids = Set(try await agreements.all().map(\.id))
+    let new = county.agreements.filter { !ids.contains($0.id) }
+    for agreement in new {
+      try await agreements.save(agreement, county: county.county.code.value)
+    }
+    return new.count
+  }
+
+  private func loadProxyLists(_ county: DemoCounty, on db: any Database) async throws -> Int {
+    let lists = ProxyListRepository(db)
+    let before = try await lists.counts().values.reduce(0, +)
+    for list in county.proxyLists {
+      try await lists.add(list.itemCodes, to: list.region.code, county: county.county.code.value)
+    }
+    return try await lists.counts().values.reduce(0, +) - before
   }
 
   private func loadStaff(_ county: DemoCounty, passwordHash: String, on db: any Database)

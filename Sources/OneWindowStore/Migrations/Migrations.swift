@@ -19,5 +19,9 @@ enum Migrations {
     migrations.add(M014CreateCaseTasks())  // post-checks and 容缺 follow-ups
     migrations.add(M015CreateCalendarDays())  // 工作日历, with the 2025/2026 schedules
     migrations.add(M016AddCaseTrailHead())  // last event's sequence and hash on the case row
+    migrations.add(M017AddItemVersions())  // 事项版本, item state and search key
+    migrations.add(M018CreateDelegationAgreements())  // 委托书
+    migrations.add(M019CreateServiceBundles())  // "一件事"
+    migrations.add(M020CreateProxyListEntries())  // 帮办代办事项清单
   }
 }

@@ -16,6 +16,11 @@ final class ServiceItemModel: Model, @unchecked Sendable {
   @Field(key: "visits") var visits: Int
   @Field(key: "online_depth") var onlineDepth: Int
   @Field(key: "county_code") var countyCode: String
+  @Field(key: "status") var status: String
+  @Field(key: "version") var version: Int
+  @OptionalField(key: "draft_version") var draftVersion: Int?
+  @Field(key: "search_text") var searchText: String
+  @Field(key: "themes") var themes: String
 
   init() {}
 

@@ -403,9 +403,11 @@ public struct CaseRepository: Sendable {
   }
 }
 
-/// A case number that does not exist.
+/// A case number, item code or other key that does not exist.
 public enum StoreNotFound: Error, Sendable {
   case caseNumber(String)
+  case item(String)
+  case record(LocalizedText)
 }
 
 /// The notifications a citizen must get (the outbox kinds).

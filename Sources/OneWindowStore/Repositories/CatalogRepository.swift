@@ -1,40 +1,375 @@
 import Fluent
+import Foundation
 import OneWindowDomain
 import SQLKit
 
-/// Reads of the service-item catalog. The catalog issue adds versions, search and editing.
+/// The service-item catalog: items, their versions and state, and search. Lists and search use SQLKit (Fluent
+/// decodes large result sets slowly); an item's full content is the JSON body of its version row.
 public struct CatalogRepository: Sendable {
   let db: any Database
+  var sql: any SQLDatabase { db as! any SQLDatabase }
 
   public init(_ db: any Database) {
     self.db = db
   }
 
+  static let summaryColumns = [
+    "code", "name", "type", "department_id", "levels", "case_kind", "promised_limit_days", "visits", "online_depth",
+    "status", "version",
+  ]
+
   public func count() async throws -> Int {
     try await ServiceItemModel.query(on: db).count()
   }
 
-  public func items(limit: Int = 100, offset: Int = 0) async throws -> [ServiceItem] {
-    try await ServiceItemModel.query(on: db).sort(\.$id).range(offset..<(offset + limit)).all()
-      .compactMap(\.domain)
+  /// The current version of an item and its state.
+  public func entry(code: String) async throws -> CatalogEntry? {
+    guard
+      let row = try await sql.select().columns("status", "version", "draft_version").from("service_items")
+        .where("code", .equal, code).first()
+    else { return nil }
+    let number = try row.decode(column: "version", as: Int.self)
+    guard let version = try await version(code: code, number: number) else { return nil }
+    return CatalogEntry(
+      item: version.item, status: ItemStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+      version: number,
+      draftVersion: try row.decodeNil(column: "draft_version")
+        ? nil : try row.decode(column: "draft_version", as: Int.self))
   }
 
-  /// Item counts per implementing department, for the portal's department list.
+  /// The current content of an item.
+  public func find(code: String) async throws -> ServiceItem? {
+    try await entry(code: code)?.item
+  }
+
+  public func version(code: String, number: Int) async throws -> ItemVersion? {
+    try await sql.select().column("*").from("item_versions").where("code", .equal, code)
+      .where("version", .equal, number).first().map(Self.decodeVersion)
+  }
+
+  /// Every version of an item, newest first.
+  public func versions(code: String) async throws -> [ItemVersion] {
+    try await sql.select().column("*").from("item_versions").where("code", .equal, code)
+      .orderBy("version", .descending).all().map(Self.decodeVersion)
+  }
+
+  /// The current content of every item in `statuses`, by code.
+  public func items(statuses: Set<ItemStatus> = [.published], limit: Int = 100_000, offset: Int = 0) async throws
+    -> [ServiceItem]
+  {
+    try await sql.select().column(SQLColumn("body", table: "v")).from(SQLAlias(SQLIdentifier("service_items"), as: "i"))
+      .join(
+        SQLAlias(SQLIdentifier("item_versions"), as: "v"), method: SQLJoinMethod.inner,
+        on: SQLRaw("v.code = i.code AND v.version = i.version")
+      )
+      .where(SQLColumn("status", table: "i"), .in, SQLBind.group(statuses.map(\.rawValue)))
+      .orderBy(SQLColumn("code", table: "i")).limit(limit).offset(offset).all()
+      .map { try Self.decodeItem(try $0.decode(column: "body", as: String.self)) }
+  }
+
+  /// One page of items matching `filter`, and how many match in all.
+  public func search(_ filter: CatalogFilter) async throws -> (items: [ItemSummary], total: Int) {
+    var select = sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items")
+    select = filter.apply(to: select)
+    if let text = filter.normalizedText {
+      select = select.orderBy(
+        SQLQueryString("CASE WHEN code = \(bind: text) THEN 0 WHEN name LIKE \(bind: text + "%") THEN 1 ELSE 2 END"))
+    }
+    let rows = try await select.orderBy("code").limit(filter.limit).offset(filter.offset).all()
+    let items = try rows.map(Self.decodeSummary)
+    var total = items.count + filter.offset
+    if items.count == filter.limit || filter.offset > 0 {
+      let counted = try await filter.apply(
+        to: sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+          .from("service_items")
+      ).first()
+      total = try counted?.decode(column: "n", as: Int.self) ?? total
+    }
+    return (items, total)
+  }
+
+  /// Item counts per implementing department (published items), for the portal's department list.
   public func countsByDepartment() async throws -> [String: Int] {
-    let rows = try await (db as! any SQLDatabase)
-      .raw("SELECT department_id, COUNT(*) AS n FROM service_items GROUP BY department_id")
-      .all()
+    let rows = try await sql.raw(
+      "SELECT department_id, COUNT(*) AS n FROM service_items WHERE status = 'published' GROUP BY department_id"
+    ).all()
     var counts: [String: Int] = [:]
     for row in rows {
-      counts[try row.decode(column: "department_id", as: String.self)] = try row.decode(
-        column: "n", as: Int.self)
+      counts[try row.decode(column: "department_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
     }
     return counts
   }
+
+  /// Every code in the catalog.
+  public func codes() async throws -> Set<String> {
+    Set(try await sql.select().column("code").from("service_items").all().map { try $0.decode(column: "code") })
+  }
 }
 
+// MARK: writing
+
 extension CatalogRepository {
-  public func find(code: String) async throws -> ServiceItem? {
-    try await ServiceItemModel.find(code, on: db)?.domain
+  /// A new item, as a draft version 1. The code must be new.
+  public func create(_ item: ServiceItem, by editor: String, county: String, now: Date) async throws {
+    try await validate(item)
+    try await db.transaction { db in
+      let repository = CatalogRepository(db)
+      guard try await repository.status(of: item.code) == nil else { throw ItemValidator.duplicateCode(item.code) }
+      try await Self.insertVersion(
+        ItemVersion(
+          item: item, number: 1, createdAtMs: millis(now), createdBy: editor, publishedAtMs: nil, note: "新建"),
+        county: county, on: repository.sql)
+      try await repository.insertRow(item, status: .draft, version: 1, county: county)
+    }
   }
+
+  /// Saves an edit. A never-published item's draft is replaced; a published (or suspended) item gets a new draft
+  /// version (or its waiting draft is replaced), and windows keep using the published one until it is published.
+  /// Returns the draft's version number.
+  @discardableResult
+  public func saveDraft(_ item: ServiceItem, by editor: String, note: String, now: Date) async throws -> Int {
+    try await validate(item)
+    return try await db.transaction { db in
+      let repository = CatalogRepository(db)
+      guard let entry = try await repository.entry(code: item.code) else {
+        throw StoreNotFound.item(item.code)
+      }
+      guard entry.status != .cancelled else {
+        throw ValidationError(field: "code", zh: "已取消的事项不能再编辑。", en: "A cancelled item cannot be edited.")
+      }
+      let number = entry.status == .draft ? entry.version : entry.draftVersion ?? entry.version + 1
+      try await repository.sql.delete(from: "item_versions").where("code", .equal, item.code)
+        .where("version", .equal, number).where("published_at_ms", .is, SQLLiteral.null).run()
+      try await Self.insertVersion(
+        ItemVersion(
+          item: item, number: number, createdAtMs: millis(now), createdBy: editor, publishedAtMs: nil,
+          note: note),
+        county: try await repository.county(of: item.code), on: repository.sql)
+      if entry.status == .draft {
+        try await repository.updateRow(item, status: .draft, version: number)
+      } else {
+        try await repository.sql.update("service_items").set("draft_version", to: number)
+          .where("code", .equal, item.code).run()
+      }
+      return number
+    }
+  }
+
+  /// Publishes the waiting draft, suspends, resumes or cancels an item.
+  @discardableResult
+  public func perform(_ action: ItemLifecycle.Action, code: String, now: Date) async throws -> ItemStatus {
+    try await db.transaction { db in
+      let repository = CatalogRepository(db)
+      guard let entry = try await repository.entry(code: code) else { throw StoreNotFound.item(code) }
+      let hasDraft = entry.status == .draft || entry.draftVersion != nil
+      let status = try ItemLifecycle.apply(action, to: entry.status, hasDraft: hasDraft)
+      guard action == .publish else {
+        try await repository.sql.update("service_items").set("status", to: status.rawValue)
+          .where("code", .equal, code).run()
+        return status
+      }
+      let number = entry.draftVersion ?? entry.version
+      guard let draft = try await repository.version(code: code, number: number) else {
+        throw StoreNotFound.item(code)
+      }
+      try await repository.sql.update("item_versions").set("published_at_ms", to: millis(now))
+        .where("code", .equal, code).where("version", .equal, number).run()
+      try await repository.updateRow(draft.item, status: status, version: number)
+      return status
+    }
+  }
+
+  /// What loading `items` as published versions would change: new items, changed items (with what changed) and
+  /// unchanged ones. Nothing is written.
+  public func plan(_ items: [ServiceItem]) async throws -> CatalogImportPlan {
+    var plan = CatalogImportPlan()
+    let existing = try await codes()
+    for item in items {
+      guard existing.contains(item.code) else {
+        plan.created.append(item)
+        continue
+      }
+      guard let current = try await find(code: item.code) else { continue }
+      let changes = ItemChange.between(current, item)
+      if changes.isEmpty { plan.unchanged.append(item.code) } else { plan.updated.append((item, changes)) }
+    }
+    return plan
+  }
+
+  /// Loads `plan` in one transaction: new items as published version 1, changed ones as a new published version.
+  /// `progress` is told after each batch.
+  public func apply(
+    _ plan: CatalogImportPlan, by editor: String, note: String, county: String, now: Date,
+    progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+  ) async throws {
+    let total = plan.created.count + plan.updated.count
+    try await db.transaction { db in
+      let repository = CatalogRepository(db)
+      var done = 0
+      for batch in stride(from: 0, to: plan.created.count, by: 200).map({
+        plan.created[$0..<min($0 + 200, plan.created.count)]
+      }) {
+        try await repository.insertRows(Array(batch), county: county, editor: editor, note: note, now: now)
+        done += batch.count
+        progress(done, total)
+      }
+      for (item, _) in plan.updated {
+        let entry = try await repository.entry(code: item.code)
+        let number = max(entry?.version ?? 0, entry?.draftVersion ?? 0) + 1
+        try await Self.insertVersion(
+          ItemVersion(
+            item: item, number: number, createdAtMs: millis(now), createdBy: editor,
+            publishedAtMs: millis(now), note: note),
+          county: county, on: repository.sql)
+        let status = entry?.status == .draft ? ItemStatus.published : entry?.status ?? .published
+        try await repository.updateRow(item, status: status, version: number)
+        done += 1
+        if done % 200 == 0 { progress(done, total) }
+      }
+      progress(done, total)
+    }
+  }
+
+  private func validate(_ item: ServiceItem) async throws {
+    let departments = Set(
+      try await sql.select().column("id").from("departments").all().map { try $0.decode(column: "id", as: String.self) }
+    )
+    try ItemValidator.validate(item, departmentIDs: departments)
+  }
+
+  private func status(of code: String) async throws -> ItemStatus? {
+    try await sql.select().column("status").from("service_items").where("code", .equal, code).first()
+      .flatMap { ItemStatus(rawValue: try $0.decode(column: "status", as: String.self)) }
+  }
+
+  private func county(of code: String) async throws -> String {
+    try await sql.select().column("county_code").from("service_items").where("code", .equal, code).first()?
+      .decode(column: "county_code", as: String.self) ?? ""
+  }
+}
+
+// MARK: rows
+
+extension CatalogRepository {
+  static let itemEncoder: JSONEncoder = {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return encoder
+  }()
+
+  static func decodeItem(_ body: String) throws -> ServiceItem {
+    try JSONDecoder().decode(ServiceItem.self, from: Data(body.utf8))
+  }
+
+  /// The lowercase text `search` matches: name, code and every pinyin-initials key of the name.
+  static func searchText(_ item: ServiceItem) -> String {
+    ([item.name.lowercased(), item.code] + PinyinInitials.variants(of: item.name)).joined(separator: " ")
+  }
+
+  static func themesText(_ item: ServiceItem) -> String {
+    let audiences = Set(item.themes.map(\.audience)).map { "@" + $0.rawValue }
+    return "," + (item.themes.map(\.rawValue).sorted() + audiences.sorted()).joined(separator: ",") + ","
+  }
+
+  static func levelsText(_ levels: Set<RegionLevel>) -> String {
+    RegionLevel.allCases.filter(levels.contains).map(\.rawValue).joined(separator: ",")
+  }
+
+  static func insertVersion(_ version: ItemVersion, county: String, on sql: any SQLDatabase) async throws {
+    let body = String(decoding: try itemEncoder.encode(version.item), as: UTF8.self)
+    try await sql.insert(into: "item_versions")
+      .columns("code", "version", "body", "created_at_ms", "created_by", "published_at_ms", "note", "county_code")
+      .values(
+        SQLBind(version.item.code), SQLBind(version.number), SQLBind(body), SQLBind(version.createdAtMs),
+        SQLBind(version.createdBy), SQLBind(version.publishedAtMs), SQLBind(version.note), SQLBind(county)
+      ).run()
+  }
+
+  private static func rowValues(_ item: ServiceItem) -> [(String, any Encodable & Sendable)] {
+    [
+      ("name", item.name), ("type", item.type.rawValue), ("department_id", item.departmentID),
+      ("levels", levelsText(item.levels)), ("case_kind", item.caseKind.rawValue),
+      ("legal_limit_days", item.legalLimitDays), ("promised_limit_days", item.promisedLimitDays),
+      ("visits", item.visits), ("online_depth", item.onlineDepth), ("search_text", searchText(item)),
+      ("themes", themesText(item)),
+    ]
+  }
+
+  private func insertRow(_ item: ServiceItem, status: ItemStatus, version: Int, county: String) async throws {
+    let values = Self.rowValues(item)
+    try await sql.insert(into: "service_items")
+      .columns(["code", "county_code", "status", "version"] + values.map(\.0))
+      .values(
+        [SQLBind(item.code), SQLBind(county), SQLBind(status.rawValue), SQLBind(version)]
+          + values.map { SQLBind($0.1) }
+      ).run()
+  }
+
+  /// Inserts new items as published version 1, many rows per statement.
+  func insertRows(_ items: [ServiceItem], county: String, editor: String, note: String, now: Date) async throws {
+    guard let first = items.first else { return }
+    let columns = ["code", "county_code", "status", "version"] + Self.rowValues(first).map(\.0)
+    var insert = sql.insert(into: "service_items").columns(columns)
+    var versions = sql.insert(into: "item_versions")
+      .columns("code", "version", "body", "created_at_ms", "created_by", "published_at_ms", "note", "county_code")
+    for item in items {
+      insert = insert.values(
+        [SQLBind(item.code), SQLBind(county), SQLBind(ItemStatus.published.rawValue), SQLBind(1)]
+          + Self.rowValues(item).map { SQLBind($0.1) })
+      let body = String(decoding: try Self.itemEncoder.encode(item), as: UTF8.self)
+      versions = versions.values(
+        SQLBind(item.code), SQLBind(1), SQLBind(body), SQLBind(millis(now)), SQLBind(editor),
+        SQLBind(millis(now)), SQLBind(note), SQLBind(county))
+    }
+    try await insert.run()
+    try await versions.run()
+  }
+
+  private func updateRow(_ item: ServiceItem, status: ItemStatus, version: Int) async throws {
+    var update = sql.update("service_items").set("status", to: status.rawValue).set("version", to: version)
+      .set("draft_version", to: SQLLiteral.null)
+    for (column, value) in Self.rowValues(item) {
+      update = update.set(SQLIdentifier(column), to: SQLBind(value))
+    }
+    try await update.where("code", .equal, item.code).run()
+  }
+
+  static func decodeVersion(_ row: any SQLRow) throws -> ItemVersion {
+    ItemVersion(
+      item: try decodeItem(try row.decode(column: "body", as: String.self)),
+      number: try row.decode(column: "version", as: Int.self),
+      createdAtMs: try row.decode(column: "created_at_ms", as: Int64.self),
+      createdBy: try row.decode(column: "created_by", as: String.self),
+      publishedAtMs: try row.decodeNil(column: "published_at_ms")
+        ? nil : try row.decode(column: "published_at_ms", as: Int64.self),
+      note: try row.decode(column: "note", as: String.self))
+  }
+
+  static func decodeSummary(_ row: any SQLRow) throws -> ItemSummary {
+    ItemSummary(
+      code: try row.decode(column: "code", as: String.self), name: try row.decode(column: "name", as: String.self),
+      type: ItemType(rawValue: try row.decode(column: "type", as: String.self)) ?? .publicService,
+      departmentID: try row.decode(column: "department_id", as: String.self),
+      levels: Set(
+        try row.decode(column: "levels", as: String.self).split(separator: ",").compactMap {
+          RegionLevel(rawValue: String($0))
+        }),
+      caseKind: CaseKind(rawValue: try row.decode(column: "case_kind", as: String.self)) ?? .promised,
+      promisedLimitDays: try row.decode(column: "promised_limit_days", as: Int.self),
+      visits: try row.decode(column: "visits", as: Int.self),
+      onlineDepth: try row.decode(column: "online_depth", as: Int.self),
+      status: ItemStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+      version: try row.decode(column: "version", as: Int.self))
+  }
+}
+
+/// What a catalog import would do.
+public struct CatalogImportPlan: Sendable {
+  public var created: [ServiceItem] = []
+  public var updated: [(item: ServiceItem, changes: [ItemChange])] = []
+  public var unchanged: [String] = []
+
+  public init() {}
+
+  public var isEmpty: Bool { created.isEmpty && updated.isEmpty }
 }

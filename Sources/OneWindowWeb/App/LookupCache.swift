@@ -10,12 +10,13 @@ import Vapor
 /// process should call `invalidate()`; other processes see them within `maxAge`.
 final class LookupCache: Sendable {
   static let maxAge: TimeInterval = 30
-  private let items = NIOLockedValueBox<[String: (ServiceItem?, Date)]>([:])
+  private let items = NIOLockedValueBox<[String: (CatalogEntry?, Date)]>([:])
   private let sites = NIOLockedValueBox<[String: (Site?, Date)]>([:])
 
-  func item(_ code: String, db: any Database, now: Date) async throws -> ServiceItem? {
+  /// The item's current version and state.
+  func item(_ code: String, db: any Database, now: Date) async throws -> CatalogEntry? {
     if let (item, at) = items.withLockedValue({ $0[code] }), now.timeIntervalSince(at) < Self.maxAge { return item }
-    let item = try await CatalogRepository(db).find(code: code)
+    let item = try await CatalogRepository(db).entry(code: code)
     items.withLockedValue { cache in
       if cache.count > 50_000 { cache.removeAll() }
       cache[code] = (item, now)

@@ -30,15 +30,12 @@ enum BundleCaseAPIController {
     guard Set(codes).count == codes.count else {
       throw ValidationError(field: "item_codes", zh: "事项不能重复", en: "An item appears twice")
     }
-    let catalog = CatalogRepository(req.db)
     let site = try await CaseAPIController.site(for: body.siteId, staff: staff, req)
     var items: [CaseItem] = []
     for (index, code) in codes.enumerated() {
-      guard let item = try await catalog.find(code: code) else {
-        throw ValidationError(field: "item_codes[\(index)]", zh: "事项编码「\(code)」不存在", en: "No item \(code)")
-      }
-      try CaseAPIController.checkLevel(item, at: site, field: "item_codes[\(index)]")
-      items.append(CaseItem(item))
+      let entry = try await CaseAPIController.acceptableItem(code, field: "item_codes[\(index)]", req)
+      try CaseAPIController.checkLevel(entry.item, at: site, field: "item_codes[\(index)]")
+      items.append(CaseItem(entry.item, version: entry.version))
     }
     let applicant = try CaseAPIController.applicant(body.applicant)
     let channel = try CaseAPIController.parse(

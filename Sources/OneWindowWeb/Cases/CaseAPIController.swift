@@ -28,24 +28,37 @@ enum CaseAPIController {
     guard let itemCode = body.itemCode, !itemCode.isEmpty else {
       throw ValidationError(field: "item_code", zh: "请选择办理事项", en: "Choose the item")
     }
-    guard let item = try await req.application.lookups.item(itemCode, db: req.db, now: req.now) else {
-      throw ValidationError(field: "item_code", zh: "事项编码「\(itemCode)」不存在", en: "No item \(itemCode)")
-    }
+    let item = try await acceptableItem(itemCode, field: "item_code", req)
     let site = try await site(for: body.siteId, staff: staff, req)
-    try checkLevel(item, at: site, field: "item_code")
+    try checkLevel(item.item, at: site, field: "item_code")
     let channel = try parse(CaseChannel.self, body.channel ?? (staff.role == .agent ? "proxy" : "window"), "channel")
     let applicant = try applicant(body.applicant)
     let key = try idempotencyKey(req)
     let rule = try await req.deadlineRule()
     let (serviceCase, created) = try await CaseRepository(req.db, rule: rule).create(
       NewCase(
-        item: CaseItem(item), applicant: applicant, channel: channel, site: site, idempotencyKey: key,
+        item: CaseItem(item.item, version: item.version), applicant: applicant, channel: channel, site: site,
+        idempotencyKey: key,
         submit: body.submit ?? true),
       by: CaseActor(staff), now: req.now)
     let json = CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff)
     let response = try APIEncoding.response(json, status: created ? .created : .ok, rule: rule)
     response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(serviceCase.number)")
     return response
+  }
+
+  /// The current version of an item that takes new cases; a suspended, cancelled or unknown item is an error
+  /// on `field`.
+  static func acceptableItem(_ code: String, field: String, _ req: Request) async throws -> CatalogEntry {
+    guard let entry = try await req.application.lookups.item(code, db: req.db, now: req.now) else {
+      throw ValidationError(field: field, zh: "事项编码「\(code)」不存在", en: "No item \(code)")
+    }
+    guard entry.status.acceptsCases else {
+      throw ValidationError(
+        field: field, zh: "事项「\(entry.item.name)」\(entry.status.name.zh)，不能受理新的申请",
+        en: "\(entry.item.name) is \(entry.status.name.en.lowercased()) and takes no new applications")
+    }
+    return entry
   }
 
   /// `POST /api/v1/cases/{number}/{step}`

@@ -68,6 +68,10 @@ struct ErrorMiddleware: AsyncMiddleware {
       switch error {
       case .caseNumber(let number):
         return .notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
+      case .item(let code):
+        return .notFound(LocalizedText(zh: "没有事项「\(code)」", en: "No item \(code)"))
+      case .record(let what):
+        return .notFound(what)
       }
     case let error as DecodingError:
       return AppError(

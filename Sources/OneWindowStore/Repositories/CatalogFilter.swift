@@ -1,0 +1,43 @@
+import OneWindowDomain
+import SQLKit
+
+/// What a catalog search asks for; every part is optional.
+public struct CatalogFilter: Sendable {
+  /// Chinese text, pinyin initials or an item code.
+  public var text: String?
+  public var departmentID: String?
+  public var level: RegionLevel?
+  public var type: ItemType?
+  public var theme: ItemTheme?
+  public var audience: Audience?
+  /// Only items on this town's or village's proxy list (what its agents take on).
+  public var proxyRegion: RegionCode?
+  public var statuses: Set<ItemStatus> = [.published]
+  public var limit = 20
+  public var offset = 0
+
+  public init() {}
+
+  /// The search text in the form `search_text` holds: lowercase, without spaces or LIKE wildcards.
+  var normalizedText: String? {
+    guard let text else { return nil }
+    let cleaned = String(text.lowercased().filter { !$0.isWhitespace && !"%_\\".contains($0) })
+    return cleaned.isEmpty ? nil : cleaned
+  }
+
+  func apply(to select: SQLSelectBuilder) -> SQLSelectBuilder {
+    var select = select.where("status", .in, statuses.map(\.rawValue).sorted())
+    if let text = normalizedText { select = select.where("search_text", .like, "%\(text)%") }
+    if let departmentID { select = select.where("department_id", .equal, departmentID) }
+    if let level { select = select.where("levels", .like, "%\(level.rawValue)%") }
+    if let type { select = select.where("type", .equal, type.rawValue) }
+    if let theme { select = select.where("themes", .like, "%,\(theme.rawValue),%") }
+    if let audience { select = select.where("themes", .like, "%,@\(audience.rawValue),%") }
+    if let proxyRegion {
+      select = select.where(
+        SQLQueryString(
+          "code IN (SELECT item_code FROM proxy_list_entries WHERE region_code = \(bind: proxyRegion.value))"))
+    }
+    return select
+  }
+}
