@@ -1,0 +1,150 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import Testing
+import VaporTesting
+
+@Suite("Catalog storage on SQLite and PostgreSQL")
+struct CatalogStoreTests {
+  static let county = "360999"
+  static let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+  static func newItem(code: String = "362005900000", name: String = "测试事项登记") -> ServiceItem {
+    ServiceItem(
+      code: code, name: name, type: .publicService, departmentID: "dept-ybj", levels: [.county, .town],
+      caseKind: .promised, legalLimitDays: 20, promisedLimitDays: 5, visits: 1, onlineDepth: 3,
+      visitReason: "核验原件", materials: [Material(name: "申请表")], handling: [.county: .direct, .town: .delegated])
+  }
+
+  @Test("an item goes from draft to published; an edit of a published item is a new version", arguments: TestDatabase.all)
+  func versions(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      // setup
+      let catalog = CatalogRepository(app.db)
+      var item = Self.newItem()
+      // act: create, edit the draft, publish
+      try await catalog.create(item, by: "admin", county: Self.county, now: Self.now)
+      item.promisedLimitDays = 4
+      #expect(try await catalog.saveDraft(item, by: "admin", note: "改时限", now: Self.now) == 1)
+      #expect(try await catalog.perform(.publish, code: item.code, now: Self.now) == .published)
+      // act: edit the published item
+      var edited = item
+      edited.promisedLimitDays = 3
+      let draft = try await catalog.saveDraft(edited, by: "admin", note: "再压缩", now: Self.now)
+      // check: windows still see version 1 until the draft is published
+      #expect(draft == 2)
+      let before = try #require(try await catalog.entry(code: item.code))
+      #expect(before.version == 1 && before.draftVersion == 2 && before.item.promisedLimitDays == 4)
+      try await catalog.perform(.publish, code: item.code, now: Self.now)
+      let after = try #require(try await catalog.entry(code: item.code))
+      #expect(after.version == 2 && after.draftVersion == nil && after.item.promisedLimitDays == 3)
+      let history = try await catalog.versions(code: item.code)
+      #expect(history.map(\.number) == [2, 1])
+      #expect(history.allSatisfy { !$0.isDraft })
+      #expect(ItemChange.between(history[1].item, history[0].item).map(\.element.zh) == ["承诺时限"])
+      // check: suspend, then publishing without a draft is refused
+      #expect(try await catalog.perform(.suspend, code: item.code, now: Self.now) == .suspended)
+      await #expect(throws: ValidationError.self) { try await catalog.perform(.publish, code: item.code, now: Self.now) }
+    }
+  }
+
+  @Test("a duplicate code or a bad element is refused and nothing is written", arguments: TestDatabase.all)
+  func validation(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let catalog = CatalogRepository(app.db)
+      let before = try await catalog.count()
+      let existing = try #require(DemoCounty.shared.items.first)
+      await #expect(throws: ValidationError.self) {
+        try await catalog.create(existing, by: "admin", county: Self.county, now: Self.now)
+      }
+      var bad = Self.newItem()
+      bad.promisedLimitDays = 30
+      bad.departmentID = "dept-none"
+      do {
+        try await catalog.create(bad, by: "admin", county: Self.county, now: Self.now)
+        Issue.record("a bad item was saved")
+      } catch let errors as ValidationErrors {
+        #expect(Set(errors.errors.map(\.field)) == ["promised_limit_days", "department_id"])
+      }
+      #expect(try await catalog.count() == before)
+    }
+  }
+
+  @Test("search finds items by Chinese text, pinyin initials and code, with filters", arguments: TestDatabase.all)
+  func search(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let catalog = CatalogRepository(app.db)
+      var filter = CatalogFilter()
+      filter.text = "HJQY"
+      let byInitials = try await catalog.search(filter)
+      #expect(byInitials.items.map(\.name).contains("户籍迁移（迁入）"))
+      filter.text = "户籍迁移"
+      #expect(try await catalog.search(filter).items.first?.name.hasPrefix("户籍迁移") == true)
+      let code = try #require(DemoCounty.shared.items.first { $0.name == "食品经营许可" }).code
+      filter.text = code
+      #expect(try await catalog.search(filter).items.map(\.code) == [code])
+      filter.text = "户籍_迁移%"
+      #expect(try await catalog.search(filter).items.first?.name.hasPrefix("户籍迁移") == true)
+      filter.text = "没有这样的事项"
+      #expect(try await catalog.search(filter).total == 0)
+
+      var village = CatalogFilter()
+      village.proxyRegion = RegionCode("360999100201")!
+      village.limit = 500
+      let list = try await catalog.search(village)
+      #expect(list.total >= 50 && list.items.count == list.total)
+      #expect(list.items.allSatisfy { $0.levels.contains(.village) })
+
+      var department = CatalogFilter()
+      department.departmentID = "dept-gaj"
+      department.level = .county
+      department.limit = 5
+      let page = try await catalog.search(department)
+      #expect(page.items.count == 5 && page.total > 5)
+      #expect(page.items.allSatisfy { $0.departmentID == "dept-gaj" })
+
+      var theme = CatalogFilter()
+      theme.audience = .legalEntity
+      theme.limit = 500
+      let business = try await catalog.search(theme).items
+      #expect(business.contains { $0.name == "企业设立登记" } && !business.contains { $0.name == "出生登记" })
+    }
+  }
+
+  @Test("an import plan names new, changed and unchanged items; applying it publishes versions", arguments: TestDatabase.all)
+  func importPlan(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let catalog = CatalogRepository(app.db)
+      var changed = DemoCounty.shared.items[0]
+      changed.conditions = "新的受理条件"
+      let plan = try await catalog.plan([changed, DemoCounty.shared.items[1], Self.newItem()])
+      #expect(plan.created.map(\.code) == [Self.newItem().code])
+      #expect(plan.updated.map(\.item.code) == [changed.code])
+      #expect(plan.updated[0].changes.map(\.element.zh) == ["受理条件"])
+      #expect(plan.unchanged == [DemoCounty.shared.items[1].code])
+      try await catalog.apply(plan, by: "admin", note: "导入", county: Self.county, now: Self.now)
+      #expect(try await catalog.entry(code: changed.code)?.version == 2)
+      #expect(try await catalog.entry(code: Self.newItem().code)?.status == .published)
+      #expect(try await catalog.plan([changed]).isEmpty)
+    }
+  }
+
+  @Test("agreements, bundles and proxy lists are checked against the catalog", arguments: TestDatabase.all)
+  func extras(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let counts = try await ProxyListRepository(app.db).counts()
+      #expect(counts[RegionCode("360999100")!]! >= 80)
+      #expect(counts[RegionCode("360999100201")!]! >= 50)
+      let countyOnly = try #require(DemoCounty.shared.items.first { $0.levels == [.county] })
+      await #expect(throws: ValidationErrors.self) {
+        try await ProxyListRepository(app.db).add([countyOnly.code], to: RegionCode("360999100201")!, county: Self.county)
+      }
+      #expect(try await AgreementRepository(app.db).all().count == DemoCounty.shared.agreements.count)
+      let bundles = try await BundleRepository(app.db).all()
+      #expect(bundles.count == DemoCounty.shared.bundles.count)
+      var broken = bundles[0]
+      broken.itemCodes = [broken.itemCodes[0]]
+      await #expect(throws: ValidationErrors.self) { try await BundleRepository(app.db).save(broken, county: Self.county) }
+    }
+  }
+}
