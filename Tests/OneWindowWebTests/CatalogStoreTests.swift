@@ -16,7 +16,8 @@ struct CatalogStoreTests {
       visitReason: "核验原件", materials: [Material(name: "申请表")], handling: [.county: .direct, .town: .delegated])
   }
 
-  @Test("an item goes from draft to published; an edit of a published item is a new version", arguments: TestDatabase.all)
+  @Test(
+    "an item goes from draft to published; an edit of a published item is a new version", arguments: TestDatabase.all)
   func versions(database: TestDatabase) async throws {
     try await withTestApp(database) { app in
       // setup
@@ -44,7 +45,9 @@ struct CatalogStoreTests {
       #expect(ItemChange.between(history[1].item, history[0].item).map(\.element.zh) == ["承诺时限"])
       // check: suspend, then publishing without a draft is refused
       #expect(try await catalog.perform(.suspend, code: item.code, now: Self.now) == .suspended)
-      await #expect(throws: ValidationError.self) { try await catalog.perform(.publish, code: item.code, now: Self.now) }
+      await #expect(throws: ValidationError.self) {
+        try await catalog.perform(.publish, code: item.code, now: Self.now)
+      }
     }
   }
 
@@ -111,7 +114,9 @@ struct CatalogStoreTests {
     }
   }
 
-  @Test("an import plan names new, changed and unchanged items; applying it publishes versions", arguments: TestDatabase.all)
+  @Test(
+    "an import plan names new, changed and unchanged items; applying it publishes versions", arguments: TestDatabase.all
+  )
   func importPlan(database: TestDatabase) async throws {
     try await withTestApp(database) { app in
       let catalog = CatalogRepository(app.db)
@@ -137,14 +142,17 @@ struct CatalogStoreTests {
       #expect(counts[RegionCode("360999100201")!]! >= 50)
       let countyOnly = try #require(DemoCounty.shared.items.first { $0.levels == [.county] })
       await #expect(throws: ValidationErrors.self) {
-        try await ProxyListRepository(app.db).add([countyOnly.code], to: RegionCode("360999100201")!, county: Self.county)
+        try await ProxyListRepository(app.db).add(
+          [countyOnly.code], to: RegionCode("360999100201")!, county: Self.county)
       }
       #expect(try await AgreementRepository(app.db).all().count == DemoCounty.shared.agreements.count)
       let bundles = try await BundleRepository(app.db).all()
       #expect(bundles.count == DemoCounty.shared.bundles.count)
       var broken = bundles[0]
       broken.itemCodes = [broken.itemCodes[0]]
-      await #expect(throws: ValidationErrors.self) { try await BundleRepository(app.db).save(broken, county: Self.county) }
+      await #expect(throws: ValidationErrors.self) {
+        try await BundleRepository(app.db).save(broken, county: Self.county)
+      }
     }
   }
 }
