@@ -12,7 +12,9 @@ struct PublicPagesTests {
       #expect(page.contains("云溪县行政服务中心"))
       #expect(page.contains("西郊村便民服务站"))
       #expect(page.contains("中国农业银行云溪支行政银合作网点"))
-      #expect(page.contains("户籍迁移（迁入）"))
+      #expect(page.contains("城乡居民基本养老保险参保登记"))
+      #expect(page.contains("新生儿出生一件事"))
+      #expect(page.contains(#"action="/items""#))
       #expect(page.contains(#"<html lang="zh-CN">"#))
       #expect(response.headers.first(name: "X-Request-Id") != nil)
     }

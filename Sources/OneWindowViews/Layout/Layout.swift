@@ -34,6 +34,8 @@ public enum Layout {
       <span>\(context.countyName)\(context.t("政务服务", " Services"))</span></a>
       <nav aria-label="\(context.t("主导航", "Main"))">
       <a href="\(Links.home)">\(context.t("首页", "Home"))</a>
+      <a href="\(Links.items)">\(context.t("事项查询", "Services"))</a>
+      <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>
       \(staffLinks(context))
       <a href="\(Links.language(other.0, returnTo: context.path))" lang="\(other.0)">\(other.1)</a>
       </nav>

@@ -49,6 +49,55 @@ public enum Stylesheet {
     dl.facts dt { color:var(--muted); } dl.facts dd { margin:0; }
     ul.plain { padding-left:20px; }
     .site-footer { text-align:center; color:var(--muted); padding:24px; font-size:14px; }
-    @media print { .site-header nav, .skip { display:none; } body { background:#fff; } }
+    input[type=search], input[type=number], input[type=date], select, textarea { font:inherit; font-size:16px;
+      padding:8px 10px; border:1px solid #9aa5b1; border-radius:6px; background:#fff; max-width:100%; }
+    textarea { width:100%; min-height:70px; }
+    button { font:inherit; cursor:pointer; border:1px solid var(--brand); border-radius:6px; padding:8px 18px;
+      background:var(--brand); color:#fff; }
+    button.secondary { background:#fff; color:var(--brand); }
+    button.danger { background:#fff; color:var(--danger); border-color:var(--danger); }
+    .search { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:16px; }
+    .search > label { margin-top:0; }
+    .search-row { display:flex; gap:8px; } .search-row input { flex:1; font-size:18px; }
+    .filters { display:flex; flex-wrap:wrap; gap:12px; margin-top:8px; }
+    .filters label { font-weight:normal; color:var(--muted); margin:0; font-size:14px; }
+    .filters select { display:block; min-width:160px; }
+    .tabs { display:flex; gap:4px; margin:16px 0 8px; border-bottom:2px solid var(--line); }
+    .tabs a { padding:8px 18px; text-decoration:none; border-radius:6px 6px 0 0; }
+    .tabs a[aria-current] { background:var(--brand); color:#fff; }
+    .chips { display:flex; flex-wrap:wrap; gap:8px; margin:8px 0 12px; }
+    .chip { border:1px solid var(--line); background:#fff; border-radius:16px; padding:2px 12px; text-decoration:none; font-size:15px; }
+    .chip[aria-current] { background:#e6eef8; border-color:var(--brand); font-weight:600; }
+    .note { background:#fffbea; border-left:4px solid #f0b429; padding:8px 14px; }
+    .empty { padding:24px; text-align:center; color:var(--muted); background:var(--card); }
+    .pager { display:flex; gap:18px; justify-content:center; margin:16px 0; }
+    .guide-head { display:flex; justify-content:space-between; gap:24px; align-items:flex-start; }
+    .qr-box { margin:0; text-align:center; font-size:13px; color:var(--muted); }
+    .qr-box svg { width:132px; height:132px; display:block; }
+    table.facts th { width:170px; background:#f5f7fa; }
+    .status-published { color:var(--ok); border-color:var(--ok); } .status-suspended { color:#b54708; border-color:#b54708; }
+    .status-cancelled { color:var(--danger); border-color:var(--danger); }
+    .print-only { display:none; }
+    .form-grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(240px,1fr)); gap:0 18px; }
+    .form-grid input, .form-grid select { width:100%; }
+    fieldset { border:1px solid var(--line); border-radius:8px; margin:16px 0; padding:8px 16px 16px; background:var(--card); }
+    legend { font-weight:700; padding:0 6px; }
+    .checks label { display:inline-flex; gap:6px; font-weight:normal; margin:6px 16px 0 0; }
+    table.edit td { padding:4px; } table.edit input[type=text] { font-size:15px; padding:6px; }
+    .actions { display:flex; flex-wrap:wrap; gap:10px; margin:16px 0; align-items:center; }
+    .ok { border-left:4px solid var(--ok); background:#ecfdf3; padding:10px 14px; margin:12px 0; }
+    del { color:var(--danger); } ins { color:var(--ok); text-decoration:none; }
+    .bar { background:#e4e7eb; border-radius:4px; height:10px; min-width:120px; }
+    .bar span { display:block; height:10px; border-radius:4px; background:var(--ok); }
+    .bar.short span { background:var(--danger); }
+    @media (max-width: 640px) { main { padding:12px; } .guide-head { flex-direction:column; } table { font-size:14px; } }
+    @media print {
+      .site-header, .site-footer, .skip, .no-print { display:none; }
+      .print-only { display:block; }
+      body { background:#fff; font-size:12pt; } main { max-width:none; padding:0; }
+      @page { size:A4; margin:16mm 14mm; }
+      table { page-break-inside:auto; } tr { page-break-inside:avoid; }
+      .tag { border-color:#999; }
+    }
     """
 }

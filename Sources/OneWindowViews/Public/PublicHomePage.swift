@@ -5,17 +5,20 @@ public enum PublicHomePage {
   public struct Model: Sendable {
     public let sites: [Site]
     public let departments: [(department: Department, itemCount: Int)]
-    public let items: [ServiceItem]
+    /// Items a village station can help with, shown as "办事不出村" examples.
+    public let items: [ItemSummary]
     public let itemCount: Int
+    public let bundles: [ServiceBundle]
 
     public init(
       sites: [Site], departments: [(department: Department, itemCount: Int)],
-      items: [ServiceItem], itemCount: Int
+      items: [ItemSummary], itemCount: Int, bundles: [ServiceBundle]
     ) {
       self.sites = sites
       self.departments = departments
       self.items = items
       self.itemCount = itemCount
+      self.bundles = bundles
     }
   }
 
@@ -26,6 +29,15 @@ public enum PublicHomePage {
       <h1>\(context.countyName)\(context.t("政务服务 · 一窗通办", " · one window for every service"))</h1>
       <p class="lead">\(context.t(
         "县、镇、村三级便民服务，就近办、一次办。", "County, town and village service points: near you, in one visit."))</p>
+      <form method="get" action="\(Links.items)" class="search" role="search">
+      <label for="q">\(context.t("查找事项：名称、拼音首字母或编码", "Find a service: name, pinyin initials or code"))</label>
+      <div class="search-row"><input id="q" name="q" type="search" \
+      placeholder="\(context.t("例如：社保卡、sbk", "e.g. 社保卡 or sbk"))">\
+      <button type="submit">\(context.t("查询", "Search"))</button></div>
+      </form>
+      <div class="chips">\(ItemTheme.allCases.map { theme -> HTML in
+        "<a class=\"chip\" href=\"\(Links.items)?theme=\(theme.rawValue)\">\(context.t(theme.name))</a>"
+      })</div>
       <div class="figures">
       \(figure(model.itemCount, context.t("项政务服务事项", "service items")))
       \(figure(model.departments.filter { $0.itemCount > 0 }.count, context.t("个进驻部门", "departments")))
@@ -36,8 +48,15 @@ public enum PublicHomePage {
       <div class="cards">\(halls.map { siteCard($0, context) })</div>
       <h2>\(context.t("村（社区）便民服务站", "Village and community stations"))</h2>
       <div class="cards">\(stations.map { siteCard($0, context) })</div>
-      <h2>\(context.t("可办理事项", "Items you can apply for"))</h2>
+      <h2>\(context.t("一件事一次办", "One thing, one visit"))</h2>
+      <div class="chips">\(model.bundles.map { "<a class=\"chip\" href=\"\(Links.bundle($0.id))\">\($0.name)</a>" as HTML })</div>
+      <h2>\(context.t("按部门查找", "By department"))</h2>
+      <div class="chips">\(model.departments.filter { $0.itemCount > 0 }.map { entry -> HTML in
+        "<a class=\"chip\" href=\"\(Links.items)?department=\(entry.department.id)\">\(entry.department.name) \(entry.itemCount)</a>"
+      })</div>
+      <h2>\(context.t("办事不出村：村（社区）便民服务站可代办", "Done in your village: items village stations handle"))</h2>
       \(itemTable(model, context))
+      <p><a href="\(Links.items)?level=village">\(context.t("查看全部村级可办事项", "All village-level items"))</a></p>
       """
     return Layout.page(context, title: context.t("首页", "Home"), body: body)
   }
@@ -70,7 +89,7 @@ public enum PublicHomePage {
         : context.t("\(item.promisedLimitDays) 个工作日", "\(item.promisedLimitDays) working days")
       let levels = RegionLevel.allCases.filter(item.levels.contains).map { context.t($0.name) }
       return """
-        <tr><td>\(item.name)</td><td>\(names[item.departmentID] ?? "")</td>\
+        <tr><td><a href="\(Links.item(item.code))">\(item.name)</a></td><td>\(names[item.departmentID] ?? "")</td>\
         <td>\(context.t(item.type.name))</td><td>\(limit)</td>\
         <td>\(levels.joined(separator: "、"))</td><td>\(item.visits)</td></tr>
         """

@@ -7,6 +7,35 @@ public enum Links {
   public static let staffHome = "/staff"
   public static let stylesheet = "/assets/onewindow.css"
 
+  // Catalog (public)
+  public static let items = "/items"
+  public static let bundles = "/bundles"
+  public static func item(_ code: String, version: Int? = nil) -> String {
+    "/items/\(percentEncode(code))" + (version.map { "?version=\($0)" } ?? "")
+  }
+  public static func bundle(_ id: String) -> String { "/bundles/\(percentEncode(id))" }
+
+  // Catalog administration
+  public static let adminItems = "/admin/items"
+  public static let adminNewItem = "/admin/items/new"
+  public static func adminItem(_ code: String) -> String { "/admin/items/\(percentEncode(code))" }
+  public static func adminItemAction(_ code: String) -> String { "/admin/items/\(percentEncode(code))/status" }
+  public static let adminAgreements = "/admin/agreements"
+  public static let adminBundles = "/admin/bundles"
+  public static let adminProxyLists = "/admin/proxy-lists"
+  public static func adminProxyList(_ region: String) -> String { "/admin/proxy-lists/\(percentEncode(region))" }
+  public static let adminImport = "/admin/catalog/import"
+  public static let adminExport = "/admin/catalog/export.xlsx"
+
+  /// A query string from name–value pairs, leaving out empty values.
+  public static func query(_ pairs: [(String, String?)]) -> String {
+    let parts = pairs.compactMap { name, value -> String? in
+      guard let value, !value.isEmpty else { return nil }
+      return "\(name)=\(percentEncode(value))"
+    }
+    return parts.isEmpty ? "" : "?" + parts.joined(separator: "&")
+  }
+
   /// The current page in another language.
   public static func language(_ code: String, returnTo path: String) -> String {
     "/lang/\(code)?to=\(percentEncode(path))"

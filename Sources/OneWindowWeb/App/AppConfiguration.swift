@@ -9,6 +9,7 @@ import OneWindowStore
 /// | `--database-url` | `DATABASE_URL` | `sqlite:<data dir>/onewindow.sqlite` |
 /// | `--data-dir` | `ONEWINDOW_DATA_DIR` | `./onewindow-data` |
 /// | — | `ONEWINDOW_SECURE_COOKIES` (1/0) | 0 (set 1 behind HTTPS) |
+/// | — | `ONEWINDOW_PUBLIC_URL` | the request's own host (printed QR codes link here) |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
   public var database: DatabaseLocation
@@ -21,6 +22,9 @@ public struct AppConfiguration: Sendable {
   public var loginPolicy: LoginPolicy = .standard
   /// bcrypt work factor for staff passwords (tests lower it; 12 takes ~0.25 s per hash here).
   public var passwordCost: Int = 12
+  /// The address citizens reach the portal at, e.g. `https://zwfw.example.gov.cn`; QR codes on printed guides and
+  /// notices link there. Without it, links use the host the request came to.
+  public var publicURL: String?
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -63,6 +67,14 @@ public struct AppConfiguration: Sendable {
       flags["--database-url"] ?? environment["DATABASE_URL"] ?? "sqlite:\(dataDirectory)/onewindow.sqlite"
     let database = try DatabaseLocation.parse(rawURL, field: databaseField)
     let secure = ["1", "true", "yes"].contains(environment["ONEWINDOW_SECURE_COOKIES"]?.lowercased() ?? "")
-    return AppConfiguration(database: database, dataDirectory: dataDirectory, secureCookies: secure)
+    var configuration = AppConfiguration(database: database, dataDirectory: dataDirectory, secureCookies: secure)
+    if let url = environment["ONEWINDOW_PUBLIC_URL"], !url.isEmpty {
+      guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+        throw ValidationError(
+          field: "ONEWINDOW_PUBLIC_URL", zh: "应以 http:// 或 https:// 开头", en: "must start with http:// or https://")
+      }
+      configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+    return configuration
   }
 }

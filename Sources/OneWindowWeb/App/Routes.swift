@@ -20,6 +20,11 @@ enum Routes {
       pages.post(Links.login.pathComponents, use: LoginController.submit)
       pages.post(Links.logout.pathComponents, use: LoginController.logout)
       pages.get(Links.staffHome.pathComponents, use: StaffController.home)
+
+      pages.get(Links.items.pathComponents, use: CatalogController.search)
+      pages.get("items", ":code", use: CatalogController.guide)
+      pages.get(Links.bundles.pathComponents, use: CatalogController.bundles)
+      pages.get("bundles", ":id", use: CatalogController.bundle)
     }
 
     // API: bearer tokens; each handler states the permission it needs, public look-ups none.

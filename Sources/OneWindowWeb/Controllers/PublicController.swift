@@ -10,9 +10,13 @@ enum PublicController {
     let catalog = CatalogRepository(req.db)
     let counts = try await catalog.countsByDepartment()
     let departments = try await directory.departments().map { ($0, counts[$0.id] ?? 0) }
+    var village = CatalogFilter()
+    village.level = .village
+    village.limit = 12
     let model = PublicHomePage.Model(
       sites: try await directory.sites(), departments: departments,
-      items: try await catalog.items(limit: 200), itemCount: try await catalog.count())
+      items: try await catalog.search(village).items, itemCount: counts.values.reduce(0, +),
+      bundles: try await BundleRepository(req.db).all())
     return PublicHomePage.render(model, try await req.pageContext())
   }
 

@@ -1,0 +1,77 @@
+import OneWindowDomain
+
+/// "一件事一次办": the bundles, and for each its items and one combined material list.
+public enum BundlePages {
+  public static func list(_ bundles: [ServiceBundle], _ context: PageContext) -> HTML {
+    let cards = bundles.map { bundle -> HTML in
+      """
+      <section class="card"><h3><a href="\(Links.bundle(bundle.id))">\(bundle.name)</a></h3>
+      <p class="meta"><span class="tag">\(context.t(bundle.audience.name))</span>\
+      \(context.t("\(bundle.itemCodes.count) 个事项", "\(bundle.itemCodes.count) items"))</p>
+      <p>\(bundle.summary)</p></section>
+      """
+    }
+    let body: HTML = """
+      <h1>\(context.t("一件事一次办", "One thing, one visit"))</h1>
+      <p class="lead">\(context.t(
+        "多个事项一张表单、一套材料、一次提交，牵头部门统一协调，各部门并联办理。",
+        "Several items with one form, one set of materials and one submission; a lead department coordinates."))</p>
+      <div class="cards">\(cards)</div>
+      """
+    return Layout.page(context, title: context.t("一件事一次办", "Bundles"), body: body)
+  }
+
+  public struct Model: Sendable {
+    public let bundle: ServiceBundle
+    public let items: [ServiceItem]
+    public let departmentNames: [String: String]
+
+    public init(bundle: ServiceBundle, items: [ServiceItem], departmentNames: [String: String]) {
+      self.bundle = bundle
+      self.items = items
+      self.departmentNames = departmentNames
+    }
+  }
+
+  public static func detail(_ model: Model, _ context: PageContext) -> HTML {
+    let bundle = model.bundle
+    let items = model.items.map { item -> HTML in
+      """
+      <tr><td><a href="\(Links.item(item.code))">\(item.name)</a></td>\
+      <td>\(model.departmentNames[item.departmentID] ?? item.departmentID)</td>\
+      <td>\(ItemText.limit(item.caseKind, item.promisedLimitDays, context))</td></tr>
+      """
+    }
+    let names = Dictionary(model.items.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let materials = ServiceBundle.combinedMaterials(of: model.items).enumerated().map { index, entry -> HTML in
+      let necessity =
+        entry.material.deferrable
+        ? context.t("必要（可容缺后补）", "Required (may follow later)")
+        : entry.material.required ? context.t("必要", "Required") : context.t("非必要", "Optional")
+      let usedBy = entry.itemCodes.compactMap { names[$0] }.joined(separator: context.t("、", ", "))
+      return """
+        <tr><td>\(index + 1)</td><td>\(entry.material.name)</td><td>\(necessity)</td>\
+        <td>\(entry.material.copies)</td><td class="meta">\(usedBy)</td></tr>
+        """
+    }
+    let longest = model.items.map { $0.caseKind == .immediate ? 0 : $0.promisedLimitDays }.max() ?? 0
+    let body: HTML = """
+      <h1>\(bundle.name)</h1>
+      <p class="lead">\(bundle.summary)</p>
+      <table class="facts"><tbody>
+      <tr><th scope="row">\(context.t("牵头部门", "Lead department"))</th><td>\(model.departmentNames[bundle.leadDepartmentID] ?? "")</td></tr>
+      <tr><th scope="row">\(context.t("办结时限", "Done within"))</th><td>\(context.t(
+        "各事项并联办理，最长 \(longest) 个工作日", "In parallel; at most \(longest) working days"))</td></tr>
+      </tbody></table>
+      <h2>\(context.t("包含事项", "Items"))</h2>
+      <table><thead><tr><th>\(context.t("事项", "Item"))</th><th>\(context.t("实施部门", "Department"))</th>\
+      <th>\(context.t("承诺时限", "Limit"))</th></tr></thead><tbody>\(items)</tbody></table>
+      <h2>\(context.t("一套材料", "One set of materials"))</h2>
+      <p class="meta">\(context.t("多个事项共用的材料只需提交一次。", "A material several items need is handed in once."))</p>
+      <table><thead><tr><th>\(context.t("序号", "No."))</th><th>\(context.t("材料名称", "Material"))</th>\
+      <th>\(context.t("必要性", "Required"))</th><th>\(context.t("份数", "Copies"))</th><th>\(context.t("用于", "Used by"))</th></tr></thead>
+      <tbody>\(materials)</tbody></table>
+      """
+    return Layout.page(context, title: bundle.name, body: body)
+  }
+}
