@@ -12,7 +12,7 @@ struct PublicPagesTests {
       #expect(page.contains("云溪县行政服务中心"))
       #expect(page.contains("西郊村便民服务站"))
       #expect(page.contains("中国农业银行云溪支行政银合作网点"))
-      #expect(page.contains("城乡居民基本养老保险参保登记"))
+      #expect(page.contains("办事不出村") && page.contains("href=\"/items/36"))
       #expect(page.contains("新生儿出生一件事"))
       #expect(page.contains(#"action="/items""#))
       #expect(page.contains(#"<html lang="zh-CN">"#))

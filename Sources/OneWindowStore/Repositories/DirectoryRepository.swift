@@ -42,6 +42,15 @@ public struct DirectoryRepository: Sendable {
     return try await query.all().compactMap(\.domain)
   }
 
+  /// For each site, the departments that staff a window there (a general window counts for none).
+  public func departmentsBySite() async throws -> [String: Set<String>] {
+    var result: [String: Set<String>] = [:]
+    for window in try await WindowModel.query(on: db).filter(\.$departmentID != nil).all() {
+      if let department = window.departmentID { result[window.siteID, default: []].insert(department) }
+    }
+    return result
+  }
+
   /// The windows a staff member is on duty at, with the post (A or B) held there.
   public func duties(of staff: StaffIdentity) async throws -> [(window: Window, post: DutyPost)] {
     guard let staffID = UUID(uuidString: staff.id) else { return [] }

@@ -208,6 +208,327 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/sites/{id}/items": {
+          "get": {
+            "summary": "What one site offers: a village station its proxy list, a town center the town-level items (public)",
+            "security": [],
+            "parameters": [
+              {
+                "name": "id",
+                "in": "path",
+                "required": true,
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "q",
+                "in": "query",
+                "required": false,
+                "description": "Chinese text, pinyin initials (hjqy) or item code",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "department",
+                "in": "query",
+                "required": false,
+                "description": "Implementing department id",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "level",
+                "in": "query",
+                "required": false,
+                "description": "Level that exercises the item",
+                "schema": {
+                  "enum": [
+                    "county",
+                    "town",
+                    "village"
+                  ]
+                }
+              },
+              {
+                "name": "type",
+                "in": "query",
+                "required": false,
+                "description": "Item type code (GB/T 39046 appendix A)",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "theme",
+                "in": "query",
+                "required": false,
+                "description": "Life or business event",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "audience",
+                "in": "query",
+                "required": false,
+                "description": "个人 or 法人",
+                "schema": {
+                  "enum": [
+                    "person",
+                    "legalEntity"
+                  ]
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 200,
+                  "default": 20
+                }
+              },
+              {
+                "$ref": "#/components/parameters/offset"
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Items",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "total"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/ItemSummary"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/items": {
+          "get": {
+            "summary": "Search the published catalog (public)",
+            "security": [],
+            "parameters": [
+              {
+                "name": "q",
+                "in": "query",
+                "required": false,
+                "description": "Chinese text, pinyin initials (hjqy) or item code",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "department",
+                "in": "query",
+                "required": false,
+                "description": "Implementing department id",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "level",
+                "in": "query",
+                "required": false,
+                "description": "Level that exercises the item",
+                "schema": {
+                  "enum": [
+                    "county",
+                    "town",
+                    "village"
+                  ]
+                }
+              },
+              {
+                "name": "type",
+                "in": "query",
+                "required": false,
+                "description": "Item type code (GB/T 39046 appendix A)",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "theme",
+                "in": "query",
+                "required": false,
+                "description": "Life or business event",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "audience",
+                "in": "query",
+                "required": false,
+                "description": "个人 or 法人",
+                "schema": {
+                  "enum": [
+                    "person",
+                    "legalEntity"
+                  ]
+                }
+              },
+              {
+                "name": "limit",
+                "in": "query",
+                "required": false,
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 200,
+                  "default": 20
+                }
+              },
+              {
+                "$ref": "#/components/parameters/offset"
+              },
+              {
+                "name": "site",
+                "in": "query",
+                "required": false,
+                "description": "Only what this site offers",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "Items",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "total"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/ItemSummary"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "422": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/items/{code}": {
+          "get": {
+            "summary": "Every element of an item version (public; drafts need a staff token)",
+            "security": [],
+            "parameters": [
+              {
+                "name": "code",
+                "in": "path",
+                "required": true,
+                "description": "基本编码",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              {
+                "name": "version",
+                "in": "query",
+                "required": false,
+                "description": "A historic version; the current one by default",
+                "schema": {
+                  "type": "integer",
+                  "minimum": 1
+                }
+              }
+            ],
+            "responses": {
+              "200": {
+                "description": "The item",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Item"
+                    }
+                  }
+                }
+              },
+              "404": {
+                "$ref": "#/components/responses/Error"
+              }
+            }
+          }
+        },
+        "/api/v1/bundles": {
+          "get": {
+            "summary": "\"一件事\" bundles with their combined material lists (public)",
+            "security": [],
+            "responses": {
+              "200": {
+                "description": "Bundles",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "type": "object",
+                      "required": [
+                        "items",
+                        "total"
+                      ],
+                      "properties": {
+                        "items": {
+                          "type": "array",
+                          "items": {
+                            "$ref": "#/components/schemas/Bundle"
+                          }
+                        },
+                        "total": {
+                          "type": "integer"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        },
         "/api/v1/cases": {
           "post": {
             "summary": "Register a case (收件); submitted at once unless submit is false",
@@ -1411,6 +1732,357 @@ enum OpenAPIDocument {
                   "string",
                   "null"
                 ]
+              }
+            }
+          },
+          "ItemSummary": {
+            "type": "object",
+            "required": [
+              "code",
+              "name",
+              "type",
+              "type_name",
+              "department_id",
+              "levels",
+              "case_kind",
+              "promised_limit_days",
+              "visits",
+              "online_depth",
+              "status",
+              "version"
+            ],
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "type": {
+                "type": "string"
+              },
+              "type_name": {
+                "type": "string"
+              },
+              "department_id": {
+                "type": "string"
+              },
+              "levels": {
+                "type": "array",
+                "items": {
+                  "enum": [
+                    "county",
+                    "town",
+                    "village"
+                  ]
+                }
+              },
+              "case_kind": {
+                "enum": [
+                  "immediate",
+                  "promised",
+                  "escalated"
+                ]
+              },
+              "promised_limit_days": {
+                "type": "integer"
+              },
+              "visits": {
+                "type": "integer"
+              },
+              "online_depth": {
+                "type": "integer"
+              },
+              "status": {
+                "enum": [
+                  "draft",
+                  "published",
+                  "suspended",
+                  "cancelled"
+                ]
+              },
+              "version": {
+                "type": "integer"
+              }
+            }
+          },
+          "Item": {
+            "type": "object",
+            "required": [
+              "code",
+              "name",
+              "type",
+              "type_name",
+              "department_id",
+              "levels",
+              "handling",
+              "case_kind",
+              "legal_limit_days",
+              "promised_limit_days",
+              "visits",
+              "visit_reason",
+              "online_depth",
+              "service_objects",
+              "themes",
+              "conditions",
+              "legal_basis",
+              "materials",
+              "steps",
+              "delivery_modes",
+              "acceptance_scope",
+              "result_name",
+              "inquiry_phone",
+              "supervision_phone",
+              "hall_exception_reason",
+              "status",
+              "version",
+              "current_version",
+              "guide_url"
+            ],
+            "properties": {
+              "code": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "type": {
+                "type": "string"
+              },
+              "type_name": {
+                "type": "string"
+              },
+              "department_id": {
+                "type": "string"
+              },
+              "levels": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "handling": {
+                "type": "object",
+                "description": "Per level: direct, delegated, proxy or collectForward",
+                "additionalProperties": {
+                  "type": "string"
+                }
+              },
+              "case_kind": {
+                "type": "string"
+              },
+              "legal_limit_days": {
+                "type": "integer"
+              },
+              "promised_limit_days": {
+                "type": "integer"
+              },
+              "visits": {
+                "type": "integer"
+              },
+              "visit_reason": {
+                "type": "string"
+              },
+              "online_depth": {
+                "type": "integer"
+              },
+              "service_objects": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "themes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "conditions": {
+                "type": "string"
+              },
+              "legal_basis": {
+                "type": "string"
+              },
+              "materials": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "name",
+                    "required",
+                    "deferrable",
+                    "form",
+                    "copies",
+                    "source",
+                    "standard",
+                    "blank_form",
+                    "sample"
+                  ],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "required": {
+                      "type": "boolean"
+                    },
+                    "deferrable": {
+                      "type": "boolean",
+                      "description": "容缺后补"
+                    },
+                    "form": {
+                      "type": "string"
+                    },
+                    "copies": {
+                      "type": "integer"
+                    },
+                    "source": {
+                      "type": "string"
+                    },
+                    "standard": {
+                      "type": "string"
+                    },
+                    "blank_form": {
+                      "type": "string"
+                    },
+                    "sample": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "steps": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "name",
+                    "role",
+                    "limit_days"
+                  ],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "role": {
+                      "type": "string"
+                    },
+                    "limit_days": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              },
+              "fee": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "properties": {
+                  "amount_fen": {
+                    "type": "integer"
+                  },
+                  "basis": {
+                    "type": "string"
+                  }
+                }
+              },
+              "delivery_modes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "acceptance_scope": {
+                "type": "string"
+              },
+              "result_name": {
+                "type": "string"
+              },
+              "inquiry_phone": {
+                "type": "string"
+              },
+              "supervision_phone": {
+                "type": "string"
+              },
+              "hall_exception_reason": {
+                "type": "string"
+              },
+              "status": {
+                "type": "string"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "current_version": {
+                "type": "integer"
+              },
+              "guide_url": {
+                "type": "string"
+              }
+            }
+          },
+          "Bundle": {
+            "type": "object",
+            "required": [
+              "id",
+              "name",
+              "summary",
+              "audience",
+              "item_codes",
+              "lead_department_id",
+              "materials"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "name": {
+                "type": "string"
+              },
+              "summary": {
+                "type": "string"
+              },
+              "audience": {
+                "type": "string"
+              },
+              "item_codes": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "lead_department_id": {
+                "type": "string"
+              },
+              "materials": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "name",
+                    "required",
+                    "copies",
+                    "item_codes"
+                  ],
+                  "properties": {
+                    "name": {
+                      "type": "string"
+                    },
+                    "required": {
+                      "type": "boolean"
+                    },
+                    "copies": {
+                      "type": "integer"
+                    },
+                    "item_codes": {
+                      "type": "array",
+                      "items": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                }
               }
             }
           }

@@ -37,6 +37,10 @@ enum Routes {
       api.get("staff", use: StaffAPIController.list)
       api.get("regions", use: DirectoryAPIController.regions)
       api.get("sites", use: DirectoryAPIController.sites)
+      api.get("sites", ":id", "items", use: CatalogAPIController.siteItems)
+      api.get("items", use: CatalogAPIController.list)
+      api.get("items", ":code", use: CatalogAPIController.show)
+      api.get("bundles", use: CatalogAPIController.bundles)
 
       api.post("cases", use: CaseAPIController.create)
       api.get("cases", use: CaseAPIController.list)

@@ -56,6 +56,21 @@ enum CatalogController {
       context)
   }
 
+  /// What a site offers: a village station its proxy list, a town center (or the bank point in a town) the
+  /// town-level items, the county halls the county-level ones.
+  /// A sub-center serves the departments stationed there.
+  static func restrict(_ filter: inout CatalogFilter, to site: Site, _ req: Request) async throws {
+    switch site.kind {
+    case .villageStation: filter.proxyRegion = site.regionCode
+    case .townCenter, .bankPoint: filter.level = .town
+    case .subCenter:
+      filter.level = .county
+      let departments = try await DirectoryRepository(req.db).departmentsBySite()[site.id] ?? []
+      if departments.count == 1 { filter.departmentID = departments.first }
+    case .serviceCenter: filter.level = filter.level ?? .county
+    }
+  }
+
   /// `GET /items/{code}?version=N`
   @Sendable static func guide(req: Request) async throws -> HTML {
     let code = req.parameters.get("code") ?? ""
@@ -72,10 +87,11 @@ enum CatalogController {
     let today = CivilDate(dayNumber: Int((req.now.timeIntervalSince1970 + 8 * 3600) / 86_400))
     let regions = Dictionary(try await directory.regions().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     let agreements = try await AgreementRepository(req.db).covering(itemCode: code).filter { $0.isInForce(on: today) }
+    let stationed = try await directory.departmentsBySite()
     let places = sites.filter { site in
       switch site.kind {
       case .serviceCenter: item.levels.contains(.county)
-      case .subCenter: item.departmentID == "dept-bdc"
+      case .subCenter: stationed[site.id]?.contains(item.departmentID) ?? false
       case .townCenter: item.levels.contains(.town)
       default: false
       }
