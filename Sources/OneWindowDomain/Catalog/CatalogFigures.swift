@@ -11,6 +11,12 @@ public struct CatalogFigures: Sendable, Hashable {
   /// Items that can be applied for online (depth 3 网上预审 or 4 全程网办).
   public let onlineItems: Int
 
+  public init(publishedItems: Int, sunkItems: Int, onlineItems: Int) {
+    self.publishedItems = publishedItems
+    self.sunkItems = sunkItems
+    self.onlineItems = onlineItems
+  }
+
   public init(items: some Sequence<ServiceItem>) {
     var total = 0
     var sunk = 0

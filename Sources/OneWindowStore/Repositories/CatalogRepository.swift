@@ -100,6 +100,35 @@ public struct CatalogRepository: Sendable {
     return counts
   }
 
+  /// The seeds' catalog figures over the published items, counted in SQL.
+  public func figures() async throws -> CatalogFigures {
+    let row = try await sql.raw(
+      """
+      SELECT COUNT(*) AS total,
+        SUM(CASE WHEN levels LIKE '%town%' OR levels LIKE '%village%' THEN 1 ELSE 0 END) AS sunk,
+        SUM(CASE WHEN online_depth >= 3 THEN 1 ELSE 0 END) AS online
+      FROM service_items WHERE status = 'published'
+      """
+    ).first()
+    func value(_ column: String) throws -> Int {
+      guard let row, try !row.decodeNil(column: column) else { return 0 }
+      return try row.decode(column: column, as: Int.self)
+    }
+    return CatalogFigures(
+      publishedItems: try value("total"), sunkItems: try value("sunk"), onlineItems: try value("online"))
+  }
+
+  /// How many items are in each state.
+  public func statusCounts() async throws -> [ItemStatus: Int] {
+    var counts: [ItemStatus: Int] = [:]
+    for row in try await sql.raw("SELECT status, COUNT(*) AS n FROM service_items GROUP BY status").all() {
+      if let status = ItemStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+        counts[status] = try row.decode(column: "n", as: Int.self)
+      }
+    }
+    return counts
+  }
+
   /// Every code in the catalog.
   public func codes() async throws -> Set<String> {
     Set(try await sql.select().column("code").from("service_items").all().map { try $0.decode(column: "code") })

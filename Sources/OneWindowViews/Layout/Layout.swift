@@ -36,6 +36,7 @@ public enum Layout {
       <a href="\(Links.home)">\(context.t("首页", "Home"))</a>
       <a href="\(Links.items)">\(context.t("事项查询", "Services"))</a>
       <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>
+      <a href="\(Links.status)">\(context.t("办件查询", "Track"))</a>
       \(staffLinks(context))
       <a href="\(Links.language(other.0, returnTo: context.path))" lang="\(other.0)">\(other.1)</a>
       </nav>

@@ -43,9 +43,20 @@ public enum StaffHomePage {
       </section>
       \(dutySection(model, context))
       <h2>\(context.t("您可以", "You may"))</h2>
-      <ul class="plain">\(permissions.map { "<li>\(context.t($0.name))</li>" as HTML })</ul>
+      <ul class="plain">\(permissions.map { permission -> HTML in
+        guard let link = link(for: permission) else { return "<li>\(context.t(permission.name))</li>" }
+        return "<li><a href=\"\(link)\">\(context.t(permission.name))</a></li>"
+      })</ul>
       """
     return Layout.page(context, title: context.t("工作台", "Workbench"), body: body)
+  }
+
+  /// The page where a permission is exercised, for those that have one yet.
+  private static func link(for permission: Permission) -> String? {
+    switch permission {
+    case .manageCatalog: Links.adminItems
+    default: nil
+    }
   }
 
   private static func dutySection(_ model: Model, _ context: PageContext) -> HTML {

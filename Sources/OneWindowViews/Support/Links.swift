@@ -7,6 +7,8 @@ public enum Links {
   public static let staffHome = "/staff"
   public static let stylesheet = "/assets/onewindow.css"
 
+  public static let status = "/status"
+
   // Catalog (public)
   public static let items = "/items"
   public static let bundles = "/bundles"

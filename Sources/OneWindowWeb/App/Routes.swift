@@ -21,10 +21,18 @@ enum Routes {
       pages.post(Links.logout.pathComponents, use: LoginController.logout)
       pages.get(Links.staffHome.pathComponents, use: StaffController.home)
 
+      pages.get(Links.status.pathComponents, use: CaseStatusController.show)
       pages.get(Links.items.pathComponents, use: CatalogController.search)
       pages.get("items", ":code", use: CatalogController.guide)
       pages.get(Links.bundles.pathComponents, use: CatalogController.bundles)
       pages.get("bundles", ":id", use: CatalogController.bundle)
+
+      pages.get(Links.adminItems.pathComponents, use: CatalogAdminController.list)
+      pages.get(Links.adminNewItem.pathComponents, use: CatalogAdminController.new)
+      pages.post(Links.adminNewItem.pathComponents, use: CatalogAdminController.create)
+      pages.get("admin", "items", ":code", use: CatalogAdminController.edit)
+      pages.post("admin", "items", ":code", use: CatalogAdminController.update)
+      pages.post("admin", "items", ":code", "status", use: CatalogAdminController.status)
     }
 
     // API: bearer tokens; each handler states the permission it needs, public look-ups none.

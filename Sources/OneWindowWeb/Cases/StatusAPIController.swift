@@ -22,6 +22,17 @@ enum StatusAPIController {
   @Sendable static func lookup(req: Request) async throws -> Response {
     let number = req.query[String.self, at: "number"] ?? ""
     let phone = req.query[String.self, at: "phone"] ?? ""
+    let (c, rule) = try await find(number: number, phone: phone, req)
+    let json = StatusJSON(
+      number: c.number, itemName: c.item.name, applicant: maskedName(c.applicant.name), state: c.state,
+      stateName: c.state.name.text(req.language), submittedAt: c.submittedAt, acceptedAt: c.acceptedAt,
+      due: c.deadline(rule, now: req.now)?.due, concludedAt: c.concludedAt,
+      correctionItems: c.state == .correcting ? c.notices.last?.items ?? [] : [])
+    return try APIEncoding.response(json, rule: rule)
+  }
+
+  /// The case with this number whose applicant gave this phone; shared by the API and the status page.
+  static func find(number: String, phone: String, _ req: Request) async throws -> (ServiceCase, DeadlineRule) {
     guard CaseNumber.isWellFormed(number) else {
       throw ValidationError(field: "number", zh: "办件编号格式不正确", en: "That is not a case number")
     }
@@ -34,12 +45,7 @@ enum StatusAPIController {
       throw AppError.notFound(
         LocalizedText(zh: "没有找到该编号与手机号对应的办件", en: "No case matches that number and phone"))
     }
-    let json = StatusJSON(
-      number: c.number, itemName: c.item.name, applicant: maskedName(c.applicant.name), state: c.state,
-      stateName: c.state.name.text(req.language), submittedAt: c.submittedAt, acceptedAt: c.acceptedAt,
-      due: c.deadline(rule, now: req.now)?.due, concludedAt: c.concludedAt,
-      correctionItems: c.state == .correcting ? c.notices.last?.items ?? [] : [])
-    return try APIEncoding.response(json, rule: rule)
+    return (c, rule)
   }
 
   /// 王秀英 → 王**

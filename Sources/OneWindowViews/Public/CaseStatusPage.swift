@@ -1,0 +1,76 @@
+import OneWindowDomain
+
+/// 办件查询: a citizen looks a case up by its number and the phone number given when applying, without signing in.
+public enum CaseStatusPage {
+  /// A found case, with its dates already in words.
+  public struct Found: Sendable {
+    public let serviceCase: ServiceCase
+    public let applicantName: String
+    /// Label–value pairs: submitted, accepted, due, concluded.
+    public let dates: [(LocalizedText, String)]
+    public let deadline: String
+
+    public init(serviceCase: ServiceCase, applicantName: String, dates: [(LocalizedText, String)], deadline: String) {
+      self.serviceCase = serviceCase
+      self.applicantName = applicantName
+      self.dates = dates
+      self.deadline = deadline
+    }
+  }
+
+  public struct Model: Sendable {
+    public let number: String
+    public let phone: String
+    public let error: ValidationError?
+    public let found: Found?
+
+    public init(number: String = "", phone: String = "", error: ValidationError? = nil, found: Found? = nil) {
+      self.number = number
+      self.phone = phone
+      self.error = error
+      self.found = found
+    }
+  }
+
+  public static func render(_ model: Model, _ context: PageContext) -> HTML {
+    let form = FormParts(context: context, errors: model.error.map { [$0] } ?? [])
+    let body: HTML = """
+      <h1>\(context.t("办件查询", "Track an application"))</h1>
+      <form method="get" action="\(Links.status)" class="panel" novalidate>
+      <div class="form-grid">
+      \(form.text("number", context.t("办件编号（受理通知书上）", "Case number (on your receipt)"), model.number, required: true))
+      \(form.text("phone", context.t("申请时留的手机号码", "Phone number given when applying"), model.phone, required: true))
+      </div>
+      <p><button type="submit">\(context.t("查询", "Look up"))</button></p>
+      </form>
+      \(model.found.map { result($0, context) } ?? .empty)
+      """
+    return Layout.page(context, title: context.t("办件查询", "Track an application"), body: body)
+  }
+
+  private static func result(_ found: Found, _ context: PageContext) -> HTML {
+    let c = found.serviceCase
+    let dates = found.dates.map { "<tr><th scope=\"row\">\(context.t($0.0))</th><td>\($0.1)</td></tr>" as HTML }
+    let corrections: HTML =
+      c.state == .correcting
+      ? """
+      <h2>\(context.t("请补正以下材料（一次性告知）", "Please correct these (told all at once)"))</h2>
+      <ul>\((c.notices.last?.items ?? []).map { "<li><b>\($0.material)</b>：\($0.problem)</li>" as HTML })</ul>
+      """ : .empty
+    return """
+      <section class="panel" id="case-status" aria-live="polite">
+      <h2>\(c.item.name)</h2>
+      <table class="facts"><tbody>
+      <tr><th scope="row">\(context.t("办件编号", "Case number"))</th><td>\(c.number)</td></tr>
+      <tr><th scope="row">\(context.t("申请人", "Applicant"))</th><td>\(found.applicantName)</td></tr>
+      <tr><th scope="row">\(context.t("当前状态", "State"))</th><td><b>\(context.t(c.state.name))</b></td></tr>
+      <tr><th scope="row">\(context.t("适用办事指南", "Guide applied"))</th><td><a href="\(Links.item(c.item.code, version: c.item.version))">\
+      \(c.item.name)（\(context.t("第 \(c.item.version) 版", "version \(c.item.version)"))）</a></td></tr>
+      \(dates)
+      <tr><th scope="row">\(context.t("时限说明", "Deadline"))</th><td>\(found.deadline)</td></tr>
+      </tbody></table>
+      \(corrections)
+      </section>
+      """
+  }
+}

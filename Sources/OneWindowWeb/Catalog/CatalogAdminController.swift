@@ -1,0 +1,158 @@
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// 事项目录管理 pages: the catalog list with its figures, the item form, publishing and the item's state.
+enum CatalogAdminController {
+  /// `GET /admin/items?q=&status=`
+  @Sendable static func list(req: Request) async throws -> HTML {
+    try req.authorize(.manageCatalog)
+    let catalog = CatalogRepository(req.db)
+    let text = req.query[String.self, at: "q"] ?? ""
+    let status = req.query[String.self, at: "status"].flatMap(ItemStatus.init(rawValue:))
+    var filter = CatalogFilter()
+    filter.text = text
+    filter.statuses = status.map { [$0] } ?? Set(ItemStatus.allCases)
+    filter.limit = 100
+    let found = try await catalog.search(filter)
+    let model = CatalogAdminPage.Model(
+      figures: try await catalog.figures(), statusCounts: try await catalog.statusCounts(), items: found.items,
+      total: found.total, text: text, status: status, departments: try await departmentNames(req))
+    return CatalogAdminPage.render(model, try await req.pageContext())
+  }
+
+  /// `GET /admin/items/new`
+  @Sendable static func new(req: Request) async throws -> HTML {
+    try req.authorize(.manageCatalog)
+    let blank = ServiceItem(
+      code: "", name: "", type: .publicService, departmentID: "", levels: [.county], caseKind: .promised,
+      legalLimitDays: 20, promisedLimitDays: 10, visits: 1, onlineDepth: 3, steps: [])
+    return ItemFormPage.render(
+      ItemFormPage.Model(item: blank, entry: nil, versions: [], departments: try await departments(req)),
+      try await req.pageContext())
+  }
+
+  /// `POST /admin/items/new`
+  @Sendable static func create(req: Request) async throws -> Response {
+    let staff = try req.authorize(.manageCatalog)
+    let form = ItemForm(fields: try req.content.decode([String: String].self))
+    let (item, parseErrors) = form.item(existingCode: nil)
+    let catalog = CatalogRepository(req.db)
+    do {
+      try await checkTogether(item, parseErrors, req)
+      try await catalog.create(item, by: staff.username, county: try await county(req), now: req.now)
+      if form.value("intent") == "publish" { try await catalog.perform(.publish, code: item.code, now: req.now) }
+      req.application.lookups.invalidate()
+      return req.redirect(to: Links.adminItem(item.code) + "?saved=1")
+    } catch let error as ValidationErrors {
+      return try await formPage(item, entry: nil, errors: error.errors, note: form.value("note"), req)
+    } catch let error as ValidationError {
+      return try await formPage(item, entry: nil, errors: [error], note: form.value("note"), req)
+    }
+  }
+
+  /// `GET /admin/items/{code}`: the waiting draft if there is one, else the current version.
+  @Sendable static func edit(req: Request) async throws -> HTML {
+    try req.authorize(.manageCatalog)
+    let code = req.parameters.get("code") ?? ""
+    let catalog = CatalogRepository(req.db)
+    guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+    let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
+    let notice: String? =
+      req.query[String.self, at: "saved"] != nil
+      ? (try await req.pageContext()).t("已保存。", "Saved.") : nil
+    return ItemFormPage.render(
+      ItemFormPage.Model(
+        item: shown?.item ?? entry.item, entry: entry, versions: try await catalog.versions(code: code),
+        departments: try await departments(req), notice: notice),
+      try await req.pageContext())
+  }
+
+  /// `POST /admin/items/{code}`: saves a draft version, and publishes it when asked.
+  @Sendable static func update(req: Request) async throws -> Response {
+    let staff = try req.authorize(.manageCatalog)
+    let code = req.parameters.get("code") ?? ""
+    let catalog = CatalogRepository(req.db)
+    guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+    let form = ItemForm(fields: try req.content.decode([String: String].self))
+    var (item, parseErrors) = form.item(existingCode: code)
+    keepFiles(of: entry.item, in: &item)
+    do {
+      try await checkTogether(item, parseErrors, req)
+      let note = form.value("note").isEmpty ? "编辑" : form.value("note")
+      try await catalog.saveDraft(item, by: staff.username, note: note, now: req.now)
+      if form.value("intent") == "publish" { try await catalog.perform(.publish, code: code, now: req.now) }
+      req.application.lookups.invalidate()
+      return req.redirect(to: Links.adminItem(code) + "?saved=1")
+    } catch let error as ValidationErrors {
+      return try await formPage(item, entry: entry, errors: error.errors, note: form.value("note"), req)
+    } catch let error as ValidationError {
+      return try await formPage(item, entry: entry, errors: [error], note: form.value("note"), req)
+    }
+  }
+
+  /// `POST /admin/items/{code}/status` with `action` = publish, suspend, resume or cancel.
+  @Sendable static func status(req: Request) async throws -> Response {
+    try req.authorize(.manageCatalog)
+    let code = req.parameters.get("code") ?? ""
+    struct Body: Decodable { let action: String? }
+    let raw = try req.content.decode(Body.self).action ?? ""
+    guard let action = ItemLifecycle.Action(rawValue: raw) else {
+      throw ValidationError(field: "action", zh: "未知的操作「\(raw)」", en: "Unknown action \(raw)")
+    }
+    try await CatalogRepository(req.db).perform(action, code: code, now: req.now)
+    req.application.lookups.invalidate()
+    return req.redirect(to: Links.adminItem(code) + "?saved=1")
+  }
+
+  /// Fields that could not be read and the item's own rules, reported together so one round trip shows every
+  /// problem (a rule about a field that could not be read is left out: it would only repeat it).
+  private static func checkTogether(_ item: ServiceItem, _ parseErrors: [ValidationError], _ req: Request) async throws
+  {
+    guard !parseErrors.isEmpty else { return }
+    let unread = Set(parseErrors.map(\.field))
+    let departments = Set(try await departments(req).map(\.id))
+    let rules = ItemValidator.problems(of: item, departmentIDs: departments).filter { !unread.contains($0.field) }
+    throw ValidationErrors(parseErrors + rules)
+  }
+
+  /// The form has no inputs for a material's blank form and sample files; an edit keeps them by material name.
+  private static func keepFiles(of old: ServiceItem, in item: inout ServiceItem) {
+    let files = Dictionary(old.materials.map { ($0.normalizedName, $0) }, uniquingKeysWith: { a, _ in a })
+    for index in item.materials.indices {
+      guard let previous = files[item.materials[index].normalizedName] else { continue }
+      item.materials[index].blankForm = previous.blankForm
+      item.materials[index].sample = previous.sample
+    }
+  }
+
+  private static func formPage(
+    _ item: ServiceItem, entry: CatalogEntry?, errors: [ValidationError], note: String, _ req: Request
+  ) async throws -> Response {
+    let versions = try await entry.asyncMap { try await CatalogRepository(req.db).versions(code: $0.item.code) } ?? []
+    let page = ItemFormPage.render(
+      ItemFormPage.Model(
+        item: item, entry: entry, versions: versions, departments: try await departments(req), errors: errors,
+        note: note),
+      try await req.pageContext())
+    return .html(page, status: .unprocessableEntity)
+  }
+
+  static func departments(_ req: Request) async throws -> [Department] {
+    let county = try await req.county()
+    return try await DirectoryRepository(req.db).departments(in: county?.code)
+  }
+
+  static func departmentNames(_ req: Request) async throws -> [String: String] {
+    Dictionary(
+      try await DirectoryRepository(req.db).departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  static func county(_ req: Request) async throws -> String {
+    guard let county = try await req.county() else {
+      throw AppError.notFound(LocalizedText(zh: "尚未设置县级行政区划", en: "No county is set up"))
+    }
+    return county.code.value
+  }
+}

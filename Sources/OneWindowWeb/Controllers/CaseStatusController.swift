@@ -1,0 +1,42 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// `GET /status?number=&phone=`: the public status page (the QR code on every notice opens it).
+enum CaseStatusController {
+  @Sendable static func show(req: Request) async throws -> Response {
+    let context = try await req.pageContext()
+    let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
+    let phone = (req.query[String.self, at: "phone"] ?? "").trimmingCharacters(in: .whitespaces)
+    guard !number.isEmpty || !phone.isEmpty else {
+      return try await CaseStatusPage.render(.init(), context).encodeResponse(for: req)
+    }
+    do {
+      let (c, rule) = try await StatusAPIController.find(number: number, phone: phone, req)
+      func day(_ date: Date?) -> String {
+        date.map { rule.iso8601($0).prefix(16).replacingOccurrences(of: "T", with: " ") } ?? "—"
+      }
+      let status = c.deadline(rule, now: req.now)
+      let found = CaseStatusPage.Found(
+        serviceCase: c, applicantName: StatusAPIController.maskedName(c.applicant.name),
+        dates: [
+          (LocalizedText(zh: "申请时间", en: "Submitted"), day(c.submittedAt)),
+          (LocalizedText(zh: "受理时间", en: "Accepted"), day(c.acceptedAt)),
+          (LocalizedText(zh: "应办结时间", en: "Due"), day(status?.due)),
+          (LocalizedText(zh: "办结时间", en: "Concluded"), day(c.concludedAt)),
+        ],
+        deadline: DeadlineText.explain(c, status: status, rule: rule, language: req.language))
+      return try await CaseStatusPage.render(.init(number: number, phone: phone, found: found), context)
+        .encodeResponse(for: req)
+    } catch let error as ValidationError {
+      return .html(
+        CaseStatusPage.render(.init(number: number, phone: phone, error: error), context), status: .unprocessableEntity)
+    } catch let error as AppError where error.status == .notFound {
+      let missing = ValidationError(field: "number", message: error.message)
+      return .html(
+        CaseStatusPage.render(.init(number: number, phone: phone, error: missing), context), status: .notFound)
+    }
+  }
+}
