@@ -32,10 +32,12 @@ let package = Package(
       ]
     ),
     .target(name: "OneWindowViews", dependencies: ["OneWindowDomain"]),
+    // .xlsx reading and writing (zip, inflate, SpreadsheetML) with no dependencies: catalog import and export.
+    .target(name: "OneWindowSpreadsheet"),
     .target(
       name: "OneWindowWeb",
       dependencies: [
-        "OneWindowDomain", "OneWindowStore", "OneWindowViews",
+        "OneWindowDomain", "OneWindowStore", "OneWindowViews", "OneWindowSpreadsheet",
         .product(name: "Vapor", package: "vapor"),
         .product(name: "Fluent", package: "fluent"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -47,6 +49,7 @@ let package = Package(
     ),
     .testTarget(name: "OneWindowDomainTests", dependencies: ["OneWindowDomain"]),
     .testTarget(name: "OneWindowViewsTests", dependencies: ["OneWindowViews"]),
+    .testTarget(name: "OneWindowSpreadsheetTests", dependencies: ["OneWindowSpreadsheet"]),
     .testTarget(
       name: "OneWindowWebTests",
       dependencies: [

@@ -43,6 +43,16 @@ public struct Fee: Sendable, Hashable, Codable {
     self.basis = basis
   }
 
+  /// Fen from a yuan amount as people type it: "20", "12.5", "12.50"; `nil` for anything else.
+  public static func fen(fromYuan text: String) -> Int? {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2, let yuan = Int(parts[0]), yuan >= 0, yuan < 100_000_000 else { return nil }
+    guard parts.count == 2 else { return yuan * 100 }
+    let decimals = parts[1]
+    guard (1...2).contains(decimals.count), let cents = Int(decimals) else { return nil }
+    return yuan * 100 + (decimals.count == 1 ? cents * 10 : cents)
+  }
+
   /// "12.50" — yuan with two decimals.
   public var yuanText: String {
     let fen = amountFen % 100

@@ -63,23 +63,13 @@ struct ItemForm {
       }
       return nil
     }
-    guard let fen = Self.fen(amount) else {
+    guard let fen = Fee.fen(fromYuan: amount) else {
       errors.append(
         ValidationError(
           field: "fee_amount", zh: "收费金额应为数字，如 20 或 12.50。", en: "Enter the fee as a number such as 20 or 12.50."))
       return nil
     }
     return Fee(amountFen: fen, basis: basis)
-  }
-
-  /// "12.5" → 1250; at most two decimals.
-  static func fen(_ text: String) -> Int? {
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard parts.count <= 2, let yuan = Int(parts[0]), yuan >= 0 else { return nil }
-    guard parts.count == 2 else { return yuan * 100 }
-    let decimals = parts[1]
-    guard (1...2).contains(decimals.count), let cents = Int(decimals) else { return nil }
-    return yuan * 100 + (decimals.count == 1 ? cents * 10 : cents)
   }
 
   private func materials(_ errors: inout [ValidationError]) -> [Material] {
