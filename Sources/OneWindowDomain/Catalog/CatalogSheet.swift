@@ -23,6 +23,13 @@ public enum CatalogSheet {
     public let column: String
     public let message: LocalizedText
 
+    public init(sheet: String, row: Int, column: String, message: LocalizedText) {
+      self.sheet = sheet
+      self.row = row
+      self.column = column
+      self.message = message
+    }
+
     public var description: String { "「\(sheet)」表第 \(row) 行「\(column)」列：\(message.zh)" }
 
     public func text(_ language: Language) -> String {

@@ -22,9 +22,12 @@ extension CatalogSheet {
       readItems(itemRows)
       if let rows = sheets[materialSheet] { readMaterials(rows) }
       if let rows = sheets[stepSheet] { readSteps(rows) }
+      // A rule about a cell that could not be read would only repeat that cell's problem.
+      let unread = Set(problems.map { "\($0.sheet)/\($0.row)/\($0.column)" })
       for located in items {
         for error in ItemValidator.problems(of: located.item, departmentIDs: Set(departments.values)) {
-          problems.append(place(error, located))
+          let problem = place(error, located)
+          if !unread.contains("\(problem.sheet)/\(problem.row)/\(problem.column)") { problems.append(problem) }
         }
       }
       problems.sort { ($0.sheet, $0.row) < ($1.sheet, $1.row) }

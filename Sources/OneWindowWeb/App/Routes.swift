@@ -33,6 +33,10 @@ enum Routes {
       pages.get("admin", "items", ":code", use: CatalogAdminController.edit)
       pages.post("admin", "items", ":code", use: CatalogAdminController.update)
       pages.post("admin", "items", ":code", "status", use: CatalogAdminController.status)
+      pages.get(Links.adminExport.pathComponents, use: CatalogImportController.export)
+      pages.get(Links.adminImport.pathComponents, use: CatalogImportController.show)
+      pages.on(
+        .POST, Links.adminImport.pathComponents, body: .collect(maxSize: "21mb"), use: CatalogImportController.submit)
     }
 
     // API: bearer tokens; each handler states the permission it needs, public look-ups none.

@@ -9,6 +9,7 @@ public enum OneWindowCommands {
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
+    app.asyncCommands.use(CatalogCommand(), as: "catalog")
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(VersionCommand(), as: "version")

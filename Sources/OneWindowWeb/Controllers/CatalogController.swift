@@ -84,7 +84,7 @@ enum CatalogController {
     let directory = DirectoryRepository(req.db)
     let item = version.item
     let sites = try await directory.sites()
-    let today = CivilDate(dayNumber: Int((req.now.timeIntervalSince1970 + 8 * 3600) / 86_400))
+    let today = today(req)
     let regions = Dictionary(try await directory.regions().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     let agreements = try await AgreementRepository(req.db).covering(itemCode: code).filter { $0.isInForce(on: today) }
     let stationed = try await directory.departmentsBySite()
@@ -125,6 +125,11 @@ enum CatalogController {
       try await DirectoryRepository(req.db).departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     return BundlePages.detail(
       BundlePages.Model(bundle: bundle, items: items, departmentNames: names), try await req.pageContext())
+  }
+
+  /// Today in the county's time zone.
+  static func today(_ req: Request) -> CivilDate {
+    DeadlineRule().civilDate(of: req.now)
   }
 
   /// The portal's own address for printed links: the configured public URL, or the host this request came to.

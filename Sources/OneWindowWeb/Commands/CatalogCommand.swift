@@ -1,0 +1,75 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import Vapor
+
+/// `onewindow catalog export FILE` and `onewindow catalog import FILE [--dry-run]`: the catalog as .xlsx.
+struct CatalogCommand: AsyncCommandGroup {
+  var help: String { "The service-item catalog (事项目录) as an Excel workbook" }
+
+  var commands: [String: any AnyAsyncCommand] { ["import": CatalogImportCommand(), "export": CatalogExportCommand()] }
+}
+
+struct CatalogExportCommand: AsyncCommand {
+  struct Signature: CommandSignature {
+    @Argument(name: "file", help: "The .xlsx file to write (sheets 事项, 材料, 流程)")
+    var file: String
+  }
+
+  var help: String { "Write every item that is not cancelled to an .xlsx workbook" }
+
+  func run(using context: CommandContext, signature: Signature) async throws {
+    let bytes = try await CatalogSpreadsheet.export(context.application.db)
+    try Data(bytes).write(to: URL(fileURLWithPath: signature.file), options: .atomic)
+    context.console.print("Wrote \(signature.file) (\(bytes.count) bytes).")
+  }
+}
+
+struct CatalogImportCommand: AsyncCommand {
+  struct Signature: CommandSignature {
+    @Argument(name: "file", help: "An .xlsx workbook in the layout of docs/catalog-spreadsheet.md")
+    var file: String
+
+    @Flag(name: "dry-run", help: "Check the file and print what would change, without writing")
+    var dryRun: Bool
+
+    @Option(name: "by", help: "Who the new versions are recorded as (default: import)")
+    var by: String?
+  }
+
+  var help: String { "Import items from an .xlsx workbook: every row is checked first; nothing is imported if any is wrong" }
+
+  func run(using context: CommandContext, signature: Signature) async throws {
+    guard let data = FileManager.default.contents(atPath: signature.file) else {
+      throw ValidationError(field: "file", zh: "读不到文件 \(signature.file)", en: "Cannot read \(signature.file)")
+    }
+    let db = context.application.db
+    context.console.print("Checking \(signature.file)…")
+    let (items, problems) = try await CatalogSpreadsheet.read(Array(data), db)
+    guard problems.isEmpty else {
+      for problem in problems { context.console.error("\(signature.file): \(problem)") }
+      throw ValidationError(
+        field: "file", zh: "文件有 \(problems.count) 处错误，未导入任何内容",
+        en: "\(problems.count) problems; nothing was imported")
+    }
+    let catalog = CatalogRepository(db)
+    let plan = try await catalog.plan(items)
+    for item in plan.created { context.console.print("  + \(item.code) \(item.name)") }
+    for (item, changes) in plan.updated {
+      context.console.print("  ~ \(item.code) \(item.name): \(changes.map(\.element.zh).joined(separator: "、"))")
+    }
+    let summary = "\(plan.created.count) new, \(plan.updated.count) changed, \(plan.unchanged.count) unchanged"
+    guard !signature.dryRun else {
+      context.console.print("Dry run: \(summary); nothing written.")
+      return
+    }
+    guard let county = try await DirectoryRepository(db).counties().first else {
+      throw ValidationError(field: "county", zh: "数据库中没有县级区划，请先运行 demo 或导入区划", en: "No county in the database")
+    }
+    let console = context.console
+    try await catalog.apply(
+      plan, by: signature.by ?? "import", note: "Excel 导入", county: county.code.value, now: Date(),
+      progress: { done, total in console.print("  \(done)/\(total)") })
+    context.console.print("Imported: \(summary).")
+  }
+}
