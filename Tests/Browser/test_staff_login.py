@@ -1,19 +1,8 @@
 """A clerk logs in through the real login page and sees their role and scope."""
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-
-def text_of(browser, tag):
-    return browser.find_element(By.TAG_NAME, tag).text
-
-
-def wait_until(browser, condition):
-    """Waits for the next page: a click or Enter returns before the new page has replaced the old one."""
-    WebDriverWait(
-        browser, 10, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]
-    ).until(lambda driver: condition(driver))
+from helpers import text_of, wait_until
 
 
 def test_public_home_shows_the_county(browser, base_url, artifacts):

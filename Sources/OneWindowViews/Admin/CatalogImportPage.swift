@@ -64,7 +64,9 @@ public enum CatalogImportPage {
       """
   }
 
-  private static func problemList(_ fileName: String, _ problems: [CatalogSheet.Problem], _ context: PageContext) -> HTML {
+  private static func problemList(_ fileName: String, _ problems: [CatalogSheet.Problem], _ context: PageContext)
+    -> HTML
+  {
     let rows = problems.prefix(500).map { problem -> HTML in
       "<tr><td>\(problem.sheet)</td><td>\(problem.row)</td><td>\(problem.column)</td><td>\(context.t(problem.message))</td></tr>"
     }

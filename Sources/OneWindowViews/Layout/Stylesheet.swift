@@ -78,6 +78,9 @@ public enum Stylesheet {
     .status-published { color:var(--ok); border-color:var(--ok); } .status-suspended { color:#b54708; border-color:#b54708; }
     .status-cancelled { color:var(--danger); border-color:var(--danger); }
     .print-only { display:none; }
+    input[readonly] { background:#eef2f7; color:var(--muted); }
+    table.materials th { white-space:nowrap; } table.materials td:nth-child(2) { min-width:9em; }
+    table.materials td:nth-child(3), table.materials td:nth-child(4) { white-space:nowrap; }
     .form-grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(240px,1fr)); gap:0 18px; }
     .form-grid input, .form-grid select { width:100%; }
     fieldset { border:1px solid var(--line); border-radius:8px; margin:16px 0; padding:8px 16px 16px; background:var(--card); }

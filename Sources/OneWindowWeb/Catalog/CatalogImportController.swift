@@ -15,11 +15,14 @@ enum CatalogImportController {
     try req.authorize(.manageCatalog)
     let bytes = try await CatalogSpreadsheet.export(req.db)
     var headers = HTTPHeaders()
-    headers.contentType = HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    headers.contentType = HTTPMediaType(
+      type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     let name = "事项目录-\(CatalogController.today(req).iso).xlsx"
     headers.replaceOrAdd(
       name: .contentDisposition,
-      value: "attachment; filename=\"catalog.xlsx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "catalog.xlsx")")
+      value:
+        "attachment; filename=\"catalog.xlsx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "catalog.xlsx")"
+    )
     return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
   }
 
@@ -45,7 +48,10 @@ enum CatalogImportController {
     }
     if let upload = body.upload, body.confirm != nil {
       guard let bytes = stored(upload, req) else {
-        return page(.form(ValidationError(field: "file", zh: "待导入的文件已失效，请重新上传。", en: "That upload has expired; upload it again.")), .unprocessableEntity)
+        return page(
+          .form(
+            ValidationError(field: "file", zh: "待导入的文件已失效，请重新上传。", en: "That upload has expired; upload it again.")),
+          .unprocessableEntity)
       }
       let (items, problems) = try await CatalogSpreadsheet.read(bytes, req.db)
       guard problems.isEmpty else { return page(.problems(fileName: "", problems), .unprocessableEntity) }
@@ -58,15 +64,22 @@ enum CatalogImportController {
       return page(.done(created: plan.created.count, updated: plan.updated.count, unchanged: plan.unchanged.count))
     }
     guard let file = body.file, file.data.readableBytes > 0 else {
-      return page(.form(ValidationError(field: "file", zh: "请选择要导入的 .xlsx 文件。", en: "Choose the .xlsx file to import.")), .unprocessableEntity)
+      return page(
+        .form(ValidationError(field: "file", zh: "请选择要导入的 .xlsx 文件。", en: "Choose the .xlsx file to import.")),
+        .unprocessableEntity)
     }
     guard file.filename.lowercased().hasSuffix(".xlsx") else {
       return page(
-        .form(ValidationError(field: "file", zh: "只能导入 .xlsx 文件（“\(file.filename)”不是）。", en: "Only .xlsx files can be imported (\(file.filename) is not).")),
+        .form(
+          ValidationError(
+            field: "file", zh: "只能导入 .xlsx 文件（“\(file.filename)”不是）。",
+            en: "Only .xlsx files can be imported (\(file.filename) is not).")),
         .unprocessableEntity)
     }
     guard file.data.readableBytes <= maxUpload else {
-      return page(.form(ValidationError(field: "file", zh: "文件超过 20 MB。", en: "The file is larger than 20 MB.")), .unprocessableEntity)
+      return page(
+        .form(ValidationError(field: "file", zh: "文件超过 20 MB。", en: "The file is larger than 20 MB.")),
+        .unprocessableEntity)
     }
     let bytes = Array(file.data.readableBytesView)
     let (items, problems) = try await CatalogSpreadsheet.read(bytes, req.db)

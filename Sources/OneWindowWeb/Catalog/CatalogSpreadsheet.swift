@@ -16,7 +16,9 @@ enum CatalogSpreadsheet {
   }
 
   /// The items of a workbook, or every problem in it. A file that is not an .xlsx is one problem on sheet "—".
-  static func read(_ bytes: [UInt8], _ db: any Database) async throws -> (items: [ServiceItem], problems: [CatalogSheet.Problem]) {
+  static func read(_ bytes: [UInt8], _ db: any Database) async throws -> (
+    items: [ServiceItem], problems: [CatalogSheet.Problem]
+  ) {
     let workbook: Workbook
     do {
       workbook = try Workbook(xlsx: bytes)

@@ -37,7 +37,9 @@ struct CatalogImportCommand: AsyncCommand {
     var by: String?
   }
 
-  var help: String { "Import items from an .xlsx workbook: every row is checked first; nothing is imported if any is wrong" }
+  var help: String {
+    "Import items from an .xlsx workbook: every row is checked first; nothing is imported if any is wrong"
+  }
 
   func run(using context: CommandContext, signature: Signature) async throws {
     guard let data = FileManager.default.contents(atPath: signature.file) else {

@@ -7,12 +7,25 @@ struct CSRFMiddleware: AsyncMiddleware {
     guard request.method != .GET, request.method != .HEAD else {
       return try await next.respond(to: request)
     }
+    try await Self.collectBody(request)
     let sent = try? request.content.get(String.self, at: "_csrf")
     guard let sent, !request.csrfToken.isEmpty, Self.constantTimeEquals(sent, request.csrfToken)
     else {
       throw AppError.csrf
     }
     return try await next.respond(to: request)
+  }
+
+  /// The largest form upload (the catalog workbook); other forms stay within the app's default body size.
+  static let maxUpload = 21 * 1024 * 1024
+
+  /// Middleware runs before Vapor collects a route's body, and a body that arrived in several network reads is
+  /// still a stream then: reading the token from it would fail, so collect it here first.
+  static func collectBody(_ request: Request) async throws {
+    guard request.body.data == nil else { return }
+    let multipart = request.headers.contentType?.subType == "form-data"
+    let limit = multipart ? maxUpload : request.application.routes.defaultMaxBodySize.value
+    _ = try await request.body.collect(max: limit).get()
   }
 
   static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
