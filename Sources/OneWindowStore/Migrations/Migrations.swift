@@ -23,5 +23,6 @@ enum Migrations {
     migrations.add(M018CreateDelegationAgreements())  // 委托书
     migrations.add(M019CreateServiceBundles())  // "一件事"
     migrations.add(M020CreateProxyListEntries())  // 帮办代办事项清单
+    migrations.add(M021CreateItemGrams())  // search index: two-character pieces of names and pinyin keys
   }
 }

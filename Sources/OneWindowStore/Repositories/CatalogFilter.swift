@@ -25,9 +25,9 @@ public struct CatalogFilter: Sendable {
     return cleaned.isEmpty ? nil : cleaned
   }
 
+  /// Every condition but the text, which `CatalogRepository.search` matches through the search index.
   func apply(to select: SQLSelectBuilder) -> SQLSelectBuilder {
     var select = select.where("status", .in, statuses.map(\.rawValue).sorted())
-    if let text = normalizedText { select = select.where("search_text", .like, "%\(text)%") }
     if let departmentID { select = select.where("department_id", .equal, departmentID) }
     if let level { select = select.where("levels", .like, "%\(level.rawValue)%") }
     if let type { select = select.where("type", .equal, type.rawValue) }

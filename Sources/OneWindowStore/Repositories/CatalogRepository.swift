@@ -67,25 +67,74 @@ public struct CatalogRepository: Sendable {
       .map { try Self.decodeItem(try $0.decode(column: "body", as: String.self)) }
   }
 
-  /// One page of items matching `filter`, and how many match in all.
+  /// One page of items matching `filter`, and how many match in all. A text of two or more characters is looked
+  /// up in `item_grams` first (every two-character piece must be there), then checked against the search key;
+  /// digits alone search codes by prefix; one character scans.
   public func search(_ filter: CatalogFilter) async throws -> (items: [ItemSummary], total: Int) {
-    var select = sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items")
+    var select = sql.select().columns(Self.summaryColumns.map { SQLColumn($0) })
+      .column(SQLRaw("COUNT(*) OVER ()"), as: "total_count").from("service_items")
     select = filter.apply(to: select)
     if let text = filter.normalizedText {
+      let digits = text.allSatisfy { $0.isASCII && $0.isNumber }
+      if digits, text.count >= 4 {
+        select = select.where("code", .greaterThanOrEqual, text).where("code", .lessThan, text + ":")
+      } else if digits {
+        select = select.where("search_text", .like, "%\(text)%")
+      } else {
+        let grams = Self.grams(of: text)
+        if !grams.isEmpty {
+          select = select.where(
+            SQLQueryString(
+              "code IN (SELECT code FROM item_grams WHERE gram IN (\(binds: grams)) GROUP BY code HAVING COUNT(*) = \(literal: grams.count))"
+            ))
+        }
+        select = select.where("search_text", .like, "%\(text)%")
+      }
       select = select.orderBy(
         SQLQueryString("CASE WHEN code = \(bind: text) THEN 0 WHEN name LIKE \(bind: text + "%") THEN 1 ELSE 2 END"))
     }
     let rows = try await select.orderBy("code").limit(filter.limit).offset(filter.offset).all()
     let items = try rows.map(Self.decodeSummary)
-    var total = items.count + filter.offset
-    if items.count == filter.limit || filter.offset > 0 {
-      let counted = try await filter.apply(
-        to: sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-          .from("service_items")
-      ).first()
-      total = try counted?.decode(column: "n", as: Int.self) ?? total
+    if let first = rows.first { return (items, try first.decode(column: "total_count", as: Int.self)) }
+    guard filter.offset > 0 else { return ([], 0) }
+    var count = filter
+    count.offset = 0
+    count.limit = 1
+    return ([], try await search(count).total)
+  }
+
+  /// The distinct two-character pieces of `text` (lowercase, no spaces), in order.
+  static func grams(of text: String) -> [String] {
+    let characters = Array(text)
+    guard characters.count >= 2 else { return [] }
+    var seen: Set<String> = []
+    var result: [String] = []
+    for index in 0..<(characters.count - 1) {
+      let gram = String(characters[index...index + 1])
+      if seen.insert(gram).inserted { result.append(gram) }
     }
-    return (items, total)
+    return result
+  }
+
+  /// The pieces an item is found by: those of its name and of every pinyin key (the code is searched by prefix).
+  static func grams(searchText: String) -> Set<String> {
+    var all: Set<String> = []
+    for token in searchText.split(separator: " ") where !token.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      all.formUnion(grams(of: String(token)))
+    }
+    return all
+  }
+
+  /// Writes an item's search pieces, replacing its old ones unless told it has none yet.
+  static func writeGrams(code: String, searchText: String, on sql: any SQLDatabase, replacing: Bool = true)
+    async throws
+  {
+    if replacing { try await sql.delete(from: "item_grams").where("code", .equal, code).run() }
+    let grams = grams(searchText: searchText).sorted()
+    guard !grams.isEmpty else { return }
+    var insert = sql.insert(into: "item_grams").columns("gram", "code")
+    for gram in grams { insert = insert.values(SQLBind(gram), SQLBind(code)) }
+    try await insert.run()
   }
 
   /// Item counts per implementing department (published items), for the portal's department list.
@@ -332,10 +381,11 @@ extension CatalogRepository {
         [SQLBind(item.code), SQLBind(county), SQLBind(status.rawValue), SQLBind(version)]
           + values.map { SQLBind($0.1) }
       ).run()
+    try await Self.writeGrams(code: item.code, searchText: Self.searchText(item), on: sql, replacing: false)
   }
 
   /// Inserts new items as published version 1, many rows per statement.
-  func insertRows(_ items: [ServiceItem], county: String, editor: String, note: String, now: Date) async throws {
+  public func insertRows(_ items: [ServiceItem], county: String, editor: String, note: String, now: Date) async throws {
     guard let first = items.first else { return }
     let columns = ["code", "county_code", "status", "version"] + Self.rowValues(first).map(\.0)
     var insert = sql.insert(into: "service_items").columns(columns)
@@ -352,6 +402,15 @@ extension CatalogRepository {
     }
     try await insert.run()
     try await versions.run()
+    var grams = sql.insert(into: "item_grams").columns("gram", "code")
+    var pieces = 0
+    for item in items {
+      for gram in Self.grams(searchText: Self.searchText(item)).sorted() {
+        grams = grams.values(SQLBind(gram), SQLBind(item.code))
+        pieces += 1
+      }
+    }
+    if pieces > 0 { try await grams.run() }
   }
 
   private func updateRow(_ item: ServiceItem, status: ItemStatus, version: Int) async throws {
@@ -361,6 +420,7 @@ extension CatalogRepository {
       update = update.set(SQLIdentifier(column), to: SQLBind(value))
     }
     try await update.where("code", .equal, item.code).run()
+    try await Self.writeGrams(code: item.code, searchText: Self.searchText(item), on: sql)
   }
 
   static func decodeVersion(_ row: any SQLRow) throws -> ItemVersion {

@@ -5,9 +5,11 @@ import Vapor
 
 /// `onewindow bench deadline|http`: benchmarks that print figures (run them on a release build).
 struct BenchCommand: AsyncCommandGroup {
-  var help: String { "Benchmarks: deadline arithmetic, HTTP create+accept load" }
+  var help: String { "Benchmarks: deadline arithmetic, HTTP create+accept load, catalog search" }
 
-  var commands: [String: any AnyAsyncCommand] { ["deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand()] }
+  var commands: [String: any AnyAsyncCommand] {
+    ["deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand(), "catalog": CatalogSearchBenchCommand()]
+  }
 }
 
 /// Due-date computations per second, with and without pauses.

@@ -7,7 +7,7 @@ import Vapor
 struct SeedCommand: AsyncCommandGroup {
   var help: String { "Generate synthetic data for load tests and benchmarks" }
 
-  var commands: [String: any AnyAsyncCommand] { ["cases": SeedCasesCommand()] }
+  var commands: [String: any AnyAsyncCommand] { ["cases": SeedCasesCommand(), "items": SeedItemsCommand()] }
 }
 
 struct SeedCasesCommand: AsyncCommand {
@@ -50,5 +50,48 @@ struct SeedCasesCommand: AsyncCommand {
       }
     }
     console.print("Done in \(ContinuousClock.now - started).")
+  }
+}
+
+struct SeedItemsCommand: AsyncCommand {
+  struct Signature: CommandSignature {
+    @Option(name: "count", help: "How many synthetic items in all (default 100000)")
+    var count: Int?
+  }
+
+  var help: String {
+    "Add synthetic published items (codes 80…) copied from the demo catalog; shows progress, safe to stop and re-run"
+  }
+
+  func run(using context: CommandContext, signature: Signature) async throws {
+    let app = context.application
+    let count = signature.count ?? 100_000
+    guard (1...10_000_000).contains(count) else {
+      throw ValidationError(field: "--count", zh: "--count 应在 1–10000000 之间", en: "--count must be 1–10,000,000")
+    }
+    guard let county = try await DirectoryRepository(app.db).counties().first else {
+      throw ValidationError(
+        field: "database", zh: "请先运行 onewindow demo --load-only", en: "Run onewindow demo --load-only first")
+    }
+    let catalog = CatalogRepository(app.db)
+    let existing = try await catalog.codes()
+    let templates = DemoCounty.shared.items
+    let have = existing.filter(SyntheticCatalog.isSynthetic).count
+    let started = ContinuousClock.now
+    context.console.print("Seeding synthetic items \(have)…\(count) into \(app.configuration.database) …")
+    // Each batch commits on its own, so an interrupted run keeps what it finished and a re-run goes on from there.
+    for start in stride(from: have, to: count, by: 500) {
+      let batch = (start..<min(start + 500, count)).map { SyntheticCatalog.item($0, templates: templates) }
+        .filter { !existing.contains($0.code) }
+      try await app.db.transaction { db in
+        try await CatalogRepository(db).insertRows(
+          batch, county: county.code.value, editor: "seed", note: "合成数据", now: Date())
+      }
+      let done = min(start + 500, count)
+      if done % 10_000 == 0 || done == count {
+        context.console.print("  \(done)/\(count) items")
+      }
+    }
+    context.console.print("Done in \(ContinuousClock.now - started); the catalog holds \(try await catalog.count()) items.")
   }
 }
