@@ -12,7 +12,8 @@ public enum SyntheticCatalog {
     var item = templates[index % templates.count]
     let serial = String(100_000_000 + index).suffix(8)
     item.code = "80" + item.type.rawValue + serial
-    item.name = "\(item.name)（\(variants[index / templates.count % variants.count])\(index / (templates.count * variants.count) + 1)号）"
+    item.name =
+      "\(item.name)（\(variants[index / templates.count % variants.count])\(index / (templates.count * variants.count) + 1)号）"
     return item
   }
 

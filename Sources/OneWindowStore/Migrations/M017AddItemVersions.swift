@@ -23,6 +23,7 @@ struct M017AddItemVersions: AsyncMigration {
       ("draft_version", .int, .sql(.default(SQLLiteral.null))),
       ("search_text", .string, .sql(.default(""))),
       ("themes", .string, .sql(.default(""))),
+      ("hall_exception", .string, .sql(.default(""))),
     ]
     for (name, type, constraint) in columns {
       try await database.schema("service_items").field(FieldKey(stringLiteral: name), type, constraint).update()
@@ -35,13 +36,13 @@ struct M017AddItemVersions: AsyncMigration {
         ItemVersion(item: item, number: 1, createdAtMs: 0, createdBy: "migration", publishedAtMs: 0, note: "迁移"),
         county: model.countyCode, on: sql)
       try await sql.update("service_items").set("search_text", to: CatalogRepository.searchText(item))
-        .where("code", .equal, item.code).run()
+        .set("hall_exception", to: item.hallExceptionReason).where("code", .equal, item.code).run()
     }
   }
 
   func revert(on database: any Database) async throws {
     try await database.schema("item_versions").delete()
-    for name in ["status", "version", "draft_version", "search_text", "themes"] {
+    for name in ["status", "version", "draft_version", "search_text", "themes", "hall_exception"] {
       try await database.schema("service_items").deleteField(FieldKey(stringLiteral: name)).update()
     }
   }

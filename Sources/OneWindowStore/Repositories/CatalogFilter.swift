@@ -12,6 +12,8 @@ public struct CatalogFilter: Sendable {
   public var audience: Audience?
   /// Only items on this town's or village's proxy list (what its agents take on).
   public var proxyRegion: RegionCode?
+  /// Only items on the exception list (进驻例外: handled outside the hall).
+  public var hallExceptionsOnly = false
   public var statuses: Set<ItemStatus> = [.published]
   public var limit = 20
   public var offset = 0
@@ -33,6 +35,7 @@ public struct CatalogFilter: Sendable {
     if let type { select = select.where("type", .equal, type.rawValue) }
     if let theme { select = select.where("themes", .like, "%,\(theme.rawValue),%") }
     if let audience { select = select.where("themes", .like, "%,@\(audience.rawValue),%") }
+    if hallExceptionsOnly { select = select.where("hall_exception", .notEqual, "") }
     if let proxyRegion {
       select = select.where(
         SQLQueryString(

@@ -369,7 +369,7 @@ extension CatalogRepository {
       ("levels", levelsText(item.levels)), ("case_kind", item.caseKind.rawValue),
       ("legal_limit_days", item.legalLimitDays), ("promised_limit_days", item.promisedLimitDays),
       ("visits", item.visits), ("online_depth", item.onlineDepth), ("search_text", searchText(item)),
-      ("themes", themesText(item)),
+      ("themes", themesText(item)), ("hall_exception", item.hallExceptionReason),
     ]
   }
 

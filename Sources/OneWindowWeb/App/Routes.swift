@@ -33,6 +33,13 @@ enum Routes {
       pages.get("admin", "items", ":code", use: CatalogAdminController.edit)
       pages.post("admin", "items", ":code", use: CatalogAdminController.update)
       pages.post("admin", "items", ":code", "status", use: CatalogAdminController.status)
+      pages.get(Links.adminAgreements.pathComponents, use: CatalogExtrasController.agreements)
+      pages.post(Links.adminAgreements.pathComponents, use: CatalogExtrasController.addAgreement)
+      pages.get(Links.adminBundles.pathComponents, use: CatalogExtrasController.bundles)
+      pages.post(Links.adminBundles.pathComponents, use: CatalogExtrasController.saveBundle)
+      pages.get(Links.adminProxyLists.pathComponents, use: CatalogExtrasController.proxyLists)
+      pages.get("admin", "proxy-lists", ":region", use: CatalogExtrasController.proxyList)
+      pages.post("admin", "proxy-lists", ":region", use: CatalogExtrasController.changeProxyList)
       pages.get(Links.adminExport.pathComponents, use: CatalogImportController.export)
       pages.get(Links.adminImport.pathComponents, use: CatalogImportController.show)
       pages.on(

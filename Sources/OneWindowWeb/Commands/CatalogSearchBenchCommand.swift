@@ -32,7 +32,10 @@ struct CatalogSearchBenchCommand: AsyncCommand {
     }
     context.console.print("catalog search over \(total) items, \(latencies.count) searches (page of 20 + total count):")
     context.console.print("  all          \(Self.summary(latencies))")
-    for kind in kinds.keys.sorted() { context.console.print("  \(kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Self.summary(kinds[kind]!))") }
+    for kind in kinds.keys.sorted() {
+      context.console.print(
+        "  \(kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Self.summary(kinds[kind]!))")
+    }
     context.console.print("  (\(found) items returned in all)")
   }
 
@@ -41,7 +44,8 @@ struct CatalogSearchBenchCommand: AsyncCommand {
     func at(_ p: Double) -> String {
       String(format: "%.2f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
     }
-    return "n=\(sorted.count) p50=\(at(0.5)) ms p90=\(at(0.9)) ms p99=\(at(0.99)) ms max=\(String(format: "%.2f", sorted.last ?? 0)) ms"
+    return
+      "n=\(sorted.count) p50=\(at(0.5)) ms p90=\(at(0.9)) ms p99=\(at(0.99)) ms max=\(String(format: "%.2f", sorted.last ?? 0)) ms"
   }
 
   /// A deterministic mix: pinyin initials 35 %, Chinese text 30 %, exact code 10 %, department and level 15 %,

@@ -92,6 +92,7 @@ struct SeedItemsCommand: AsyncCommand {
         context.console.print("  \(done)/\(count) items")
       }
     }
-    context.console.print("Done in \(ContinuousClock.now - started); the catalog holds \(try await catalog.count()) items.")
+    context.console.print(
+      "Done in \(ContinuousClock.now - started); the catalog holds \(try await catalog.count()) items.")
   }
 }
