@@ -67,40 +67,81 @@ public struct CatalogRepository: Sendable {
       .map { try Self.decodeItem(try $0.decode(column: "body", as: String.self)) }
   }
 
-  /// One page of items matching `filter`, and how many match in all. A text of two or more characters is looked
-  /// up in `item_grams` first (every two-character piece must be there), then checked against the search key;
-  /// digits alone search codes by prefix; one character scans.
-  public func search(_ filter: CatalogFilter) async throws -> (items: [ItemSummary], total: Int) {
-    var select = sql.select().columns(Self.summaryColumns.map { SQLColumn($0) })
-      .column(SQLRaw("COUNT(*) OVER ()"), as: "total_count").from("service_items")
-    select = filter.apply(to: select)
-    if let text = filter.normalizedText {
-      let digits = text.allSatisfy { $0.isASCII && $0.isNumber }
-      if digits, text.count >= 4 {
-        select = select.where("code", .greaterThanOrEqual, text).where("code", .lessThan, text + ":")
-      } else if digits {
-        select = select.where("search_text", .like, "%\(text)%")
-      } else {
-        let grams = Self.grams(of: text)
-        if !grams.isEmpty {
-          select = select.where(
-            SQLQueryString(
-              "code IN (SELECT code FROM item_grams WHERE gram IN (\(binds: grams)) GROUP BY code HAVING COUNT(*) = \(literal: grams.count))"
-            ))
-        }
-        select = select.where("search_text", .like, "%\(text)%")
-      }
-      select = select.orderBy(
-        SQLQueryString("CASE WHEN code = \(bind: text) THEN 0 WHEN name LIKE \(bind: text + "%") THEN 1 ELSE 2 END"))
+  /// A text search counts at most this many matches: past it, the page says "1000+" and asks for more words.
+  public static let countLimit = 1_000
+
+  /// One page of items matching `filter`, and how many match. A text of two or more characters is read from
+  /// `item_grams`, starting from its rarest two-character piece in code order and checked against the search key,
+  /// so a common piece (登记, dj) stops after `countLimit` matches instead of reading the whole catalog; digits alone
+  /// search codes by prefix; one character scans.
+  public func search(_ filter: CatalogFilter) async throws -> CatalogPage {
+    guard let text = filter.normalizedText else { return try await browse(filter) }
+    let digits = text.allSatisfy { $0.isASCII && $0.isNumber }
+    let grams = digits ? [] : Self.grams(of: text)
+    var inner: SQLSelectBuilder
+    if digits, text.count >= 4 {
+      inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
+        .where("code", .greaterThanOrEqual, text).where("code", .lessThan, text + ":").orderBy("code")
+    } else if let rarest = try await rarest(grams) {
+      inner = filter.apply(
+        to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0, table: "service_items") })
+          .from("item_grams").join("service_items", on: SQLColumn("code", table: "item_grams"), .equal, SQLColumn("code", table: "service_items"))
+          .where(SQLColumn("gram", table: "item_grams"), .equal, SQLBind(rarest))
+      )
+      .where(SQLColumn("search_text", table: "service_items"), .like, SQLBind("%\(text)%"))
+      .orderBy(SQLColumn("code", table: "item_grams"))
+    } else if grams.isEmpty {
+      inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
+        .where("search_text", .like, "%\(text)%").orderBy("code")
+    } else {
+      return CatalogPage(items: [], total: 0, totalIsExact: true)
     }
-    let rows = try await select.orderBy("code").limit(filter.limit).offset(filter.offset).all()
+    inner = inner.limit(Self.countLimit + 1)
+    let rows = try await sql.select().columns(Self.summaryColumns.map { SQLColumn($0) })
+      .column(SQLRaw("COUNT(*) OVER ()"), as: "total_count")
+      .from(SQLAlias(SQLGroupExpression(inner.query), as: SQLIdentifier("hits")))
+      .orderBy(
+        SQLQueryString("CASE WHEN code = \(bind: text) THEN 0 WHEN name LIKE \(bind: text + "%") THEN 1 ELSE 2 END")
+      )
+      .orderBy("code").limit(filter.limit).offset(filter.offset).all()
     let items = try rows.map(Self.decodeSummary)
-    if let first = rows.first { return (items, try first.decode(column: "total_count", as: Int.self)) }
-    guard filter.offset > 0 else { return ([], 0) }
-    var count = filter
-    count.offset = 0
-    count.limit = 1
-    return ([], try await search(count).total)
+    let total = try rows.first?.decode(column: "total_count", as: Int.self) ?? (filter.offset > 0 ? -1 : 0)
+    if total < 0 {
+      var first = filter
+      first.offset = 0
+      first.limit = 1
+      let counted = try await search(first)
+      return CatalogPage(items: [], total: counted.total, totalIsExact: counted.totalIsExact)
+    }
+    return CatalogPage(items: items, total: min(total, Self.countLimit), totalIsExact: total <= Self.countLimit)
+  }
+
+  /// Filters without text: a page in code order and the exact count.
+  private func browse(_ filter: CatalogFilter) async throws -> CatalogPage {
+    let rows = try await filter.apply(
+      to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) })
+        .column(SQLRaw("COUNT(*) OVER ()"), as: "total_count").from("service_items")
+    ).orderBy("code").limit(filter.limit).offset(filter.offset).all()
+    if let first = rows.first {
+      return CatalogPage(
+        items: try rows.map(Self.decodeSummary), total: try first.decode(column: "total_count", as: Int.self),
+        totalIsExact: true)
+    }
+    guard filter.offset > 0 else { return CatalogPage(items: [], total: 0, totalIsExact: true) }
+    var first = filter
+    first.offset = 0
+    first.limit = 1
+    return CatalogPage(items: [], total: try await browse(first).total, totalIsExact: true)
+  }
+
+  /// The piece with the fewest items, or `nil` when some piece has none (then nothing can match).
+  private func rarest(_ grams: [String]) async throws -> String? {
+    guard !grams.isEmpty else { return nil }
+    let rows = try await sql.select().column("gram").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+      .from("item_grams").where("gram", .in, SQLBind.group(grams)).groupBy("gram").all()
+    guard rows.count == grams.count else { return nil }
+    return try rows.min { try $0.decode(column: "n", as: Int.self) < $1.decode(column: "n", as: Int.self) }?
+      .decode(column: "gram", as: String.self)
   }
 
   /// The distinct two-character pieces of `text` (lowercase, no spaces), in order.
@@ -450,6 +491,14 @@ extension CatalogRepository {
       status: ItemStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
       version: try row.decode(column: "version", as: Int.self))
   }
+}
+
+/// One page of search results. `total` is exact for browsing; a text search stops counting at
+/// `CatalogRepository.countLimit` and says so.
+public struct CatalogPage: Sendable {
+  public let items: [ItemSummary]
+  public let total: Int
+  public let totalIsExact: Bool
 }
 
 /// What a catalog import would do.

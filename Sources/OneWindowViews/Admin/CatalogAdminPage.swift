@@ -11,11 +11,15 @@ public enum CatalogAdminPage {
     public let text: String
     public let status: ItemStatus?
     public let departments: [String: String]
+    public let page: Int
+    public let pageSize: Int
 
     public init(
       figures: CatalogFigures, statusCounts: [ItemStatus: Int], items: [ItemSummary], total: Int, text: String,
-      status: ItemStatus?, departments: [String: String]
+      status: ItemStatus?, departments: [String: String], page: Int = 1, pageSize: Int = 100
     ) {
+      self.page = page
+      self.pageSize = pageSize
       self.figures = figures
       self.statusCounts = statusCounts
       self.items = items
@@ -65,8 +69,25 @@ public enum CatalogAdminPage {
       <table><thead><tr><th>\(context.t("事项", "Item"))</th><th>\(context.t("实施主体", "Department"))</th>\
       <th>\(context.t("状态", "State"))</th><th>\(context.t("现行版本", "Version"))</th><th>\(context.t("行使层级", "Levels"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>
+      \(pager(model, context))
       """
     return Layout.page(context, title: context.t("事项目录管理", "Catalog administration"), body: body)
+  }
+
+  private static func pager(_ model: Model, _ context: PageContext) -> HTML {
+    let pages = max(1, (model.total + model.pageSize - 1) / model.pageSize)
+    guard pages > 1 else { return .empty }
+    func link(_ page: Int) -> String {
+      Links.adminItems + Links.query([("q", model.text), ("status", model.status?.rawValue), ("page", String(page))])
+    }
+    let previous: HTML =
+      model.page > 1 ? "<a rel=\"prev\" href=\"\(link(model.page - 1))\">\(context.t("上一页", "Previous"))</a>" : .empty
+    let next: HTML =
+      model.page < pages ? "<a rel=\"next\" href=\"\(link(model.page + 1))\">\(context.t("下一页", "Next"))</a>" : .empty
+    return """
+      <nav class="pager" aria-label="\(context.t("分页", "Pages"))">\(previous)\
+      <span>\(context.t("第 \(model.page) / \(pages) 页", "Page \(model.page) of \(pages)"))</span>\(next)</nav>
+      """
   }
 
   static func rate(_ name: String, _ value: Double, _ target: Double, _ count: String, _ context: PageContext) -> HTML {

@@ -30,6 +30,8 @@ public enum CatalogSearchPage {
     public let query: Query
     public let items: [ItemSummary]
     public let total: Int
+    /// False when a text search stopped counting (the page then shows "1000+").
+    public let totalIsExact: Bool
     public let pageSize: Int
     public let departments: [Department]
     public let sites: [Site]
@@ -37,12 +39,13 @@ public enum CatalogSearchPage {
     public let siteNote: String?
 
     public init(
-      query: Query, items: [ItemSummary], total: Int, pageSize: Int, departments: [Department], sites: [Site],
-      siteNote: String?
+      query: Query, items: [ItemSummary], total: Int, totalIsExact: Bool = true, pageSize: Int,
+      departments: [Department], sites: [Site], siteNote: String?
     ) {
       self.query = query
       self.items = items
       self.total = total
+      self.totalIsExact = totalIsExact
       self.pageSize = pageSize
       self.departments = departments
       self.sites = sites
@@ -57,7 +60,9 @@ public enum CatalogSearchPage {
       \(audienceTabs(model.query, context))
       \(themeLinks(model.query, context))
       \(model.siteNote.map { "<p class=\"note\">\($0)</p>" as HTML } ?? .empty)
-      <p class="meta" role="status">\(context.t("共 \(model.total) 项", "\(model.total) items"))</p>
+      <p class="meta" role="status">\(model.totalIsExact
+        ? context.t("共 \(model.total) 项", "\(model.total) items")
+        : context.t("超过 \(model.total) 项，请输入更多文字缩小范围", "More than \(model.total) items; type more to narrow them down"))</p>
       \(results(model, context))
       \(pager(model, context))
       """

@@ -335,6 +335,7 @@ enum OpenAPIDocument {
         "/api/v1/items": {
           "get": {
             "summary": "Search the published catalog (public)",
+            "description": "With `q`, `total` stops at 1000: type more to narrow a common search down.",
             "security": [],
             "parameters": [
               {

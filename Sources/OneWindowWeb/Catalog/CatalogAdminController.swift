@@ -14,11 +14,13 @@ enum CatalogAdminController {
     var filter = CatalogFilter()
     filter.text = text
     filter.statuses = status.map { [$0] } ?? Set(ItemStatus.allCases)
+    let page = min(max(req.query[Int.self, at: "page"] ?? 1, 1), 100_000)
     filter.limit = 100
+    filter.offset = (page - 1) * 100
     let found = try await catalog.search(filter)
     let model = CatalogAdminPage.Model(
       figures: try await catalog.figures(), statusCounts: try await catalog.statusCounts(), items: found.items,
-      total: found.total, text: text, status: status, departments: try await departmentNames(req))
+      total: found.total, text: text, status: status, departments: try await departmentNames(req), page: page)
     return CatalogAdminPage.render(model, try await req.pageContext())
   }
 

@@ -51,7 +51,8 @@ enum CatalogController {
     let departments = try await directory.departments(in: county?.code)
     return CatalogSearchPage.render(
       CatalogSearchPage.Model(
-        query: query, items: found.items, total: found.total, pageSize: pageSize, departments: departments,
+        query: query, items: found.items, total: found.total, totalIsExact: found.totalIsExact, pageSize: pageSize,
+        departments: departments,
         sites: sites, siteNote: siteNote),
       context)
   }
