@@ -134,14 +134,27 @@ public struct CatalogRepository: Sendable {
     return CatalogPage(items: [], total: try await browse(first).total, totalIsExact: true)
   }
 
-  /// The piece with the fewest items, or `nil` when some piece has none (then nothing can match).
+  /// The piece with the fewest items, or `nil` when some piece has none (then nothing can match). Counts stop at
+  /// 5,000 per piece: past that every piece is common and any of them will do.
   private func rarest(_ grams: [String]) async throws -> String? {
     guard !grams.isEmpty else { return nil }
-    let rows = try await sql.select().column("gram").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-      .from("item_grams").where("gram", .in, SQLBind.group(grams)).groupBy("gram").all()
-    guard rows.count == grams.count else { return nil }
-    return try rows.min { try $0.decode(column: "n", as: Int.self) < $1.decode(column: "n", as: Int.self) }?
-      .decode(column: "gram", as: String.self)
+    var query = SQLQueryString("")
+    for (index, gram) in grams.enumerated() {
+      if index > 0 { query.appendLiteral(" UNION ALL ") }
+      query.appendLiteral("SELECT ")
+      query.appendInterpolation(literal: index)
+      query.appendLiteral(" AS position, (SELECT COUNT(*) FROM (SELECT 1 AS hit FROM item_grams WHERE gram = ")
+      query.appendInterpolation(bind: gram)
+      query.appendLiteral(" LIMIT 5000) AS capped) AS n")
+    }
+    var best: (gram: String, count: Int)?
+    for row in try await sql.raw(query).all() {
+      let count = try row.decode(column: "n", as: Int.self)
+      guard count > 0 else { return nil }
+      let gram = grams[try row.decode(column: "position", as: Int.self)]
+      if best == nil || count < best!.count { best = (gram, count) }
+    }
+    return best?.gram
   }
 
   /// The distinct two-character pieces of `text` (lowercase, no spaces), in order.
