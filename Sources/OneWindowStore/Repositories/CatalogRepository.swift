@@ -82,14 +82,22 @@ public struct CatalogRepository: Sendable {
     if digits, text.count >= 4 {
       inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
         .where("code", .greaterThanOrEqual, text).where("code", .lessThan, text + ":").orderBy("code")
-    } else if let rarest = try await rarest(grams) {
-      inner = filter.apply(
-        to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0, table: "service_items") })
-          .from("item_grams").join("service_items", on: SQLColumn("code", table: "item_grams"), .equal, SQLColumn("code", table: "service_items"))
-          .where(SQLColumn("gram", table: "item_grams"), .equal, SQLBind(rarest))
-      )
-      .where(SQLColumn("search_text", table: "service_items"), .like, SQLBind("%\(text)%"))
-      .orderBy(SQLColumn("code", table: "item_grams"))
+    } else if let ordered = try await byRarity(grams) {
+      // Drive from the rarest piece; the next ones are checked in the (small, covering) piece index before an
+      // item row is read, and the search key confirms the pieces are in a row.
+      var select = sql.select().columns(Self.summaryColumns.map { SQLColumn($0, table: "service_items") })
+        .from("item_grams").join(
+          "service_items", on: SQLColumn("code", table: "item_grams"), .equal, SQLColumn("code", table: "service_items")
+        )
+        .where(SQLColumn("gram", table: "item_grams"), .equal, SQLBind(ordered[0]))
+      for gram in ordered.dropFirst().prefix(3) {
+        select = select.where(
+          SQLQueryString(
+            "EXISTS (SELECT 1 FROM item_grams AS more WHERE more.gram = \(bind: gram) AND more.code = item_grams.code)"))
+      }
+      inner = filter.apply(to: select)
+        .where(SQLColumn("search_text", table: "service_items"), .like, SQLBind("%\(text)%"))
+        .orderBy(SQLColumn("code", table: "item_grams"))
     } else if grams.isEmpty {
       inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
         .where("search_text", .like, "%\(text)%").orderBy("code")
@@ -134,9 +142,9 @@ public struct CatalogRepository: Sendable {
     return CatalogPage(items: [], total: try await browse(first).total, totalIsExact: true)
   }
 
-  /// The piece with the fewest items, or `nil` when some piece has none (then nothing can match). Counts stop at
-  /// 5,000 per piece: past that every piece is common and any of them will do.
-  private func rarest(_ grams: [String]) async throws -> String? {
+  /// The pieces, fewest items first, or `nil` when some piece has none (then nothing can match). Counts stop at
+  /// 5,000 per piece: past that every piece is common and their order does not matter.
+  private func byRarity(_ grams: [String]) async throws -> [String]? {
     guard !grams.isEmpty else { return nil }
     var query = SQLQueryString("")
     for (index, gram) in grams.enumerated() {
@@ -147,14 +155,13 @@ public struct CatalogRepository: Sendable {
       query.appendInterpolation(bind: gram)
       query.appendLiteral(" LIMIT 5000) AS capped) AS n")
     }
-    var best: (gram: String, count: Int)?
+    var counted: [(gram: String, count: Int)] = []
     for row in try await sql.raw(query).all() {
       let count = try row.decode(column: "n", as: Int.self)
       guard count > 0 else { return nil }
-      let gram = grams[try row.decode(column: "position", as: Int.self)]
-      if best == nil || count < best!.count { best = (gram, count) }
+      counted.append((grams[try row.decode(column: "position", as: Int.self)], count))
     }
-    return best?.gram
+    return counted.sorted { $0.count < $1.count }.map(\.gram)
   }
 
   /// The distinct two-character pieces of `text` (lowercase, no spaces), in order.

@@ -1,6 +1,7 @@
 import Foundation
 import OneWindowDomain
 import OneWindowStore
+import SQLKit
 import Vapor
 
 /// `onewindow seed cases --count N`: synthetic cases for load tests (needs the demo county loaded).
