@@ -39,7 +39,8 @@ public struct CatalogFilter: Sendable {
     if let proxyRegion {
       select = select.where(
         SQLQueryString(
-          "service_items.code IN (SELECT item_code FROM proxy_list_entries WHERE region_code = \(bind: proxyRegion.value))"))
+          "service_items.code IN (SELECT item_code FROM proxy_list_entries WHERE region_code = \(bind: proxyRegion.value))"
+        ))
     }
     return select
   }

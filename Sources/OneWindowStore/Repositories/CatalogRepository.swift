@@ -83,21 +83,7 @@ public struct CatalogRepository: Sendable {
       inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
         .where("code", .greaterThanOrEqual, text).where("code", .lessThan, text + ":").orderBy("code")
     } else if let ordered = try await byRarity(grams) {
-      // Drive from the rarest piece; the next ones are checked in the (small, covering) piece index before an
-      // item row is read, and the search key confirms the pieces are in a row.
-      var select = sql.select().columns(Self.summaryColumns.map { SQLColumn($0, table: "service_items") })
-        .from("item_grams").join(
-          "service_items", on: SQLColumn("code", table: "item_grams"), .equal, SQLColumn("code", table: "service_items")
-        )
-        .where(SQLColumn("gram", table: "item_grams"), .equal, SQLBind(ordered[0]))
-      for gram in ordered.dropFirst().prefix(3) {
-        select = select.where(
-          SQLQueryString(
-            "EXISTS (SELECT 1 FROM item_grams AS more WHERE more.gram = \(bind: gram) AND more.code = item_grams.code)"))
-      }
-      inner = filter.apply(to: select)
-        .where(SQLColumn("search_text", table: "service_items"), .like, SQLBind("%\(text)%"))
-        .orderBy(SQLColumn("code", table: "item_grams"))
+      inner = throughPieces(ordered, text: text, filter)
     } else if grams.isEmpty {
       inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
         .where("search_text", .like, "%\(text)%").orderBy("code")
@@ -122,6 +108,66 @@ public struct CatalogRepository: Sendable {
       return CatalogPage(items: [], total: counted.total, totalIsExact: counted.totalIsExact)
     }
     return CatalogPage(items: items, total: min(total, Self.countLimit), totalIsExact: total <= Self.countLimit)
+  }
+
+  /// The items containing `text`, driven from the rarest piece in code order: the next pieces are checked in the
+  /// (small, covering) piece index before an item row is read, and the search key confirms the pieces are in a row.
+  /// Reading stops after `countLimit + 1` matches. SQLite plans this join as written; PostgreSQL's planner would
+  /// rather hash the whole piece and scan the catalog, so there the item row is read in a LATERAL subquery it cannot
+  /// flatten (OFFSET 0), one row per piece entry, in index order.
+  private func throughPieces(_ ordered: [String], text: String, _ filter: CatalogFilter) -> SQLSelectBuilder {
+    func morePieces(_ alias: String) -> [SQLQueryString] {
+      ordered.dropFirst().prefix(3).map { gram in
+        var exists = SQLQueryString("EXISTS (SELECT 1 FROM item_grams AS more WHERE more.gram = ")
+        exists.appendInterpolation(bind: gram)
+        exists.appendLiteral(" AND more.code = " + alias + ".code)")
+        return exists
+      }
+    }
+    // A two-character text is its own piece: every item the index names for it contains it.
+    let confirm = text.count > 2 ? contains("service_items.search_text", text) : nil
+    guard sql.dialect.name == "postgresql" else {
+      var select = sql.select().columns(Self.summaryColumns.map { SQLColumn($0, table: "service_items") })
+        .from("item_grams")
+        .join(
+          "service_items", on: SQLColumn("code", table: "item_grams"), .equal, SQLColumn("code", table: "service_items")
+        )
+        .where(SQLColumn("gram", table: "item_grams"), .equal, SQLBind(ordered[0]))
+      for exists in morePieces("item_grams") { select = select.where(exists) }
+      select = filter.apply(to: select)
+      if let confirm { select = select.where(confirm) }
+      return select.orderBy(SQLColumn("code", table: "item_grams"))
+    }
+    var pieces = SQLQueryString("SELECT code FROM item_grams WHERE gram = ")
+    pieces.appendInterpolation(bind: ordered[0])
+    for exists in morePieces("item_grams") {
+      pieces.appendLiteral(" AND ")
+      pieces.appendInterpolation(exists)
+    }
+    pieces.appendLiteral(" ORDER BY code")
+    var item = filter.apply(
+      to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0, table: "service_items") }).from("service_items")
+        .where(SQLColumn("code", table: "service_items"), .equal, SQLColumn("code", table: "piece")))
+    if let confirm { item = item.where(confirm) }
+    return sql.select().columns(Self.summaryColumns.map { SQLColumn($0, table: "hit") })
+      .from(SQLAlias(SQLGroupExpression(pieces), as: SQLIdentifier("piece")))
+      .join(
+        SQLList(
+          [SQLRaw("LATERAL"), SQLAlias(SQLGroupExpression(item.offset(0).query), as: SQLIdentifier("hit"))],
+          separator: SQLRaw(" ")),
+        method: SQLJoinMethod.inner, on: SQLRaw("TRUE")
+      )
+      .orderBy(SQLColumn("code", table: "piece"))
+  }
+
+  /// "`column` contains `text`", as a plain substring test. Not LIKE: PostgreSQL's planner reads a LIKE on the
+  /// search key as selective and scans the whole table instead of walking the piece index in code order.
+  private func contains(_ column: String, _ text: String) -> SQLQueryString {
+    let function = sql.dialect.name == "postgresql" ? "strpos" : "instr"
+    var query = SQLQueryString("\(unsafeRaw: function)(\(unsafeRaw: column), ")
+    query.appendInterpolation(bind: text)
+    query.appendLiteral(") > 0")
+    return query
   }
 
   /// Filters without text: a page in code order and the exact count.

@@ -20,6 +20,7 @@ struct CatalogSearchBenchCommand: AsyncCommand {
     var latencies: [Double] = []
     var kinds: [String: [Double]] = [:]
     var found = 0
+    var slowest: [(Double, String)] = []
     for (index, (kind, filter)) in filters.enumerated() {
       let started = ContinuousClock.now
       let result = try await catalog.search(filter)
@@ -29,6 +30,7 @@ struct CatalogSearchBenchCommand: AsyncCommand {
       latencies.append(milliseconds)
       kinds[kind, default: []].append(milliseconds)
       found += result.items.count
+      slowest.append((milliseconds, "\(kind) \(filter.text ?? "")\(filter.departmentID.map { " " + $0 } ?? "")"))
     }
     context.console.print("catalog search over \(total) items, \(latencies.count) searches (page of 20 + total count):")
     context.console.print("  all          \(Self.summary(latencies))")
@@ -37,6 +39,8 @@ struct CatalogSearchBenchCommand: AsyncCommand {
         "  \(kind.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Self.summary(kinds[kind]!))")
     }
     context.console.print("  (\(found) items returned in all)")
+    let worst = slowest.sorted { $0.0 > $1.0 }.prefix(5).map { "\($0.1) \(String(format: "%.1f", $0.0)) ms" }
+    context.console.print("  slowest: \(worst.joined(separator: "; "))")
   }
 
   static func summary(_ values: [Double]) -> String {
