@@ -93,6 +93,10 @@ struct SeedItemsCommand: AsyncCommand {
         context.console.print("  \(done)/\(count) items")
       }
     }
+    // A bulk load leaves the planner's statistics (and PostgreSQL's visibility map, which index-only scans need)
+    // behind until autovacuum comes round; refresh them now so the first searches already get the right plans.
+    let sql = app.db as! any SQLDatabase
+    try await sql.raw(sql.dialect.name == "postgresql" ? "VACUUM ANALYZE" : "ANALYZE").run()
     context.console.print(
       "Done in \(ContinuousClock.now - started); the catalog holds \(try await catalog.count()) items.")
   }
