@@ -29,9 +29,9 @@ struct M017AddItemVersions: AsyncMigration {
       try await database.schema("service_items").field(FieldKey(stringLiteral: name), type, constraint).update()
     }
     let sql = database as! any SQLDatabase
-    // Browsing a department reads its items in code order: one index gives both.
+    // Browsing a department reads its items in code order, and counts them from the index alone.
     try await sql.create(index: "service_items_department_code").on("service_items").column("department_id")
-      .column("code").run()
+      .column("code").column("status").column("levels").run()
     for model in try await ServiceItemModel.query(on: database).all() {
       guard let item = model.domain else { continue }
       try await CatalogRepository.insertVersion(

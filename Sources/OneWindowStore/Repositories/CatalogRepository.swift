@@ -170,22 +170,18 @@ public struct CatalogRepository: Sendable {
     return query
   }
 
-  /// Filters without text: a page in code order and the exact count.
+  /// Filters without text: a page in code order, and the exact count in a second query that indexes can answer
+  /// alone (a window count would read every matching row to show twenty).
   private func browse(_ filter: CatalogFilter) async throws -> CatalogPage {
     let rows = try await filter.apply(
-      to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) })
-        .column(SQLRaw("COUNT(*) OVER ()"), as: "total_count").from("service_items")
+      to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items")
     ).orderBy("code").limit(filter.limit).offset(filter.offset).all()
-    if let first = rows.first {
-      return CatalogPage(
-        items: try rows.map(Self.decodeSummary), total: try first.decode(column: "total_count", as: Int.self),
-        totalIsExact: true)
-    }
-    guard filter.offset > 0 else { return CatalogPage(items: [], total: 0, totalIsExact: true) }
-    var first = filter
-    first.offset = 0
-    first.limit = 1
-    return CatalogPage(items: [], total: try await browse(first).total, totalIsExact: true)
+    let counted = try await filter.apply(
+      to: sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("service_items")
+    ).first()
+    return CatalogPage(
+      items: try rows.map(Self.decodeSummary), total: try counted?.decode(column: "n", as: Int.self) ?? 0,
+      totalIsExact: true)
   }
 
   /// The pieces, fewest items first, or `nil` when some piece has none (then nothing can match). Counts stop at
