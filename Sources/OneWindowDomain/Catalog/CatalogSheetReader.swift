@@ -67,27 +67,30 @@ extension CatalogSheet {
     }
 
     private mutating func readMaterials(_ rows: [[String]]) {
-      guard let columns = columns(rows.first, materialColumns, sheet: materialSheet) else { return }
-      for (offset, row) in rows.enumerated().dropFirst() where row.contains(where: { !$0.trimmingWhitespace.isEmpty }) {
-        var cells = Cells(row: row, columns: columns, sheet: materialSheet, number: offset + 1)
-        guard let at = owner(cells.text("基本编码"), sheet: materialSheet, row: offset + 1) else { continue }
-        if let material = cells.material() {
-          items[at].item.materials.append(material)
-          items[at].materialRows.append(offset + 1)
-        }
-        problems += cells.problems
+      readDetails(rows, materialColumns, sheet: materialSheet) { located, cells, row in
+        guard let material = cells.material() else { return }
+        located.item.materials.append(material)
+        located.materialRows.append(row)
       }
     }
 
     private mutating func readSteps(_ rows: [[String]]) {
-      guard let columns = columns(rows.first, stepColumns, sheet: stepSheet) else { return }
+      readDetails(rows, stepColumns, sheet: stepSheet) { located, cells, row in
+        guard let step = cells.step() else { return }
+        located.item.steps.append(step)
+        located.stepRows.append(row)
+      }
+    }
+
+    /// The rows of a detail sheet (材料, 流程), each added to the item its code names.
+    private mutating func readDetails(
+      _ rows: [[String]], _ expected: [String], sheet: String, add: (inout Located, inout Cells, Int) -> Void
+    ) {
+      guard let columns = columns(rows.first, expected, sheet: sheet) else { return }
       for (offset, row) in rows.enumerated().dropFirst() where row.contains(where: { !$0.trimmingWhitespace.isEmpty }) {
-        var cells = Cells(row: row, columns: columns, sheet: stepSheet, number: offset + 1)
-        guard let at = owner(cells.text("基本编码"), sheet: stepSheet, row: offset + 1) else { continue }
-        if let step = cells.step() {
-          items[at].item.steps.append(step)
-          items[at].stepRows.append(offset + 1)
-        }
+        var cells = Cells(row: row, columns: columns, sheet: sheet, number: offset + 1)
+        guard let at = owner(cells.text("基本编码"), sheet: sheet, row: offset + 1) else { continue }
+        add(&items[at], &cells, offset + 1)
         problems += cells.problems
       }
     }
