@@ -93,7 +93,9 @@ public enum Stylesheet {
     .bar { background:#e4e7eb; border-radius:4px; height:10px; min-width:120px; }
     .bar span { display:block; height:10px; border-radius:4px; background:var(--ok); }
     .bar.short span { background:var(--danger); }
-    @media (max-width: 640px) { main { padding:12px; } .guide-head { flex-direction:column; } table { font-size:14px; } }
+    @media (max-width: 640px) { main { padding:12px; } .guide-head { flex-direction:column; } table { font-size:14px; }
+      table.materials, table.results, table.edit { display:block; overflow-x:auto; }
+      table.facts th { width:auto; } td { overflow-wrap:anywhere; } .qr-box svg { width:96px; height:96px; } }
     @media print {
       .site-header, .site-footer, .skip, .no-print { display:none; }
       .print-only { display:block; }
