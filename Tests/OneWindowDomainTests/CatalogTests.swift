@@ -1,3 +1,4 @@
+import Foundation
 import OneWindowDomain
 import Testing
 
@@ -24,6 +25,19 @@ struct CatalogTests {
     #expect(PinyinInitials.variants(of: "银行开户").contains("yhkh"))
     #expect(PinyinInitials.variants(of: "ICP备案") == ["icpba"])
     #expect(PinyinInitials.variants(of: "长长长长长长长长长长", limit: 8).count <= 8)
+  }
+
+  @Test("an item version stored before aliases existed still decodes, with none")
+  func oldBodies() throws {
+    var item = Self.base
+    item.aliases = ["食品许可证"]
+    let encoded = try JSONEncoder().encode(item)
+    var object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+    #expect(object["storedAliases"] != nil)
+    object["storedAliases"] = nil
+    let old = try JSONDecoder().decode(ServiceItem.self, from: try JSONSerialization.data(withJSONObject: object))
+    #expect(old.aliases.isEmpty && old.name == item.name)
+    #expect(try JSONDecoder().decode(ServiceItem.self, from: encoded).aliases == ["食品许可证"])
   }
 
   @Test("a valid item has no problems")

@@ -88,6 +88,10 @@ struct CatalogStoreTests {
       #expect(try await catalog.search(filter).items.map(\.code) == [code])
       filter.text = "户籍_迁移%"
       #expect(try await catalog.search(filter).items.first?.name.hasPrefix("户籍迁移") == true)
+      for alias in ["社保卡", "SBK"] {
+        filter.text = alias
+        #expect(try await catalog.search(filter).items.map(\.name).contains("社会保障卡申领"), "\(alias)")
+      }
       filter.text = "没有这样的事项"
       #expect(try await catalog.search(filter).total == 0)
 

@@ -10,8 +10,10 @@ public enum CatalogSheet {
   public static let itemColumns = [
     "基本编码", "事项名称", "事项类型", "实施主体", "县级办理模式", "镇级办理模式", "村级办理模式", "办件类型", "法定时限（工作日）",
     "承诺时限（工作日）", "到现场次数", "需到现场原因", "网上办理深度", "服务对象", "主题", "受理条件", "设定依据", "收费金额（元）", "收费依据",
-    "送达方式", "通办范围", "审批结果", "咨询电话", "监督投诉电话", "进驻例外原因",
+    "送达方式", "通办范围", "审批结果", "咨询电话", "监督投诉电话", "进驻例外原因", "检索关键词",
   ]
+  /// Columns a workbook may leave out (older exports have none of them).
+  static let optionalColumns: Set<String> = ["检索关键词"]
   public static let materialColumns = ["基本编码", "序号", "材料名称", "必要性", "材料形式", "份数", "来源", "受理标准", "空白表格", "示例样表"]
   public static let stepColumns = ["基本编码", "序号", "环节名称", "承办角色", "时限（工作日）"]
 
@@ -82,6 +84,7 @@ public enum CatalogSheet {
       item.legalBasis, item.fee?.yuanText ?? "", item.fee?.basis ?? "",
       DeliveryMode.allCases.filter(item.deliveryModes.contains).map(\.name.zh).joined(separator: "、"),
       item.acceptanceScope.name.zh, item.resultName, item.inquiryPhone, item.supervisionPhone, item.hallExceptionReason,
+      item.aliases.joined(separator: "、"),
     ]
   }
 

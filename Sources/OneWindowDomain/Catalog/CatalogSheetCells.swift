@@ -95,7 +95,9 @@ extension CatalogSheet {
         legalBasis: text("设定依据"), deliveryModes: choices("送达方式") { (mode: DeliveryMode) in mode.name.zh },
         acceptanceScope: choice("通办范围", { (scope: AcceptanceScope) in scope.name.zh }, fallback: .county)!,
         handling: handling, resultName: text("审批结果"), inquiryPhone: text("咨询电话"),
-        supervisionPhone: text("监督投诉电话"), hallExceptionReason: text("进驻例外原因"))
+        supervisionPhone: text("监督投诉电话"), hallExceptionReason: text("进驻例外原因"),
+        aliases: text("检索关键词").split(whereSeparator: { "、,，;；".contains($0) }).map { String($0).trimmingWhitespace }
+          .filter { !$0.isEmpty })
       let amount = text("收费金额（元）")
       if !amount.isEmpty {
         if let fen = Fee.fen(fromYuan: amount) {

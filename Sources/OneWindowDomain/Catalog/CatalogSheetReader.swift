@@ -36,7 +36,7 @@ extension CatalogSheet {
     /// The columns of a header row, or problems naming the missing ones.
     private mutating func columns(_ header: [String]?, _ expected: [String], sheet: String) -> [String: Int]? {
       let header = (header ?? []).map { $0.trimmingWhitespace }
-      let missing = expected.filter { !header.contains($0) }
+      let missing = expected.filter { !header.contains($0) && !optionalColumns.contains($0) }
       guard missing.isEmpty else {
         problems.append(
           Problem(

@@ -44,6 +44,13 @@ public struct ServiceItem: Sendable, Hashable, Codable {
   public var supervisionPhone: String
   /// 进驻例外: why the item is handled outside the hall (empty when it is in the hall).
   public var hallExceptionReason: String
+  /// 俗称/检索关键词: other names people search by, e.g. 社保卡 for 社会保障卡申领.
+  public var aliases: [String] {
+    get { storedAliases ?? [] }
+    set { storedAliases = newValue.isEmpty ? nil : newValue }
+  }
+  /// Optional so that versions stored before aliases existed still decode.
+  private var storedAliases: [String]?
 
   public init(
     code: String, name: String, type: ItemType, departmentID: String, levels: Set<RegionLevel>,
@@ -52,7 +59,7 @@ public struct ServiceItem: Sendable, Hashable, Codable {
     conditions: String = "", legalBasis: String = "", materials: [Material] = [], steps: [ProcessStep] = [],
     fee: Fee? = nil, deliveryModes: Set<DeliveryMode> = [.pickup], acceptanceScope: AcceptanceScope = .county,
     handling: [RegionLevel: HandlingMode]? = nil, resultName: String = "", inquiryPhone: String = "",
-    supervisionPhone: String = "", hallExceptionReason: String = ""
+    supervisionPhone: String = "", hallExceptionReason: String = "", aliases: [String] = []
   ) {
     self.code = code
     self.name = name
@@ -79,6 +86,7 @@ public struct ServiceItem: Sendable, Hashable, Codable {
     self.inquiryPhone = inquiryPhone
     self.supervisionPhone = supervisionPhone
     self.hallExceptionReason = hallExceptionReason
+    self.storedAliases = aliases.isEmpty ? nil : aliases
   }
 
   /// 网上服务上线: applications can be made online (网上预审 or 全程网办, depth 3 or 4).

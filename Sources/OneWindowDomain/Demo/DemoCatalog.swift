@@ -78,6 +78,14 @@ enum DemoCatalog {
     "机动车检验合格标志核发": "需在机动车安全技术检验机构现场检验车辆",
   ]
 
+  /// What people call some items (俗称), so that 社保卡 finds 社会保障卡申领.
+  static let aliases: [String: [String]] = [
+    "社会保障卡申领": ["社保卡"], "城乡居民基本医疗保险参保登记": ["医保参保", "居民医保"], "居民身份证申领": ["身份证"],
+    "不动产转移登记": ["过户", "房产过户"], "住房公积金提取": ["公积金提取"], "最低生活保障审核确认": ["低保"],
+    "个体工商户设立登记": ["个体户营业执照"], "失业保险金申领": ["失业金"], "内地居民结婚登记": ["结婚证"],
+    "出生医学证明首次签发": ["出生证"], "企业设立登记": ["公司注册", "营业执照"], "残疾人证新办": ["残疾证"],
+  ]
+
   static func items() -> [ServiceItem] {
     let departmentNumbers = Dictionary(
       uniqueKeysWithValues: DemoGeography.countyDepartments.enumerated().map { ($1.0, $0 + 1) })
@@ -117,7 +125,7 @@ enum DemoCatalog {
       deliveryModes: deliveryModes, acceptanceScope: scope(type: type, depth: depth),
       handling: handling(levels: levels, department: department), resultName: resultName(type: type, name: name),
       inquiryPhone: "0795-72133\(String(10 + (Int(code.suffix(6).prefix(3)) ?? 0) % 90))",
-      supervisionPhone: "0795-12345", hallExceptionReason: hallExceptions[name] ?? "")
+      supervisionPhone: "0795-12345", hallExceptionReason: hallExceptions[name] ?? "", aliases: aliases[name] ?? [])
   }
 
   private static func itemType(_ key: String) -> ItemType {

@@ -442,9 +442,14 @@ extension CatalogRepository {
     try JSONDecoder().decode(ServiceItem.self, from: Data(body.utf8))
   }
 
-  /// The lowercase text `search` matches: name, code and every pinyin-initials key of the name.
+  /// The lowercase text `search` matches: name, code, aliases and the pinyin-initials keys of name and aliases.
   static func searchText(_ item: ServiceItem) -> String {
-    ([item.name.lowercased(), item.code] + PinyinInitials.variants(of: item.name)).joined(separator: " ")
+    var parts = [item.name.lowercased(), item.code] + PinyinInitials.variants(of: item.name)
+    for alias in item.aliases {
+      parts.append(String(alias.lowercased().filter { !$0.isWhitespace }))
+      parts += PinyinInitials.variants(of: alias, limit: 2)
+    }
+    return parts.joined(separator: " ")
   }
 
   static func themesText(_ item: ServiceItem) -> String {

@@ -102,6 +102,7 @@ public enum ItemFormPage {
       \(form.select("type", context.t("事项类型", "Type"), ItemType.allCases.map { ($0.rawValue, "\($0.rawValue) \(context.t($0.name))") }, item.type.rawValue))
       \(form.select("department_id", context.t("实施主体", "Department"), departments, item.departmentID))
       \(form.text("result_name", context.t("审批结果名称", "Result"), item.resultName))
+      \(form.text("aliases", context.t("俗称/检索关键词（以、分隔）", "Other names people search by (separated by 、)"), item.aliases.joined(separator: "、")))
       </div>
       <p class="meta">\(context.t("服务对象", "Applicants"))</p><div class="checks">\(objects)</div>\(form.error("service_objects"))
       <p class="meta">\(context.t("主题分类", "Themes"))</p><div class="checks">\(themes)</div>

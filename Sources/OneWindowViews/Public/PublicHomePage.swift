@@ -32,7 +32,7 @@ public enum PublicHomePage {
       <form method="get" action="\(Links.items)" class="search" role="search">
       <label for="q">\(context.t("查找事项：名称、拼音首字母或编码", "Find a service: name, pinyin initials or code"))</label>
       <div class="search-row"><input id="q" name="q" type="search" \
-      placeholder="\(context.t("例如：社会保障卡、shbzk", "e.g. 社会保障卡 or shbzk"))">\
+      placeholder="\(context.t("例如：社保卡、sbk、hjqy", "e.g. 社保卡, sbk or hjqy"))">\
       <button type="submit">\(context.t("查询", "Search"))</button></div>
       </form>
       <div class="chips">\(ItemTheme.allCases.map { theme -> HTML in

@@ -2006,6 +2006,12 @@ enum OpenAPIDocument {
               "supervision_phone": {
                 "type": "string"
               },
+              "aliases": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
               "hall_exception_reason": {
                 "type": "string"
               },

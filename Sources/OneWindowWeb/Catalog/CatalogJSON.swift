@@ -82,6 +82,7 @@ struct ItemJSON: Encodable {
   let inquiryPhone: String
   let supervisionPhone: String
   let hallExceptionReason: String
+  let aliases: [String]
   let status: String
   let version: Int
   let currentVersion: Int
@@ -119,6 +120,7 @@ struct ItemJSON: Encodable {
     inquiryPhone = item.inquiryPhone
     supervisionPhone = item.supervisionPhone
     hallExceptionReason = item.hallExceptionReason
+    aliases = item.aliases
     status = entry.status.rawValue
     self.version = version.number
     currentVersion = entry.version
