@@ -53,8 +53,7 @@ extension CatalogSheet {
       -> Set<T>
     where T.RawValue == String {
       var result: Set<T> = []
-      for part in text(column).split(whereSeparator: { "、,，;；".contains($0) }) {
-        let value = String(part).trimmingWhitespace
+      for value in ListText.items(text(column)) {
         if let match = T.allCases.first(where: { name($0) == value || $0.rawValue == value }) {
           result.insert(match)
         } else {
@@ -96,8 +95,7 @@ extension CatalogSheet {
         acceptanceScope: choice("通办范围", { (scope: AcceptanceScope) in scope.name.zh }, fallback: .county)!,
         handling: handling, resultName: text("审批结果"), inquiryPhone: text("咨询电话"),
         supervisionPhone: text("监督投诉电话"), hallExceptionReason: text("进驻例外原因"),
-        aliases: text("检索关键词").split(whereSeparator: { "、,，;；".contains($0) }).map { String($0).trimmingWhitespace }
-          .filter { !$0.isEmpty })
+        aliases: ListText.items(text("检索关键词")))
       let amount = text("收费金额（元）")
       if !amount.isEmpty {
         if let fen = Fee.fen(fromYuan: amount) {

@@ -1,6 +1,8 @@
 import Fluent
 import OneWindowDomain
 
+/// The item row as migration M017 reads it, to turn items loaded before versions existed into their version 1.
+/// Everything else reads and writes the catalog with SQLKit in `CatalogRepository`.
 final class ServiceItemModel: Model, @unchecked Sendable {
   static let schema = "service_items"
 
@@ -16,27 +18,8 @@ final class ServiceItemModel: Model, @unchecked Sendable {
   @Field(key: "visits") var visits: Int
   @Field(key: "online_depth") var onlineDepth: Int
   @Field(key: "county_code") var countyCode: String
-  @Field(key: "status") var status: String
-  @Field(key: "version") var version: Int
-  @OptionalField(key: "draft_version") var draftVersion: Int?
-  @Field(key: "search_text") var searchText: String
-  @Field(key: "themes") var themes: String
 
   init() {}
-
-  init(_ item: ServiceItem, countyCode: String) {
-    id = item.code
-    name = item.name
-    type = item.type.rawValue
-    departmentID = item.departmentID
-    levels = RegionLevel.allCases.filter(item.levels.contains).map(\.rawValue).joined(separator: ",")
-    caseKind = item.caseKind.rawValue
-    legalLimitDays = item.legalLimitDays
-    promisedLimitDays = item.promisedLimitDays
-    visits = item.visits
-    onlineDepth = item.onlineDepth
-    self.countyCode = countyCode
-  }
 
   var domain: ServiceItem? {
     guard let id, let type = ItemType(rawValue: type), let kind = CaseKind(rawValue: caseKind) else {

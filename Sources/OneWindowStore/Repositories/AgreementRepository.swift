@@ -27,11 +27,7 @@ public struct AgreementRepository: Sendable {
 
   /// Inserts or replaces an agreement after checking it against the catalog.
   public func save(_ agreement: DelegationAgreement, county: String) async throws {
-    let catalog = CatalogRepository(db)
-    var items: [String: ServiceItem] = [:]
-    for code in Set(agreement.itemCodes) {
-      if let item = try await catalog.find(code: code) { items[code] = item }
-    }
+    let items = try await CatalogRepository(db).find(codes: agreement.itemCodes)
     let errors = agreement.problems(items: items)
     if !errors.isEmpty { throw ValidationErrors(errors) }
     try await db.transaction { db in

@@ -21,11 +21,7 @@ public struct BundleRepository: Sendable {
 
   /// Inserts or replaces a bundle after checking it against the catalog.
   public func save(_ bundle: ServiceBundle, county: String) async throws {
-    let catalog = CatalogRepository(db)
-    var items: [String: ServiceItem] = [:]
-    for code in Set(bundle.itemCodes) {
-      if let item = try await catalog.find(code: code) { items[code] = item }
-    }
+    let items = try await CatalogRepository(db).find(codes: bundle.itemCodes)
     let errors = bundle.problems(items: items)
     if !errors.isEmpty { throw ValidationErrors(errors) }
     try await db.transaction { db in

@@ -57,14 +57,32 @@ public struct CatalogRepository: Sendable {
   public func items(statuses: Set<ItemStatus> = [.published], limit: Int = 100_000, offset: Int = 0) async throws
     -> [ServiceItem]
   {
-    try await sql.select().column(SQLColumn("body", table: "v")).from(SQLAlias(SQLIdentifier("service_items"), as: "i"))
-      .join(
-        SQLAlias(SQLIdentifier("item_versions"), as: "v"), method: SQLJoinMethod.inner,
-        on: SQLRaw("v.code = i.code AND v.version = i.version")
-      )
+    try await currentVersions()
       .where(SQLColumn("status", table: "i"), .in, SQLBind.group(statuses.map(\.rawValue)))
       .orderBy(SQLColumn("code", table: "i")).limit(limit).offset(offset).all()
       .map { try Self.decodeItem(try $0.decode(column: "body", as: String.self)) }
+  }
+
+  /// The current content of each of `codes` that exists, in one query (agreements, bundles and their pages name
+  /// several items at once).
+  public func find(codes: some Collection<String>) async throws -> [String: ServiceItem] {
+    guard !codes.isEmpty else { return [:] }
+    var items: [String: ServiceItem] = [:]
+    for row in try await currentVersions().where(SQLColumn("code", table: "i"), .in, SQLBind.group(Array(Set(codes))))
+      .all()
+    {
+      let item = try Self.decodeItem(try row.decode(column: "body", as: String.self))
+      items[item.code] = item
+    }
+    return items
+  }
+
+  /// Item rows joined to the body of their current version.
+  private func currentVersions() -> SQLSelectBuilder {
+    sql.select().column(SQLColumn("body", table: "v")).from(SQLAlias(SQLIdentifier("service_items"), as: "i"))
+      .join(
+        SQLAlias(SQLIdentifier("item_versions"), as: "v"), method: SQLJoinMethod.inner,
+        on: SQLRaw("v.code = i.code AND v.version = i.version"))
   }
 
   /// A text search counts at most this many matches: past it, the page says "1000+" and asks for more words.

@@ -43,7 +43,8 @@ enum Routes {
       pages.get(Links.adminExport.pathComponents, use: CatalogImportController.export)
       pages.get(Links.adminImport.pathComponents, use: CatalogImportController.show)
       pages.on(
-        .POST, Links.adminImport.pathComponents, body: .collect(maxSize: "21mb"), use: CatalogImportController.submit)
+        .POST, Links.adminImport.pathComponents,
+        body: .collect(maxSize: ByteCount(value: CSRFMiddleware.maxMultipartBody)), use: CatalogImportController.submit)
     }
 
     // API: bearer tokens; each handler states the permission it needs, public look-ups none.

@@ -48,15 +48,9 @@ enum CatalogAPIController {
 
   /// `GET /api/v1/bundles`
   @Sendable static func bundles(req: Request) async throws -> Response {
-    let catalog = CatalogRepository(req.db)
-    var result: [BundleJSON] = []
-    for bundle in try await BundleRepository(req.db).all() {
-      var items: [ServiceItem] = []
-      for code in bundle.itemCodes {
-        if let item = try await catalog.find(code: code) { items.append(item) }
-      }
-      result.append(BundleJSON(bundle, items: items))
-    }
+    let bundles = try await BundleRepository(req.db).all()
+    let found = try await CatalogRepository(req.db).find(codes: bundles.flatMap(\.itemCodes))
+    let result = bundles.map { bundle in BundleJSON(bundle, items: bundle.itemCodes.compactMap { found[$0] }) }
     return try APIEncoding.response(ItemsJSON(items: result, total: result.count), rule: try await req.deadlineRule())
   }
 

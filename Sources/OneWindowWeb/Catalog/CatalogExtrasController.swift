@@ -43,7 +43,7 @@ enum CatalogExtrasController {
       validUntil: date("valid_until"), responsibilities: value("responsibilities"))
     do {
       if !errors.isEmpty {
-        let items = try await items(agreement.itemCodes, req)
+        let items = try await CatalogRepository(req.db).find(codes: agreement.itemCodes)
         throw ValidationErrors(
           errors + agreement.problems(items: items).filter { e in !errors.contains { $0.field == e.field } })
       }
@@ -65,11 +65,10 @@ enum CatalogExtrasController {
     exceptions.hallExceptionsOnly = true
     exceptions.statuses = [.published, .suspended]
     exceptions.limit = 200
-    var listed: [(code: String, name: String, reason: String)] = []
     let catalog = CatalogRepository(req.db)
-    for summary in try await catalog.search(exceptions).items {
-      listed.append((summary.code, summary.name, try await catalog.find(code: summary.code)?.hallExceptionReason ?? ""))
-    }
+    let summaries = try await catalog.search(exceptions).items
+    let items = try await catalog.find(codes: summaries.map(\.code))
+    let listed = summaries.map { (code: $0.code, name: $0.name, reason: items[$0.code]?.hallExceptionReason ?? "") }
     return AgreementsPage.Model(
       agreements: try await AgreementRepository(req.db).all(), today: CatalogController.today(req),
       departments: try await CatalogAdminController.departments(req), towns: regions.filter { $0.level == .town },
@@ -107,7 +106,8 @@ enum CatalogExtrasController {
     }
     do {
       if !errors.isEmpty {
-        throw ValidationErrors(errors + bundle.problems(items: try await items(bundle.itemCodes, req)))
+        throw ValidationErrors(
+          errors + bundle.problems(items: try await CatalogRepository(req.db).find(codes: bundle.itemCodes)))
       }
       try await BundleRepository(req.db).save(bundle, county: try await CatalogAdminController.county(req))
       return req.redirect(to: Links.adminBundles + "?saved=1")
@@ -186,12 +186,5 @@ enum CatalogExtrasController {
     var seen: Set<String> = []
     return text.split(whereSeparator: { $0.isWhitespace || ",，、;；".contains($0) }).map(String.init)
       .filter { seen.insert($0).inserted }
-  }
-
-  private static func items(_ codes: [String], _ req: Request) async throws -> [String: ServiceItem] {
-    var items: [String: ServiceItem] = [:]
-    let catalog = CatalogRepository(req.db)
-    for code in codes { if let item = try await catalog.find(code: code) { items[code] = item } }
-    return items
   }
 }

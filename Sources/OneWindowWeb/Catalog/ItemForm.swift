@@ -47,9 +47,7 @@ struct ItemForm {
       acceptanceScope: AcceptanceScope(rawValue: value("acceptance_scope")) ?? .county, handling: handling,
       resultName: value("result_name"), inquiryPhone: value("inquiry_phone"),
       supervisionPhone: value("supervision_phone"), hallExceptionReason: value("hall_exception_reason"),
-      aliases: value("aliases").split(whereSeparator: { "、,，;；".contains($0) }).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }.filter { !$0.isEmpty })
+      aliases: ListText.items(value("aliases")))
     item.fee = fee(&errors)
     item.materials = materials(&errors)
     item.steps = steps(&errors)

@@ -117,11 +117,8 @@ enum CatalogController {
     guard let bundle = try await BundleRepository(req.db).find(id) else {
       throw AppError.notFound(LocalizedText(zh: "没有这个“一件事”", en: "No such bundle"))
     }
-    let catalog = CatalogRepository(req.db)
-    var items: [ServiceItem] = []
-    for code in bundle.itemCodes {
-      if let item = try await catalog.find(code: code) { items.append(item) }
-    }
+    let found = try await CatalogRepository(req.db).find(codes: bundle.itemCodes)
+    let items = bundle.itemCodes.compactMap { found[$0] }
     let names = Dictionary(
       try await DirectoryRepository(req.db).departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
     return BundlePages.detail(

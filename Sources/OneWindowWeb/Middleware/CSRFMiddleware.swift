@@ -16,15 +16,16 @@ struct CSRFMiddleware: AsyncMiddleware {
     return try await next.respond(to: request)
   }
 
-  /// The largest form upload (the catalog workbook); other forms stay within the app's default body size.
-  static let maxUpload = 21 * 1024 * 1024
+  /// The largest multipart body (the catalog workbook plus the form around it); other forms stay within the
+  /// app's default body size.
+  static let maxMultipartBody = CatalogImportController.maxUpload + 1024 * 1024
 
   /// Middleware runs before Vapor collects a route's body, and a body that arrived in several network reads is
   /// still a stream then: reading the token from it would fail, so collect it here first.
   static func collectBody(_ request: Request) async throws {
     guard request.body.data == nil else { return }
     let multipart = request.headers.contentType?.subType == "form-data"
-    let limit = multipart ? maxUpload : request.application.routes.defaultMaxBodySize.value
+    let limit = multipart ? maxMultipartBody : request.application.routes.defaultMaxBodySize.value
     _ = try await request.body.collect(max: limit).get()
   }
 
