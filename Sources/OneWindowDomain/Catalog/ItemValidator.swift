@@ -20,7 +20,9 @@ public enum ItemValidator {
     } else if item.name.count > 100 {
       fail("name", "事项名称不能超过 100 个字。", "The name must be at most 100 characters.")
     }
-    if let departmentIDs, !departmentIDs.contains(item.departmentID) {
+    if item.departmentID.isEmpty {
+      fail("department_id", "请选择实施主体。", "Choose the implementing department.")
+    } else if let departmentIDs, !departmentIDs.contains(item.departmentID) {
       fail("department_id", "实施主体不存在。", "No such implementing department.")
     }
     if item.levels.isEmpty {

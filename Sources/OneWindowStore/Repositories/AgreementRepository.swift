@@ -13,7 +13,8 @@ public struct AgreementRepository: Sendable {
   }
 
   public func all() async throws -> [DelegationAgreement] {
-    try await sql.select().column("*").from("delegation_agreements").orderBy("id").all().map(Self.decode)
+    try await sql.select().column("*").from("delegation_agreements").orderBy("department_id")
+      .orderBy("delegate_region").orderBy("valid_from").all().map(Self.decode)
   }
 
   public func find(_ id: String) async throws -> DelegationAgreement? {

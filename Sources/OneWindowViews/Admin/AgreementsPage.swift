@@ -53,10 +53,11 @@ public enum AgreementsPage {
       <p class="lead">\(context.t(
         "县级部门委托镇（街道）受理事项，须有盖章的委托书；委托书失效后，镇里按收件转办处理。",
         "A county department delegates acceptance to a town by a sealed agreement; once it expires the town collects and forwards."))</p>
+      \(model.errors.isEmpty ? .empty : form(model, context))
       <table><thead><tr><th>\(context.t("文号", "Document"))</th><th>\(context.t("委托部门", "Department"))</th>\
       <th>\(context.t("受托方", "Delegate"))</th><th>\(context.t("事项数", "Items"))</th><th>\(context.t("有效期", "Valid"))</th>\
       <th>\(context.t("状态", "State"))</th></tr></thead><tbody>\(rows)</tbody></table>
-      \(form(model, context))
+      \(model.errors.isEmpty ? form(model, context) : .empty)
       <h2 id="exceptions">\(context.t("进驻例外事项清单", "Items handled outside the hall"))</h2>
       <table><thead><tr><th>\(context.t("事项", "Item"))</th><th>\(context.t("原因", "Reason"))</th></tr></thead>
       <tbody>\(exceptions)</tbody></table>

@@ -54,7 +54,8 @@ public enum ProxyListsPage {
       <tr><td><a href="\(Links.item(item.code))">\(item.name)</a><div class="meta">\(item.code)</div></td>\
       <td><form method="post" action="\(action)" class="inline">\(context.csrfField)\
       <input type="hidden" name="remove" value="\(item.code)">\
-      <button type="submit" class="secondary">\(context.t("移出清单", "Remove"))</button></form></td></tr>
+      <button type="submit" class="secondary" aria-label="\(context.t("将“\(item.name)”移出清单", "Remove \(item.name)"))">\
+      \(context.t("移出清单", "Remove"))</button></form></td></tr>
       """
     }
     let parts = FormParts(context: context, errors: model.errors)
