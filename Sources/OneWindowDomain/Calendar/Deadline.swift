@@ -97,6 +97,13 @@ public struct ClockPause: Sendable, Hashable, Codable {
     case correction
     /// 特别程序: hearing, inspection, testing, quarantine, appraisal, expert review, tender, auction, extension.
     case specialProcedure = "special_procedure"
+
+    public var name: LocalizedText {
+      switch self {
+      case .correction: LocalizedText(zh: "补正", en: "Correction")
+      case .specialProcedure: LocalizedText(zh: "特别程序", en: "Special procedure")
+      }
+    }
   }
 
   public let kind: Kind

@@ -3,6 +3,8 @@ import Foundation
 /// Every step a case can take. `CaseStateMachine` decides which are legal where, and who may take them.
 public enum CaseAction: Sendable, Hashable, Codable {
   case submit
+  /// 材料核验: the clerk records what was checked (at intake, or when the applicant comes back).
+  case checkMaterials([MaterialCheck])
   /// 一次性告知: all corrections at once; a second notice needs `reasonForAnother`.
   case issueCorrection(items: [CorrectionNotice.Item], reasonForAnother: String?)
   /// 补正后重新提交
@@ -34,6 +36,7 @@ public enum CaseAction: Sendable, Hashable, Codable {
   public var name: CaseStep {
     switch self {
     case .submit: .submit
+    case .checkMaterials: .checkMaterials
     case .issueCorrection: .correction
     case .resubmit: .resubmit
     case .accept: .accept
@@ -58,6 +61,7 @@ public enum CaseAction: Sendable, Hashable, Codable {
 public enum CaseStep: String, Sendable, Codable, CaseIterable {
   case create
   case submit
+  case checkMaterials = "check-materials"
   case correction
   case resubmit
   case accept
@@ -79,6 +83,7 @@ public enum CaseStep: String, Sendable, Codable, CaseIterable {
     switch self {
     case .create: LocalizedText(zh: "收件登记", en: "Register")
     case .submit: LocalizedText(zh: "提交", en: "Submit")
+    case .checkMaterials: LocalizedText(zh: "材料核验", en: "Check materials")
     case .correction: LocalizedText(zh: "一次性告知补正", en: "Issue a correction notice")
     case .resubmit: LocalizedText(zh: "补正后提交", en: "Resubmit")
     case .accept: LocalizedText(zh: "受理", en: "Accept")

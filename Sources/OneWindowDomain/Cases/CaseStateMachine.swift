@@ -8,6 +8,7 @@ public enum CaseStateMachine {
     switch step {
     case .create: []
     case .submit: [.draft]
+    case .checkMaterials: [.submitted, .correcting]
     case .correction: [.submitted]
     case .resubmit: [.correcting]
     case .accept: [.submitted]
@@ -30,7 +31,7 @@ public enum CaseStateMachine {
   public static func permissions(for step: CaseStep, kind: CaseKind) -> [Permission] {
     switch step {
     case .create, .submit, .resubmit, .withdraw: [.intakeCases, .proxyApply]
-    case .correction, .accept, .refuse, .supplyMaterials: [.intakeCases]
+    case .checkMaterials, .correction, .accept, .refuse, .supplyMaterials: [.intakeCases]
     case .decide: kind == .immediate ? [.intakeCases, .reviewCases] : [.reviewCases]
     case .startReview, .review, .requestOpinion, .giveOpinion, .suspend, .resume, .escalate, .transfer:
       [.reviewCases]
@@ -86,6 +87,15 @@ public enum CaseStateMachine {
     case .submit:
       c.state = .submitted
       c.submittedAt = now
+
+    case .checkMaterials(let checks):
+      guard !checks.isEmpty else {
+        throw ValidationError(field: "materials", zh: "请逐项核验申请材料", en: "Check each material")
+      }
+      guard let intake = c.intake else {
+        throw ValidationError(field: "materials", zh: "本件登记时没有材料清单", en: "The case was registered without a checklist")
+      }
+      c.intake?.materials = try intake.applying(checks)
 
     case .issueCorrection(let items, let reasonForAnother):
       guard !items.isEmpty else {
@@ -191,6 +201,9 @@ public enum CaseStateMachine {
         throw ValidationError(field: "materials", zh: "本件没有待补齐的容缺材料", en: "No missing materials are outstanding")
       }
       c.deficiency?.suppliedAt = now
+      for index in c.intake?.materials.indices ?? 0..<0 where c.intake?.materials[index].status == .deferred {
+        c.intake?.materials[index].status = .received
+      }
 
     case .deliver(let delivery):
       guard !c.awaitsDeficientMaterials else {
@@ -281,7 +294,7 @@ extension CaseStateMachine {
   }
 
   /// Passes when any one of `permissions` is allowed; else forbidden with the last reason given.
-  private static func requireAny(_ permissions: [Permission], of actor: CaseActor, in target: Scope) throws(CaseError) {
+  static func requireAny(_ permissions: [Permission], of actor: CaseActor, in target: Scope) throws(CaseError) {
     var lastDenial = LocalizedText(zh: "无权操作", en: "Not allowed")
     for permission in permissions {
       switch Authorization.decide(actor.staff, permission, in: target) {
@@ -290,5 +303,26 @@ extension CaseStateMachine {
       }
     }
     throw .forbidden(lastDenial)
+  }
+}
+
+extension CaseStateMachine {
+  /// The steps `actor` may take on the case now (state and permission), for the screens to offer.
+  /// A step may still fail on its fields; `giveOpinion` is offered to a department with an open request.
+  public static func available(to actor: CaseActor, on serviceCase: ServiceCase) -> [CaseStep] {
+    CaseStep.allCases.filter { step in
+      guard step != .create, states(for: step, kind: serviceCase.item.kind).contains(serviceCase.state) else {
+        return false
+      }
+      var target = serviceCase.scope
+      if step == .giveOpinion {
+        guard let department = actor.staff.scope.departmentID,
+          serviceCase.opinions.contains(where: { $0.departmentID == department && $0.isOpen })
+        else { return false }
+        target = Scope(regionCode: serviceCase.regionCode, departmentID: department)
+      }
+      if step == .supplyMaterials && !serviceCase.awaitsDeficientMaterials { return false }
+      return (try? requireAny(permissions(for: step, kind: serviceCase.item.kind), of: actor, in: target)) != nil
+    }
   }
 }

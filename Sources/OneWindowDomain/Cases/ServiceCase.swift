@@ -24,6 +24,8 @@ public struct ServiceCase: Sendable, Hashable, Codable {
   public var clockStart: Date?
   /// The limit the clock counts against: the item's promised limit, or the upper level's after escalation.
   public var limitDays: Int
+  /// The window's checklist, route and result delivery (nil for cases registered through the API without one).
+  public var intake: CaseIntake?
   public var acceptance: AcceptanceForm?
   public var deficiency: Deficiency?
   public var postCheckDue: CivilDate?
@@ -47,7 +49,7 @@ public struct ServiceCase: Sendable, Hashable, Codable {
   public init(
     number: String, item: CaseItem, applicant: Applicant, channel: CaseChannel, siteID: String,
     regionCode: RegionCode, receivedBy: String, createdAt: Date, bundleID: String? = nil,
-    departmentID: String? = nil
+    departmentID: String? = nil, intake: CaseIntake? = nil
   ) {
     self.number = number
     self.version = 1
@@ -62,7 +64,11 @@ public struct ServiceCase: Sendable, Hashable, Codable {
     self.createdAt = createdAt
     self.limitDays = item.promisedLimitDays
     self.bundleID = bundleID
+    self.intake = intake
   }
+
+  /// Where the result will be handed over: as recorded at intake, else the accepting site.
+  public var resultDelivery: ResultDelivery { intake?.resultDelivery ?? .pickup(siteID: siteID) }
 
   /// The scope the case lives in, for `Authorization`.
   public var scope: Scope {

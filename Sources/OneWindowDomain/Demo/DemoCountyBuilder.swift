@@ -80,6 +80,8 @@ struct DemoCountyBuilder {
     addStaff(
       "reviewer", .reviewer, Scope(regionCode: county, departmentID: "dept-scjgj"),
       "市场监督管理局首席代表", duty: ("win-site-center-05", .a))
+    // Asked for parallel opinions (并联) on catering and public-place licences.
+    addStaff("reviewer2", .reviewer, Scope(regionCode: county, departmentID: "dept-wjw"), "卫生健康委员会首席代表")
     addStaff("supervisor", .supervisor, Scope(regionCode: county), "电子监察室监察员")
     addStaff("service", .service, centerScope, "好差评客服专员")
     // Every other county window gets an A and a B clerk.

@@ -24,5 +24,6 @@ enum Migrations {
     migrations.add(M019CreateServiceBundles())  // "一件事"
     migrations.add(M020CreateProxyListEntries())  // 帮办代办事项清单
     migrations.add(M021CreateItemGrams())  // search index: two-character pieces of names and pinyin keys
+    migrations.add(M022AddCaseQueues())  // applicant look-up, parallel-opinion queue
   }
 }

@@ -14,10 +14,15 @@ public struct NewCase: Sendable {
   /// Submit at once (window and proxy intake) or keep as a draft (online).
   public var submit: Bool
   public var bundleID: String?
+  /// The window's checklist, route and result delivery.
+  public var intake: CaseIntake?
+  /// Steps taken at once after submission, in the same transaction (the window's accept, correction or
+  /// refusal): if one fails, no case is created.
+  public var steps: [CaseAction]
 
   public init(
     item: CaseItem, applicant: Applicant, channel: CaseChannel, site: Site, idempotencyKey: String? = nil,
-    submit: Bool = true, bundleID: String? = nil
+    submit: Bool = true, bundleID: String? = nil, intake: CaseIntake? = nil, steps: [CaseAction] = []
   ) {
     self.item = item
     self.applicant = applicant
@@ -26,6 +31,8 @@ public struct NewCase: Sendable {
     self.idempotencyKey = idempotencyKey
     self.submit = submit
     self.bundleID = bundleID
+    self.intake = intake
+    self.steps = steps
   }
 }
 
@@ -137,7 +144,7 @@ public struct CaseRepository: Sendable {
     let bundleID = bundle.map { $0.id ?? "YJS-\(number)" } ?? new.bundleID
     var serviceCase = ServiceCase(
       number: number, item: new.item, applicant: new.applicant, channel: new.channel, siteID: new.site.id,
-      regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: bundleID)
+      regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: bundleID, intake: new.intake)
     serviceCase.bundleLeadDepartmentID = bundle?.lead
     try CaseStateMachine.authorizeCreation(of: serviceCase, by: actor)
     var events = [
@@ -151,24 +158,95 @@ public struct CaseRepository: Sendable {
         event(after: events.last, .submit, from: serviceCase, to: submitted, actor: actor, now: now, action: .submit))
       serviceCase = submitted
     }
+    let effects: StepEffects
+    (serviceCase, effects) = try advance(serviceCase, by: new.steps, actor: actor, now: now, trail: &events)
     let row = CaseRow(serviceCase, rule: rule, now: now)
     try await sql.raw(
       """
       INSERT INTO cases (number, version, state, item_code, item_version, kind, department_id, site_id,
-        region_code, channel, applicant_name, applicant_phone, idempotency_key, bundle_id, created_ms,
-        accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code, trail_seq, trail_hash)
+        region_code, channel, applicant_name, applicant_phone, applicant_id_number, idempotency_key, bundle_id,
+        created_ms, accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code, trail_seq, trail_hash)
       VALUES (\(bind: number), \(bind: serviceCase.version), \(bind: serviceCase.state.rawValue),
         \(bind: serviceCase.item.code), \(bind: serviceCase.item.version), \(bind: serviceCase.item.kind.rawValue),
         \(bind: serviceCase.departmentID), \(bind: serviceCase.siteID), \(bind: serviceCase.regionCode.value),
         \(bind: serviceCase.channel.rawValue), \(bind: serviceCase.applicant.name),
-        \(bind: serviceCase.applicant.phone), \(bind: new.idempotencyKey), \(bind: bundleID),
+        \(bind: serviceCase.applicant.phone), \(bind: serviceCase.applicant.idNumber.uppercased()),
+        \(bind: new.idempotencyKey), \(bind: bundleID),
         \(bind: millis(now)), \(bind: row.acceptedMillis), \(bind: row.dueMillis), \(bind: row.warnMillis),
         \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value), \(bind: events.last!.sequence),
         \(bind: events.last!.hash))
       """
     ).run()
     try await Self.insertEvents(events, county: county.value, on: sql)
+    try await record(effects, of: serviceCase, now: now)
     return serviceCase
+  }
+
+  /// What a run of steps leaves to write besides the case and its events.
+  struct StepEffects {
+    var notifications: [Notification] = []
+    var tasks: [(kind: String, due: CivilDate)] = []
+    /// 并联: departments newly asked (with the reply date) and departments that answered.
+    var opinionsAsked: [(departmentID: String, due: CivilDate)] = []
+    var opinionsGiven: [String] = []
+  }
+
+  /// Applies `actions` one after another (each checked by the state machine), appending one event per step to
+  /// `trail`; throws at the first that fails, and the caller's transaction then writes nothing.
+  private func advance(
+    _ start: ServiceCase, by actions: [CaseAction], actor: CaseActor, now: Date, trail: inout [CaseEvent],
+    head: (sequence: Int, hash: String)? = nil
+  ) throws -> (ServiceCase, StepEffects) {
+    var current = start
+    var effects = StepEffects()
+    var head = head ?? (trail.last.map { ($0.sequence, $0.hash) } ?? (0, CaseEvent.genesisHash))
+    for action in actions {
+      let next = try CaseStateMachine.apply(action, to: current, by: actor, at: now, rule: rule)
+      let event = CaseEvent.next(
+        afterSequence: head.sequence, previousHash: head.hash, caseNumber: next.number, step: action.name,
+        from: current.state, to: next.state, actorID: actor.id, actorName: actor.name, at: now,
+        payload: CaseTrail.payload(of: action))
+      trail.append(event)
+      head = (event.sequence, event.hash)
+      effects.notifications += Notification.kinds(after: action, from: current, to: next)
+      if let task = Self.task(after: action) { effects.tasks.append(task) }
+      if case .requestOpinion(let department, _, _) = action, let asked = next.opinions.last {
+        effects.opinionsAsked.append((department, asked.dueDate))
+      }
+      if case .giveOpinion(let department, _, _) = action { effects.opinionsGiven.append(department) }
+      current = next
+    }
+    return (current, effects)
+  }
+
+  private func record(_ effects: StepEffects, of serviceCase: ServiceCase, now: Date) async throws {
+    for kind in effects.notifications { try await enqueue(kind, for: serviceCase, now: now) }
+    for task in effects.tasks {
+      let model = CaseTaskModel()
+      model.caseNumber = serviceCase.number
+      model.kind = task.kind
+      model.dueDate = task.due.iso
+      model.countyCode = serviceCase.regionCode.county.value
+      try await model.create(on: db)
+    }
+    for (department, due) in effects.opinionsAsked {
+      try await sql.insert(into: "case_opinion_requests")
+        .columns("case_number", "department_id", "due_date", "requested_ms", "county_code")
+        .values(
+          [serviceCase.number, department, due.iso, millis(now), serviceCase.regionCode.county.value]
+            as [any Encodable & Sendable]
+        )
+        .run()
+    }
+    for department in effects.opinionsGiven {
+      try await sql.raw(
+        """
+        UPDATE case_opinion_requests SET answered_ms = \(bind: millis(now))
+        WHERE case_number = \(bind: serviceCase.number) AND department_id = \(bind: department)
+          AND answered_ms IS NULL
+        """
+      ).run()
+    }
   }
 
   /// Draws the next number of the county's day.
@@ -194,15 +272,23 @@ public struct CaseRepository: Sendable {
     _ action: CaseAction, to number: String, expectedVersion: Int?, by actor: CaseActor, now: Date,
     visible: @escaping @Sendable (ServiceCase) -> Bool = { _ in true }
   ) async throws -> ServiceCase {
+    try await apply([action], to: number, expectedVersion: expectedVersion, by: actor, now: now, visible: visible)
+  }
+
+  /// Takes several steps at once (the window's 材料核验, 补正后提交 and 受理 of one visit): all of them, or none.
+  public func apply(
+    _ actions: [CaseAction], to number: String, expectedVersion: Int?, by actor: CaseActor, now: Date,
+    visible: @escaping @Sendable (ServiceCase) -> Bool = { _ in true }
+  ) async throws -> ServiceCase {
     try await WriteGate.serialize(db) {
       try await db.transaction { db in
-        try await Self(db, rule: rule).applyLocked(action, number, expectedVersion, actor, now, visible)
+        try await Self(db, rule: rule).applyLocked(actions, number, expectedVersion, actor, now, visible)
       }
     }
   }
 
   private func applyLocked(
-    _ action: CaseAction, _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date,
+    _ actions: [CaseAction], _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date,
     _ visible: (ServiceCase) -> Bool
   ) async throws -> ServiceCase {
     // PostgreSQL: the row lock orders two clerks acting at once, and the second then sees the first's
@@ -218,16 +304,14 @@ public struct CaseRepository: Sendable {
     if let expectedVersion, expectedVersion != current.version {
       throw CaseError.conflict(expected: expectedVersion, actual: current.version)
     }
-    let next = try CaseStateMachine.apply(action, to: current, by: actor, at: now, rule: rule)
     var head = (
       sequence: try row.decode(column: "trail_seq", as: Int?.self) ?? 0,
       hash: try row.decode(column: "trail_hash", as: String?.self) ?? CaseEvent.genesisHash
     )
     if head.sequence == 0, let last = try await events(of: number).last { head = (last.sequence, last.hash) }
-    let event = CaseEvent.next(
-      afterSequence: head.sequence, previousHash: head.hash, caseNumber: number, step: action.name,
-      from: current.state, to: next.state, actorID: actor.id, actorName: actor.name, at: now,
-      payload: CaseTrail.payload(of: action))
+    var trail: [CaseEvent] = []
+    let (next, effects) = try advance(current, by: actions, actor: actor, now: now, trail: &trail, head: head)
+    guard let last = trail.last else { return current }
     let stored = CaseRow(next, rule: rule, now: now)
     try await sql.raw(
       """
@@ -235,16 +319,12 @@ public struct CaseRepository: Sendable {
         department_id = \(bind: next.departmentID), accepted_ms = \(bind: stored.acceptedMillis),
         due_ms = \(bind: stored.dueMillis), warn_ms = \(bind: stored.warnMillis),
         concluded_ms = \(bind: stored.concludedMillis), body = \(bind: stored.body),
-        trail_seq = \(bind: event.sequence), trail_hash = \(bind: event.hash)
+        trail_seq = \(bind: last.sequence), trail_hash = \(bind: last.hash)
       WHERE number = \(bind: number) AND version = \(bind: current.version)
       """
     ).run()
-    let county = next.regionCode.county.value
-    try await Self.insertEvents([event], county: county, on: sql)
-    for kind in Notification.kinds(after: action, from: current, to: next) {
-      try await enqueue(kind, for: next, now: now)
-    }
-    try await recordTasks(after: action, on: next)
+    try await Self.insertEvents(trail, county: next.regionCode.county.value, on: sql)
+    try await record(effects, of: next, now: now)
     return next
   }
 
@@ -287,21 +367,14 @@ public struct CaseRepository: Sendable {
       .run()
   }
 
-  private func recordTasks(after action: CaseAction, on serviceCase: ServiceCase) async throws {
-    guard case .accept(let form) = action else { return }
-    let task: (String, CivilDate)? =
-      switch form {
-      case .standard: nil
-      case .withDeficiency(_, let due): ("deficiency", due)
-      case .onPledge(let due): ("post_check", due)
-      }
-    guard let (kind, due) = task else { return }
-    let model = CaseTaskModel()
-    model.caseNumber = serviceCase.number
-    model.kind = kind
-    model.dueDate = due.iso
-    model.countyCode = serviceCase.regionCode.county.value
-    try await model.create(on: db)
+  /// The follow-up task an acceptance creates: 容缺 materials due, or the 告知承诺 post-check.
+  static func task(after action: CaseAction) -> (kind: String, due: CivilDate)? {
+    guard case .accept(let form) = action else { return nil }
+    return switch form {
+    case .standard: nil
+    case .withDeficiency(_, let due): ("deficiency", due)
+    case .onPledge(let due): ("post_check", due)
+    }
   }
 
   // MARK: reads
@@ -315,6 +388,27 @@ public struct CaseRepository: Sendable {
   public func find(idempotencyKey key: String) async throws -> ServiceCase? {
     let row = try await sql.raw("SELECT body FROM cases WHERE idempotency_key = \(bind: key)").first()
     return try row.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
+  }
+
+  /// The applicant as given on their latest case, found by ID number (证件号码), to fill in the window's form.
+  public func latestApplicant(idNumber: String) async throws -> Applicant? {
+    let key = idNumber.trimmingCharacters(in: .whitespaces).uppercased()
+    guard !key.isEmpty else { return nil }
+    let row = try await sql.raw(
+      "SELECT body FROM cases WHERE applicant_id_number = \(bind: key) ORDER BY created_ms DESC LIMIT 1"
+    ).first()
+    return try row.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)).applicant }
+  }
+
+  /// Cases waiting for `departmentID`'s parallel opinion (并联意见), the reply due soonest first.
+  public func opinionQueue(departmentID: String, limit: Int = 50) async throws -> [ServiceCase] {
+    try await sql.raw(
+      """
+      SELECT c.body FROM case_opinion_requests r JOIN cases c ON c.number = r.case_number
+      WHERE r.department_id = \(bind: departmentID) AND r.answered_ms IS NULL AND c.state = 'in_review'
+      ORDER BY r.due_date, r.case_number LIMIT \(bind: limit)
+      """
+    ).all().map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
   }
 
   public func events(of number: String) async throws -> [CaseEvent] {

@@ -31,6 +31,13 @@ struct FormParts {
     """
   }
 
+  func date(_ field: String, _ label: String, _ value: String) -> HTML {
+    """
+    <div><label for="\(field)">\(label)</label>\
+    <input type="date" id="\(field)" name="\(field)" value="\(value)"\(invalid(field))>\(error(field))</div>
+    """
+  }
+
   func area(_ field: String, _ label: String, _ value: String) -> HTML {
     """
     <div><label for="\(field)">\(label)</label>\

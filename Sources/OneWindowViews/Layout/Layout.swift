@@ -12,7 +12,7 @@ public enum Layout {
     <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
     <link rel="stylesheet" href="\(Links.stylesheet)">
     </head>
-    <body>
+    <body\(context.largeText ? " class=\"large\"" as HTML : .empty)>
     <a class="skip" href="#main">\(context.t("跳到正文", "Skip to content"))</a>
     \(header(context))
     <main id="main">
@@ -38,6 +38,8 @@ public enum Layout {
       <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>
       <a href="\(Links.status)">\(context.t("办件查询", "Track"))</a>
       \(staffLinks(context))
+      <a href="\(Links.textSize(context.largeText ? "normal" : "large", returnTo: context.path))">\
+      \(context.largeText ? context.t("标准字号", "Normal text") : context.t("大字模式", "Large text"))</a>
       <a href="\(Links.language(other.0, returnTo: context.path))" lang="\(other.0)">\(other.1)</a>
       </nav>
       </header>
@@ -48,8 +50,16 @@ public enum Layout {
     guard let staff = context.staff else {
       return "<a href=\"\(Links.login)\">\(context.t("工作人员登录", "Staff sign-in"))</a>"
     }
+    let desks: [(Permission, String, String, String)] = [
+      (.intakeCases, Links.window, "综合窗口", "Window"), (.reviewCases, Links.office, "后台审批", "Back office"),
+      (.deliverResults, Links.delivery, "统一出件", "Delivery"),
+    ]
+    let deskLinks = desks.filter { Authorization.can(staff, $0.0) }.map {
+      "<a href=\"\($0.1)\">\(context.t($0.2, $0.3))</a>" as HTML
+    }
     return """
       <a href="\(Links.staffHome)">\(context.t("工作台", "Workbench"))</a>
+      \(deskLinks)
       <span class="who">\(staff.displayName) · \(context.t(staff.role.name))</span>
       <form method="post" action="\(Links.logout)" class="inline">\(context.csrfField)\
       <button type="submit" class="link">\(context.t("退出", "Sign out"))</button></form>

@@ -93,6 +93,33 @@ public enum Stylesheet {
     .bar { background:#e4e7eb; border-radius:4px; height:10px; min-width:120px; }
     .bar span { display:block; height:10px; border-radius:4px; background:var(--ok); }
     .bar.short span { background:var(--danger); }
+    .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+    fieldset.bare { border:0; margin:0; padding:0; background:none; } fieldset.bare legend { font-weight:600; padding:0; }
+    .two-col { display:grid; grid-template-columns:repeat(auto-fit,minmax(320px,1fr)); gap:16px; margin:16px 0; }
+    .two-col > .panel { margin:0; } .two-col > form.search { margin:0; }
+    .button.small { margin:0; padding:4px 14px; font-size:15px; }
+    .case-number { font-family:ui-monospace,monospace; font-size:18px; color:var(--ink); margin-right:8px; }
+    .warn { display:inline-block; border-radius:4px; padding:0 8px; font-size:14px; background:#e3f9e5; color:var(--ok); }
+    .warn-yellow { background:#fff3c4; color:#8d5c00; } .warn-red { background:#fde8e8; color:var(--danger); font-weight:600; }
+    tr.warn-row-red td:first-child { border-left:4px solid var(--danger); } tr.warn-row-yellow td:first-child { border-left:4px solid #f0b429; }
+    .state-refused, .state-withdrawn { color:var(--danger); } .state-concluded { color:var(--ok); }
+    .material-missing { color:var(--danger); font-weight:600; } .material-deferred { color:#8d5c00; }
+    .actions-panel details.step { border-top:1px solid var(--line); padding:8px 0; }
+    .actions-panel summary { cursor:pointer; font-weight:600; color:var(--brand); padding:4px 0; }
+    .actions-panel .wide { grid-column:1 / -1; }
+    table.checklist td { vertical-align:middle; } table.checklist input[type=text] { font-size:15px; padding:6px; }
+    details > summary { cursor:pointer; font-weight:600; color:var(--brand); margin:8px 0; }
+    article.notice { background:#fff; border:1px solid var(--line); padding:32px 40px; max-width:800px; margin:0 auto; }
+    .notice-head { display:flex; justify-content:space-between; gap:24px; align-items:flex-start; }
+    .notice-head h1 { font-size:28px; letter-spacing:4px; margin:4px 0; }
+    .notice-issuer { font-size:18px; margin:0; } .notice-number { margin:0; }
+    table.notice-list td, table.notice-list th { border:1px solid #999; }
+    .notice-foot { margin-top:28px; } .seal { text-align:right; margin-top:36px; line-height:2; }
+    body.large { font-size:20px; } body.large h1 { font-size:32px; } body.large h2 { font-size:25px; }
+    body.large input[type=text], body.large input[type=search], body.large input[type=password], body.large select,
+    body.large textarea, body.large button, body.large .button { font-size:21px; padding:12px 16px; }
+    body.large input[type=radio], body.large input[type=checkbox] { width:22px; height:22px; }
+    body.large table { font-size:19px; } body.large .meta, body.large .tag, body.large .warn { font-size:17px; }
     @media (max-width: 640px) { main { padding:12px; } .guide-head { flex-direction:column; } table { font-size:14px; }
       table.materials, table.results, table.edit { display:block; overflow-x:auto; }
       table.facts th { width:auto; } td { overflow-wrap:anywhere; } .qr-box svg { width:96px; height:96px; } }
@@ -103,6 +130,7 @@ public enum Stylesheet {
       @page { size:A4; margin:16mm 14mm; }
       table { page-break-inside:auto; } tr { page-break-inside:avoid; }
       .tag { border-color:#999; }
+      article.notice { border:0; padding:0; max-width:none; }
     }
     """
 }

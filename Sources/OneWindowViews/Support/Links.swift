@@ -29,6 +29,25 @@ public enum Links {
   public static let adminImport = "/admin/catalog/import"
   public static let adminExport = "/admin/catalog/export.xlsx"
 
+  // The window, the back office and result delivery
+  public static let window = "/window"
+  public static let windowIntake = "/window/intake"
+  public static let caseLookup = "/cases"
+  public static let office = "/office"
+  public static let delivery = "/delivery"
+  public static func casePage(_ number: String) -> String { "/cases/\(percentEncode(number))" }
+  public static func caseStep(_ number: String, _ step: String) -> String {
+    "/cases/\(percentEncode(number))/steps/\(percentEncode(step))"
+  }
+  public static func caseRecheck(_ number: String) -> String { "/cases/\(percentEncode(number))/recheck" }
+  public static func caseNotice(_ number: String, _ kind: String) -> String {
+    "/cases/\(percentEncode(number))/notices/\(percentEncode(kind))"
+  }
+  /// Switches large text (适老化) on or off and goes back to the page.
+  public static func textSize(_ size: String, returnTo path: String) -> String {
+    "/text-size/\(size)?to=\(percentEncode(path))"
+  }
+
   /// A query string from name–value pairs, leaving out empty values.
   public static func query(_ pairs: [(String, String?)]) -> String {
     let parts = pairs.compactMap { name, value -> String? in

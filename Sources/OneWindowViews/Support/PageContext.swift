@@ -10,11 +10,14 @@ public struct PageContext: Sendable {
   public let path: String
   /// The name of the county the deployment serves, shown in the header.
   public let countyName: String
+  /// 大字模式 (适老化): larger type and controls for older applicants and clerks.
+  public let largeText: Bool
 
   public init(
     language: Language, staff: StaffIdentity?, csrfToken: String, path: String,
-    countyName: String
+    countyName: String, largeText: Bool = false
   ) {
+    self.largeText = largeText
     self.language = language
     self.staff = staff
     self.csrfToken = csrfToken

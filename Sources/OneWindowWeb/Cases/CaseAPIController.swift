@@ -28,9 +28,9 @@ enum CaseAPIController {
     guard let itemCode = body.itemCode, !itemCode.isEmpty else {
       throw ValidationError(field: "item_code", zh: "请选择办理事项", en: "Choose the item")
     }
-    let item = try await acceptableItem(itemCode, field: "item_code", req)
     let site = try await site(for: body.siteId, staff: staff, req)
-    try checkLevel(item.item, at: site, field: "item_code")
+    let routing = try await IntakeRouting.resolve(itemCode: itemCode, site: site, field: "item_code", req)
+    let item = routing.entry
     let channel = try parse(CaseChannel.self, body.channel ?? (staff.role == .agent ? "proxy" : "window"), "channel")
     let applicant = try applicant(body.applicant)
     let key = try idempotencyKey(req)
@@ -38,8 +38,9 @@ enum CaseAPIController {
     let (serviceCase, created) = try await CaseRepository(req.db, rule: rule).create(
       NewCase(
         item: CaseItem(item.item, version: item.version), applicant: applicant, channel: channel, site: site,
-        idempotencyKey: key,
-        submit: body.submit ?? true),
+        idempotencyKey: key, submit: body.submit ?? true,
+        // No window checked the materials of an API registration: its checklist starts empty.
+        intake: CaseIntake(materials: [], route: routing.route, resultDelivery: .pickup(siteID: site.id))),
       by: CaseActor(staff), now: req.now)
     let json = CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff)
     let response = try APIEncoding.response(json, status: created ? .created : .ok, rule: rule)
@@ -192,7 +193,7 @@ enum CaseAPIController {
     return site
   }
 
-  /// An item is accepted only at a level that may exercise it (通办 across levels comes with the window issue).
+  /// An item is accepted only at a level that may exercise it (bundles; single cases also take 通办 routes).
   static func checkLevel(_ item: ServiceItem, at site: Site, field: String) throws {
     guard item.levels.contains(site.regionCode.level) else {
       throw ValidationError(
@@ -245,7 +246,7 @@ enum CaseAPIController {
   }
 
   /// A department asked for a parallel opinion sees the case too.
-  private static func viewScope(_ c: ServiceCase, for staff: StaffIdentity) -> Scope {
+  static func viewScope(_ c: ServiceCase, for staff: StaffIdentity) -> Scope {
     if let department = staff.scope.departmentID, c.opinions.contains(where: { $0.departmentID == department }) {
       return Scope(regionCode: c.regionCode, siteID: c.siteID, departmentID: department)
     }

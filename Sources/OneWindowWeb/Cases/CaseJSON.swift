@@ -61,6 +61,8 @@ struct CaseJSON: Encodable {
   let flags: [SupervisionFlag]
   let bundleId: String?
   let deadline: DeadlineJSON?
+  /// The window's checklist, route and result delivery.
+  let intake: CaseIntake?
   let allowedSteps: [String]
 
   init(_ c: ServiceCase, rule: DeadlineRule, now: Date, language: Language, viewer: StaffIdentity?) {
@@ -103,12 +105,8 @@ struct CaseJSON: Encodable {
         due: $0.due, warnFrom: $0.warnFrom, remainingWorkdays: $0.remainingWorkdays,
         pausedWorkdays: $0.pausedWorkdays, warning: $0.warning, clockStopped: c.isClockStopped)
     }
-    allowedSteps = CaseStep.allCases.filter { step in
-      guard CaseStateMachine.states(for: step, kind: c.item.kind).contains(c.state), let viewer else { return false }
-      return CaseStateMachine.permissions(for: step, kind: c.item.kind).contains {
-        Authorization.can(viewer, $0, in: c.scope)
-      }
-    }.map(\.rawValue)
+    intake = c.intake
+    allowedSteps = viewer.map { CaseStateMachine.available(to: CaseActor($0), on: c).map(\.rawValue) } ?? []
   }
 }
 

@@ -9,7 +9,15 @@ struct CaseStepBody: Decodable {
     let problem: String?
   }
 
+  struct CheckBody: Decodable {
+    let name: String?
+    let status: String?
+    let problem: String?
+  }
+
   var version: Int?
+  // check-materials
+  var checklist: [CheckBody]?
   // correction
   var items: [NoticeItem]?
   var reasonForAnother: String?
@@ -57,6 +65,17 @@ struct CaseStepBody: Decodable {
     case .create:
       throw ValidationError(field: "step", zh: "请用 POST /api/v1/cases 收件", en: "Use POST /api/v1/cases to register")
     case .submit: return .submit
+    case .checkMaterials:
+      var checks: [MaterialCheck] = []
+      for (index, check) in (checklist ?? []).enumerated() {
+        guard let status = CaseMaterial.Status(rawValue: check.status ?? "") else {
+          let names = CaseMaterial.Status.allCases.map(\.rawValue).joined(separator: ", ")
+          throw ValidationError(
+            field: "checklist[\(index)].status", zh: "材料状态应为：\(names)", en: "status must be one of: \(names)")
+        }
+        checks.append(MaterialCheck(name: check.name ?? "", status: status, problem: check.problem ?? ""))
+      }
+      return .checkMaterials(checks)
     case .correction:
       let list = (items ?? []).map { CorrectionNotice.Item(material: $0.material ?? "", problem: $0.problem ?? "") }
       return .issueCorrection(items: list, reasonForAnother: reasonForAnother)

@@ -36,6 +36,15 @@ enum PublicController {
     return response
   }
 
+  /// `GET /text-size/{large|normal}?to=/path`: 大字模式 on or off, remembered for a year.
+  @Sendable static func setTextSize(req: Request) async throws -> Response {
+    let large = req.parameters.get("size") == "large"
+    let response = req.redirect(to: safeReturnPath(req.query[String.self, at: "to"]) ?? Links.home)
+    response.cookies[Cookies.textSize] = HTTPCookies.Value(
+      string: large ? "large" : "normal", maxAge: 365 * 24 * 3600, isHTTPOnly: true, sameSite: .lax)
+    return response
+  }
+
   /// A local path to go back to, or nil: never another site (open-redirect guard).
   static func safeReturnPath(_ raw: String?) -> String? {
     guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return nil }

@@ -16,7 +16,7 @@ extension Request {
   func pageContext() async throws -> PageContext {
     PageContext(
       language: language, staff: staffSession?.staff, csrfToken: csrfToken, path: url.path,
-      countyName: try await county()?.name ?? "")
+      countyName: try await county()?.name ?? "", largeText: cookies[Cookies.textSize]?.string == "large")
   }
 
   /// The county this deployment serves (read once, then cached on the application).
@@ -33,4 +33,5 @@ enum Cookies {
   static let session = "ow_session"
   static let csrf = "ow_csrf"
   static let language = "ow_lang"
+  static let textSize = "ow_text"
 }

@@ -1,0 +1,28 @@
+import OneWindowDomain
+import OneWindowStore
+import Vapor
+
+/// Where an application taken in at a site goes: the item's current version, its department and the route
+/// (the level's handling mode with agreements applied, or 通办), shared by the window pages and the API.
+struct IntakeRouting {
+  let entry: CatalogEntry
+  let department: Department
+  let route: IntakeRoute
+
+  static func resolve(itemCode: String, site: Site, field: String, _ req: Request) async throws -> IntakeRouting {
+    let entry = try await CaseAPIController.acceptableItem(itemCode, field: field, req)
+    guard let department = try await DirectoryRepository(req.db).department(entry.item.departmentID) else {
+      throw ValidationError(
+        field: field, zh: "事项「\(entry.item.name)」的实施部门不存在", en: "The item's department does not exist")
+    }
+    let agreements = try await AgreementRepository(req.db).covering(itemCode: entry.item.code)
+    let today = try await req.deadlineRule().civilDate(of: req.now)
+    do {
+      let route = try IntakeRule.route(
+        of: entry.item, at: site, department: department, agreements: agreements, on: today)
+      return IntakeRouting(entry: entry, department: department, route: route)
+    } catch {
+      throw ValidationError(field: field, message: error.message)
+    }
+  }
+}

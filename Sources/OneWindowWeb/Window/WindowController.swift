@@ -1,0 +1,271 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// 综合窗口: the workbench, the intake of any item (无差别受理, 通办) and the recheck after a correction notice.
+enum WindowController {
+  /// `GET /window?q=`
+  @Sendable static func home(req: Request) async throws -> HTML {
+    let staff = try req.authorize(.intakeCases)
+    return try await workbench(req, staff: staff, query: req.query[String.self, at: "q"] ?? "", lookupError: nil)
+  }
+
+  static func workbench(_ req: Request, staff: StaffIdentity, query: String, lookupError: ValidationError?)
+    async throws -> HTML
+  {
+    let text = query.trimmingCharacters(in: .whitespaces)
+    var found: CatalogPage?
+    if !text.isEmpty {
+      var filter = CatalogFilter()
+      filter.text = text
+      filter.limit = 30
+      found = try await CatalogRepository(req.db).search(filter)
+    }
+    let rule = try await req.deadlineRule()
+    let clock = CaseClock(rule: rule, now: req.now)
+    var today: [(ServiceCase, DeadlineStatus?)] = []
+    let site = try await staff.scope.siteID.asyncMap { try await DirectoryRepository(req.db).site($0) } ?? nil
+    if let site {
+      var filter = CaseFilter(scope: staff.scope)
+      filter.siteID = site.id
+      filter.createdFrom = rule.startOfDay(clock.today)
+      filter.limit = 100
+      today = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now).cases.map {
+        ($0, $0.deadline(rule, now: req.now))
+      }
+    }
+    let names = try await directoryNames(req)
+    return WindowPage.render(
+      WindowPage.Model(
+        site: site, query: text, results: found?.items ?? [], total: found?.total ?? 0, departments: names.departments,
+        today: today, clock: clock, names: names, lookupError: lookupError),
+      try await req.pageContext())
+  }
+
+  /// `GET /window/intake?item=CODE`
+  @Sendable static func intakeForm(req: Request) async throws -> Response {
+    let staff = try req.authorize(.intakeCases)
+    let site = try await desk(staff, req)
+    let code = req.query[String.self, at: "item"] ?? ""
+    let routing: IntakeRouting
+    do {
+      routing = try await IntakeRouting.resolve(itemCode: code, site: site, field: "item_code", req)
+    } catch let error as ValidationError {
+      return .html(
+        try await workbench(req, staff: staff, query: code, lookupError: error), status: .unprocessableEntity)
+    }
+    let form = IntakeFormInput(fields: [:]).form(base: routing.entry.item.materials.map(CaseMaterial.init), fresh: true)
+    return try await page(routing, site: site, form: form, errors: [], req).encodeResponse(status: .ok, for: req)
+  }
+
+  /// `POST /window/intake`: registers the case and takes the clerk's decision in one transaction, then shows the
+  /// notice to print (or, for an immediate item, the case with its delivery form).
+  @Sendable static func intake(req: Request) async throws -> Response {
+    let staff = try req.authorize(.intakeCases)
+    let site = try await desk(staff, req)
+    let input = IntakeFormInput(fields: try req.content.decode([String: String].self))
+    let routing = try await IntakeRouting.resolve(
+      itemCode: input.value("item_code"), site: site, field: "item_code", req)
+    let item = routing.entry.item
+    var form = input.form(base: item.materials.map(CaseMaterial.init), fresh: true)
+    if input.value("lookup") == "1" {
+      let context = try await req.pageContext()
+      let rule = try await req.deadlineRule()
+      guard let known = try await CaseRepository(req.db, rule: rule).latestApplicant(idNumber: form.idNumber) else {
+        let notice = context.t(
+          "没有找到该证件号码的办件记录，请填写申请人信息。", "No earlier case with that ID number; fill in the applicant.")
+        return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
+      }
+      form.applicantKind = known.kind.rawValue
+      form.name = known.name
+      form.idType = known.idType
+      form.phone = known.phone
+      let notice = context.t(
+        "已按以往办件填入申请人「\(known.name)」，请与证件核对。", "Filled in \(known.name) from an earlier case; check it against the ID.")
+      return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
+    }
+    var errors = IntakeFormInput.uncheckedErrors(form)
+    let applicant = input.applicant(form)
+    do { try applicant.validate() } catch { errors += error.errors }
+    let delivery: ResultDelivery
+    switch form.delivery {
+    case "mail" where item.deliveryModes.contains(.mail):
+      if form.mailAddress.isEmpty {
+        errors.append(ValidationError(field: "mail_address", zh: "请填写邮寄地址", en: "Give the mailing address"))
+      }
+      delivery = .mail(address: form.mailAddress)
+    case "electronic" where item.deliveryModes.contains(.electronic): delivery = .electronic
+    default: delivery = .pickup(siteID: site.id)
+    }
+    let actions = plan(input, form: form, kind: item.caseKind, errors: &errors)
+    guard errors.isEmpty, let actions else {
+      return try await page(routing, site: site, form: form, errors: errors, req)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    let rule = try await req.deadlineRule()
+    do {
+      let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
+        NewCase(
+          item: CaseItem(item, version: routing.entry.version), applicant: applicant, channel: .window, site: site,
+          idempotencyKey: "\(staff.id):intake:\(form.intakeKey)",
+          intake: CaseIntake(materials: form.checklist, route: routing.route, resultDelivery: delivery),
+          steps: actions),
+        by: CaseActor(staff), now: req.now)
+      return req.redirect(to: after(serviceCase))
+    } catch let error as CaseError {
+      let failure: ValidationError =
+        if case .invalid(let field) = error { field } else { ValidationError(field: "outcome", message: error.message) }
+      return try await page(routing, site: site, form: form, errors: [failure], req)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
+  }
+
+  /// The steps the pressed button stands for, or nil with `errors` filled in.
+  static func plan(_ input: IntakeFormInput, form: IntakePage.Form, kind: CaseKind, errors: inout [ValidationError])
+    -> [CaseAction]?
+  {
+    let outcome: IntakeOutcome
+    switch input.outcome(form) {
+    case .success(let value): outcome = value
+    case .failure(let error):
+      errors.append(error)
+      return nil
+    }
+    var due: CivilDate?
+    switch input.deficiencyDue(form) {
+    case .success(let value): due = value
+    case .failure(let error): errors.append(error)
+    }
+    do {
+      return try IntakeRule.actions(for: outcome, checklist: form.checklist, kind: kind, deficiencyDue: due)
+    } catch {
+      errors += error.errors
+      return nil
+    }
+  }
+
+  /// Where the clerk goes after a decision: the notice to print, or the case (to hand out an immediate result).
+  static func after(_ c: ServiceCase) -> String {
+    switch c.state {
+    case .correcting: Links.caseNotice(c.number, NoticeKind.correction.rawValue)
+    case .refused: Links.caseNotice(c.number, NoticeKind.refusal.rawValue)
+    case .decided: Links.casePage(c.number) + "?done=decide"
+    default: Links.caseNotice(c.number, NoticeKind.acceptance.rawValue)
+    }
+  }
+
+  /// `GET /cases/{number}/recheck`: the checklist of a submitted or returned case, to accept it or notify again.
+  @Sendable static func recheckForm(req: Request) async throws -> Response {
+    let staff = try req.authorize(.intakeCases)
+    let (serviceCase, routing, site) = try await recheckSubject(staff, req)
+    let form = IntakeFormInput(fields: [:]).form(base: checklist(of: serviceCase, routing), fresh: false)
+    return try await page(routing, site: site, form: form, errors: [], existing: serviceCase, req)
+      .encodeResponse(for: req)
+  }
+
+  /// `POST /cases/{number}/recheck`: 材料核验, 补正后提交 and the decision, in one transaction.
+  @Sendable static func recheck(req: Request) async throws -> Response {
+    let staff = try req.authorize(.intakeCases)
+    let (serviceCase, routing, site) = try await recheckSubject(staff, req)
+    let input = IntakeFormInput(fields: try req.content.decode([String: String].self))
+    let form = input.form(base: checklist(of: serviceCase, routing), fresh: false)
+    var errors: [ValidationError] = []
+    let decided = plan(input, form: form, kind: serviceCase.item.kind, errors: &errors)
+    guard errors.isEmpty, let decided else {
+      return try await page(routing, site: site, form: form, errors: errors, existing: serviceCase, req)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    let checks = form.checklist.map { MaterialCheck(name: $0.name, status: $0.status, problem: $0.problem) }
+    let hasChecklist = serviceCase.intake?.materials.isEmpty == false
+    var actions: [CaseAction] = hasChecklist ? [.checkMaterials(checks)] : []
+    if serviceCase.state == .correcting { actions.append(.resubmit) }
+    // Still incomplete after a notice: a further one needs its reason (and is flagged to supervision).
+    actions += decided.map { action in
+      if case .issueCorrection(let items, _) = action, !serviceCase.notices.isEmpty {
+        return .issueCorrection(items: items, reasonForAnother: form.reasonForAnother)
+      }
+      return action
+    }
+    let rule = try await req.deadlineRule()
+    do {
+      let updated = try await CaseRepository(req.db, rule: rule).apply(
+        actions, to: serviceCase.number, expectedVersion: Int(input.value("version")), by: CaseActor(staff),
+        now: req.now)
+      return req.redirect(to: after(updated))
+    } catch let error as CaseError {
+      let failure: ValidationError =
+        if case .invalid(let field) = error { field } else { ValidationError(field: "outcome", message: error.message) }
+      return try await page(routing, site: site, form: form, errors: [failure], existing: serviceCase, req)
+        .encodeResponse(status: error.isConflict ? .conflict : .unprocessableEntity, for: req)
+    }
+  }
+
+  /// The case's checklist, or the item version's materials for a case registered without one.
+  private static func checklist(of c: ServiceCase, _ routing: IntakeRouting) -> [CaseMaterial] {
+    if let materials = c.intake?.materials, !materials.isEmpty { return materials }
+    return routing.entry.item.materials.map(CaseMaterial.init)
+  }
+
+  private static func recheckSubject(_ staff: StaffIdentity, _ req: Request) async throws
+    -> (ServiceCase, IntakeRouting, Site)
+  {
+    let rule = try await req.deadlineRule()
+    let serviceCase = try await CaseAPIController.visibleCase(req, staff, CaseRepository(req.db, rule: rule))
+    guard let site = try await DirectoryRepository(req.db).site(serviceCase.siteID) else {
+      throw StoreNotFound.record(LocalizedText(zh: "受理场所不存在", en: "No such site"))
+    }
+    let catalog = CatalogRepository(req.db)
+    guard let entry = try await catalog.entry(code: serviceCase.item.code),
+      let department = try await DirectoryRepository(req.db).department(serviceCase.departmentID)
+    else { throw StoreNotFound.item(serviceCase.item.code) }
+    // The case keeps the item version it was registered under.
+    let version = try await catalog.version(code: entry.item.code, number: serviceCase.item.version)
+    let pinned = CatalogEntry(
+      item: version?.item ?? entry.item, status: entry.status, version: serviceCase.item.version,
+      draftVersion: nil)
+    return (
+      serviceCase,
+      IntakeRouting(entry: pinned, department: department, route: serviceCase.intake?.route ?? .direct), site
+    )
+  }
+
+  private static func page(
+    _ routing: IntakeRouting, site: Site, form: IntakePage.Form, errors: [ValidationError], notice: String? = nil,
+    existing: ServiceCase? = nil, _ req: Request
+  ) async throws -> HTML {
+    IntakePage.render(
+      IntakePage.Model(
+        item: routing.entry.item, version: routing.entry.version, route: routing.route, site: site,
+        departmentName: routing.department.name, form: form, errors: errors, notice: notice, existingCase: existing),
+      try await req.pageContext())
+  }
+
+  /// The clerk's own site: window intake happens at a site.
+  static func desk(_ staff: StaffIdentity, _ req: Request) async throws -> Site {
+    guard let id = staff.scope.siteID, let site = try await req.application.lookups.site(id, db: req.db, now: req.now)
+    else {
+      throw AppError.forbidden(
+        LocalizedText(zh: "您的账号没有绑定服务场所，不能在窗口收件", en: "Your account has no site; window intake needs one"))
+    }
+    return site
+  }
+
+  static func directoryNames(_ req: Request) async throws -> DirectoryNames {
+    let directory = DirectoryRepository(req.db)
+    return DirectoryNames(
+      departments: Dictionary(
+        try await directory.departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+      sites: Dictionary(try await directory.sites().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+  }
+}
+
+extension CaseError {
+  var isConflict: Bool {
+    switch self {
+    case .conflict, .illegalStep: true
+    default: false
+    }
+  }
+}
