@@ -34,6 +34,7 @@ struct CaseStateMachineTests {
   /// One valid instance of each step, with the actor who takes it and the state it leads to (nil: unchanged).
   static let steps: [(CaseAction, CaseActor, CaseState?)] = [
     (.submit, clerk, .submitted),
+    (.checkMaterials([MaterialCheck(name: "营业执照", status: .received)]), clerk, nil),
     (.issueCorrection(items: [.init(material: "营业执照", problem: "复印件不清晰")], reasonForAnother: nil), clerk, .correcting),
     (.resubmit, clerk, .submitted),
     (.accept(.standard), clerk, .accepted),
@@ -64,6 +65,11 @@ struct CaseStateMachineTests {
     if state == .suspended {
       c.suspendedFrom = .inReview
       c.pauses = [ClockPause(kind: .specialProcedure, reason: "检测", start: now)]
+    }
+    if case .checkMaterials = action {
+      c.intake = CaseIntake(
+        materials: [CaseMaterial(name: "营业执照", required: true, deferrable: false, status: .missing)],
+        route: .direct, resultDelivery: .pickup(siteID: "site-center"))
     }
     if case .supplyMaterials = action {
       c.deficiency = Deficiency(materials: ["房屋租赁合同"], dueDate: later)

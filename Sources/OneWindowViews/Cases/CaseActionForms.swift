@@ -14,11 +14,23 @@ enum CaseActionForms {
         : context.t("核验材料并受理", "Check the materials and accept")
       forms.append("<p><a class=\"button\" href=\"\(Links.caseRecheck(c.number))\">\(label)</a></p>")
     }
+    var rendered: Set<CaseStep> = []
     for step in steps {
-      if let form = form(for: step, model, context) { forms.append(form) }
+      if let form = form(for: step, model, context) {
+        forms.append(form)
+        rendered.insert(step)
+      }
     }
-    guard !forms.isEmpty else { return .empty }
+    // A step refused because the case moved on (another clerk acted first) has no form left to show it in.
+    let orphan: HTML =
+      model.failed.map { failed -> HTML in
+        guard !rendered.contains(failed.step) else { return .empty }
+        let messages = failed.errors.map { "<p>\(context.t($0.message))</p>" as HTML }
+        return "<div class=\"alert\" role=\"alert\" id=\"step-error\">\(messages)</div>"
+      } ?? .empty
+    guard !forms.isEmpty else { return orphan }
     return """
+      \(orphan)
       <section class="panel actions-panel no-print" id="actions"><h2>\(context.t("办理", "Act on the case"))</h2>
       \(forms)
       </section>

@@ -33,6 +33,7 @@ public enum WindowPage {
 
   public static func render(_ model: Model, _ context: PageContext) -> HTML {
     let lookup = FormParts(context: context, errors: model.lookupError.map { [$0] } ?? [])
+    // An item that cannot be taken in here is told above the results; a case number below its box.
     let body: HTML = """
       <h1>\(context.t("综合窗口", "General window"))</h1>
       <p class="lead">\(model.site?.name ?? "") · \(context.t("无差别受理：任何事项都可在本窗口收件", "Any item can be taken in here"))</p>
@@ -47,6 +48,7 @@ public enum WindowPage {
       <button type="submit" class="secondary">\(context.t("打开办件", "Open"))</button>
       </form>
       </div>
+      \(model.lookupError.map { $0.field == "number" ? .empty : "<p class=\"alert\" role=\"alert\">\(context.t($0.message))</p>" as HTML } ?? .empty)
       \(results(model, context))
       <h2>\(context.t("本场所今日收件", "Taken in here today"))</h2>
       \(CaseTable.render(model.today.map { .init(serviceCase: $0.0, deadline: $0.1) }, clock: model.clock, names: model.names, context: context, id: "today"))

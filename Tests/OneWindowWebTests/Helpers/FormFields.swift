@@ -1,7 +1,7 @@
 import Foundation
 
 /// The values a browser would submit from the form posting to `action` on a page: text and hidden inputs,
-/// checked checkboxes, selected options and textareas. Enough HTML reading for the app's own forms.
+/// checked checkboxes and radio buttons, selected options and textareas. Enough HTML reading for the app's own forms.
 enum FormFields {
   static func read(_ html: String, action: String) -> [String: String] {
     guard let start = html.range(of: "action=\"\(action)\""),
@@ -12,7 +12,7 @@ enum FormFields {
     for tag in matches(#"<input [^>]*>"#, in: form) {
       guard let name = attribute("name", of: tag) else { continue }
       let type = attribute("type", of: tag) ?? "text"
-      if type == "checkbox" {
+      if type == "checkbox" || type == "radio" {
         if tag.contains(" checked") { fields[name] = attribute("value", of: tag) ?? "on" }
       } else if type != "submit" {
         fields[name] = attribute("value", of: tag) ?? ""

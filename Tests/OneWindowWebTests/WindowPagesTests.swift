@@ -1,0 +1,159 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import Testing
+import VaporTesting
+
+@Suite("The window and the back office pages, on SQLite and PostgreSQL")
+struct WindowPagesTests {
+  static let monday = ISO8601DateFormatter().date(from: "2026-11-23T10:00:00+08:00")!
+  static let foodLicence = "360105002000"
+
+  static func caseCount(_ app: Application) async throws -> Int {
+    try await CaseRepository(app.db, rule: DeadlineRule()).list(CaseFilter(scope: nil), now: monday).total
+  }
+
+  /// The intake form as the page renders it, with the applicant and every material marked `status`.
+  static func intakeFields(_ browser: TestBrowser, status: String = "received") -> [String: String] {
+    var fields = FormFields.read(browser.lastBody, action: "/window/intake")
+    fields["name"] = "王秀英"
+    fields["id_number"] = "11010519491231002X"
+    fields["phone"] = "13912345678"
+    for index in 0..<4 { fields["material_\(index)"] = status }
+    return fields
+  }
+
+  @Test("bad intake input is named next to each field and registers nothing", arguments: TestDatabase.all)
+  func badIntake(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("clerk")
+      _ = try await browser.get("/window/intake?item=\(Self.foodLicence)")
+      var fields = FormFields.read(browser.lastBody, action: "/window/intake")
+      fields["outcome"] = "accept"
+      fields["phone"] = "139"
+      let refused = try await browser.post("/window/intake", form: fields)
+      #expect(refused.status == .unprocessableEntity)
+      #expect(browser.lastBody.contains(#"id="applicant.name-error""#), "\(browser.lastBody)")
+      #expect(browser.lastBody.contains("手机号码应为 11 位数字"))
+      #expect(browser.lastBody.contains("请核验「申请表」"))
+      #expect(browser.lastBody.contains(#"value="139""#), "the form comes back as typed")
+      // A missing material cannot be accepted; a correction needs what is wrong.
+      fields = Self.intakeFields(browser)
+      fields["material_2"] = "missing"
+      fields["outcome"] = "accept"
+      _ = try await browser.post("/window/intake", form: fields)
+      #expect(browser.lastBody.contains("「经营场所平面布局图」未收齐"))
+      fields["outcome"] = "correction"
+      _ = try await browser.post("/window/intake", form: fields)
+      #expect(browser.lastBody.contains(#"id="material_2_problem-error""#))
+      fields["outcome"] = "refuse"
+      _ = try await browser.post("/window/intake", form: fields)
+      #expect(browser.lastBody.contains("请填写不予受理的理由") && browser.lastBody.contains("请填写不予受理的法律依据"))
+      #expect(try await Self.caseCount(app) == 0)
+      // An unknown item is refused on the workbench.
+      let unknown = try await browser.get("/window/intake?item=999999999999")
+      #expect(unknown.status == .unprocessableEntity && browser.lastBody.contains("事项编码「999999999999」不存在"))
+    }
+  }
+
+  @Test("an accepted intake prints its notice once, even when the form is sent twice", arguments: TestDatabase.all)
+  func acceptOnce(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("clerk")
+      _ = try await browser.get("/window/intake?item=\(Self.foodLicence)")
+      var fields = Self.intakeFields(browser)
+      fields["outcome"] = "accept"
+      let first = try await browser.post("/window/intake", form: fields)
+      #expect(first.status == .seeOther)
+      let location = try #require(first.headers.first(name: .location))
+      #expect(location.hasSuffix("/notices/acceptance"))
+      let again = try await browser.post("/window/intake", form: fields)
+      #expect(again.headers.first(name: .location) == location)
+      #expect(try await Self.caseCount(app) == 1)
+      _ = try await browser.get(location)
+      #expect(browser.lastBody.contains("受理通知书") && browser.lastBody.contains("2026-12-07 23:59"))
+      #expect(browser.lastBody.contains("<svg"), "the notice carries the status QR code")
+      // A known applicant is filled in from the ID number.
+      _ = try await browser.get("/window/intake?item=360105005000")
+      var lookup = FormFields.read(browser.lastBody, action: "/window/intake")
+      lookup["id_number"] = "11010519491231002x"
+      lookup["lookup"] = "1"
+      _ = try await browser.post("/window/intake", form: lookup)
+      #expect(browser.lastBody.contains(#"value="王秀英""#) && browser.lastBody.contains(#"value="13912345678""#))
+    }
+  }
+
+  @Test(
+    "a step form's error shows next to its field and changes nothing; a stale form is a conflict",
+    arguments: TestDatabase.all)
+  func stepForms(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      #expect(try await clerk.step(number, "accept", ["version": 2]).status == .ok)
+      var reviewer = TestBrowser(app)
+      _ = try await reviewer.signIn("reviewer")
+      _ = try await reviewer.get("/office")
+      #expect(reviewer.lastBody.contains(number))
+      _ = try await reviewer.get("/cases/\(number)")
+      var start = FormFields.read(reviewer.lastBody, action: "/cases/\(number)/steps/start-review")
+      #expect(start["version"] == "3")
+      #expect(try await reviewer.post("/cases/\(number)/steps/start-review", form: start).status == .seeOther)
+      // The same (now stale) form again: told, not applied twice.
+      let stale = try await reviewer.post("/cases/\(number)/steps/start-review", form: start)
+      #expect(stale.status == .conflict)
+      #expect(
+        reviewer.lastBody.contains("不能执行「开始审查」") || reviewer.lastBody.contains("已被他人处理"),
+        "\(reviewer.lastBody)")
+      _ = try await reviewer.get("/cases/\(number)")
+      var escalate = FormFields.read(reviewer.lastBody, action: "/cases/\(number)/steps/escalate")
+      escalate["limit_days"] = "abc"
+      let bad = try await reviewer.post("/cases/\(number)/steps/escalate", form: escalate)
+      #expect(bad.status == .unprocessableEntity)
+      #expect(reviewer.lastBody.contains(#"id="escalate-limit_days-error""#))
+      let after = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number))
+      #expect(after.state == .inReview && after.version == 4)
+      // Asked for an opinion, the other department finds the case in its queue and answers.
+      _ = try await reviewer.get("/cases/\(number)")
+      var ask = FormFields.read(reviewer.lastBody, action: "/cases/\(number)/steps/request-opinion")
+      ask["department_id"] = "dept-wjw"
+      ask["question"] = "卫生条件"
+      #expect(try await reviewer.post("/cases/\(number)/steps/request-opinion", form: ask).status == .seeOther)
+      var other = TestBrowser(app)
+      _ = try await other.signIn("reviewer2")
+      _ = try await other.get("/office")
+      #expect(other.lastBody.contains(#"id="opinion-queue""#) && other.lastBody.contains(number))
+      _ = try await other.get("/cases/\(number)")
+      var answer = FormFields.read(other.lastBody, action: "/cases/\(number)/steps/give-opinion")
+      answer["answer"] = "同意"
+      answer["agrees"] = "true"
+      #expect(try await other.post("/cases/\(number)/steps/give-opinion", form: answer).status == .seeOther)
+      _ = try await other.get("/office")
+      #expect(!other.lastBody.contains(#"id="opinion-queue""#))
+    }
+  }
+
+  @Test("staff see only cases in their scope; pages need the right role", arguments: TestDatabase.all)
+  func scope(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      var town = TestBrowser(app)
+      _ = try await town.signIn("townclerk")
+      #expect(try await town.get("/cases/\(number)").status == .notFound)
+      #expect(try await town.get("/cases/\(number)/notices/acceptance").status == .notFound)
+      let lookup = try await town.get("/cases?number=\(number)")
+      #expect(lookup.status == .notFound && town.lastBody.contains("不在您的办理范围内"))
+      var reviewer = TestBrowser(app)
+      _ = try await reviewer.signIn("reviewer")
+      #expect(try await reviewer.get("/window").status == .forbidden)
+      var anonymous = TestBrowser(app)
+      #expect(try await anonymous.get("/office").status != .ok)
+      _ = try await town.get("/text-size/large?to=/window")
+      _ = try await town.get("/window")
+      #expect(town.lastBody.contains(#"<body class="large">"#))
+    }
+  }
+}
