@@ -5,10 +5,13 @@ import Vapor
 
 /// `onewindow bench deadline|http`: benchmarks that print figures (run them on a release build).
 struct BenchCommand: AsyncCommandGroup {
-  var help: String { "Benchmarks: deadline arithmetic, HTTP create+accept load, catalog search" }
+  var help: String { "Benchmarks: deadline arithmetic, HTTP create+accept load, catalog search, inbox and case pages" }
 
   var commands: [String: any AnyAsyncCommand] {
-    ["deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand(), "catalog": CatalogSearchBenchCommand()]
+    [
+      "deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand(), "catalog": CatalogSearchBenchCommand(),
+      "pages": PagesBenchCommand(),
+    ]
   }
 }
 
