@@ -116,6 +116,9 @@ def test_promised_item_with_correction_review_opinion_decision_and_pickup(browse
     mark(browser, 1, "received")
     mark(browser, 2, "missing", "未标明操作间面积和设备布局")
     mark(browser, 3, "received")
+    scan = artifacts / "营业执照扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+    browser.find_element(By.ID, "material_1_file").send_keys(str(scan.resolve()))
     press(browser, "correction")
     wait_until(browser, lambda d: "/notices/correction" in d.current_url)
     body = text_of(browser, "body")
@@ -184,6 +187,7 @@ def test_promised_item_with_correction_review_opinion_decision_and_pickup(browse
     wait_until(browser, lambda d: "done=deliver" in d.current_url)
     body = text_of(browser, "body")
     assert "已办结" in body and "符合卫生要求" in body
+    assert browser.find_element(By.LINK_TEXT, "营业执照扫描件.pdf").get_attribute("href").split("/files/")[1]
     trail = browser.find_element(By.ID, "trail").text
     for step in ("一次性告知补正", "材料核验", "补正后提交", "受理", "审核", "征求并联意见", "出具并联意见", "作出决定", "出件"):
         assert step in trail, step

@@ -157,3 +157,78 @@ struct WindowPagesTests {
     }
   }
 }
+
+@Suite("Scans attached at the window, on SQLite and PostgreSQL")
+struct WindowScanTests {
+  static let pdf = Array("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".utf8)
+  static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 32)
+
+  static func storedFiles(_ app: Application) -> [String] {
+    let root = app.configuration.dataDirectory + "/files"
+    let all = FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []
+    return all.filter { $0.count > 60 && !$0.hasPrefix("incoming") }
+  }
+
+  @Test("a wrong, disguised or oversized scan is refused by name and nothing is stored", arguments: TestDatabase.all)
+  func refused(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("clerk")
+      _ = try await browser.get("/window/intake?item=\(WindowPagesTests.foodLicence)")
+      var fields = WindowPagesTests.intakeFields(browser)
+      fields["delivery"] = "pickup"
+      fields["outcome"] = "accept"
+      let cases: [((String, String, String, [UInt8]), String)] = [
+        (("material_1_file", "营业执照.exe", "application/octet-stream", Array("MZ".utf8)), "类型不允许"),
+        (("material_1_file", "营业执照.pdf", "application/pdf", Self.png), "名为 PDF，内容却是 PNG"),
+        (("material_1_file", "营业执照.png", "application/pdf", Self.png), "声明为 PDF，内容却是 PNG"),
+        (
+          ("material_1_file", "营业执照.pdf", "application/pdf", Self.pdf + Array(repeating: 0x20, count: 10 << 20)),
+          "超过 10 MB 的上限"
+        ),
+      ]
+      for (file, message) in cases {
+        let response = try await browser.post(
+          "/window/intake", form: fields, files: [(file.0, file.1, file.2, file.3)])
+        #expect(response.status == .unprocessableEntity, "\(file.1)")
+        #expect(browser.lastBody.contains(message), "\(file.1): \(message)")
+        #expect(browser.lastBody.contains(#"id="material_1_file-error""#))
+      }
+      #expect(try await WindowPagesTests.caseCount(app) == 0)
+      #expect(Self.storedFiles(app).isEmpty)
+    }
+  }
+
+  @Test("an accepted scan is stored by its hash and opens only from its own case", arguments: TestDatabase.all)
+  func accepted(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("clerk")
+      _ = try await browser.get("/window/intake?item=\(WindowPagesTests.foodLicence)")
+      var fields = WindowPagesTests.intakeFields(browser)
+      fields["delivery"] = "pickup"
+      fields["outcome"] = "accept"
+      let posted = try await browser.post(
+        "/window/intake", form: fields, files: [("material_1_file", "营业执照.pdf", "application/pdf", Self.pdf)])
+      #expect(posted.status == .seeOther, "\(browser.lastBody.prefix(2000))")
+      let stored = try #require(
+        try await CaseRepository(app.db, rule: DeadlineRule()).list(
+          CaseFilter(scope: nil), now: WindowPagesTests.monday
+        )
+        .cases.first)
+      let attachment = try #require(stored.intake?.materials[1].attachments.first)
+      #expect(attachment.name == "营业执照.pdf" && attachment.kind == .pdf && attachment.size == Self.pdf.count)
+      #expect(Self.storedFiles(app).count == 1)
+      let file = try await browser.get("/cases/\(stored.number)/files/\(attachment.fileID)")
+      #expect(file.status == .ok && file.headers.contentType?.description.hasPrefix("application/pdf") == true)
+      #expect(Array(file.body.readableBytesView) == Self.pdf)
+      _ = try await browser.get("/cases/\(stored.number)")
+      #expect(browser.lastBody.contains("/files/\(attachment.fileID)"))
+      #expect(
+        try await browser.get("/cases/\(stored.number)/files/\(String(repeating: "0", count: 64))").status == .notFound)
+      var town = TestBrowser(app)
+      _ = try await town.signIn("townclerk")
+      #expect(try await town.get("/cases/\(stored.number)/files/\(attachment.fileID)").status == .notFound)
+    }
+  }
+}

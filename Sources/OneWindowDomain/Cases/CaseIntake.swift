@@ -48,13 +48,24 @@ public struct CaseMaterial: Sendable, Hashable, Codable {
   public var status: Status
   /// What is missing or wrong (printed on the correction notice).
   public var problem: String
+  /// Scans of the material (电子化归档), oldest first.
+  public var attachments: [Attachment] {
+    get { storedAttachments ?? [] }
+    set { storedAttachments = newValue.isEmpty ? nil : newValue }
+  }
+  /// Optional so that checklists stored before scans existed still decode.
+  private var storedAttachments: [Attachment]?
 
-  public init(name: String, required: Bool, deferrable: Bool, status: Status, problem: String = "") {
+  public init(
+    name: String, required: Bool, deferrable: Bool, status: Status, problem: String = "",
+    attachments: [Attachment] = []
+  ) {
     self.name = name
     self.required = required
     self.deferrable = deferrable
     self.status = status
     self.problem = problem
+    self.attachments = attachments
   }
 
   /// The line as recorded: a problem is kept only while the material is missing.
@@ -77,11 +88,14 @@ public struct MaterialCheck: Sendable, Hashable, Codable {
   public let name: String
   public let status: CaseMaterial.Status
   public let problem: String
+  /// Scans added now (those already on the checklist stay).
+  public let attachments: [Attachment]
 
-  public init(name: String, status: CaseMaterial.Status, problem: String = "") {
+  public init(name: String, status: CaseMaterial.Status, problem: String = "", attachments: [Attachment] = []) {
     self.name = name
     self.status = status
     self.problem = problem
+    self.attachments = attachments
   }
 }
 
@@ -100,6 +114,7 @@ extension CaseIntake {
       }
       result[index].status = check.status
       result[index].problem = String(check.problem.trimmed)
+      result[index].attachments += check.attachments.filter { !result[index].attachments.contains($0) }
       result[index] = result[index].settled
     }
     return result

@@ -136,13 +136,15 @@ public enum CasePage {
     let rows = intake.materials.map { m -> HTML in
       """
       <tr><td>\(m.name)</td><td>\(m.required ? context.t("必要", "Required") : context.t("非必要", "Optional"))</td>\
-      <td class="material-\(m.status.rawValue)">\(context.t(m.status.name))</td><td>\(m.problem)</td></tr>
+      <td class="material-\(m.status.rawValue)">\(context.t(m.status.name))</td><td>\(m.problem)</td>\
+      <td>\(m.attachments.map { "<a href=\"\(Links.caseFile(c.number, $0.fileID))\" target=\"_blank\">\($0.name)</a> " as HTML })</td></tr>
       """
     }
     return """
       <h2>\(context.t("申请材料", "Materials"))</h2>
       <table class="materials" id="case-materials"><thead><tr><th>\(context.t("材料", "Material"))</th>\
-      <th>\(context.t("要求", "Need"))</th><th>\(context.t("核验", "Checked"))</th><th>\(context.t("说明", "Note"))</th></tr></thead>
+      <th>\(context.t("要求", "Need"))</th><th>\(context.t("核验", "Checked"))</th><th>\(context.t("说明", "Note"))</th>\
+      <th>\(context.t("扫描件", "Scans"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>
       """
   }

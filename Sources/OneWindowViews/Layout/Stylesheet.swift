@@ -98,6 +98,7 @@ public enum Stylesheet {
     .two-col { display:grid; grid-template-columns:repeat(auto-fit,minmax(320px,1fr)); gap:16px; margin:16px 0; }
     .two-col > .panel { margin:0; } .two-col > form.search { margin:0; }
     .button.small { margin:0; padding:4px 14px; font-size:15px; }
+    table.cases td:first-child, .tag, .warn { white-space:nowrap; }
     .case-number { font-family:ui-monospace,monospace; font-size:18px; color:var(--ink); margin-right:8px; }
     .warn { display:inline-block; border-radius:4px; padding:0 8px; font-size:14px; background:#e3f9e5; color:var(--ok); }
     .warn-yellow { background:#fff3c4; color:#8d5c00; } .warn-red { background:#fde8e8; color:var(--danger); font-weight:600; }

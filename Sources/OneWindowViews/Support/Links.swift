@@ -39,6 +39,9 @@ public enum Links {
   public static func caseStep(_ number: String, _ step: String) -> String {
     "/cases/\(percentEncode(number))/steps/\(percentEncode(step))"
   }
+  public static func caseFile(_ number: String, _ key: String) -> String {
+    "/cases/\(percentEncode(number))/files/\(percentEncode(key))"
+  }
   public static func caseRecheck(_ number: String) -> String { "/cases/\(percentEncode(number))/recheck" }
   public static func caseNotice(_ number: String, _ kind: String) -> String {
     "/cases/\(percentEncode(number))/notices/\(percentEncode(kind))"

@@ -71,7 +71,8 @@ public enum IntakePage {
       \(summary(model, context))
       \(model.notice.map { "<p class=\"ok\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
       \(parts.summary())
-      <form method="post" action="\(action)" novalidate>
+      \(model.errors.isEmpty ? .empty : "<p class=\"meta\">\(context.t("出于安全原因，浏览器不会保留已选择的扫描件，请重新选择。", "Browsers do not keep chosen files: choose the scans again."))</p>" as HTML)
+      <form method="post" action="\(action)" enctype="multipart/form-data" novalidate>
       \(context.csrfField)
       <input type="hidden" name="item_code" value="\(item.code)">
       <input type="hidden" name="intake_key" value="\(model.form.intakeKey)">
@@ -188,16 +189,37 @@ public enum IntakePage {
         <td><label for="material_\(index)_problem" class="visually-hidden">\(context.t("补正要求", "What is wrong"))</label>\
         <input type="text" id="material_\(index)_problem" name="material_\(index)_problem" value="\(line.problem)" \
         placeholder="\(context.t("缺少或不符合要求时填写", "If missing or wrong"))"\(parts.invalid("material_\(index)_problem"))>\
-        \(parts.error("material_\(index)_problem"))</td></tr>
+        \(parts.error("material_\(index)_problem"))</td>
+        <td>\(scans(line, index, model, parts, context))</td></tr>
         """
     }
     return """
       <fieldset id="materials"><legend>\(context.t("材料核验（一次性告知：缺什么都在这里标出）", "Check the materials"))</legend>
       \(parts.error("materials"))
       <table class="materials checklist"><thead><tr><th>#</th><th>\(context.t("材料", "Material"))</th>\
-      <th>\(context.t("核验结果", "Result"))</th><th>\(context.t("补正要求", "What is wrong"))</th></tr></thead>
+      <th>\(context.t("核验结果", "Result"))</th><th>\(context.t("补正要求", "What is wrong"))</th>\
+      <th>\(context.t("扫描件（PDF/JPG/PNG，每个不超过 10 MB）", "Scans (PDF/JPG/PNG, up to 10 MB each)"))</th></tr></thead>
       <tbody>\(rows)</tbody></table>
       </fieldset>
+      """
+  }
+
+  private static func scans(
+    _ line: CaseMaterial, _ index: Int, _ model: Model, _ parts: FormParts, _ context: PageContext
+  )
+    -> HTML
+  {
+    let field = "material_\(index)_file"
+    let existing = line.attachments.map { attachment -> HTML in
+      guard let number = model.existingCase?.number else { return "<li>\(attachment.name)</li>" }
+      return
+        "<li><a href=\"\(Links.caseFile(number, attachment.fileID))\" target=\"_blank\">\(attachment.name)</a></li>"
+    }
+    return """
+      \(existing.isEmpty ? .empty : "<ul class=\"plain files\">\(existing)</ul>" as HTML)\
+      <label for="\(field)" class="visually-hidden">\(context.t("上传「\(line.name)」扫描件", "Scan of \(line.name)"))</label>\
+      <input type="file" id="\(field)" name="\(field)" multiple \
+      accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"\(parts.invalid(field))>\(parts.error(field))
       """
   }
 

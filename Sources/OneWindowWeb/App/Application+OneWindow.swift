@@ -1,5 +1,6 @@
 import Foundation
 import OneWindowDomain
+import OneWindowStore
 import Vapor
 
 extension Application {
@@ -13,6 +14,10 @@ extension Application {
 
   private struct CountyKey: StorageKey {
     typealias Value = Region
+  }
+
+  private struct FileStoreKey: StorageKey {
+    typealias Value = any FileStore
   }
 
   public var configuration: AppConfiguration {
@@ -29,6 +34,20 @@ extension Application {
   public var now: @Sendable () -> Date {
     get { storage[ClockKey.self] ?? { Date() } }
     set { storage[ClockKey.self] = newValue }
+  }
+
+  /// Uploaded scans and results: `<data dir>/files` unless a test or a deployment sets another store.
+  public var fileStore: any FileStore {
+    get throws {
+      if let store = storage[FileStoreKey.self] { return store }
+      let store = try DiskFileStore(root: configuration.dataDirectory + "/files")
+      storage[FileStoreKey.self] = store
+      return store
+    }
+  }
+
+  public func use(fileStore: any FileStore) {
+    storage[FileStoreKey.self] = fileStore
   }
 
   /// The county this deployment serves, cached after the first read.

@@ -97,6 +97,23 @@ enum CasePageController {
       try await req.pageContext())
   }
 
+  /// `GET /cases/{number}/files/{key}`: a scan attached to the case (only the case's own files, only in scope).
+  @Sendable static func file(req: Request) async throws -> Response {
+    let staff = try req.authorize(.viewCases)
+    let c = try await CaseAPIController.visibleCase(
+      req, staff, CaseRepository(req.db, rule: try await req.deadlineRule()))
+    let key = req.parameters.get("file") ?? ""
+    guard let attachment = c.intake?.materials.flatMap(\.attachments).first(where: { $0.fileID == key }),
+      let bytes = try await req.application.fileStore.get(key)
+    else { throw AppError.notFound(LocalizedText(zh: "本件没有这个文件", en: "The case has no such file")) }
+    var headers = HTTPHeaders()
+    headers.replaceOrAdd(name: .contentType, value: attachment.kind.mimeType)
+    headers.replaceOrAdd(
+      name: .contentDisposition, value: "inline; filename*=UTF-8''\(Links.percentEncodePath(attachment.name))")
+    headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+    return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+  }
+
   /// `GET /cases/{number}/notices/{kind}`: a printable notice with the QR code of the public status page.
   @Sendable static func notice(req: Request) async throws -> HTML {
     let staff = try req.authorize(.viewCases)

@@ -16,9 +16,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     return try await next.respond(to: request)
   }
 
-  /// The largest multipart body (the catalog workbook plus the form around it); other forms stay within the
-  /// app's default body size.
-  static let maxMultipartBody = CatalogImportController.maxUpload + 1024 * 1024
+  /// The largest multipart body (the catalog workbook, or an intake form with its scans); other forms stay within
+  /// the app's default body size.
+  static let maxMultipartBody = max(CatalogImportController.maxUpload + 1024 * 1024, FormBody.maxMultipart)
 
   /// Middleware runs before Vapor collects a route's body, and a body that arrived in several network reads is
   /// still a stream then: reading the token from it would fail, so collect it here first.

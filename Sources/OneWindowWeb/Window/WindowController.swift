@@ -65,7 +65,8 @@ enum WindowController {
   @Sendable static func intake(req: Request) async throws -> Response {
     let staff = try req.authorize(.intakeCases)
     let site = try await desk(staff, req)
-    let input = IntakeFormInput(fields: try req.content.decode([String: String].self))
+    let posted = try FormBody.read(req)
+    let input = IntakeFormInput(fields: posted.fields)
     let routing = try await IntakeRouting.resolve(
       itemCode: input.value("item_code"), site: site, field: "item_code", req)
     let item = routing.entry.item
@@ -86,7 +87,8 @@ enum WindowController {
         "已按以往办件填入申请人「\(known.name)」，请与证件核对。", "Filled in \(known.name) from an earlier case; check it against the ID.")
       return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
     }
-    var errors = IntakeFormInput.uncheckedErrors(form)
+    let (scans, scanErrors) = posted.checkedFiles(.scans)
+    var errors = IntakeFormInput.uncheckedErrors(form) + scanErrors
     let applicant = input.applicant(form)
     do { try applicant.validate() } catch { errors += error.errors }
     let delivery: ResultDelivery
@@ -100,9 +102,14 @@ enum WindowController {
     default: delivery = .pickup(siteID: site.id)
     }
     let actions = plan(input, form: form, kind: item.caseKind, errors: &errors)
+    errors = firstPerField(errors)
     guard errors.isEmpty, let actions else {
       return try await page(routing, site: site, form: form, errors: errors, req)
         .encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    // Stored only once everything else is right; a scan is complete on disk before the case points at it.
+    for (index, attachments) in try await store(scans, req) where form.checklist.indices.contains(index) {
+      form.checklist[index].attachments += attachments
     }
     let rule = try await req.deadlineRule()
     do {
@@ -146,6 +153,26 @@ enum WindowController {
     }
   }
 
+  /// Puts checked scans into the file store; the attachments per checklist row (`material_N_file`).
+  static func store(_ scans: [(FormBody.FilePart, FileKind)], _ req: Request) async throws -> [Int: [Attachment]] {
+    var result: [Int: [Attachment]] = [:]
+    let store = try req.application.fileStore
+    for (file, kind) in scans {
+      let parts = file.field.split(separator: "_")
+      guard parts.count == 3, parts[0] == "material", parts[2] == "file", let index = Int(parts[1]) else { continue }
+      let key = try await store.put(file.bytes)
+      result[index, default: []].append(
+        Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count))
+    }
+    return result
+  }
+
+  /// One message per field: an unchecked row is not also told it is missing.
+  static func firstPerField(_ errors: [ValidationError]) -> [ValidationError] {
+    var seen = Set<String>()
+    return errors.filter { seen.insert($0.field).inserted }
+  }
+
   /// Where the clerk goes after a decision: the notice to print, or the case (to hand out an immediate result).
   static func after(_ c: ServiceCase) -> String {
     switch c.state {
@@ -169,15 +196,21 @@ enum WindowController {
   @Sendable static func recheck(req: Request) async throws -> Response {
     let staff = try req.authorize(.intakeCases)
     let (serviceCase, routing, site) = try await recheckSubject(staff, req)
-    let input = IntakeFormInput(fields: try req.content.decode([String: String].self))
+    let posted = try FormBody.read(req)
+    let input = IntakeFormInput(fields: posted.fields)
     let form = input.form(base: checklist(of: serviceCase, routing), fresh: false)
-    var errors: [ValidationError] = []
+    let (scans, scanErrors) = posted.checkedFiles(.scans)
+    var errors = scanErrors
     let decided = plan(input, form: form, kind: serviceCase.item.kind, errors: &errors)
+    errors = firstPerField(errors)
     guard errors.isEmpty, let decided else {
       return try await page(routing, site: site, form: form, errors: errors, existing: serviceCase, req)
         .encodeResponse(status: .unprocessableEntity, for: req)
     }
-    let checks = form.checklist.map { MaterialCheck(name: $0.name, status: $0.status, problem: $0.problem) }
+    let added = try await store(scans, req)
+    let checks = form.checklist.enumerated().map { index, line in
+      MaterialCheck(name: line.name, status: line.status, problem: line.problem, attachments: added[index] ?? [])
+    }
     let hasChecklist = serviceCase.intake?.materials.isEmpty == false
     var actions: [CaseAction] = hasChecklist ? [.checkMaterials(checks)] : []
     if serviceCase.state == .correcting { actions.append(.resubmit) }
