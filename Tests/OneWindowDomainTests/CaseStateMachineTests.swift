@@ -44,6 +44,10 @@ struct CaseStateMachineTests {
     (.requestOpinion(departmentID: "dept-zrzyj", question: "选址是否符合规划", dueWorkdays: 3), reviewer, nil),
     (.giveOpinion(departmentID: "dept-zrzyj", answer: "符合规划", agrees: true), otherReviewer, nil),
     (.decide(approved: true, reason: ""), reviewer, .decided),
+    (
+      .issueResult(Attachment(fileID: String(repeating: "a", count: 64), name: "营业执照.pdf", kind: .pdf, size: 9)), clerk,
+      nil
+    ),
     (.supplyMaterials, clerk, nil),
     (.deliver(.pickup(receiver: "王秀英", idChecked: true)), clerk, .concluded),
     (.withdraw(reason: "申请人主动撤回"), clerk, .withdrawn),
@@ -70,6 +74,9 @@ struct CaseStateMachineTests {
       c.intake = CaseIntake(
         materials: [CaseMaterial(name: "营业执照", required: true, deferrable: false, status: .missing)],
         route: .direct, resultDelivery: .pickup(siteID: "site-center"))
+    }
+    if case .issueResult = action {
+      c.decision = Decision(approved: true, reason: "", by: "r1", at: now)
     }
     if case .supplyMaterials = action {
       c.deficiency = Deficiency(materials: ["房屋租赁合同"], dueDate: later)
@@ -203,10 +210,12 @@ struct CaseStateMachineTests {
     c = try CaseStateMachine.apply(.startReview, to: c, by: Self.reviewer, at: Self.now)
     c = try CaseStateMachine.apply(.decide(approved: true, reason: ""), to: c, by: Self.reviewer, at: Self.now)
     #expect(throws: CaseError.self) {
-      try CaseStateMachine.apply(.deliver(.electronic), to: c, by: Self.clerk, at: Self.now)
+      try CaseStateMachine.apply(
+        .deliver(.mail(carrier: "EMS", trackingNumber: "1180000000001")), to: c, by: Self.clerk, at: Self.now)
     }
     c = try CaseStateMachine.apply(.supplyMaterials, to: c, by: Self.clerk, at: Self.now)
-    c = try CaseStateMachine.apply(.deliver(.electronic), to: c, by: Self.clerk, at: Self.now)
+    c = try CaseStateMachine.apply(
+      .deliver(.mail(carrier: "EMS", trackingNumber: "1180000000001")), to: c, by: Self.clerk, at: Self.now)
     #expect(c.state == .concluded)
   }
 

@@ -243,10 +243,12 @@ struct CaseAPITests {
       #expect(r.status == .ok, "\(r.body.string)")
       _ = try await reviewer.step(number, "start-review")
       _ = try await reviewer.step(number, "decide", ["approved": true])
-      r = try await clerk.step(number, "deliver", ["mode": "electronic"])
+      r = try await clerk.step(
+        number, "deliver", ["mode": "mail", "carrier": "EMS", "tracking_number": "1180000000001"])
       #expect(try JSON(r)["error"]["field"].string == "materials")
       _ = try await clerk.step(number, "supply-materials")
-      r = try await clerk.step(number, "deliver", ["mode": "electronic"])
+      r = try await clerk.step(
+        number, "deliver", ["mode": "mail", "carrier": "EMS", "tracking_number": "1180000000001"])
       #expect(try JSON(r)["state"].string == "concluded")
       let tasks = try await (app.db as! any SQLDatabase).raw("SELECT kind, due_date FROM case_tasks").all()
       #expect(try tasks.map { try $0.decode(column: "kind", as: String.self) } == ["deficiency"])

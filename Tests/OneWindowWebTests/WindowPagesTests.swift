@@ -231,4 +231,41 @@ struct WindowScanTests {
       #expect(try await town.get("/cases/\(stored.number)/files/\(attachment.fileID)").status == .notFound)
     }
   }
+
+  @Test(
+    "an electronic result is issued on the case page, delivered electronically and downloaded with number and phone",
+    arguments: TestDatabase.all)
+  func electronicResult(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let reviewerAPI = try await APIClient.signIn(app, "reviewer")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      #expect(try await clerk.step(number, "accept").status == .ok)
+      #expect(try await reviewerAPI.step(number, "start-review").status == .ok)
+      #expect(try await reviewerAPI.step(number, "decide", ["approved": true]).status == .ok)
+      // Electronic delivery needs the result first.
+      let early = try await clerk.step(number, "deliver", ["mode": "electronic"])
+      #expect(early.status == .unprocessableEntity)
+      #expect(try JSON(early)["error"]["field"].string == "mode")
+      var reviewer = TestBrowser(app)
+      _ = try await reviewer.signIn("reviewer")
+      _ = try await reviewer.get("/cases/\(number)")
+      let form = FormFields.read(reviewer.lastBody, action: "/cases/\(number)/steps/issue-result")
+      let wrong = try await reviewer.post(
+        "/cases/\(number)/steps/issue-result", form: form,
+        files: [("result_file", "营业执照.pdf", "application/pdf", Self.png)])
+      #expect(wrong.status == .unprocessableEntity && reviewer.lastBody.contains("名为 PDF，内容却是 PNG"))
+      let issued = try await reviewer.post(
+        "/cases/\(number)/steps/issue-result", form: form,
+        files: [("result_file", "营业执照.pdf", "application/pdf", Self.pdf)])
+      #expect(issued.status == .seeOther, "\(reviewer.lastBody.prefix(1500))")
+      #expect(try await clerk.step(number, "deliver", ["mode": "electronic"]).status == .ok)
+      var citizen = TestBrowser(app)
+      _ = try await citizen.get("/status?number=\(number)&phone=13912345678")
+      #expect(citizen.lastBody.contains(#"id="result-download""#))
+      let download = try await citizen.get("/status/result?number=\(number)&phone=13912345678")
+      #expect(download.status == .ok && Array(download.body.readableBytesView) == Self.pdf)
+      #expect(try await citizen.get("/status/result?number=\(number)&phone=13900000000").status == .notFound)
+    }
+  }
 }

@@ -19,6 +19,8 @@ public enum CaseAction: Sendable, Hashable, Codable {
   case requestOpinion(departmentID: String, question: String, dueWorkdays: Int)
   case giveOpinion(departmentID: String, answer: String, agrees: Bool)
   case decide(approved: Bool, reason: String)
+  /// 出具电子结果: the electronic licence or decision document, for electronic delivery and download.
+  case issueResult(Attachment)
   /// 容缺材料补齐
   case supplyMaterials
   case deliver(Delivery)
@@ -46,6 +48,7 @@ public enum CaseAction: Sendable, Hashable, Codable {
     case .requestOpinion: .requestOpinion
     case .giveOpinion: .giveOpinion
     case .decide: .decide
+    case .issueResult: .issueResult
     case .supplyMaterials: .supplyMaterials
     case .deliver: .deliver
     case .withdraw: .withdraw
@@ -71,6 +74,7 @@ public enum CaseStep: String, Sendable, Codable, CaseIterable {
   case requestOpinion = "request-opinion"
   case giveOpinion = "give-opinion"
   case decide
+  case issueResult = "issue-result"
   case supplyMaterials = "supply-materials"
   case deliver
   case withdraw
@@ -93,6 +97,7 @@ public enum CaseStep: String, Sendable, Codable, CaseIterable {
     case .requestOpinion: LocalizedText(zh: "征求并联意见", en: "Request an opinion")
     case .giveOpinion: LocalizedText(zh: "出具并联意见", en: "Give an opinion")
     case .decide: LocalizedText(zh: "作出决定", en: "Decide")
+    case .issueResult: LocalizedText(zh: "出具电子结果", en: "Issue the electronic result")
     case .supplyMaterials: LocalizedText(zh: "容缺材料补齐", en: "Supply missing materials")
     case .deliver: LocalizedText(zh: "出件", en: "Deliver the result")
     case .withdraw: LocalizedText(zh: "撤回", en: "Withdraw")

@@ -82,6 +82,13 @@ public struct Decision: Sendable, Hashable, Codable {
   public let reason: String
   public let by: String
   public let at: Date
+
+  public init(approved: Bool, reason: String, by: String, at: Date) {
+    self.approved = approved
+    self.reason = reason
+    self.by = by
+    self.at = at
+  }
 }
 
 /// 不予受理: the reason and its legal basis.

@@ -17,6 +17,7 @@ public enum CaseStateMachine {
     case .review, .requestOpinion, .giveOpinion: [.inReview]
     case .decide:
       kind == .immediate ? [.accepted, .inReview] : kind == .escalated ? [.escalated] : [.inReview, .escalated]
+    case .issueResult: [.decided]
     case .supplyMaterials: [.accepted, .inReview, .suspended, .escalated, .decided]
     case .deliver: [.decided]
     case .withdraw: [.draft, .submitted, .correcting, .accepted, .inReview, .suspended, .escalated]
@@ -36,6 +37,7 @@ public enum CaseStateMachine {
     case .startReview, .review, .requestOpinion, .giveOpinion, .suspend, .resume, .escalate, .transfer:
       [.reviewCases]
     case .deliver: [.deliverResults]
+    case .issueResult: [.reviewCases, .deliverResults]
     }
   }
 
@@ -196,6 +198,12 @@ public enum CaseStateMachine {
       c.decision = Decision(approved: approved, reason: reason, by: actor.id, at: now)
       c.state = .decided
 
+    case .issueResult(let file):
+      guard c.decision?.approved == true else {
+        throw ValidationError(field: "result_file", zh: "不予许可的办件没有电子结果", en: "A denied case has no result to issue")
+      }
+      c.resultFile = file
+
     case .supplyMaterials:
       guard c.awaitsDeficientMaterials else {
         throw ValidationError(field: "materials", zh: "本件没有待补齐的容缺材料", en: "No missing materials are outstanding")
@@ -220,7 +228,11 @@ public enum CaseStateMachine {
       case .mail(let carrier, let trackingNumber):
         try required(carrier, "carrier", "快递公司", "carrier")
         try required(trackingNumber, "tracking_number", "运单号", "tracking number")
-      case .electronic: break
+      case .electronic:
+        guard c.resultFile != nil || c.decision?.approved == false else {
+          throw ValidationError(
+            field: "mode", zh: "尚未出具电子结果，不能电子送达", en: "Issue the electronic result before delivering it electronically")
+        }
       }
       c.delivery = delivery
       c.state = .concluded

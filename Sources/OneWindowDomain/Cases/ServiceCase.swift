@@ -37,6 +37,8 @@ public struct ServiceCase: Sendable, Hashable, Codable {
   public var opinions: [OpinionRequest] = []
   public var handovers: [Handover] = []
   public var decision: Decision?
+  /// The electronic result (电子证照 or decision document), downloadable by the applicant.
+  public var resultFile: Attachment?
   public var refusal: Refusal?
   public var delivery: Delivery?
   public var withdrawalReason: String?

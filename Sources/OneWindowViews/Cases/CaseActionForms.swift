@@ -81,6 +81,11 @@ enum CaseActionForms {
             [("true", context.t("准予许可/办理", "Approve")), ("false", context.t("不予许可", "Deny"))]),
           f.area("reason", context.t("理由（不予许可时必填）", "Reason (required for a denial)")),
         ], open: !model.serviceCase.opinions.contains(where: \.isOpen))
+    case .issueResult:
+      return f.form(
+        context.t("上传电子结果（电子证照/决定书）", "Upload the electronic result"),
+        [f.file("result_file", context.t("结果文件（PDF/JPG/PNG，不超过 10 MB）", "Result file (PDF/JPG/PNG, up to 10 MB)"))],
+        multipart: true)
     case .supplyMaterials:
       return f.form(context.t("容缺材料已补齐", "The deferred materials are in"), [])
     case .deliver:
@@ -207,18 +212,28 @@ enum CaseActionForms {
       """
     }
 
+    func file(_ field: String, _ label: String) -> HTML {
+      """
+      <div class="wide"><label for="\(id(field))">\(label)</label><input type="file" id="\(id(field))" name="\(field)" \
+      accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"\(invalid(field))>\(error(field))</div>
+      """
+    }
+
     func hidden(_ field: String, _ value: String) -> HTML {
       "<input type=\"hidden\" name=\"\(field)\" value=\"\(value)\">"
     }
 
-    func form(_ title: String, _ fields: [HTML], open: Bool = false, danger: Bool = false) -> HTML {
+    func form(_ title: String, _ fields: [HTML], open: Bool = false, danger: Bool = false, multipart: Bool = false)
+      -> HTML
+    {
       let general = errors.filter { error in !fields.contains { $0.rendered.contains("name=\"\(error.field)\"") } }
       let generalErrors = general.map { "<p class=\"field-error\" role=\"alert\">\(context.t($0.message))</p>" as HTML }
       let button =
         "<button type=\"submit\"\(danger ? " class=\"danger\"" : "")>\(title)</button>" as HTML
       let inner: HTML = """
         <form method="post" action="\(Links.caseStep(model.serviceCase.number, step.rawValue))" class="step-form" \
-        id="form-\(step.rawValue)" novalidate>\(context.csrfField)\
+        id="form-\(step.rawValue)"\(multipart ? " enctype=\"multipart/form-data\"" as HTML : .empty) novalidate>\
+        \(context.csrfField)\
         <input type="hidden" name="version" value="\(model.serviceCase.version)">\
         \(generalErrors)<div class="form-grid">\(fields)</div><div class="actions">\(button)</div></form>
         """

@@ -189,7 +189,8 @@ public enum CasePage {
       blocks.append(
         """
         <div class="card" id="decision"><h3>\(decision.approved ? context.t("准予许可/办理", "Approved") : context.t("不予许可", "Denied"))</h3>\
-        \(decision.reason.isEmpty ? .empty : "<p>\(decision.reason)</p>" as HTML)<p class="meta">\(model.clock.time(decision.at))</p></div>
+        \(decision.reason.isEmpty ? .empty : "<p>\(decision.reason)</p>" as HTML)<p class="meta">\(model.clock.time(decision.at))</p>\
+        \(c.resultFile.map { "<p>\(context.t("电子结果：", "Electronic result: "))<a href=\"\(Links.caseFile(c.number, $0.fileID))\" target=\"_blank\">\($0.name)</a></p>" as HTML } ?? .empty)</div>
         """)
     }
     if let refusal = c.refusal {

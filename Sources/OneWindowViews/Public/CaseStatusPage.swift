@@ -70,6 +70,12 @@ public enum CaseStatusPage {
       <tr><th scope="row">\(context.t("时限说明", "Deadline"))</th><td>\(found.deadline)</td></tr>
       </tbody></table>
       \(corrections)
+      \(c.resultFile.map { file -> HTML in
+        """
+        <p class="ok"><a class="button" id="result-download" href="\(Links.statusResult(c.number, c.applicant.phone))">\
+        \(context.t("下载电子结果", "Download the electronic result"))</a> \(file.name)</p>
+        """
+      } ?? .empty)
       </section>
       """
   }

@@ -8,6 +8,11 @@ public enum Links {
   public static let stylesheet = "/assets/onewindow.css"
 
   public static let status = "/status"
+  public static let statusResultPath = "/status/result"
+  /// The applicant's download of an electronic result: number and phone, as on the status page.
+  public static func statusResult(_ number: String, _ phone: String) -> String {
+    statusResultPath + query([("number", number), ("phone", phone)])
+  }
 
   // Catalog (public)
   public static let items = "/items"

@@ -246,7 +246,10 @@ public enum IntakePage {
     let form = model.form
     let immediate = model.item.caseKind == .immediate
     let acceptLabel =
-      immediate ? context.t("受理并当场办结", "Accept and decide now") : context.t("受理（有容缺材料时为容缺受理）", "Accept")
+      immediate
+      ? context.t("受理并当场办结", "Accept and decide now")
+      : form.checklist.contains(where: \.deferrable)
+        ? context.t("受理（有容缺材料时为容缺受理）", "Accept") : context.t("受理", "Accept")
     let anyDeferrable = form.checklist.contains(where: \.deferrable)
     return """
       <fieldset><legend>\(context.t("处理", "Decision"))</legend>

@@ -805,7 +805,7 @@ enum OpenAPIDocument {
         },
         "/api/v1/cases/{number}/{step}": {
           "post": {
-            "summary": "Take a step: submit, check-materials, correction, resubmit, accept, refuse, start-review, review, request-opinion, give-opinion, decide, supply-materials, deliver, withdraw, suspend, resume, escalate, transfer",
+            "summary": "Take a step: submit, check-materials, correction, resubmit, accept, refuse, start-review, review, request-opinion, give-opinion, decide, issue-result, supply-materials, deliver, withdraw, suspend, resume, escalate, transfer",
             "parameters": [
               {
                 "$ref": "#/components/parameters/number"
@@ -827,6 +827,7 @@ enum OpenAPIDocument {
                     "request-opinion",
                     "give-opinion",
                     "decide",
+                    "issue-result",
                     "supply-materials",
                     "deliver",
                     "withdraw",
@@ -1566,7 +1567,7 @@ enum OpenAPIDocument {
           },
           "CaseStep": {
             "type": "object",
-            "description": "version plus the fields of the step: check-materials {checklist:[{name,status: received|deferred|missing|not_applicable,problem}]}; correction {items:[{material,problem}], reason_for_another}; accept {form: standard|deficiency|pledge, materials, due_date, post_check_due}; refuse {reason, legal_basis}; review {step, opinion, approved}; request-opinion {department_id, question, due_workdays}; give-opinion {department_id, answer, agrees}; decide {approved, reason}; deliver {mode: pickup|mail|electronic, receiver, id_checked, carrier, tracking_number}; withdraw {reason}; suspend {kind, reason, planned_workdays}; escalate {to_department_id, reason, limit_days}; transfer {to_department_id, reason}",
+            "description": "version plus the fields of the step: check-materials {checklist:[{name,status: received|deferred|missing|not_applicable,problem}]}; correction {items:[{material,problem}], reason_for_another}; accept {form: standard|deficiency|pledge, materials, due_date, post_check_due}; refuse {reason, legal_basis}; review {step, opinion, approved}; request-opinion {department_id, question, due_workdays}; give-opinion {department_id, answer, agrees}; decide {approved, reason}; issue-result {file_name, file_base64: a PDF/JPG/PNG up to 10 MB}; deliver {mode: pickup|mail|electronic, receiver, id_checked, carrier, tracking_number}; withdraw {reason}; suspend {kind, reason, planned_workdays}; escalate {to_department_id, reason, limit_days}; transfer {to_department_id, reason}",
             "properties": {
               "version": {
                 "type": "integer"

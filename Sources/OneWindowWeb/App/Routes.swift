@@ -23,6 +23,7 @@ enum Routes {
       pages.get(Links.staffHome.pathComponents, use: StaffController.home)
 
       pages.get(Links.status.pathComponents, use: CaseStatusController.show)
+      pages.get(Links.statusResultPath.pathComponents, use: CaseStatusController.result)
 
       pages.get(Links.window.pathComponents, use: WindowController.home)
       pages.get(Links.windowIntake.pathComponents, use: WindowController.intakeForm)
@@ -32,7 +33,7 @@ enum Routes {
       pages.get(Links.delivery.pathComponents, use: CaseQueueController.delivery)
       pages.get(Links.caseLookup.pathComponents, use: CasePageController.lookup)
       pages.get("cases", ":number", use: CasePageController.show)
-      pages.post("cases", ":number", "steps", ":step", use: CasePageController.step)
+      pages.on(.POST, "cases", ":number", "steps", ":step", body: uploads, use: CasePageController.step)
       pages.get("cases", ":number", "recheck", use: WindowController.recheckForm)
       pages.on(.POST, "cases", ":number", "recheck", body: uploads, use: WindowController.recheck)
       pages.get("cases", ":number", "files", ":file", use: CasePageController.file)

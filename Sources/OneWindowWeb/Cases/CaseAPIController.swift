@@ -71,7 +71,7 @@ enum CaseAPIController {
       throw AppError.notFound(LocalizedText(zh: "没有这个办理环节；可用：\(names)", en: "No such step; one of: \(names)"))
     }
     let body = try CaseStepBody.decode(req)
-    let action = try body.action(for: step)
+    let action = try body.action(for: step, resultFile: try await uploadedResult(body, step, req))
     try await checkDepartments(of: action, req)
     let rule = try await req.deadlineRule()
     let serviceCase = try await CaseRepository(req.db, rule: rule).apply(
@@ -79,6 +79,20 @@ enum CaseAPIController {
       visible: { staff.scope.covers(viewScope($0, for: staff)) })
     return try APIEncoding.response(
       CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
+  }
+
+  /// For `issue-result`: the base64 file of the body, checked like any upload and stored.
+  private static func uploadedResult(_ body: CaseStepBody, _ step: CaseStep, _ req: Request) async throws -> Attachment?
+  {
+    guard step == .issueResult, let encoded = body.fileBase64 else { return nil }
+    guard let data = Data(base64Encoded: encoded) else {
+      throw ValidationError(field: "file_base64", zh: "文件内容应为 base64 编码", en: "file_base64 is not base64")
+    }
+    let name = body.fileName ?? ""
+    let kind = try UploadPolicy.scans.check(
+      field: "file_base64", fileName: name, declaredType: nil, size: data.count, head: Array(data.prefix(16)))
+    let key = try await req.application.fileStore.put(Array(data))
+    return Attachment(fileID: key, name: name, kind: kind, size: data.count)
   }
 
   /// `GET /api/v1/cases/{number}`

@@ -46,13 +46,24 @@ enum CasePageController {
     guard let step = CaseStep(rawValue: req.parameters.get("step") ?? ""), step != .create else {
       throw AppError.notFound(LocalizedText(zh: "没有这个办理环节", en: "No such step"))
     }
-    let values = try req.content.decode([String: String].self)
+    let posted = try FormBody.read(req)
+    let values = posted.fields
     let rule = try await req.deadlineRule()
     let repository = CaseRepository(req.db, rule: rule)
     let serviceCase = try await CaseAPIController.visibleCase(req, staff, repository)
     do {
       let body = try CaseStepForm(values).body()
-      let action = try body.action(for: step)
+      var result: Attachment?
+      if step == .issueResult {
+        let (files, errors) = posted.checkedFiles(.scans)
+        if let error = errors.first { throw error }
+        guard let (file, kind) = files.first(where: { $0.0.field == "result_file" }) else {
+          throw ValidationError(field: "result_file", zh: "请选择电子结果文件", en: "Choose the result file")
+        }
+        let key = try await req.application.fileStore.put(file.bytes)
+        result = Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count)
+      }
+      let action = try body.action(for: step, resultFile: result)
       try await CaseAPIController.checkDepartments(of: action, req)
       let updated = try await repository.apply(
         action, to: serviceCase.number, expectedVersion: body.version, by: CaseActor(staff), now: req.now,
@@ -103,15 +114,11 @@ enum CasePageController {
     let c = try await CaseAPIController.visibleCase(
       req, staff, CaseRepository(req.db, rule: try await req.deadlineRule()))
     let key = req.parameters.get("file") ?? ""
-    guard let attachment = c.intake?.materials.flatMap(\.attachments).first(where: { $0.fileID == key }),
+    let files = (c.intake?.materials.flatMap(\.attachments) ?? []) + (c.resultFile.map { [$0] } ?? [])
+    guard let attachment = files.first(where: { $0.fileID == key }),
       let bytes = try await req.application.fileStore.get(key)
     else { throw AppError.notFound(LocalizedText(zh: "本件没有这个文件", en: "The case has no such file")) }
-    var headers = HTTPHeaders()
-    headers.replaceOrAdd(name: .contentType, value: attachment.kind.mimeType)
-    headers.replaceOrAdd(
-      name: .contentDisposition, value: "inline; filename*=UTF-8''\(Links.percentEncodePath(attachment.name))")
-    headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-    return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    return FileResponse.make(attachment, bytes)
   }
 
   /// `GET /cases/{number}/notices/{kind}`: a printable notice with the QR code of the public status page.

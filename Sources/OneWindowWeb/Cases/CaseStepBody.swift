@@ -51,6 +51,9 @@ struct CaseStepBody: Decodable {
   // escalate, transfer
   var toDepartmentId: String?
   var limitDays: Int?
+  // issue-result (API): the file, base64-encoded
+  var fileName: String?
+  var fileBase64: String?
 
   static func decode(_ req: Request) throws -> CaseStepBody {
     guard let buffer = req.body.data, buffer.readableBytes > 0 else { return CaseStepBody() }
@@ -60,7 +63,8 @@ struct CaseStepBody: Decodable {
   init() {}
 
   /// The action the step and its fields stand for; a missing or malformed field is named.
-  func action(for step: CaseStep) throws(ValidationError) -> CaseAction {
+  /// `resultFile`: the stored electronic result, for `issue-result` (the caller checks and stores the upload).
+  func action(for step: CaseStep, resultFile: Attachment? = nil) throws(ValidationError) -> CaseAction {
     switch step {
     case .create:
       throw ValidationError(field: "step", zh: "请用 POST /api/v1/cases 收件", en: "Use POST /api/v1/cases to register")
@@ -99,6 +103,11 @@ struct CaseStepBody: Decodable {
     case .giveOpinion:
       return .giveOpinion(departmentID: departmentId ?? "", answer: answer ?? "", agrees: try flag(agrees, "agrees"))
     case .decide: return .decide(approved: try flag(approved, "approved"), reason: reason ?? "")
+    case .issueResult:
+      guard let resultFile else {
+        throw ValidationError(field: "result_file", zh: "请选择电子结果文件", en: "Choose the result file")
+      }
+      return .issueResult(resultFile)
     case .supplyMaterials: return .supplyMaterials
     case .deliver:
       switch mode {

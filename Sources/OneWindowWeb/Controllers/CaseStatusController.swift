@@ -6,6 +6,17 @@ import Vapor
 
 /// `GET /status?number=&phone=`: the public status page (the QR code on every notice opens it).
 enum CaseStatusController {
+  /// `GET /status/result?number=&phone=`: the electronic result, for whoever holds the number and the phone.
+  @Sendable static func result(req: Request) async throws -> Response {
+    let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
+    let phone = (req.query[String.self, at: "phone"] ?? "").trimmingCharacters(in: .whitespaces)
+    let (c, _) = try await StatusAPIController.find(number: number, phone: phone, req)
+    guard let file = c.resultFile, let bytes = try await req.application.fileStore.get(file.fileID) else {
+      throw AppError.notFound(LocalizedText(zh: "本件尚无电子结果", en: "The case has no electronic result yet"))
+    }
+    return FileResponse.make(file, bytes)
+  }
+
   @Sendable static func show(req: Request) async throws -> Response {
     let context = try await req.pageContext()
     let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
