@@ -50,6 +50,7 @@ enum CaseText {
     let remaining: String =
       switch status.remainingWorkdays {
       case let days? where days < 0: context.t("超期 \(-days) 个工作日", "\(-days) working days overdue")
+      case _ where status.warning == .red: context.t("已超期", "overdue")
       case let days?: context.t("剩 \(days) 个工作日", "\(days) working days left")
       case nil: context.t("计时暂停", "clock stopped")
       }

@@ -83,6 +83,7 @@ public enum Stylesheet {
     table.materials td:nth-child(3), table.materials td:nth-child(4) { white-space:nowrap; }
     .form-grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(240px,1fr)); gap:0 18px; }
     .form-grid input, .form-grid select { width:100%; }
+    .form-grid input[type=radio], .form-grid input[type=checkbox] { width:auto; }
     fieldset { border:1px solid var(--line); border-radius:8px; margin:16px 0; padding:8px 16px 16px; background:var(--card); }
     legend { font-weight:700; padding:0 6px; }
     .checks label { display:inline-flex; gap:6px; font-weight:normal; margin:6px 16px 0 0; }

@@ -55,6 +55,9 @@ public enum StaffHomePage {
   private static func link(for permission: Permission) -> String? {
     switch permission {
     case .manageCatalog: Links.adminItems
+    case .intakeCases: Links.window
+    case .reviewCases: Links.office
+    case .deliverResults: Links.delivery
     default: nil
     }
   }

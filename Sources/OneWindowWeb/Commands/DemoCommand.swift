@@ -29,6 +29,12 @@ struct DemoCommand: AsyncCommand {
     }
     console.print(
       summary.total == 0 ? "Demo data already loaded; nothing changed." : "Loaded: \(summary).")
+    let county = try await DirectoryRepository(app.db).counties().first
+    let rule = DeadlineRule(
+      calendar: try await CalendarRepository(app.db).calendar(county: county?.code.value ?? CalendarRepository.national)
+    )
+    let cases = try await DemoCases(app.db, rule: rule).load(now: app.now())
+    if cases > 0 { console.print("Demo cases on the desks: \(cases).") }
     console.print("")
     console.print("Demo logins (password \(DemoCounty.password) for every account):")
     for staff in DemoCounty.shared.featuredLogins {

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+
+/// A working day's worth of cases for the demo, so every desk has something on it: cases under review (one due
+/// soon, one overdue, one waiting for 卫健委's opinion, one suspended), one awaiting correction, one 通办 case from
+/// 城关镇, results waiting at the delivery window, an immediate item done this morning. Every case goes through the
+/// real repository and state machine, dated back from `now`. Added only to a database without cases.
+public struct DemoCases: Sendable {
+  let db: any Database
+  let rule: DeadlineRule
+
+  public init(_ db: any Database, rule: DeadlineRule) {
+    self.db = db
+    self.rule = rule
+  }
+
+  /// Adds the demo cases unless there are cases already; returns how many were added.
+  public func load(now: Date) async throws -> Int {
+    let repository = CaseRepository(db, rule: rule)
+    guard try await repository.list(CaseFilter(scope: nil), now: now).total == 0 else { return 0 }
+    let staff = StaffRepository(db)
+    guard let clerk = try await staff.find(username: "clerk")?.identity,
+      let townClerk = try await staff.find(username: "townclerk")?.identity,
+      let reviewer = try await staff.find(username: "reviewer")?.identity,
+      let centerID = clerk.scope.siteID, let townID = townClerk.scope.siteID,
+      let center = try await DirectoryRepository(db).site(centerID),
+      let town = try await DirectoryRepository(db).site(townID)
+    else { return 0 }
+    let window = CaseActor(clerk)
+    let office = CaseActor(reviewer)
+    var added = 0
+
+    /// Registers a case at `site` `daysAgo` working days back at 09:30, then takes `steps` (actor, action) an hour
+    /// apart on that day.
+    func make(
+      _ code: String, _ applicant: Applicant, at site: Site, by actor: CaseActor, daysAgo: Int,
+      steps: [(CaseActor, CaseAction)], route: IntakeRoute = .direct
+    ) async throws {
+      guard let entry = try await CatalogRepository(db).entry(code: code) else { return }
+      let start = rule.startOfDay(workdays(before: rule.civilDate(of: now), daysAgo)).addingTimeInterval(9.5 * 3600)
+      let checklist = entry.item.materials.map {
+        CaseMaterial(name: $0.name, required: $0.required, deferrable: $0.deferrable, status: .received)
+      }
+      let (created, _) = try await repository.create(
+        NewCase(
+          item: CaseItem(entry.item, version: entry.version), applicant: applicant, channel: .window, site: site,
+          intake: CaseIntake(materials: checklist, route: route, resultDelivery: .pickup(siteID: site.id))),
+        by: actor, now: start)
+      var version = created.version
+      for (index, (who, action)) in steps.enumerated() {
+        let at = min(start.addingTimeInterval(Double(index + 1) * 3600), now)
+        version = try await repository.apply(action, to: created.number, expectedVersion: version, by: who, now: at)
+          .version
+      }
+      added += 1
+    }
+
+    let food = "360105002000"
+    let smallCatering = "360105005000"
+    let review: [(CaseActor, CaseAction)] = [
+      (window, .accept(.standard)), (office, .startReview),
+      (office, .review(step: "审查", opinion: "材料齐全，符合法定形式", approved: true)),
+    ]
+    try await make(
+      food, Self.applicant("周建华", "36099919750321611", "13607956789"), at: center, by: window,
+      daysAgo: 9, steps: review)
+    try await make(
+      food, Self.applicant("孙丽娟", "36099919820915242", "13907953344"), at: center, by: window,
+      daysAgo: 12, steps: review)
+    try await make(
+      food, Self.applicant("何文军", "36099919790102853", "13807952211"), at: center, by: window,
+      daysAgo: 3,
+      steps: review + [(office, .requestOpinion(departmentID: "dept-wjw", question: "操作间卫生条件是否符合要求", dueWorkdays: 3))])
+    try await make(
+      food, Self.applicant("林春梅", "36099919880606264", "13507951188"), at: center, by: window,
+      daysAgo: 5,
+      steps: review + [(office, .suspend(kind: .specialProcedure, reason: "现场核查经营场所", plannedWorkdays: 5))])
+    try await make(
+      food, Self.applicant("马志强", "36099919700808175", "13307956622"), at: center, by: window,
+      daysAgo: 0, steps: [(window, .accept(.standard))])
+    try await make(
+      food, Self.applicant("郭海燕", "36099919910301386", "13607950099"), at: center, by: window,
+      daysAgo: 1,
+      steps: [
+        (
+          window,
+          .issueCorrection(items: [.init(material: "经营场所平面布局图", problem: "未标明操作间面积和设备布局")], reasonForAnother: nil)
+        )
+      ]
+    )
+    try await make(
+      food, Self.applicant("吴海涛", "36099919900101123", "13807951111"), at: town, by: CaseActor(townClerk),
+      daysAgo: 2, steps: [(CaseActor(townClerk), .accept(.standard))], route: .acrossSites)
+    try await make(
+      food, Self.applicant("高国平", "36099919660717497", "13907958800"), at: center, by: window,
+      daysAgo: 6, steps: review + [(office, .decide(approved: true, reason: ""))])
+    try await make(
+      smallCatering, Self.applicant("罗秀英", "36099919580224528", "13707954455"), at: town,
+      by: CaseActor(townClerk), daysAgo: 4, steps: [(CaseActor(townClerk), .accept(.standard))])
+    try await make(
+      "360105001000", Self.applicant("陈晓燕", "36099919880512342", "13907951234"), at: center, by: window, daysAgo: 0,
+      steps: [
+        (window, .accept(.standard)), (window, .decide(approved: true, reason: "")),
+        (window, .deliver(.pickup(receiver: "陈晓燕", idChecked: true))),
+      ])
+    return added
+  }
+
+  private func workdays(before date: CivilDate, _ n: Int) -> CivilDate {
+    var day = date
+    var left = n
+    while left > 0 {
+      day = day.adding(days: -1)
+      if rule.calendar.isWorkday(day) { left -= 1 }
+    }
+    return day
+  }
+
+  /// A resident with a valid ID number (the check character is computed from the first 17 digits).
+  static func applicant(_ name: String, _ first17: String, _ phone: String) -> Applicant {
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    let sum = zip(first17, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
+    let id = first17 + String(Array("10X98765432")[sum % 11])
+    return Applicant(kind: .person, name: name, idType: Applicant.residentID, idNumber: id, phone: phone)
+  }
+}
