@@ -1,0 +1,31 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import Testing
+import VaporTesting
+
+@Suite("Demo cases on the desks")
+struct DemoCasesTests {
+  @Test("the demo adds its cases once, through the real trail, with warnings in the inbox", arguments: TestDatabase.all)
+  func load(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      let rule = DeadlineRule()
+      let now = WindowPagesTests.monday
+      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 10)
+      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 0, "a second load adds nothing")
+      let repository = CaseRepository(app.db, rule: rule)
+      let (_, breaks) = try await repository.verifyTrails()
+      #expect(breaks.isEmpty)
+      var filter = CaseFilter(scope: nil)
+      filter.departmentID = "dept-scjgj"
+      filter.warning = .red
+      #expect(try await repository.list(filter, now: now).total == 1)
+      filter.warning = .yellow
+      #expect(try await repository.list(filter, now: now).total == 1)
+      #expect(try await repository.opinionQueue(departmentID: "dept-wjw").count == 1)
+      var delivery = CaseFilter(scope: nil)
+      delivery.states = [.decided]
+      #expect(try await repository.list(delivery, now: now).total == 1)
+    }
+  }
+}
