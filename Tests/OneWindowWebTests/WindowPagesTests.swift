@@ -13,6 +13,16 @@ struct WindowPagesTests {
     try await CaseRepository(app.db, rule: DeadlineRule()).list(CaseFilter(scope: nil), now: monday).total
   }
 
+  /// The clerk's intake form of 食品经营许可, filled in to be accepted.
+  static func openIntake(_ app: Application) async throws -> (TestBrowser, [String: String]) {
+    var browser = TestBrowser(app)
+    _ = try await browser.signIn("clerk")
+    _ = try await browser.get("/window/intake?item=\(foodLicence)")
+    var fields = intakeFields(browser)
+    fields["outcome"] = "accept"
+    return (browser, fields)
+  }
+
   /// The intake form as the page renders it, with the applicant and every material marked `status`.
   static func intakeFields(_ browser: TestBrowser, status: String = "received") -> [String: String] {
     var fields = FormFields.read(browser.lastBody, action: "/window/intake")
@@ -60,11 +70,7 @@ struct WindowPagesTests {
   @Test("an accepted intake prints its notice once, even when the form is sent twice", arguments: TestDatabase.all)
   func acceptOnce(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
-      var browser = TestBrowser(app)
-      _ = try await browser.signIn("clerk")
-      _ = try await browser.get("/window/intake?item=\(Self.foodLicence)")
-      var fields = Self.intakeFields(browser)
-      fields["outcome"] = "accept"
+      var (browser, fields) = try await Self.openIntake(app)
       let first = try await browser.post("/window/intake", form: fields)
       #expect(first.status == .seeOther)
       let location = try #require(first.headers.first(name: .location))
@@ -98,7 +104,7 @@ struct WindowPagesTests {
       _ = try await reviewer.get("/office")
       #expect(reviewer.lastBody.contains(number))
       _ = try await reviewer.get("/cases/\(number)")
-      var start = FormFields.read(reviewer.lastBody, action: "/cases/\(number)/steps/start-review")
+      let start = FormFields.read(reviewer.lastBody, action: "/cases/\(number)/steps/start-review")
       #expect(start["version"] == "3")
       #expect(try await reviewer.post("/cases/\(number)/steps/start-review", form: start).status == .seeOther)
       // The same (now stale) form again: told, not applied twice.
@@ -172,12 +178,7 @@ struct WindowScanTests {
   @Test("a wrong, disguised or oversized scan is refused by name and nothing is stored", arguments: TestDatabase.all)
   func refused(database: TestDatabase) async throws {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
-      var browser = TestBrowser(app)
-      _ = try await browser.signIn("clerk")
-      _ = try await browser.get("/window/intake?item=\(WindowPagesTests.foodLicence)")
-      var fields = WindowPagesTests.intakeFields(browser)
-      fields["delivery"] = "pickup"
-      fields["outcome"] = "accept"
+      var (browser, fields) = try await WindowPagesTests.openIntake(app)
       let cases: [((String, String, String, [UInt8]), String)] = [
         (("material_1_file", "营业执照.exe", "application/octet-stream", Array("MZ".utf8)), "类型不允许"),
         (("material_1_file", "营业执照.pdf", "application/pdf", Self.png), "名为 PDF，内容却是 PNG"),
@@ -202,12 +203,7 @@ struct WindowScanTests {
   @Test("an accepted scan is stored by its hash and opens only from its own case", arguments: TestDatabase.all)
   func accepted(database: TestDatabase) async throws {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
-      var browser = TestBrowser(app)
-      _ = try await browser.signIn("clerk")
-      _ = try await browser.get("/window/intake?item=\(WindowPagesTests.foodLicence)")
-      var fields = WindowPagesTests.intakeFields(browser)
-      fields["delivery"] = "pickup"
-      fields["outcome"] = "accept"
+      var (browser, fields) = try await WindowPagesTests.openIntake(app)
       let posted = try await browser.post(
         "/window/intake", form: fields, files: [("material_1_file", "营业执照.pdf", "application/pdf", Self.pdf)])
       #expect(posted.status == .seeOther, "\(browser.lastBody.prefix(2000))")

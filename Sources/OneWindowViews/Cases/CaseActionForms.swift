@@ -52,7 +52,7 @@ enum CaseActionForms {
           f.area("opinion", context.t("审核意见", "Opinion")),
           f.radios(
             "approved", context.t("结论", "Result"),
-            [("true", context.t("同意", "Agree")), ("false", context.t("不同意", "Disagree"))]),
+            f.agreeOrNot),
         ], open: true)
     case .requestOpinion:
       return f.form(
@@ -70,7 +70,7 @@ enum CaseActionForms {
           f.area("answer", context.t("意见内容", "Opinion")),
           f.radios(
             "agrees", context.t("结论", "Result"),
-            [("true", context.t("同意", "Agree")), ("false", context.t("不同意", "Disagree"))]),
+            f.agreeOrNot),
         ], open: true)
     case .decide:
       return f.form(
@@ -146,6 +146,10 @@ enum CaseActionForms {
 
     private var failed: CasePage.Failed? { model.failed?.step == step ? model.failed : nil }
     private var errors: [ValidationError] { failed?.errors ?? [] }
+
+    var agreeOrNot: [(String, String)] {
+      [("true", context.t("同意", "Agree")), ("false", context.t("不同意", "Disagree"))]
+    }
 
     var departments: [(String, String)] {
       [("", context.t("请选择", "Choose"))]
