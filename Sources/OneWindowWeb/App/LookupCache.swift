@@ -5,13 +5,15 @@ import OneWindowDomain
 import OneWindowStore
 import Vapor
 
-/// Items and sites read on every registration, kept in memory for half a minute: they change a
+/// Items, sites, departments and delegation agreements read on every registration, kept in memory for half a minute: they change a
 /// few times a day, and every saved round trip is throughput on the hot path. Edits in this
 /// process should call `invalidate()`; other processes see them within `maxAge`.
 final class LookupCache: Sendable {
   static let maxAge: TimeInterval = 30
   private let items = NIOLockedValueBox<[String: (CatalogEntry?, Date)]>([:])
   private let sites = NIOLockedValueBox<[String: (Site?, Date)]>([:])
+  private let departments = NIOLockedValueBox<[String: (Department?, Date)]>([:])
+  private let agreements = NIOLockedValueBox<[String: ([DelegationAgreement], Date)]>([:])
 
   /// The item's current version and state.
   func item(_ code: String, db: any Database, now: Date) async throws -> CatalogEntry? {
@@ -34,9 +36,36 @@ final class LookupCache: Sendable {
     return site
   }
 
+  func department(_ id: String, db: any Database, now: Date) async throws -> Department? {
+    if let (department, at) = departments.withLockedValue({ $0[id] }), now.timeIntervalSince(at) < Self.maxAge {
+      return department
+    }
+    let department = try await DirectoryRepository(db).department(id)
+    departments.withLockedValue { cache in
+      if cache.count > 10_000 { cache.removeAll() }
+      cache[id] = (department, now)
+    }
+    return department
+  }
+
+  /// The delegation agreements that name an item (in force or not: the caller checks the date).
+  func agreements(covering itemCode: String, db: any Database, now: Date) async throws -> [DelegationAgreement] {
+    if let (found, at) = agreements.withLockedValue({ $0[itemCode] }), now.timeIntervalSince(at) < Self.maxAge {
+      return found
+    }
+    let found = try await AgreementRepository(db).covering(itemCode: itemCode)
+    agreements.withLockedValue { cache in
+      if cache.count > 50_000 { cache.removeAll() }
+      cache[itemCode] = (found, now)
+    }
+    return found
+  }
+
   func invalidate() {
     items.withLockedValue { $0.removeAll() }
     sites.withLockedValue { $0.removeAll() }
+    departments.withLockedValue { $0.removeAll() }
+    agreements.withLockedValue { $0.removeAll() }
   }
 }
 

@@ -48,6 +48,7 @@ enum CatalogExtrasController {
           errors + agreement.problems(items: items).filter { e in !errors.contains { $0.field == e.field } })
       }
       try await AgreementRepository(req.db).save(agreement, county: try await CatalogAdminController.county(req))
+      req.application.lookups.invalidate()
       return req.redirect(to: Links.adminAgreements + "?saved=1")
     } catch let failure as ValidationErrors {
       let page = AgreementsPage.render(
