@@ -190,4 +190,38 @@ struct IntakeRuleTests {
     #expect(CaseStateMachine.available(to: CaseStateMachineTests.otherReviewer, on: c) == [.giveOpinion])
     #expect(CaseStateMachine.available(to: CaseStateMachineTests.reviewer, on: c).contains(.decide))
   }
+
+  @Test("the applicant sends, uploads to and withdraws their own online case, and nothing else")
+  func applicantActor() throws {
+    let citizen = Citizen(id: "p1", phone: "13912345678", name: "王秀英", idNumber: "11010519491231002X")
+    let me = CaseActor(applicant: citizen)
+    let base = CaseStateMachineTests.makeCase()
+    var mine = ServiceCase(
+      number: base.number, item: base.item, applicant: citizen.applicant, channel: .online, siteID: "site-center",
+      regionCode: Self.county, receivedBy: me.id, createdAt: CaseStateMachineTests.now, citizenID: "p1")
+    mine.intake = CaseIntake(
+      materials: Self.checklist([.missing]), route: .direct, resultDelivery: .pickup(siteID: "site-center"))
+    try CaseStateMachine.authorizeCreation(of: mine, by: me)
+    let now = CaseStateMachineTests.now
+    let scan = Attachment(fileID: String(repeating: "b", count: 64), name: "材料1.pdf", kind: .pdf, size: 10)
+    let uploaded = try CaseStateMachine.apply(
+      .uploadScans([MaterialCheck(name: "材料1", status: .received, attachments: [scan])]), to: mine, by: me, at: now)
+    #expect(uploaded.intake?.materials[0].attachments == [scan])
+    #expect(uploaded.intake?.materials[0].status == .missing, "uploading is not the clerk's check")
+    let sent = try CaseStateMachine.apply(.submit, to: uploaded, by: me, at: now)
+    #expect(sent.state == .submitted)
+    #expect(CaseStateMachine.available(to: me, on: sent) == [.withdraw])
+    #expect(throws: CaseError.self) { try CaseStateMachine.apply(.accept(.standard), to: sent, by: me, at: now) }
+    let someoneElse = CaseActor(applicant: Citizen(id: "p2", phone: "13900000000", name: "李四", idNumber: "x"))
+    #expect(throws: CaseError.self) {
+      try CaseStateMachine.apply(.withdraw(reason: "不办了"), to: sent, by: someoneElse, at: now)
+    }
+    #expect(throws: CaseError.self) {
+      var walkIn = mine
+      walkIn = ServiceCase(
+        number: base.number, item: base.item, applicant: citizen.applicant, channel: .window, siteID: "site-center",
+        regionCode: Self.county, receivedBy: me.id, createdAt: now, citizenID: "p1")
+      try CaseStateMachine.authorizeCreation(of: walkIn, by: me)
+    }
+  }
 }

@@ -3,6 +3,8 @@ import Foundation
 /// Every step a case can take. `CaseStateMachine` decides which are legal where, and who may take them.
 public enum CaseAction: Sendable, Hashable, Codable {
   case submit
+  /// 上传材料: scans added to a draft or in answer to a correction notice (the clerk's findings stay).
+  case uploadScans([MaterialCheck])
   /// 材料核验: the clerk records what was checked (at intake, or when the applicant comes back).
   case checkMaterials([MaterialCheck])
   /// 一次性告知: all corrections at once; a second notice needs `reasonForAnother`.
@@ -38,6 +40,7 @@ public enum CaseAction: Sendable, Hashable, Codable {
   public var name: CaseStep {
     switch self {
     case .submit: .submit
+    case .uploadScans: .uploadScans
     case .checkMaterials: .checkMaterials
     case .issueCorrection: .correction
     case .resubmit: .resubmit
@@ -64,6 +67,7 @@ public enum CaseAction: Sendable, Hashable, Codable {
 public enum CaseStep: String, Sendable, Codable, CaseIterable {
   case create
   case submit
+  case uploadScans = "upload-scans"
   case checkMaterials = "check-materials"
   case correction
   case resubmit
@@ -87,6 +91,7 @@ public enum CaseStep: String, Sendable, Codable, CaseIterable {
     switch self {
     case .create: LocalizedText(zh: "收件登记", en: "Register")
     case .submit: LocalizedText(zh: "提交", en: "Submit")
+    case .uploadScans: LocalizedText(zh: "上传材料", en: "Upload scans")
     case .checkMaterials: LocalizedText(zh: "材料核验", en: "Check materials")
     case .correction: LocalizedText(zh: "一次性告知补正", en: "Issue a correction notice")
     case .resubmit: LocalizedText(zh: "补正后提交", en: "Resubmit")

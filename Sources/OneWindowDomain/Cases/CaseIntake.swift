@@ -100,6 +100,19 @@ public struct MaterialCheck: Sendable, Hashable, Codable {
 }
 
 extension CaseIntake {
+  /// The checklist with the scans of `checks` added, statuses untouched; an unknown material is an error.
+  func adding(_ checks: [MaterialCheck]) throws(ValidationError) -> [CaseMaterial] {
+    var result = materials
+    for check in checks {
+      guard let index = result.firstIndex(where: { $0.name == check.name }) else {
+        throw ValidationError(
+          field: "materials", zh: "本事项没有材料「\(check.name)」", en: "The item has no material '\(check.name)'")
+      }
+      result[index].attachments += check.attachments.filter { !result[index].attachments.contains($0) }
+    }
+    return result
+  }
+
   /// The checklist with `checks` applied; a check naming no material of the list is an error on `materials`.
   func applying(_ checks: [MaterialCheck]) throws(ValidationError) -> [CaseMaterial] {
     var result = materials

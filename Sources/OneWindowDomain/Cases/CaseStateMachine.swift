@@ -8,6 +8,7 @@ public enum CaseStateMachine {
     switch step {
     case .create: []
     case .submit: [.draft]
+    case .uploadScans: [.draft, .correcting]
     case .checkMaterials: [.submitted, .correcting]
     case .correction: [.submitted]
     case .resubmit: [.correcting]
@@ -31,7 +32,7 @@ public enum CaseStateMachine {
   /// The permissions that allow a step (any one of them).
   public static func permissions(for step: CaseStep, kind: CaseKind) -> [Permission] {
     switch step {
-    case .create, .submit, .resubmit, .withdraw: [.intakeCases, .proxyApply]
+    case .create, .submit, .uploadScans, .resubmit, .withdraw: [.intakeCases, .proxyApply]
     case .checkMaterials, .correction, .accept, .refuse, .supplyMaterials: [.intakeCases]
     case .decide: kind == .immediate ? [.intakeCases, .reviewCases] : [.reviewCases]
     case .startReview, .review, .requestOpinion, .giveOpinion, .suspend, .resume, .escalate, .transfer:
@@ -65,11 +66,23 @@ public enum CaseStateMachine {
     return next
   }
 
+  /// The steps an applicant takes on their own online case.
+  public static let applicantSteps: Set<CaseStep> = [.submit, .uploadScans, .resubmit, .withdraw]
+
   private static func authorize(
     _ step: CaseStep, _ action: CaseAction, on serviceCase: ServiceCase, by actor: CaseActor
   )
     throws(CaseError)
   {
+    if let citizen = actor.citizen {
+      guard serviceCase.citizenID == citizen.id else {
+        throw .forbidden(LocalizedText(zh: "只能办理本人的申请", en: "Only your own applications"))
+      }
+      guard applicantSteps.contains(step) else {
+        throw .forbidden(LocalizedText(zh: "这一步由工作人员办理", en: "Staff take this step"))
+      }
+      return
+    }
     var target = serviceCase.scope
     if case .giveOpinion(let departmentID, _, _) = action {
       // The asked department answers, wherever the case was accepted.
@@ -89,6 +102,15 @@ public enum CaseStateMachine {
     case .submit:
       c.state = .submitted
       c.submittedAt = now
+
+    case .uploadScans(let checks):
+      guard checks.contains(where: { !$0.attachments.isEmpty }) else {
+        throw ValidationError(field: "materials", zh: "请选择要上传的文件", en: "Choose the files to upload")
+      }
+      guard let intake = c.intake else {
+        throw ValidationError(field: "materials", zh: "本件没有材料清单", en: "The case has no checklist")
+      }
+      c.intake?.materials = try intake.adding(checks)
 
     case .checkMaterials(let checks):
       guard !checks.isEmpty else {
@@ -301,6 +323,12 @@ public enum CaseStateMachine {
 extension CaseStateMachine {
   /// Registering a case: a window clerk or a proxy agent, inside the accepting site's scope.
   public static func authorizeCreation(of serviceCase: ServiceCase, by actor: CaseActor) throws(CaseError) {
+    if let citizen = actor.citizen {
+      guard serviceCase.channel == .online, serviceCase.citizenID == citizen.id else {
+        throw .forbidden(LocalizedText(zh: "只能在网上为本人申请", en: "Apply online, for yourself"))
+      }
+      return
+    }
     let target = Scope(regionCode: serviceCase.regionCode, siteID: serviceCase.siteID)
     try requireAny(permissions(for: .create, kind: serviceCase.item.kind), of: actor, in: target)
   }
@@ -308,8 +336,9 @@ extension CaseStateMachine {
   /// Passes when any one of `permissions` is allowed; else forbidden with the last reason given.
   static func requireAny(_ permissions: [Permission], of actor: CaseActor, in target: Scope) throws(CaseError) {
     var lastDenial = LocalizedText(zh: "无权操作", en: "Not allowed")
+    guard let staff = actor.staff else { throw .forbidden(lastDenial) }
     for permission in permissions {
-      switch Authorization.decide(actor.staff, permission, in: target) {
+      switch Authorization.decide(staff, permission, in: target) {
       case .allowed: return
       case .denied(let reason): lastDenial = reason
       }
@@ -326,9 +355,12 @@ extension CaseStateMachine {
       guard step != .create, states(for: step, kind: serviceCase.item.kind).contains(serviceCase.state) else {
         return false
       }
+      if let citizen = actor.citizen {
+        return serviceCase.citizenID == citizen.id && applicantSteps.contains(step)
+      }
       var target = serviceCase.scope
       if step == .giveOpinion {
-        guard let department = actor.staff.scope.departmentID,
+        guard let department = actor.staff?.scope.departmentID,
           serviceCase.opinions.contains(where: { $0.departmentID == department && $0.isOpen })
         else { return false }
         target = Scope(regionCode: serviceCase.regionCode, departmentID: department)

@@ -47,12 +47,15 @@ public struct ServiceCase: Sendable, Hashable, Codable {
   /// The "一件事" application this case belongs to, if any, and that application's lead department.
   public let bundleID: String?
   public var bundleLeadDepartmentID: String?
+  /// The portal account that filed the case online (申请人本人), if any.
+  public let citizenID: String?
 
   public init(
     number: String, item: CaseItem, applicant: Applicant, channel: CaseChannel, siteID: String,
     regionCode: RegionCode, receivedBy: String, createdAt: Date, bundleID: String? = nil,
-    departmentID: String? = nil, intake: CaseIntake? = nil
+    departmentID: String? = nil, intake: CaseIntake? = nil, citizenID: String? = nil
   ) {
+    self.citizenID = citizenID
     self.number = number
     self.version = 1
     self.state = .draft

@@ -25,5 +25,6 @@ enum Migrations {
     migrations.add(M020CreateProxyListEntries())  // 帮办代办事项清单
     migrations.add(M021CreateItemGrams())  // search index: two-character pieces of names and pinyin keys
     migrations.add(M022AddCaseQueues())  // applicant look-up, parallel-opinion queue
+    migrations.add(M023CreateCitizens())  // portal accounts, their sessions, cases filed online
   }
 }

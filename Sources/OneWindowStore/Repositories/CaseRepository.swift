@@ -19,11 +19,15 @@ public struct NewCase: Sendable {
   /// Steps taken at once after submission, in the same transaction (the window's accept, correction or
   /// refusal): if one fails, no case is created.
   public var steps: [CaseAction]
+  /// The portal account filing the case online.
+  public var citizenID: String?
 
   public init(
     item: CaseItem, applicant: Applicant, channel: CaseChannel, site: Site, idempotencyKey: String? = nil,
-    submit: Bool = true, bundleID: String? = nil, intake: CaseIntake? = nil, steps: [CaseAction] = []
+    submit: Bool = true, bundleID: String? = nil, intake: CaseIntake? = nil, steps: [CaseAction] = [],
+    citizenID: String? = nil
   ) {
+    self.citizenID = citizenID
     self.item = item
     self.applicant = applicant
     self.channel = channel
@@ -42,6 +46,7 @@ public struct CaseFilter: Sendable {
   public var states: [CaseState] = []
   public var departmentID: String?
   public var siteID: String?
+  public var channel: CaseChannel?
   public var warning: WarningLevel?
   public var createdFrom: Date?
   public var createdBefore: Date?
@@ -144,7 +149,8 @@ public struct CaseRepository: Sendable {
     let bundleID = bundle.map { $0.id ?? "YJS-\(number)" } ?? new.bundleID
     var serviceCase = ServiceCase(
       number: number, item: new.item, applicant: new.applicant, channel: new.channel, siteID: new.site.id,
-      regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: bundleID, intake: new.intake)
+      regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: bundleID, intake: new.intake,
+      citizenID: new.citizenID)
     serviceCase.bundleLeadDepartmentID = bundle?.lead
     try CaseStateMachine.authorizeCreation(of: serviceCase, by: actor)
     var events = [
@@ -164,13 +170,15 @@ public struct CaseRepository: Sendable {
     try await sql.raw(
       """
       INSERT INTO cases (number, version, state, item_code, item_version, kind, department_id, site_id,
-        region_code, channel, applicant_name, applicant_phone, applicant_id_number, idempotency_key, bundle_id,
+        region_code, channel, applicant_name, applicant_phone, applicant_id_number, citizen_id, idempotency_key,
+        bundle_id,
         created_ms, accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code, trail_seq, trail_hash)
       VALUES (\(bind: number), \(bind: serviceCase.version), \(bind: serviceCase.state.rawValue),
         \(bind: serviceCase.item.code), \(bind: serviceCase.item.version), \(bind: serviceCase.item.kind.rawValue),
         \(bind: serviceCase.departmentID), \(bind: serviceCase.siteID), \(bind: serviceCase.regionCode.value),
         \(bind: serviceCase.channel.rawValue), \(bind: serviceCase.applicant.name),
         \(bind: serviceCase.applicant.phone), \(bind: serviceCase.applicant.idNumber.uppercased()),
+        \(bind: new.citizenID),
         \(bind: new.idempotencyKey), \(bind: bundleID),
         \(bind: millis(now)), \(bind: row.acceptedMillis), \(bind: row.dueMillis), \(bind: row.warnMillis),
         \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value), \(bind: events.last!.sequence),
@@ -400,6 +408,13 @@ public struct CaseRepository: Sendable {
     return try row.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)).applicant }
   }
 
+  /// A portal account's own cases, newest first.
+  public func cases(ofCitizen citizenID: String, limit: Int = 100) async throws -> [ServiceCase] {
+    try await sql.raw(
+      "SELECT body FROM cases WHERE citizen_id = \(bind: citizenID) ORDER BY created_ms DESC LIMIT \(bind: limit)"
+    ).all().map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
+  }
+
   /// Cases waiting for `departmentID`'s parallel opinion (并联意见), the reply due soonest first.
   public func opinionQueue(departmentID: String, limit: Int = 50) async throws -> [ServiceCase] {
     try await sql.raw(
@@ -434,6 +449,7 @@ public struct CaseRepository: Sendable {
     }
     if let department = filter.departmentID { conditions.append("department_id = \(bind: department)") }
     if let site = filter.siteID { conditions.append("site_id = \(bind: site)") }
+    if let channel = filter.channel { conditions.append("channel = \(bind: channel.rawValue)") }
     let nowMillis = millis(now)
     switch filter.warning {
     case .red: conditions.append("due_ms < \(bind: nowMillis)")

@@ -133,7 +133,7 @@ enum CaseActionForms {
     case .withdraw:
       return f.form(
         context.t("撤回申请", "Withdraw"), [f.area("reason", context.t("撤回理由", "Reason"))], danger: true)
-    case .create, .submit, .checkMaterials, .correction, .resubmit, .accept, .refuse:
+    case .create, .submit, .uploadScans, .checkMaterials, .correction, .resubmit, .accept, .refuse:
       return nil
     }
   }

@@ -37,6 +37,7 @@ public enum Layout {
       <a href="\(Links.items)">\(context.t("事项查询", "Services"))</a>
       <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>
       <a href="\(Links.status)">\(context.t("办件查询", "Track"))</a>
+      <a href="\(Links.myCases)">\(context.t("我的办件", "My applications"))</a>
       \(staffLinks(context))
       <a href="\(Links.textSize(context.largeText ? "normal" : "large", returnTo: context.path))">\
       \(context.largeText ? context.t("标准字号", "Normal text") : context.t("大字模式", "Large text"))</a>

@@ -51,6 +51,17 @@ public enum Links {
   public static func caseNotice(_ number: String, _ kind: String) -> String {
     "/cases/\(percentEncode(number))/notices/\(percentEncode(kind))"
   }
+  // The citizen portal (网上办事大厅)
+  public static let myCases = "/my"
+  public static let portalSignUp = "/my/signup"
+  public static let portalLogin = "/my/login"
+  public static let portalLogout = "/my/logout"
+  public static let portalApply = "/my/apply"
+  public static func myCase(_ number: String) -> String { "/my/cases/\(percentEncode(number))" }
+  public static func myCaseFile(_ number: String, _ key: String) -> String {
+    "/my/cases/\(percentEncode(number))/files/\(percentEncode(key))"
+  }
+
   /// Switches large text (适老化) on or off and goes back to the page.
   public static func textSize(_ size: String, returnTo path: String) -> String {
     "/text-size/\(size)?to=\(percentEncode(path))"

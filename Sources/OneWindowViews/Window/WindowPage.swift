@@ -10,13 +10,16 @@ public enum WindowPage {
     public let total: Int
     public let departments: [String: String]
     public let today: [(ServiceCase, DeadlineStatus?)]
+    /// Online applications waiting for this site's pre-review (网上预审).
+    public let online: [(ServiceCase, DeadlineStatus?)]
     public let clock: CaseClock
     public let names: DirectoryNames
     public let lookupError: ValidationError?
 
     public init(
       site: Site?, query: String, results: [ItemSummary], total: Int, departments: [String: String],
-      today: [(ServiceCase, DeadlineStatus?)], clock: CaseClock, names: DirectoryNames,
+      today: [(ServiceCase, DeadlineStatus?)], online: [(ServiceCase, DeadlineStatus?)] = [], clock: CaseClock,
+      names: DirectoryNames,
       lookupError: ValidationError? = nil
     ) {
       self.site = site
@@ -25,6 +28,7 @@ public enum WindowPage {
       self.total = total
       self.departments = departments
       self.today = today
+      self.online = online
       self.clock = clock
       self.names = names
       self.lookupError = lookupError
@@ -50,6 +54,10 @@ public enum WindowPage {
       </div>
       \(model.lookupError.map { $0.field == "number" ? .empty : "<p class=\"alert\" role=\"alert\">\(context.t($0.message))</p>" as HTML } ?? .empty)
       \(results(model, context))
+      \(model.online.isEmpty ? .empty : """
+        <h2>\(context.t("网上申请待预审", "Online applications to pre-review"))</h2>
+        \(CaseTable.render(model.online.map { .init(serviceCase: $0.0, deadline: $0.1) }, clock: model.clock, names: model.names, context: context, id: "online"))
+        """ as HTML)
       <h2>\(context.t("本场所今日收件", "Taken in here today"))</h2>
       \(CaseTable.render(model.today.map { .init(serviceCase: $0.0, deadline: $0.1) }, clock: model.clock, names: model.names, context: context, id: "today"))
       <p><a href="\(Links.delivery)">\(context.t("统一出件 →", "Result delivery →"))</a></p>

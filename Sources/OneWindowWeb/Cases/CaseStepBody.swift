@@ -69,6 +69,9 @@ struct CaseStepBody: Decodable {
     case .create:
       throw ValidationError(field: "step", zh: "请用 POST /api/v1/cases 收件", en: "Use POST /api/v1/cases to register")
     case .submit: return .submit
+    case .uploadScans:
+      throw ValidationError(
+        field: "step", zh: "上传材料请在网上办事大厅或窗口页面进行", en: "Upload scans on the portal or window pages")
     case .checkMaterials:
       var checks: [MaterialCheck] = []
       for (index, check) in (checklist ?? []).enumerated() {

@@ -18,6 +18,9 @@ struct ErrorMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     do {
       return try await next.respond(to: request)
+    } catch let abort as Abort where abort.status.code / 100 == 3 && abort.headers.first(name: .location) != nil {
+      // A page that needs a portal sign-in sends the visitor there: a redirect, not an error page.
+      return Response(status: abort.status, headers: abort.headers)
     } catch {
       let failure = Self.describe(error)
       if failure.status == .internalServerError {

@@ -26,6 +26,7 @@ enum WindowController {
     let rule = try await req.deadlineRule()
     let clock = CaseClock(rule: rule, now: req.now)
     var today: [(ServiceCase, DeadlineStatus?)] = []
+    var online: [(ServiceCase, DeadlineStatus?)] = []
     let site = try await staff.scope.siteID.asyncMap { try await DirectoryRepository(req.db).site($0) } ?? nil
     if let site {
       var filter = CaseFilter(scope: staff.scope)
@@ -35,12 +36,18 @@ enum WindowController {
       today = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now).cases.map {
         ($0, $0.deadline(rule, now: req.now))
       }
+      // 网上预审: online applications sent to this site and not yet accepted or returned.
+      var waiting = CaseFilter(scope: staff.scope)
+      waiting.siteID = site.id
+      waiting.channel = .online
+      waiting.states = [.submitted]
+      online = try await CaseRepository(req.db, rule: rule).list(waiting, now: req.now).cases.map { ($0, nil) }
     }
     let names = try await directoryNames(req)
     return WindowPage.render(
       WindowPage.Model(
         site: site, query: text, results: found?.items ?? [], total: found?.total ?? 0, departments: names.departments,
-        today: today, clock: clock, names: names, lookupError: lookupError),
+        today: today, online: online, clock: clock, names: names, lookupError: lookupError),
       try await req.pageContext())
   }
 
@@ -187,7 +194,8 @@ enum WindowController {
   @Sendable static func recheckForm(req: Request) async throws -> Response {
     let staff = try req.authorize(.intakeCases)
     let (serviceCase, routing, site) = try await recheckSubject(staff, req)
-    let form = IntakeFormInput(fields: [:]).form(base: checklist(of: serviceCase, routing), fresh: false)
+    let form = IntakeFormInput(fields: [:]).form(
+      base: checklist(of: serviceCase, routing), fresh: firstPreReview(serviceCase))
     return try await page(routing, site: site, form: form, errors: [], existing: serviceCase, req)
       .encodeResponse(for: req)
   }
@@ -198,9 +206,9 @@ enum WindowController {
     let (serviceCase, routing, site) = try await recheckSubject(staff, req)
     let posted = try FormBody.read(req)
     let input = IntakeFormInput(fields: posted.fields)
-    let form = input.form(base: checklist(of: serviceCase, routing), fresh: false)
+    let form = input.form(base: checklist(of: serviceCase, routing), fresh: firstPreReview(serviceCase))
     let (scans, scanErrors) = posted.checkedFiles(.scans)
-    var errors = scanErrors
+    var errors = scanErrors + IntakeFormInput.uncheckedErrors(form)
     let decided = plan(input, form: form, kind: serviceCase.item.kind, errors: &errors)
     errors = firstPerField(errors)
     guard errors.isEmpty, let decided else {
@@ -233,6 +241,11 @@ enum WindowController {
       return try await page(routing, site: site, form: form, errors: [failure], existing: serviceCase, req)
         .encodeResponse(status: error.isConflict ? .conflict : .unprocessableEntity, for: req)
     }
+  }
+
+  /// An online application's first pre-review: no clerk has judged its materials yet, so none starts as chosen.
+  private static func firstPreReview(_ c: ServiceCase) -> Bool {
+    c.channel == .online && c.state == .submitted && c.notices.isEmpty
   }
 
   /// The case's checklist, or the item version's materials for a case registered without one.

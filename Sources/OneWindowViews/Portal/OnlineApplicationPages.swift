@@ -1,0 +1,154 @@
+import OneWindowDomain
+
+/// 在线申请: a form built from the item's materials (a file per material), saved as a draft or sent for the window's
+/// pre-review (网上预审); and the citizen's own case, where a correction notice is answered by uploading again.
+public enum OnlineApplicationPages {
+  public struct ApplyModel: Sendable {
+    public let item: ServiceItem
+    public let citizen: Citizen
+    /// Where the application may be handled (id, name); the first is the default.
+    public let sites: [(String, String)]
+    public let chosenSite: String
+    public let errors: [ValidationError]
+    public let intakeKey: String
+
+    public init(
+      item: ServiceItem, citizen: Citizen, sites: [(String, String)], chosenSite: String, errors: [ValidationError],
+      intakeKey: String
+    ) {
+      self.item = item
+      self.citizen = citizen
+      self.sites = sites
+      self.chosenSite = chosenSite
+      self.errors = errors
+      self.intakeKey = intakeKey
+    }
+  }
+
+  public static func apply(_ model: ApplyModel, _ context: PageContext) -> HTML {
+    let parts = FormParts(context: context, errors: model.errors)
+    let lines = model.item.materials.map(CaseMaterial.init)
+    let body: HTML = """
+      <h1>\(context.t("在线申请：", "Apply online: "))\(model.item.name)</h1>
+      <p class="lead">\(context.t("申请人", "Applicant"))：\(model.citizen.name) · \(Masking.idNumber(model.citizen.idNumber)) · \
+      <a href="\(Links.item(model.item.code))">\(context.t("办事指南", "Guide"))</a></p>
+      \(parts.summary())
+      \(model.errors.isEmpty ? .empty : "<p class=\"meta\">\(context.t("浏览器不会保留已选择的文件，请重新选择。", "Choose the files again."))</p>" as HTML)
+      <form method="post" action="\(Links.portalApply)" enctype="multipart/form-data" novalidate>
+      \(context.csrfField)
+      <input type="hidden" name="item_code" value="\(model.item.code)">
+      <input type="hidden" name="intake_key" value="\(model.intakeKey)">
+      \(parts.select("site_id", context.t("办理地点（预审和领取结果）", "Where it is handled"), model.sites, model.chosenSite))
+      \(uploads(lines, number: nil, editable: true, parts, context))
+      <div class="actions">
+      <button type="submit" name="intent" value="submit">\(context.t("提交申请", "Send the application"))</button>
+      <button type="submit" name="intent" value="draft" class="secondary">\(context.t("保存草稿", "Save as draft"))</button>
+      </div>
+      </form>
+      """
+    return Layout.page(context, title: context.t("在线申请", "Apply online"), body: body)
+  }
+
+  public struct CaseModel: Sendable {
+    public let serviceCase: ServiceCase
+    public let clock: CaseClock
+    public let deadline: DeadlineStatus?
+    public let deadlineText: String
+    public let names: DirectoryNames
+    public let errors: [ValidationError]
+    public let notice: String?
+
+    public init(
+      serviceCase: ServiceCase, clock: CaseClock, deadline: DeadlineStatus?, deadlineText: String,
+      names: DirectoryNames, errors: [ValidationError] = [], notice: String? = nil
+    ) {
+      self.serviceCase = serviceCase
+      self.clock = clock
+      self.deadline = deadline
+      self.deadlineText = deadlineText
+      self.names = names
+      self.errors = errors
+      self.notice = notice
+    }
+  }
+
+  public static func myCase(_ model: CaseModel, _ context: PageContext) -> HTML {
+    let c = model.serviceCase
+    let parts = FormParts(context: context, errors: model.errors)
+    let editable = c.state == .draft || c.state == .correcting
+    let corrections: HTML =
+      c.state == .correcting
+      ? """
+      <section class="alert" id="correction"><h2>\(context.t("请补正以下材料（一次性告知）", "Please correct (told all at once)"))</h2>
+      <ul>\((c.notices.last?.items ?? []).map { "<li><b>\($0.material)</b>：\($0.problem)</li>" as HTML })</ul>
+      <p>\(context.t("上传补正后的材料，再点「重新提交」。", "Upload the corrected materials, then send again."))</p></section>
+      """ : .empty
+    let submitLabel = c.state == .draft ? context.t("提交申请", "Send") : context.t("重新提交", "Send again")
+    let result: HTML =
+      c.resultFile.map { file in
+        """
+        <p class="ok"><a class="button" id="result-download" href="\(Links.myCaseFile(c.number, file.fileID))">\
+        \(context.t("下载电子结果", "Download the result"))</a> \(file.name)</p>
+        """
+      } ?? .empty
+    let body: HTML = """
+      <p><a href="\(Links.myCases)">← \(context.t("我的办件", "My applications"))</a></p>
+      <h1>\(c.item.name)</h1>
+      <p class="lead"><span class="case-number">\(c.number)</span> \(CaseText.state(c.state, context)) \
+      \(CaseText.warning(model.deadline, context))</p>
+      \(model.notice.map { "<p class=\"ok\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
+      \(parts.summary())
+      \(corrections)
+      \(result)
+      <dl class="facts panel">
+      <dt>\(context.t("办理地点", "Handled at"))</dt><dd>\(model.names.site(c.siteID))</dd>
+      <dt>\(context.t("办理部门", "Department"))</dt><dd>\(model.names.department(c.departmentID))</dd>
+      <dt>\(context.t("提交时间", "Sent"))</dt><dd>\(model.clock.time(c.submittedAt))</dd>
+      <dt>\(context.t("受理时间", "Accepted"))</dt><dd>\(model.clock.time(c.acceptedAt))</dd>
+      <dt>\(context.t("时限", "Deadline"))</dt><dd>\(model.deadlineText)</dd>
+      </dl>
+      <form method="post" action="\(Links.myCase(c.number))" enctype="multipart/form-data" novalidate>
+      \(context.csrfField)
+      <input type="hidden" name="version" value="\(c.version)">
+      \(uploads(c.intake?.materials ?? [], number: c.number, editable: editable, parts, context))
+      \(editable ? """
+        <div class="actions"><button type="submit" name="intent" value="submit">\(submitLabel)</button>\
+        <button type="submit" name="intent" value="upload" class="secondary">\(context.t("仅上传，暂不提交", "Upload only"))</button></div>
+        """ as HTML : .empty)
+      </form>
+      """
+    return Layout.page(context, title: "\(c.number) \(c.item.name)", body: body)
+  }
+
+  /// The materials with their uploads: the files already sent, and a file input per material while editable.
+  private static func uploads(
+    _ lines: [CaseMaterial], number: String?, editable: Bool, _ parts: FormParts, _ context: PageContext
+  ) -> HTML {
+    let rows = lines.enumerated().map { index, line -> HTML in
+      let field = "material_\(index)_file"
+      let sent = line.attachments.map { file -> HTML in
+        guard let number else { return "<li>\(file.name)</li>" }
+        return "<li><a href=\"\(Links.myCaseFile(number, file.fileID))\">\(file.name)</a></li>"
+      }
+      let input: HTML =
+        editable && line.status != .received
+        ? """
+        <label for="\(field)" class="visually-hidden">\(line.name)</label><input type="file" id="\(field)" name="\(field)" \
+        multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"\(parts.invalid(field))>\(parts.error(field))
+        """ : .empty
+      let state: String =
+        line.status == .received && line.attachments.isEmpty
+        ? context.t("无需上传", "Not needed") : line.required ? context.t("必要", "Required") : context.t("非必要", "Optional")
+      return """
+        <tr><td><b>\(line.name)</b><div class="meta">\(state)</div></td>\
+        <td>\(sent.isEmpty ? .empty : "<ul class=\"plain files\">\(sent)</ul>" as HTML)\(input)</td></tr>
+        """
+    }
+    return """
+      <fieldset><legend>\(context.t("申请材料（PDF/JPG/PNG，每个不超过 10 MB）", "Materials (PDF/JPG/PNG, up to 10 MB each)"))</legend>
+      \(parts.error("materials"))
+      <table class="materials"><thead><tr><th>\(context.t("材料", "Material"))</th><th>\(context.t("文件", "Files"))</th></tr></thead>
+      <tbody>\(rows)</tbody></table></fieldset>
+      """
+  }
+}

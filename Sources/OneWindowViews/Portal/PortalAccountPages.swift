@@ -1,0 +1,58 @@
+import OneWindowDomain
+
+/// 网上办事大厅 accounts: sign up and sign in with a mobile number and a password.
+public enum PortalAccountPages {
+  public struct SignUpForm: Sendable {
+    public var phone = ""
+    public var name = ""
+    public var idNumber = ""
+
+    public init(phone: String = "", name: String = "", idNumber: String = "") {
+      self.phone = phone
+      self.name = name
+      self.idNumber = idNumber
+    }
+  }
+
+  public static func signUp(_ form: SignUpForm, errors: [ValidationError], _ context: PageContext) -> HTML {
+    let parts = FormParts(context: context, errors: errors)
+    let body: HTML = """
+      <section class="panel login">
+      <h1>\(context.t("注册网上办事账号", "Create a portal account"))</h1>
+      \(parts.summary())
+      <form method="post" action="\(Links.portalSignUp)" novalidate>
+      \(context.csrfField)
+      \(parts.text("phone", context.t("手机号码（登录账号）", "Mobile number (your login)"), form.phone, required: true))
+      \(parts.text("name", context.t("姓名", "Name"), form.name, required: true))
+      \(parts.text("id_number", context.t("居民身份证号码", "Resident ID number"), form.idNumber, required: true))
+      <div><label for="password">\(context.t("密码（至少 8 位，含字母和数字）", "Password (8+ characters, letters and digits)")) *</label>\
+      <input type="password" id="password" name="password" autocomplete="new-password"\(parts.invalid("password"))>\
+      \(parts.error("password"))</div>
+      <button type="submit" class="button">\(context.t("注册并登录", "Sign up"))</button>
+      </form>
+      <p>\(context.t("已有账号？", "Have an account? "))<a href="\(Links.portalLogin)">\(context.t("登录", "Sign in"))</a></p>
+      </section>
+      """
+    return Layout.page(context, title: context.t("注册", "Sign up"), body: body)
+  }
+
+  public static func login(phone: String, error: ValidationError?, returnTo: String?, _ context: PageContext) -> HTML {
+    let parts = FormParts(context: context, errors: error.map { [$0] } ?? [])
+    let body: HTML = """
+      <section class="panel login">
+      <h1>\(context.t("网上办事登录", "Portal sign-in"))</h1>
+      <form method="post" action="\(Links.portalLogin)" novalidate>
+      \(context.csrfField)
+      \(returnTo.map { "<input type=\"hidden\" name=\"to\" value=\"\($0)\">" as HTML } ?? .empty)
+      \(parts.text("phone", context.t("手机号码", "Mobile number"), phone, required: true))
+      <div><label for="password">\(context.t("密码", "Password")) *</label>\
+      <input type="password" id="password" name="password" autocomplete="current-password"\(parts.invalid("password"))>\
+      \(parts.error("password"))</div>
+      <button type="submit" class="button">\(context.t("登录", "Sign in"))</button>
+      </form>
+      <p>\(context.t("还没有账号？", "No account yet? "))<a href="\(Links.portalSignUp)">\(context.t("注册", "Sign up"))</a></p>
+      </section>
+      """
+    return Layout.page(context, title: context.t("网上办事登录", "Portal sign-in"), body: body)
+  }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// 在线申请 and 我的办件: a citizen applies for an item online (a draft or straight to the window's pre-review),
+/// follows their cases, answers a correction notice by uploading again, and downloads the result. A citizen only
+/// ever reaches their own cases: any other number is "not found".
+enum OnlineApplicationController {
+  /// 网上办理深度 3 (online application with pre-review) and 4 (全程网办) take online applications.
+  static let minimumDepth = 3
+
+  @Sendable static func myCases(req: Request) async throws -> HTML {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let rule = try await req.deadlineRule()
+    let cases = try await CaseRepository(req.db, rule: rule).cases(ofCitizen: citizen.id)
+    return MyCasesPage.render(
+      MyCasesPage.Model(
+        citizen: citizen, cases: cases.map { ($0, $0.deadline(rule, now: req.now)) },
+        clock: CaseClock(rule: rule, now: req.now)),
+      try await req.pageContext())
+  }
+
+  /// `GET /my/apply?item=CODE`
+  @Sendable static func applyForm(req: Request) async throws -> HTML {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let (entry, sites) = try await applicable(req.query[String.self, at: "item"] ?? "", req)
+    return OnlineApplicationPages.apply(
+      .init(
+        item: entry.item, citizen: citizen, sites: sites.map { ($0.site.id, $0.site.name) },
+        chosenSite: sites[0].site.id, errors: [], intakeKey: UUID().uuidString),
+      try await req.pageContext())
+  }
+
+  /// `POST /my/apply`: saves a draft or sends the application; nothing is kept when a field or a file is wrong.
+  @Sendable static func apply(req: Request) async throws -> Response {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let posted = try FormBody.read(req)
+    let (entry, sites) = try await applicable(posted.fields["item_code"] ?? "", req)
+    let item = entry.item
+    let key = (posted.fields["intake_key"]).flatMap { $0.isEmpty ? nil : $0 } ?? UUID().uuidString
+    let chosen = sites.first { $0.site.id == posted.fields["site_id"] }
+    let sending = posted.fields["intent"] != "draft"
+    let (scans, scanErrors) = posted.checkedFiles(.scans)
+    var errors = scanErrors
+    if chosen == nil {
+      errors.append(ValidationError(field: "site_id", zh: "请选择办理地点", en: "Choose where it is handled"))
+    }
+    var checklist = item.materials.map(CaseMaterial.init)
+    if sending { errors += missingUploads(checklist, uploaded: Set(scans.compactMap { index(of: $0.0.field) })) }
+    guard errors.isEmpty, let chosen else {
+      return .html(
+        OnlineApplicationPages.apply(
+          .init(
+            item: item, citizen: citizen, sites: sites.map { ($0.site.id, $0.site.name) },
+            chosenSite: posted.fields["site_id"] ?? sites[0].site.id, errors: WindowController.firstPerField(errors),
+            intakeKey: key),
+          try await req.pageContext()),
+        status: .unprocessableEntity)
+    }
+    for (index, attachments) in try await WindowController.store(scans, req) where checklist.indices.contains(index) {
+      checklist[index].attachments += attachments
+    }
+    let rule = try await req.deadlineRule()
+    let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
+      NewCase(
+        item: CaseItem(item, version: entry.version), applicant: citizen.applicant, channel: .online,
+        site: chosen.site, idempotencyKey: "citizen:\(citizen.id):apply:\(key)", submit: sending,
+        intake: CaseIntake(materials: checklist, route: chosen.route, resultDelivery: .pickup(siteID: chosen.site.id)),
+        citizenID: citizen.id),
+      by: CaseActor(applicant: citizen), now: req.now)
+    return req.redirect(to: Links.myCase(serviceCase.number) + (sending ? "?sent=1" : "?saved=1"))
+  }
+
+  /// `GET /my/cases/{number}`
+  @Sendable static func myCase(req: Request) async throws -> Response {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let c = try await ownCase(citizen, req)
+    let context = try await req.pageContext()
+    let notice: String? =
+      req.query[String.self, at: "sent"] != nil
+      ? context.t("已提交，窗口预审后会以短信通知您。", "Sent; the window will review it and text you.")
+      : req.query[String.self, at: "saved"] != nil ? context.t("已保存。", "Saved.") : nil
+    return try await page(c, errors: [], notice: notice, req).encodeResponse(for: req)
+  }
+
+  /// `POST /my/cases/{number}`: uploads, and sends (a draft) or sends again (after a correction notice).
+  @Sendable static func update(req: Request) async throws -> Response {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let c = try await ownCase(citizen, req)
+    let posted = try FormBody.read(req)
+    let (scans, scanErrors) = posted.checkedFiles(.scans)
+    let sending = posted.fields["intent"] == "submit"
+    let checklist = c.intake?.materials ?? []
+    var errors = scanErrors
+    if sending && c.state == .draft {
+      let uploaded = Set(scans.compactMap { index(of: $0.0.field) })
+      errors += missingUploads(checklist, uploaded: uploaded)
+    }
+    if !sending && scans.isEmpty && errors.isEmpty {
+      errors.append(ValidationError(field: "materials", zh: "请选择要上传的文件", en: "Choose the files to upload"))
+    }
+    guard errors.isEmpty else {
+      return try await page(c, errors: WindowController.firstPerField(errors), notice: nil, req)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    let added = try await WindowController.store(scans, req)
+    var actions: [CaseAction] = []
+    if !added.isEmpty {
+      actions.append(
+        .uploadScans(
+          checklist.enumerated().map { index, line in
+            MaterialCheck(name: line.name, status: line.status, attachments: added[index] ?? [])
+          }))
+    }
+    if sending { actions.append(c.state == .draft ? .submit : .resubmit) }
+    let rule = try await req.deadlineRule()
+    do {
+      let updated = try await CaseRepository(req.db, rule: rule).apply(
+        actions, to: c.number, expectedVersion: Int(posted.fields["version"] ?? ""), by: CaseActor(applicant: citizen),
+        now: req.now, visible: { $0.citizenID == citizen.id })
+      return req.redirect(to: Links.myCase(updated.number) + (sending ? "?sent=1" : "?saved=1"))
+    } catch let error as CaseError {
+      let failure: ValidationError =
+        if case .invalid(let field) = error { field } else {
+          ValidationError(field: "materials", message: error.message)
+        }
+      let current = try await CaseRepository(req.db, rule: rule).find(c.number) ?? c
+      return try await page(current, errors: [failure], notice: nil, req)
+        .encodeResponse(status: error.isConflict ? .conflict : .unprocessableEntity, for: req)
+    }
+  }
+
+  /// `GET /my/cases/{number}/files/{key}`: the citizen's own uploads and their electronic result.
+  @Sendable static func file(req: Request) async throws -> Response {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let c = try await ownCase(citizen, req)
+    let key = req.parameters.get("file") ?? ""
+    let files = (c.intake?.materials.flatMap(\.attachments) ?? []) + (c.resultFile.map { [$0] } ?? [])
+    guard let attachment = files.first(where: { $0.fileID == key }),
+      let bytes = try await req.application.fileStore.get(key)
+    else { throw AppError.notFound(LocalizedText(zh: "本件没有这个文件", en: "The case has no such file")) }
+    return FileResponse.make(attachment, bytes)
+  }
+
+  // MARK: helpers
+
+  /// The case if it is this citizen's; "not found" otherwise, whether or not it exists.
+  private static func ownCase(_ citizen: Citizen, _ req: Request) async throws -> ServiceCase {
+    let number = req.parameters.get("number") ?? ""
+    let rule = try await req.deadlineRule()
+    guard let c = try await CaseRepository(req.db, rule: rule).find(number), c.citizenID == citizen.id else {
+      throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
+    }
+    return c
+  }
+
+  private static func page(_ c: ServiceCase, errors: [ValidationError], notice: String?, _ req: Request)
+    async throws -> HTML
+  {
+    let rule = try await req.deadlineRule()
+    let status = c.deadline(rule, now: req.now)
+    return OnlineApplicationPages.myCase(
+      .init(
+        serviceCase: c, clock: CaseClock(rule: rule, now: req.now), deadline: status,
+        deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
+        names: try await WindowController.directoryNames(req), errors: errors, notice: notice),
+      try await req.pageContext())
+  }
+
+  /// The item (current version) and the sites that may handle it, the county center first; an item that takes no
+  /// online applications is an error.
+  private static func applicable(_ code: String, _ req: Request) async throws
+    -> (CatalogEntry, [(site: Site, route: IntakeRoute)])
+  {
+    let entry = try await CaseAPIController.acceptableItem(code, field: "item_code", req)
+    guard entry.item.onlineDepth >= minimumDepth else {
+      throw ValidationError(
+        field: "item_code",
+        zh: "「\(entry.item.name)」暂不支持网上申请（网上办理深度 \(entry.item.onlineDepth) 级），请到窗口办理",
+        en: "\(entry.item.name) cannot be applied for online yet; please come to a window")
+    }
+    var sites: [(Site, IntakeRoute)] = []
+    for site in try await DirectoryRepository(req.db).sites()
+    where site.kind == .serviceCenter || site.kind == .townCenter {
+      guard site.regionCode.level == .county || entry.item.levels.contains(site.regionCode.level) else { continue }
+      if let routing = try? await IntakeRouting.resolve(itemCode: code, site: site, field: "site_id", req) {
+        sites.append((site, routing.route))
+      }
+    }
+    sites.sort {
+      ($0.0.regionCode.level == .county ? 0 : 1, $0.0.id) < ($1.0.regionCode.level == .county ? 0 : 1, $1.0.id)
+    }
+    guard !sites.isEmpty else {
+      throw ValidationError(field: "item_code", zh: "没有可以办理该事项的场所", en: "No site handles this item")
+    }
+    return (entry, sites.map { (site: $0.0, route: $0.1) })
+  }
+
+  /// Required materials the applicant must upload before sending: those without a file yet (fetched ones excepted).
+  private static func missingUploads(_ checklist: [CaseMaterial], uploaded: Set<Int>) -> [ValidationError] {
+    checklist.enumerated().compactMap { index, line in
+      guard line.required, line.status != .received, line.attachments.isEmpty, !uploaded.contains(index) else {
+        return nil
+      }
+      return ValidationError(
+        field: "material_\(index)_file", zh: "请上传「\(line.name)」", en: "Upload '\(line.name)'")
+    }
+  }
+
+  /// `material_3_file` → 3.
+  private static func index(of field: String) -> Int? {
+    let parts = field.split(separator: "_")
+    guard parts.count == 3, parts[0] == "material", parts[2] == "file" else { return nil }
+    return Int(parts[1])
+  }
+}

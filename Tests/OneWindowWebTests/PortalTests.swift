@@ -1,0 +1,90 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import Testing
+import VaporTesting
+
+@Suite("The citizen portal, on SQLite and PostgreSQL")
+struct PortalTests {
+  static let pdf = WindowScanTests.pdf
+
+  /// Signs a new citizen up through the page; the browser then holds their session.
+  static func signUp(_ app: Application, phone: String, name: String, id: String) async throws -> TestBrowser {
+    var browser = TestBrowser(app)
+    _ = try await browser.get("/my/signup")
+    let token = try #require(browser.csrfToken)
+    let response = try await browser.post(
+      "/my/signup", form: ["_csrf": token, "phone": phone, "name": name, "id_number": id, "password": "yunxi2026"])
+    #expect(response.status == .seeOther, "\(browser.lastBody.prefix(1500))")
+    return browser
+  }
+
+  @Test(
+    "sign-up names each wrong field; a number registers once; a wrong password is told", arguments: TestDatabase.all)
+  func accounts(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      var browser = TestBrowser(app)
+      _ = try await browser.get("/my/signup")
+      let token = try #require(browser.csrfToken)
+      let bad = try await browser.post(
+        "/my/signup", form: ["_csrf": token, "phone": "123", "name": "", "id_number": "1", "password": "short"])
+      #expect(bad.status == .unprocessableEntity)
+      for field in ["phone", "name", "id_number", "password"] {
+        #expect(browser.lastBody.contains(#"id="\#(field)-error""#), "\(field)")
+      }
+      _ = try await Self.signUp(app, phone: "13805550001", name: "王秀英", id: "11010519491231002X")
+      var again = TestBrowser(app)
+      _ = try await again.get("/my/signup")
+      let second = try await again.post(
+        "/my/signup",
+        form: [
+          "_csrf": try #require(again.csrfToken), "phone": "13805550001", "name": "王秀英",
+          "id_number": "11010519491231002X", "password": "yunxi2026",
+        ])
+      #expect(second.status == .unprocessableEntity && again.lastBody.contains("该手机号已注册"))
+      _ = try await again.get("/my/login")
+      let wrong = try await again.post(
+        "/my/login", form: ["_csrf": try #require(again.csrfToken), "phone": "13805550001", "password": "nope12345"])
+      #expect(wrong.status == .unprocessableEntity && again.lastBody.contains("手机号或密码不正确"))
+      var anonymous = TestBrowser(app)
+      let signedOut = try await anonymous.get("/my")
+      #expect(signedOut.status == .seeOther && signedOut.headers.first(name: .location)?.hasPrefix("/my/login") == true)
+    }
+  }
+
+  @Test(
+    "an online application goes to the window's pre-review; another citizen reaches it by no URL",
+    arguments: TestDatabase.all)
+  func isolation(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      var owner = try await Self.signUp(app, phone: "13805550002", name: "周建华", id: "11010519491231002X")
+      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
+      let fields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
+      let files = (0..<4).map { ("material_\($0)_file", "材料\($0).pdf", "application/pdf", Self.pdf) }
+      let sent = try await owner.post("/my/apply", form: fields, files: files)
+      #expect(sent.status == .seeOther, "\(owner.lastBody.prefix(1500))")
+      let location = try #require(sent.headers.first(name: .location))
+      let number = String(location.dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      let stored = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number))
+      #expect(stored.state == .submitted && stored.channel == .online && stored.citizenID != nil)
+      let key = try #require(stored.intake?.materials[0].attachments.first?.fileID)
+      #expect(try await owner.get("/my/cases/\(number)/files/\(key)").status == .ok)
+
+      var clerk = TestBrowser(app)
+      _ = try await clerk.signIn("clerk")
+      _ = try await clerk.get("/window")
+      #expect(clerk.lastBody.contains(#"id="online""#) && clerk.lastBody.contains(number))
+
+      var other = try await Self.signUp(app, phone: "13805550003", name: "孙丽娟", id: "110105194912310046")
+      #expect(try await other.get("/my/cases/\(number)").status == .notFound)
+      #expect(try await other.get("/my/cases/\(number)/files/\(key)").status == .notFound)
+      _ = try await other.get("/my")
+      let token = try #require(other.csrfToken)
+      let forged = try await other.post("/my/cases/\(number)", form: ["_csrf": token, "intent": "submit"])
+      #expect(forged.status == .notFound)
+      #expect(!other.lastBody.contains("周建华"))
+      #expect(try await other.get("/cases/\(number)").status != .ok)
+      #expect(try await app.testing().sendRequest(.GET, "/api/v1/cases/\(number)").status == .unauthorized)
+    }
+  }
+}
