@@ -117,3 +117,20 @@ def test_a_citizen_never_reaches_another_citizens_case(browser, base_url, artifa
         browser.get(path)
         body = text_of(browser, "body")
         assert "冯娟" not in body and "冯*" not in body, path
+
+
+def test_a_bundle_applied_for_online_makes_one_case_per_item(browser, base_url, artifacts):
+    sign_up(browser, base_url, "郑红梅", "36099919700202222")
+    browser.get(base_url + "/bundles/disability")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "在线申请").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "bundle=disability" in d.current_url)
+    assert "同时申请 3 个事项" in text_of(browser, "body")
+    for index, field in enumerate(browser.find_elements(By.CSS_SELECTOR, "input[type=file]")):
+        field.send_keys(scan(artifacts, f"残疾人材料{index + 1}.pdf"))
+    browser.save_screenshot(str(artifacts / "portal-bundle-apply.png"))
+    browser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "/my?sent=1" in d.current_url)
+    rows = browser.find_elements(By.CSS_SELECTOR, "#my-cases tbody tr")
+    assert len(rows) == 3
+    assert all("待受理" in row.text for row in rows)
+    browser.save_screenshot(str(artifacts / "portal-bundle-cases.png"))

@@ -87,4 +87,34 @@ struct PortalTests {
       #expect(try await app.testing().sendRequest(.GET, "/api/v1/cases/\(number)").status == .unauthorized)
     }
   }
+
+  @Test(
+    "a \"一件事\" filed online with one form makes one linked case per item, each with the shared scans",
+    arguments: TestDatabase.all)
+  func bundle(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      var citizen = try await Self.signUp(app, phone: "13805550004", name: "郑红梅", id: "11010519491231002X")
+      _ = try await citizen.get("/bundles/disability")
+      #expect(citizen.lastBody.contains("/my/apply?bundle=disability"))
+      _ = try await citizen.get("/my/apply?bundle=disability")
+      let fields = FormFields.read(citizen.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
+      #expect(fields["bundle_id"] == "disability")
+      let rows = citizen.lastBody.components(separatedBy: #"type="file""#).count - 1
+      #expect(rows >= 2)
+      let incomplete = try await citizen.post("/my/apply", form: fields, files: [])
+      #expect(incomplete.status == .unprocessableEntity && citizen.lastBody.contains("请上传"))
+      let files = (0..<rows).map { ("material_\($0)_file", "材料\($0).pdf", "application/pdf", Self.pdf) }
+      let sent = try await citizen.post("/my/apply", form: fields, files: files)
+      #expect(sent.status == .seeOther, "\(citizen.lastBody.prefix(1500))")
+      let cases = try await CaseRepository(app.db, rule: DeadlineRule()).list(
+        CaseFilter(scope: nil), now: WindowPagesTests.monday
+      )
+      .cases
+      #expect(cases.count == 3)
+      #expect(Set(cases.compactMap(\.bundleID)).count == 1 && cases.allSatisfy { $0.state == .submitted })
+      #expect(cases.allSatisfy { c in c.intake?.materials.contains { !$0.attachments.isEmpty } == true })
+      _ = try await citizen.get("/my")
+      #expect(cases.allSatisfy { citizen.lastBody.contains($0.number) })
+    }
+  }
 }

@@ -98,9 +98,12 @@ public struct CaseRepository: Sendable {
 
   /// Registers a "一件事" application: one case per item, linked by one bundle id and led by one
   /// department, all in one transaction. A retry with the same key returns the first cases.
+  /// `intakes` (one per item, when given) carry each case's checklist; `citizenID` files them for a portal account;
+  /// `submit: false` keeps them as drafts.
   public func createBundle(
     items: [CaseItem], leadDepartmentID: String, applicant: Applicant, channel: CaseChannel, site: Site,
-    idempotencyKey: String?, by actor: CaseActor, now: Date
+    idempotencyKey: String?, by actor: CaseActor, now: Date, intakes: [CaseIntake]? = nil, citizenID: String? = nil,
+    submit: Bool = true
   ) async throws -> (bundleID: String, cases: [ServiceCase], created: Bool) {
     guard items.count >= 2 else {
       throw ValidationError(field: "item_codes", zh: "一件事至少包含两个事项", en: "A bundle has at least two items")
@@ -121,7 +124,8 @@ public struct CaseRepository: Sendable {
         for (index, item) in items.enumerated() {
           let new = NewCase(
             item: item, applicant: applicant, channel: channel, site: site,
-            idempotencyKey: idempotencyKey.map { "\($0)#\(index)" }, bundleID: bundleID)
+            idempotencyKey: idempotencyKey.map { "\($0)#\(index)" }, submit: submit, bundleID: bundleID,
+            intake: intakes?[index], citizenID: citizenID)
           let created = try await repository.insert(
             new, by: actor, now: now, bundle: (bundleID, leadDepartmentID))
           bundleID = created.bundleID

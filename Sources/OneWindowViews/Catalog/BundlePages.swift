@@ -58,6 +58,7 @@ public enum BundlePages {
     let body: HTML = """
       <h1>\(bundle.name)</h1>
       <p class="lead">\(bundle.summary)</p>
+      \(model.items.allSatisfy { $0.onlineDepth >= 3 } ? "<p><a class=\"button\" href=\"\(Links.portalApply)?bundle=\(bundle.id)\">\(context.t("在线申请（一次填报）", "Apply online (one form)"))</a></p>" as HTML : .empty)
       <table class="facts"><tbody>
       <tr><th scope="row">\(context.t("牵头部门", "Lead department"))</th><td>\(model.departmentNames[bundle.leadDepartmentID] ?? "")</td></tr>
       <tr><th scope="row">\(context.t("办结时限", "Done within"))</th><td>\(context.t(

@@ -4,7 +4,15 @@ import OneWindowDomain
 /// pre-review (网上预审); and the citizen's own case, where a correction notice is answered by uploading again.
 public enum OnlineApplicationPages {
   public struct ApplyModel: Sendable {
-    public let item: ServiceItem
+    /// The item's or the bundle's name.
+    public let title: String
+    public let guide: String
+    /// What is applied for, sent back with the form: `item_code` or `bundle_id`.
+    public let subject: (field: String, value: String)
+    /// The materials to upload (for a bundle, its combined list: a paper several items ask for appears once).
+    public let lines: [CaseMaterial]
+    /// For a bundle: the items it files at once.
+    public let itemNames: [String]
     public let citizen: Citizen
     /// Where the application may be handled (id, name); the first is the default.
     public let sites: [(String, String)]
@@ -13,10 +21,15 @@ public enum OnlineApplicationPages {
     public let intakeKey: String
 
     public init(
-      item: ServiceItem, citizen: Citizen, sites: [(String, String)], chosenSite: String, errors: [ValidationError],
-      intakeKey: String
+      title: String, guide: String, subject: (field: String, value: String), lines: [CaseMaterial],
+      itemNames: [String] = [], citizen: Citizen, sites: [(String, String)], chosenSite: String,
+      errors: [ValidationError], intakeKey: String
     ) {
-      self.item = item
+      self.title = title
+      self.guide = guide
+      self.subject = subject
+      self.lines = lines
+      self.itemNames = itemNames
       self.citizen = citizen
       self.sites = sites
       self.chosenSite = chosenSite
@@ -27,16 +40,25 @@ public enum OnlineApplicationPages {
 
   public static func apply(_ model: ApplyModel, _ context: PageContext) -> HTML {
     let parts = FormParts(context: context, errors: model.errors)
-    let lines = model.item.materials.map(CaseMaterial.init)
+    let lines = model.lines
+    let bundleNote: HTML =
+      model.itemNames.isEmpty
+      ? .empty
+      : """
+      <p class="note">\(context.t(
+          "一次填报、一套材料，同时申请 \(model.itemNames.count) 个事项：\(model.itemNames.joined(separator: "、"))。",
+          "One form and one set of materials for \(model.itemNames.count) items: \(model.itemNames.joined(separator: ", ")).")) </p>
+      """
     let body: HTML = """
-      <h1>\(context.t("在线申请：", "Apply online: "))\(model.item.name)</h1>
+      <h1>\(context.t("在线申请：", "Apply online: "))\(model.title)</h1>
       <p class="lead">\(context.t("申请人", "Applicant"))：\(model.citizen.name) · \(Masking.idNumber(model.citizen.idNumber)) · \
-      <a href="\(Links.item(model.item.code))">\(context.t("办事指南", "Guide"))</a></p>
+      <a href="\(model.guide)">\(context.t("办事指南", "Guide"))</a></p>
+      \(bundleNote)
       \(parts.summary())
       \(model.errors.isEmpty ? .empty : "<p class=\"meta\">\(context.t("浏览器不会保留已选择的文件，请重新选择。", "Choose the files again."))</p>" as HTML)
       <form method="post" action="\(Links.portalApply)" enctype="multipart/form-data" novalidate>
       \(context.csrfField)
-      <input type="hidden" name="item_code" value="\(model.item.code)">
+      <input type="hidden" name="\(model.subject.field)" value="\(model.subject.value)">
       <input type="hidden" name="intake_key" value="\(model.intakeKey)">
       \(parts.select("site_id", context.t("办理地点（预审和领取结果）", "Where it is handled"), model.sites, model.chosenSite))
       \(uploads(lines, number: nil, editable: true, parts, context))

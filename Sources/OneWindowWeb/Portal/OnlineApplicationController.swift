@@ -22,14 +22,22 @@ enum OnlineApplicationController {
       try await req.pageContext())
   }
 
-  /// `GET /my/apply?item=CODE`
+  /// `GET /my/apply?item=CODE` or `?bundle=ID` ("一件事": one form for all its items)
   @Sendable static func applyForm(req: Request) async throws -> HTML {
     let citizen = try await PortalAccountController.requireCitizen(req)
+    if let bundleID = req.query[String.self, at: "bundle"] {
+      let subject = try await BundleApplication.resolve(bundleID, req)
+      return OnlineApplicationPages.apply(
+        subject.page(citizen: citizen, chosenSite: nil, errors: [], intakeKey: UUID().uuidString),
+        try await req.pageContext())
+    }
     let (entry, sites) = try await applicable(req.query[String.self, at: "item"] ?? "", req)
     return OnlineApplicationPages.apply(
       .init(
-        item: entry.item, citizen: citizen, sites: sites.map { ($0.site.id, $0.site.name) },
-        chosenSite: sites[0].site.id, errors: [], intakeKey: UUID().uuidString),
+        title: entry.item.name, guide: Links.item(entry.item.code), subject: ("item_code", entry.item.code),
+        lines: entry.item.materials.map(CaseMaterial.init), citizen: citizen,
+        sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: sites[0].site.id, errors: [],
+        intakeKey: UUID().uuidString),
       try await req.pageContext())
   }
 
@@ -37,6 +45,9 @@ enum OnlineApplicationController {
   @Sendable static func apply(req: Request) async throws -> Response {
     let citizen = try await PortalAccountController.requireCitizen(req)
     let posted = try FormBody.read(req)
+    if let bundleID = posted.fields["bundle_id"] {
+      return try await BundleApplication.resolve(bundleID, req).submit(posted, citizen: citizen, req)
+    }
     let (entry, sites) = try await applicable(posted.fields["item_code"] ?? "", req)
     let item = entry.item
     let key = (posted.fields["intake_key"]).flatMap { $0.isEmpty ? nil : $0 } ?? UUID().uuidString
@@ -53,9 +64,10 @@ enum OnlineApplicationController {
       return .html(
         OnlineApplicationPages.apply(
           .init(
-            item: item, citizen: citizen, sites: sites.map { ($0.site.id, $0.site.name) },
-            chosenSite: posted.fields["site_id"] ?? sites[0].site.id, errors: WindowController.firstPerField(errors),
-            intakeKey: key),
+            title: item.name, guide: Links.item(item.code), subject: ("item_code", item.code),
+            lines: item.materials.map(CaseMaterial.init), citizen: citizen,
+            sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: posted.fields["site_id"] ?? sites[0].site.id,
+            errors: WindowController.firstPerField(errors), intakeKey: key),
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
@@ -171,7 +183,7 @@ enum OnlineApplicationController {
 
   /// The item (current version) and the sites that may handle it, the county center first; an item that takes no
   /// online applications is an error.
-  private static func applicable(_ code: String, _ req: Request) async throws
+  static func applicable(_ code: String, _ req: Request) async throws
     -> (CatalogEntry, [(site: Site, route: IntakeRoute)])
   {
     let entry = try await CaseAPIController.acceptableItem(code, field: "item_code", req)
@@ -199,7 +211,7 @@ enum OnlineApplicationController {
   }
 
   /// Required materials the applicant must upload before sending: those without a file yet (fetched ones excepted).
-  private static func missingUploads(_ checklist: [CaseMaterial], uploaded: Set<Int>) -> [ValidationError] {
+  static func missingUploads(_ checklist: [CaseMaterial], uploaded: Set<Int>) -> [ValidationError] {
     checklist.enumerated().compactMap { index, line in
       guard line.required, line.status != .received, line.attachments.isEmpty, !uploaded.contains(index) else {
         return nil
@@ -210,7 +222,7 @@ enum OnlineApplicationController {
   }
 
   /// `material_3_file` → 3.
-  private static func index(of field: String) -> Int? {
+  static func index(of field: String) -> Int? {
     let parts = field.split(separator: "_")
     guard parts.count == 3, parts[0] == "material", parts[2] == "file" else { return nil }
     return Int(parts[1])

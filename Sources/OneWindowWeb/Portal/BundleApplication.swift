@@ -1,0 +1,94 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// "一件事" applied for online: one form with the bundle's combined material list; each upload goes to every item
+/// that asks for that paper, and one linked case per item is filed at a site that can handle them all.
+struct BundleApplication {
+  let bundle: ServiceBundle
+  let entries: [CatalogEntry]
+  /// Sites that handle every item, with the route of each item there; the county center first.
+  let sites: [(site: Site, routes: [IntakeRoute])]
+  let combined: [CombinedMaterial]
+
+  static func resolve(_ id: String, _ req: Request) async throws -> BundleApplication {
+    guard let bundle = try await BundleRepository(req.db).find(id) else {
+      throw AppError.notFound(LocalizedText(zh: "没有这件“一件事”", en: "No such bundle"))
+    }
+    var entries: [CatalogEntry] = []
+    var perItem: [[(site: Site, route: IntakeRoute)]] = []
+    for code in bundle.itemCodes {
+      let (entry, sites) = try await OnlineApplicationController.applicable(code, req)
+      entries.append(entry)
+      perItem.append(sites)
+    }
+    let sites = perItem[0].compactMap { first -> (site: Site, routes: [IntakeRoute])? in
+      let routes = perItem.compactMap { options in options.first { $0.site.id == first.site.id }?.route }
+      return routes.count == perItem.count ? (first.site, routes) : nil
+    }
+    guard !sites.isEmpty else {
+      throw ValidationError(field: "bundle_id", zh: "没有能同时办理这些事项的场所", en: "No site handles all these items")
+    }
+    return BundleApplication(
+      bundle: bundle, entries: entries, sites: sites,
+      combined: ServiceBundle.combinedMaterials(of: entries.map(\.item)))
+  }
+
+  func page(citizen: Citizen, chosenSite: String?, errors: [ValidationError], intakeKey: String)
+    -> OnlineApplicationPages.ApplyModel
+  {
+    OnlineApplicationPages.ApplyModel(
+      title: bundle.name, guide: Links.bundle(bundle.id), subject: ("bundle_id", bundle.id),
+      lines: combined.map { CaseMaterial($0.material) }, itemNames: entries.map(\.item.name), citizen: citizen,
+      sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: chosenSite ?? sites[0].site.id, errors: errors,
+      intakeKey: intakeKey)
+  }
+
+  func submit(_ posted: FormBody, citizen: Citizen, _ req: Request) async throws -> Response {
+    let key = (posted.fields["intake_key"]).flatMap { $0.isEmpty ? nil : $0 } ?? UUID().uuidString
+    let chosen = sites.first { $0.site.id == posted.fields["site_id"] }
+    let sending = posted.fields["intent"] != "draft"
+    let (scans, scanErrors) = posted.checkedFiles(.scans)
+    var errors = scanErrors
+    if chosen == nil {
+      errors.append(ValidationError(field: "site_id", zh: "请选择办理地点", en: "Choose where it is handled"))
+    }
+    let lines = combined.map { CaseMaterial($0.material) }
+    if sending {
+      let uploaded = Set(scans.compactMap { OnlineApplicationController.index(of: $0.0.field) })
+      errors += OnlineApplicationController.missingUploads(lines, uploaded: uploaded)
+    }
+    guard errors.isEmpty, let chosen else {
+      return .html(
+        OnlineApplicationPages.apply(
+          page(
+            citizen: citizen, chosenSite: posted.fields["site_id"], errors: WindowController.firstPerField(errors),
+            intakeKey: key),
+          try await req.pageContext()),
+        status: .unprocessableEntity)
+    }
+    let stored = try await WindowController.store(scans, req)
+    // Each item's own checklist, with the scans of the papers it shares with the bundle's list.
+    var byPaper: [String: [Attachment]] = [:]
+    for (index, attachments) in stored where combined.indices.contains(index) {
+      byPaper[combined[index].material.normalizedName, default: []] += attachments
+    }
+    let intakes = zip(entries, chosen.routes).map { entry, route in
+      CaseIntake(
+        materials: entry.item.materials.map { material in
+          var line = CaseMaterial(material)
+          line.attachments = byPaper[material.normalizedName] ?? []
+          return line
+        }, route: route, resultDelivery: .pickup(siteID: chosen.site.id))
+    }
+    let rule = try await req.deadlineRule()
+    _ = try await CaseRepository(req.db, rule: rule).createBundle(
+      items: entries.map { CaseItem($0.item, version: $0.version) }, leadDepartmentID: bundle.leadDepartmentID,
+      applicant: citizen.applicant, channel: .online, site: chosen.site,
+      idempotencyKey: "citizen:\(citizen.id):bundle:\(key)", by: CaseActor(applicant: citizen), now: req.now,
+      intakes: intakes, citizenID: citizen.id, submit: sending)
+    return req.redirect(to: Links.myCases + (sending ? "?sent=1" : "?saved=1"))
+  }
+}
