@@ -84,6 +84,10 @@ public enum CaseStateMachine {
       return
     }
     var target = serviceCase.scope
+    if let proxy = serviceCase.proxy, proxy.agentID == actor.id, CaseStateMachine.agentSteps.contains(step) {
+      // The agent acts from the station, on the case they filed.
+      target = proxy.stationScope
+    }
     if case .giveOpinion(let departmentID, _, _) = action {
       // The asked department answers, wherever the case was accepted.
       target = Scope(regionCode: serviceCase.regionCode, departmentID: departmentID)
@@ -321,8 +325,18 @@ public enum CaseStateMachine {
 }
 
 extension CaseStateMachine {
-  /// Registering a case: a window clerk or a proxy agent, inside the accepting site's scope.
+  /// What a proxy agent does on the cases they filed: send, upload, send again, withdraw.
+  public static let agentSteps: Set<CaseStep> = [.submit, .uploadScans, .resubmit, .withdraw]
+
+  /// Registering a case: a window clerk inside the accepting site's scope, a proxy agent at their station.
   public static func authorizeCreation(of serviceCase: ServiceCase, by actor: CaseActor) throws(CaseError) {
+    if let proxy = serviceCase.proxy {
+      guard proxy.agentID == actor.id else {
+        throw .forbidden(LocalizedText(zh: "只有本站帮办代办员可以代为申请", en: "Only the station's agent files for residents"))
+      }
+      try requireAny([.proxyApply], of: actor, in: proxy.stationScope)
+      return
+    }
     if let citizen = actor.citizen {
       guard serviceCase.channel == .online, serviceCase.citizenID == citizen.id else {
         throw .forbidden(LocalizedText(zh: "只能在网上为本人申请", en: "Apply online, for yourself"))
@@ -366,6 +380,9 @@ extension CaseStateMachine {
         target = Scope(regionCode: serviceCase.regionCode, departmentID: department)
       }
       if step == .supplyMaterials && !serviceCase.awaitsDeficientMaterials { return false }
+      if let proxy = serviceCase.proxy, proxy.agentID == actor.id, agentSteps.contains(step) {
+        target = proxy.stationScope
+      }
       return (try? requireAny(permissions(for: step, kind: serviceCase.item.kind), of: actor, in: target)) != nil
     }
   }

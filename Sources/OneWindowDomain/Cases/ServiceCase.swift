@@ -49,6 +49,8 @@ public struct ServiceCase: Sendable, Hashable, Codable {
   public var bundleLeadDepartmentID: String?
   /// The portal account that filed the case online (申请人本人), if any.
   public let citizenID: String?
+  /// The proxy agent who filed it from a village station (帮办代办), if any.
+  public var proxy: ProxyRecord?
 
   public init(
     number: String, item: CaseItem, applicant: Applicant, channel: CaseChannel, siteID: String,

@@ -26,5 +26,6 @@ enum Migrations {
     migrations.add(M021CreateItemGrams())  // search index: two-character pieces of names and pinyin keys
     migrations.add(M022AddCaseQueues())  // applicant look-up, parallel-opinion queue
     migrations.add(M023CreateCitizens())  // portal accounts, their sessions, cases filed online
+    migrations.add(M024CreatePowersOfAttorney())  // 委托单 and the agent of each proxy case
   }
 }

@@ -21,13 +21,16 @@ public struct NewCase: Sendable {
   public var steps: [CaseAction]
   /// The portal account filing the case online.
   public var citizenID: String?
+  /// The proxy agent filing it from a village station.
+  public var proxy: ProxyRecord?
 
   public init(
     item: CaseItem, applicant: Applicant, channel: CaseChannel, site: Site, idempotencyKey: String? = nil,
     submit: Bool = true, bundleID: String? = nil, intake: CaseIntake? = nil, steps: [CaseAction] = [],
-    citizenID: String? = nil
+    citizenID: String? = nil, proxy: ProxyRecord? = nil
   ) {
     self.citizenID = citizenID
+    self.proxy = proxy
     self.item = item
     self.applicant = applicant
     self.channel = channel
@@ -46,7 +49,7 @@ public struct CaseFilter: Sendable {
   public var states: [CaseState] = []
   public var departmentID: String?
   public var siteID: String?
-  public var channel: CaseChannel?
+  public var channels: [CaseChannel] = []
   public var warning: WarningLevel?
   public var createdFrom: Date?
   public var createdBefore: Date?
@@ -156,6 +159,7 @@ public struct CaseRepository: Sendable {
       regionCode: new.site.regionCode, receivedBy: actor.id, createdAt: now, bundleID: bundleID, intake: new.intake,
       citizenID: new.citizenID)
     serviceCase.bundleLeadDepartmentID = bundle?.lead
+    serviceCase.proxy = new.proxy
     try CaseStateMachine.authorizeCreation(of: serviceCase, by: actor)
     var events = [
       CaseEvent.next(
@@ -174,7 +178,8 @@ public struct CaseRepository: Sendable {
     try await sql.raw(
       """
       INSERT INTO cases (number, version, state, item_code, item_version, kind, department_id, site_id,
-        region_code, channel, applicant_name, applicant_phone, applicant_id_number, citizen_id, idempotency_key,
+        region_code, channel, applicant_name, applicant_phone, applicant_id_number, citizen_id, proxy_agent_id,
+        idempotency_key,
         bundle_id,
         created_ms, accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code, trail_seq, trail_hash)
       VALUES (\(bind: number), \(bind: serviceCase.version), \(bind: serviceCase.state.rawValue),
@@ -182,7 +187,7 @@ public struct CaseRepository: Sendable {
         \(bind: serviceCase.departmentID), \(bind: serviceCase.siteID), \(bind: serviceCase.regionCode.value),
         \(bind: serviceCase.channel.rawValue), \(bind: serviceCase.applicant.name),
         \(bind: serviceCase.applicant.phone), \(bind: serviceCase.applicant.idNumber.uppercased()),
-        \(bind: new.citizenID),
+        \(bind: new.citizenID), \(bind: new.proxy?.agentID),
         \(bind: new.idempotencyKey), \(bind: bundleID),
         \(bind: millis(now)), \(bind: row.acceptedMillis), \(bind: row.dueMillis), \(bind: row.warnMillis),
         \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value), \(bind: events.last!.sequence),
@@ -412,6 +417,13 @@ public struct CaseRepository: Sendable {
     return try row.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)).applicant }
   }
 
+  /// The cases a proxy agent filed, newest first (their work log).
+  public func cases(ofAgent agentID: String, limit: Int = 200) async throws -> [ServiceCase] {
+    try await sql.raw(
+      "SELECT body FROM cases WHERE proxy_agent_id = \(bind: agentID) ORDER BY created_ms DESC LIMIT \(bind: limit)"
+    ).all().map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
+  }
+
   /// A portal account's own cases, newest first.
   public func cases(ofCitizen citizenID: String, limit: Int = 100) async throws -> [ServiceCase] {
     try await sql.raw(
@@ -453,7 +465,10 @@ public struct CaseRepository: Sendable {
     }
     if let department = filter.departmentID { conditions.append("department_id = \(bind: department)") }
     if let site = filter.siteID { conditions.append("site_id = \(bind: site)") }
-    if let channel = filter.channel { conditions.append("channel = \(bind: channel.rawValue)") }
+    if !filter.channels.isEmpty {
+      let channels = filter.channels.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+      conditions.append("channel IN (\(unsafeRaw: channels))")
+    }
     let nowMillis = millis(now)
     switch filter.warning {
     case .red: conditions.append("due_ms < \(bind: nowMillis)")

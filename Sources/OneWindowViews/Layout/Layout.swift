@@ -54,6 +54,7 @@ public enum Layout {
     let desks: [(Permission, String, String, String)] = [
       (.intakeCases, Links.window, "综合窗口", "Window"), (.reviewCases, Links.office, "后台审批", "Back office"),
       (.deliverResults, Links.delivery, "统一出件", "Delivery"),
+      (.proxyApply, Links.agentDesk, "帮办代办", "Proxy service"),
     ]
     let deskLinks = desks.filter { Authorization.can(staff, $0.0) }.map {
       "<a href=\"\($0.1)\">\(context.t($0.2, $0.3))</a>" as HTML

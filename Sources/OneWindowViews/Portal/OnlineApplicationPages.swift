@@ -13,7 +13,9 @@ public enum OnlineApplicationPages {
     public let lines: [CaseMaterial]
     /// For a bundle: the items it files at once.
     public let itemNames: [String]
-    public let citizen: Citizen
+    public let applicant: Applicant
+    /// Where the form posts (the portal's, or the proxy agent's).
+    public let action: String
     /// Where the application may be handled (id, name); the first is the default.
     public let sites: [(String, String)]
     public let chosenSite: String
@@ -22,15 +24,16 @@ public enum OnlineApplicationPages {
 
     public init(
       title: String, guide: String, subject: (field: String, value: String), lines: [CaseMaterial],
-      itemNames: [String] = [], citizen: Citizen, sites: [(String, String)], chosenSite: String,
-      errors: [ValidationError], intakeKey: String
+      itemNames: [String] = [], applicant: Applicant, action: String = Links.portalApply, sites: [(String, String)],
+      chosenSite: String, errors: [ValidationError], intakeKey: String
     ) {
+      self.applicant = applicant
+      self.action = action
       self.title = title
       self.guide = guide
       self.subject = subject
       self.lines = lines
       self.itemNames = itemNames
-      self.citizen = citizen
       self.sites = sites
       self.chosenSite = chosenSite
       self.errors = errors
@@ -51,12 +54,12 @@ public enum OnlineApplicationPages {
       """
     let body: HTML = """
       <h1>\(context.t("在线申请：", "Apply online: "))\(model.title)</h1>
-      <p class="lead">\(context.t("申请人", "Applicant"))：\(model.citizen.name) · \(Masking.idNumber(model.citizen.idNumber)) · \
+      <p class="lead">\(context.t("申请人", "Applicant"))：\(model.applicant.name) · \(Masking.idNumber(model.applicant.idNumber)) · \
       <a href="\(model.guide)">\(context.t("办事指南", "Guide"))</a></p>
       \(bundleNote)
       \(parts.summary())
       \(model.errors.isEmpty ? .empty : "<p class=\"meta\">\(context.t("浏览器不会保留已选择的文件，请重新选择。", "Choose the files again."))</p>" as HTML)
-      <form method="post" action="\(Links.portalApply)" enctype="multipart/form-data" novalidate>
+      <form method="post" action="\(model.action)" enctype="multipart/form-data" novalidate>
       \(context.csrfField)
       <input type="hidden" name="\(model.subject.field)" value="\(model.subject.value)">
       <input type="hidden" name="intake_key" value="\(model.intakeKey)">

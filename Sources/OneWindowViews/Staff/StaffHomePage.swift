@@ -58,6 +58,7 @@ public enum StaffHomePage {
     case .intakeCases: Links.window
     case .reviewCases: Links.office
     case .deliverResults: Links.delivery
+    case .proxyApply: Links.agentDesk
     default: nil
     }
   }

@@ -62,6 +62,13 @@ public enum Links {
     "/my/cases/\(percentEncode(number))/files/\(percentEncode(key))"
   }
 
+  // Proxy agents (帮办代办)
+  public static let agentDesk = "/agent"
+  public static let agentPowers = "/agent/powers"
+  public static func agentApply(_ powerID: String, _ itemCode: String) -> String {
+    "/agent/powers/\(percentEncode(powerID))/apply?item=\(percentEncode(itemCode))"
+  }
+
   /// Switches large text (适老化) on or off and goes back to the page.
   public static func textSize(_ size: String, returnTo path: String) -> String {
     "/text-size/\(size)?to=\(percentEncode(path))"

@@ -55,7 +55,7 @@ public enum WindowPage {
       \(model.lookupError.map { $0.field == "number" ? .empty : "<p class=\"alert\" role=\"alert\">\(context.t($0.message))</p>" as HTML } ?? .empty)
       \(results(model, context))
       \(model.online.isEmpty ? .empty : """
-        <h2>\(context.t("网上申请待预审", "Online applications to pre-review"))</h2>
+        <h2>\(context.t("网上申请和帮办代办件待预审", "Online and proxy applications to pre-review"))</h2>
         \(CaseTable.render(model.online.map { .init(serviceCase: $0.0, deadline: $0.1) }, clock: model.clock, names: model.names, context: context, id: "online"))
         """ as HTML)
       <h2>\(context.t("本场所今日收件", "Taken in here today"))</h2>

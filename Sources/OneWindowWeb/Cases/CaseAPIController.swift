@@ -261,6 +261,8 @@ enum CaseAPIController {
 
   /// A department asked for a parallel opinion sees the case too.
   static func viewScope(_ c: ServiceCase, for staff: StaffIdentity) -> Scope {
+    // The agent who filed a proxy case follows it from the station.
+    if let proxy = c.proxy, proxy.agentID == staff.id { return proxy.stationScope }
     if let department = staff.scope.departmentID, c.opinions.contains(where: { $0.departmentID == department }) {
       return Scope(regionCode: c.regionCode, siteID: c.siteID, departmentID: department)
     }

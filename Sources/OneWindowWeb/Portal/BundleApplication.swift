@@ -41,7 +41,8 @@ struct BundleApplication {
   {
     OnlineApplicationPages.ApplyModel(
       title: bundle.name, guide: Links.bundle(bundle.id), subject: ("bundle_id", bundle.id),
-      lines: combined.map { CaseMaterial($0.material) }, itemNames: entries.map(\.item.name), citizen: citizen,
+      lines: combined.map { CaseMaterial($0.material) }, itemNames: entries.map(\.item.name),
+      applicant: citizen.applicant,
       sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: chosenSite ?? sites[0].site.id, errors: errors,
       intakeKey: intakeKey)
   }

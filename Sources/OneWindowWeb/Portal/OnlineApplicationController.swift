@@ -35,7 +35,7 @@ enum OnlineApplicationController {
     return OnlineApplicationPages.apply(
       .init(
         title: entry.item.name, guide: Links.item(entry.item.code), subject: ("item_code", entry.item.code),
-        lines: entry.item.materials.map(CaseMaterial.init), citizen: citizen,
+        lines: entry.item.materials.map(CaseMaterial.init), applicant: citizen.applicant,
         sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: sites[0].site.id, errors: [],
         intakeKey: UUID().uuidString),
       try await req.pageContext())
@@ -65,7 +65,7 @@ enum OnlineApplicationController {
         OnlineApplicationPages.apply(
           .init(
             title: item.name, guide: Links.item(item.code), subject: ("item_code", item.code),
-            lines: item.materials.map(CaseMaterial.init), citizen: citizen,
+            lines: item.materials.map(CaseMaterial.init), applicant: citizen.applicant,
             sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: posted.fields["site_id"] ?? sites[0].site.id,
             errors: WindowController.firstPerField(errors), intakeKey: key),
           try await req.pageContext()),

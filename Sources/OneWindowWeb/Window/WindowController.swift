@@ -36,10 +36,10 @@ enum WindowController {
       today = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now).cases.map {
         ($0, $0.deadline(rule, now: req.now))
       }
-      // 网上预审: online applications sent to this site and not yet accepted or returned.
+      // 网上预审: online and proxy applications sent to this site and not yet accepted or returned.
       var waiting = CaseFilter(scope: staff.scope)
       waiting.siteID = site.id
-      waiting.channel = .online
+      waiting.channels = [.online, .proxy]
       waiting.states = [.submitted]
       online = try await CaseRepository(req.db, rule: rule).list(waiting, now: req.now).cases.map { ($0, nil) }
     }
@@ -245,7 +245,7 @@ enum WindowController {
 
   /// An online application's first pre-review: no clerk has judged its materials yet, so none starts as chosen.
   private static func firstPreReview(_ c: ServiceCase) -> Bool {
-    c.channel == .online && c.state == .submitted && c.notices.isEmpty
+    (c.channel == .online || c.channel == .proxy) && c.state == .submitted && c.notices.isEmpty
   }
 
   /// The case's checklist, or the item version's materials for a case registered without one.
