@@ -60,4 +60,59 @@ struct AgentTests {
       #expect(try await otherAgentView.get("/cases/\(number)").status == .notFound)
     }
   }
+
+  @Test(
+    "paper travels station → town → county center, each hop confirmed by the receiving side; the center sees stuck ones",
+    arguments: TestDatabase.all)
+  func shipments(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      // A case at the town center, whose paper the town sends on to the county center.
+      let town = try await APIClient.signIn(app, "townclerk")
+      let number = try #require(try await town.createCase()["number"].string)
+      var townDesk = TestBrowser(app)
+      _ = try await townDesk.signIn("townclerk")
+      _ = try await townDesk.get("/shipments")
+      #expect(townDesk.lastBody.contains(#"name="case_\#(number)""#))
+      var pack = FormFields.read(townDesk.lastBody, action: "/shipments")
+      let empty = try await townDesk.post("/shipments", form: pack)
+      #expect(empty.status == .unprocessableEntity && townDesk.lastBody.contains(#"id="to_site_id-error""#))
+      pack["to_site_id"] = "site-center"
+      pack["case_\(number)"] = "on"
+      #expect(try await townDesk.post("/shipments", form: pack).status == .seeOther)
+      let shipment = try #require(try await ShipmentRepository(app.db).list(site: "site-center").first)
+      #expect(shipment.caseNumbers == [number] && shipment.state == .packed)
+      let send = "/shipments/\(shipment.id)/send"
+      _ = try await townDesk.get("/shipments")
+      let token = try #require(townDesk.csrfToken)
+      let noCarrier = try await townDesk.post(send, form: ["_csrf": token, "tracking_number": "1180"])
+      #expect(noCarrier.status == .unprocessableEntity && townDesk.lastBody.contains("请填写快递公司"))
+      #expect(
+        try await townDesk.post(send, form: ["_csrf": token, "carrier": "EMS", "tracking_number": "1180000001"]).status
+          == .seeOther)
+      // Only the receiving side confirms.
+      let early = try await townDesk.post("/shipments/\(shipment.id)/receive", form: ["_csrf": token])
+      #expect(early.status == .unprocessableEntity && townDesk.lastBody.contains("须由接收场所确认"))
+      var center = TestBrowser(app)
+      _ = try await center.signIn("clerk")
+      _ = try await center.get("/shipments")
+      let centerToken = try #require(center.csrfToken)
+      #expect(
+        try await center.post("/shipments/\(shipment.id)/receive", form: ["_csrf": centerToken]).status == .seeOther)
+      #expect(
+        try await center.post("/shipments/\(shipment.id)/hand-over", form: ["_csrf": centerToken, "note": "交市场监管局"])
+          .status == .seeOther)
+      #expect(try await ShipmentRepository(app.db).find(shipment.id)?.state == .handedOver)
+
+      // A package sent three days ago and never received shows at the center.
+      var late = try Shipment(
+        id: "late", from: "site-360999100", to: "site-center", caseNumbers: [number], by: "x", byName: "潘晓敏",
+        at: WindowPagesTests.monday.addingTimeInterval(-72 * 3600))
+      try late.apply(
+        .send(carrier: "EMS", trackingNumber: "1180000002", byHand: false), atSite: "site-360999100", by: "x",
+        byName: "潘晓敏", at: WindowPagesTests.monday.addingTimeInterval(-72 * 3600))
+      try await ShipmentRepository(app.db).create(late, county: "360999", now: WindowPagesTests.monday)
+      _ = try await center.get("/shipments")
+      #expect(center.lastBody.contains(#"id="stuck""#) && center.lastBody.contains("1180000002"))
+    }
+  }
 }

@@ -27,5 +27,6 @@ enum Migrations {
     migrations.add(M022AddCaseQueues())  // applicant look-up, parallel-opinion queue
     migrations.add(M023CreateCitizens())  // portal accounts, their sessions, cases filed online
     migrations.add(M024CreatePowersOfAttorney())  // 委托单 and the agent of each proxy case
+    migrations.add(M025CreateShipments())  // 物料流转
   }
 }

@@ -37,7 +37,7 @@ public enum Layout {
       <a href="\(Links.items)">\(context.t("事项查询", "Services"))</a>
       <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>
       <a href="\(Links.status)">\(context.t("办件查询", "Track"))</a>
-      <a href="\(Links.myCases)">\(context.t("我的办件", "My applications"))</a>
+      \(context.staff == nil ? "<a href=\"\(Links.myCases)\">\(context.t("我的办件", "My applications"))</a>" as HTML : .empty)
       \(staffLinks(context))
       <a href="\(Links.textSize(context.largeText ? "normal" : "large", returnTo: context.path))">\
       \(context.largeText ? context.t("标准字号", "Normal text") : context.t("大字模式", "Large text"))</a>
@@ -55,6 +55,7 @@ public enum Layout {
       (.intakeCases, Links.window, "综合窗口", "Window"), (.reviewCases, Links.office, "后台审批", "Back office"),
       (.deliverResults, Links.delivery, "统一出件", "Delivery"),
       (.proxyApply, Links.agentDesk, "帮办代办", "Proxy service"),
+      (.intakeCases, Links.shipments, "物料流转", "Shipments"), (.proxyApply, Links.shipments, "物料流转", "Shipments"),
     ]
     let deskLinks = desks.filter { Authorization.can(staff, $0.0) }.map {
       "<a href=\"\($0.1)\">\(context.t($0.2, $0.3))</a>" as HTML

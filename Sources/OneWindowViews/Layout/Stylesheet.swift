@@ -98,6 +98,8 @@ public enum Stylesheet {
     fieldset.bare { border:0; margin:0; padding:0; background:none; } fieldset.bare legend { font-weight:600; padding:0; }
     .two-col { display:grid; grid-template-columns:repeat(auto-fit,minmax(320px,1fr)); gap:16px; margin:16px 0; }
     .two-col > .panel { margin:0; } .two-col > form.search { margin:0; }
+    .inline-form { display:flex; flex-wrap:wrap; gap:6px; align-items:center; margin:4px 0; }
+    .inline-form label { margin:0; font-weight:normal; } .inline-form input[type=text] { width:9em; padding:4px; }
     .scroll-box { max-height:16em; overflow-y:auto; border:1px solid var(--line); border-radius:6px; padding:4px 10px; }
     .button.small { margin:0; padding:4px 14px; font-size:15px; }
     table.cases td:first-child, .tag, .warn { white-space:nowrap; }

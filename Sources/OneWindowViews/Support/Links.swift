@@ -69,6 +69,12 @@ public enum Links {
     "/agent/powers/\(percentEncode(powerID))/apply?item=\(percentEncode(itemCode))"
   }
 
+  // 物料流转
+  public static let shipments = "/shipments"
+  public static func shipmentStep(_ id: String, _ action: String) -> String {
+    "/shipments/\(percentEncode(id))/\(percentEncode(action))"
+  }
+
   /// Switches large text (适老化) on or off and goes back to the page.
   public static func textSize(_ size: String, returnTo path: String) -> String {
     "/text-size/\(size)?to=\(percentEncode(path))"
