@@ -21,7 +21,19 @@ struct DemoCountyBuilder {
     buildTowns()
     buildVillages()
     buildBankPoint()
+    buildReviewers()
     items = DemoCatalog.items()
+  }
+
+  /// Every other county department's 首席代表 in the back office (`review-<department>`), so any case can be
+  /// reviewed, asked for an opinion and decided. Added last, so the names of earlier accounts do not move.
+  private mutating func buildReviewers() {
+    let county = Self.countyCode
+    for (key, name) in DemoGeography.countyDepartments where key != "scjgj" && key != "wjw" {
+      addStaff(
+        "review-\(key)", .reviewer, Scope(regionCode: county, departmentID: "dept-\(key)"),
+        "\(name.replacingOccurrences(of: "云溪县", with: ""))首席代表")
+    }
   }
 
   // MARK: regions

@@ -233,7 +233,7 @@ enum CaseActionForms {
       let general = errors.filter { error in !fields.contains { $0.rendered.contains("name=\"\(error.field)\"") } }
       let generalErrors = general.map { "<p class=\"field-error\" role=\"alert\">\(context.t($0.message))</p>" as HTML }
       let button =
-        "<button type=\"submit\"\(danger ? " class=\"danger\"" : "")>\(title)</button>" as HTML
+        "<button type=\"submit\"\(danger ? " class=\"danger\"" as HTML : .empty)>\(title)</button>" as HTML
       let inner: HTML = """
         <form method="post" action="\(Links.caseStep(model.serviceCase.number, step.rawValue))" class="step-form" \
         id="form-\(step.rawValue)"\(multipart ? " enctype=\"multipart/form-data\"" as HTML : .empty) novalidate>\

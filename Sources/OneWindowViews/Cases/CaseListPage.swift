@@ -66,7 +66,7 @@ public enum InboxPage {
     ]
     let tabLinks = tabs.map { level, name -> HTML in
       let href = Links.office + Links.query([("warning", level?.rawValue)])
-      return "<a href=\"\(href)\"\(level == model.warning ? " aria-current=\"page\"" : "")>\(name)</a>"
+      return "<a href=\"\(href)\"\(level == model.warning ? " aria-current=\"page\"" as HTML : .empty)>\(name)</a>"
     }
     let opinions: HTML =
       model.opinionRequests.isEmpty

@@ -102,7 +102,7 @@ public enum ShipmentsPage {
     func form(_ action: String, _ fields: HTML, _ label: String, danger: Bool = false) -> HTML {
       """
       <form method="post" action="\(Links.shipmentStep(shipment.id, action))" class="inline-form" novalidate>\
-      \(context.csrfField)\(fields)<button type="submit"\(danger ? " class=\"danger\"" : "")>\(label)</button></form>
+      \(context.csrfField)\(fields)<button type="submit"\(danger ? " class=\"danger\"" as HTML : .empty)>\(label)</button></form>
       """
     }
     let here = model.site.id
