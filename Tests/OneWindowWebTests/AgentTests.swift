@@ -55,6 +55,38 @@ struct AgentTests {
       _ = try await town.signIn("townclerk")
       _ = try await town.get("/window")
       #expect(town.lastBody.contains(#"id="online""#) && town.lastBody.contains(number))
+
+      // Accepted at the town, the resident rates the agent from the status page, once.
+      let townAPI = try await APIClient.signIn(app, "townclerk")
+      #expect(try await townAPI.step(number, "accept").status == .ok)
+      var resident = TestBrowser(app)
+      _ = try await resident.get("/status?number=\(number)&phone=13907950001")
+      #expect(resident.lastBody.contains(#"id="rate-agent""#))
+      var rating = FormFields.read(resident.lastBody, action: "/status/rate-agent")
+      let noScore = try await resident.post("/status/rate-agent", form: rating)
+      #expect(noScore.status == .unprocessableEntity && resident.lastBody.contains("请选择满意程度"))
+      rating["score"] = "5"
+      #expect(try await resident.post("/status/rate-agent", form: rating).status == .seeOther)
+      #expect(try await resident.post("/status/rate-agent", form: rating).status == .unprocessableEntity)
+      _ = try await resident.get("/status?number=\(number)&phone=13907950001")
+      #expect(!resident.lastBody.contains(#"id="rate-agent""#))
+
+      // The agent's public profile: a wrong phone is named; a photo shows on the board with the rating.
+      _ = try await agent.get("/agent")
+      var profile = FormFields.read(agent.lastBody, action: "/agent/profile")
+      profile["phone"] = "12"
+      let badPhone = try await agent.post("/agent/profile", form: profile, files: [])
+      #expect(badPhone.status == .unprocessableEntity && agent.lastBody.contains(#"id="phone-error""#))
+      profile["phone"] = "0795-7213399"
+      let profileSaved = try await agent.post(
+        "/agent/profile", form: profile, files: [("photo", "谢文斌.png", "image/png", WindowScanTests.png)])
+      #expect(profileSaved.status == .seeOther, "\(agent.lastBody.prefix(1000))")
+      var visitor = TestBrowser(app)
+      _ = try await visitor.get("/agents")
+      #expect(visitor.lastBody.contains("0795-7213399") && visitor.lastBody.contains("群众评价 5.0 分（1 次）"))
+      #expect(visitor.lastBody.contains("/photo\""))
+      _ = try await agent.get("/agent")
+      #expect(agent.lastBody.contains(#"id="trail-log""#) && agent.lastBody.contains("提交"))
       var otherAgentView = TestBrowser(app)
       _ = try await otherAgentView.signIn("clerk")
       #expect(try await otherAgentView.get("/cases/\(number)").status == .notFound)

@@ -442,6 +442,12 @@ public struct CaseRepository: Sendable {
     ).all().map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
   }
 
+  /// The trail of one actor across cases, newest first (a proxy agent's work log).
+  public func events(byActor actorID: String, limit: Int = 100) async throws -> [CaseEvent] {
+    try await CaseEventModel.query(on: db).filter(\.$actorID == actorID).sort(\.$atMillis, .descending).limit(limit)
+      .all().map(\.domain)
+  }
+
   public func events(of number: String) async throws -> [CaseEvent] {
     try await CaseEventModel.query(on: db).filter(\.$caseNumber == number).sort(\.$sequence).all().map(\.domain)
   }

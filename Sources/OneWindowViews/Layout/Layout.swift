@@ -19,7 +19,8 @@ public enum Layout {
     \(body)
     </main>
     <footer class="site-footer">
-    <p>\(context.countyName)\(context.t("政务服务 · 一窗通办", " government services · OneWindow"))</p>
+    <p>\(context.countyName)\(context.t("政务服务 · 一窗通办", " government services · OneWindow")) · \
+    <a href="\(Links.agents)">\(context.t("帮办代办员公示", "Village proxy agents"))</a></p>
     </footer>
     </body>
     </html>

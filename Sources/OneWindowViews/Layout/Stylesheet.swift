@@ -100,6 +100,10 @@ public enum Stylesheet {
     .two-col > .panel { margin:0; } .two-col > form.search { margin:0; }
     .inline-form { display:flex; flex-wrap:wrap; gap:6px; align-items:center; margin:4px 0; }
     .inline-form label { margin:0; font-weight:normal; } .inline-form input[type=text] { width:9em; padding:4px; }
+    .agent-card { display:flex; gap:14px; align-items:flex-start; } .agent-card p { margin:2px 0; }
+    .agent-photo { width:72px; height:96px; object-fit:cover; border-radius:6px; flex:none; }
+    .agent-photo.placeholder { display:flex; align-items:center; justify-content:center; background:#e6eef8;
+      color:var(--brand); font-size:32px; font-weight:700; }
     .scroll-box { max-height:16em; overflow-y:auto; border:1px solid var(--line); border-radius:6px; padding:4px 10px; }
     .button.small { margin:0; padding:4px 14px; font-size:15px; }
     table.cases td:first-child, .tag, .warn { white-space:nowrap; }

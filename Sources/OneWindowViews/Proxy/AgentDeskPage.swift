@@ -1,3 +1,4 @@
+import Foundation
 import OneWindowDomain
 
 /// 帮办代办工作台: the agent records a resident's power of attorney (委托单) with its signed scan, applies for the
@@ -23,6 +24,12 @@ public enum AgentDeskPage {
     public let form: Form
     public let errors: [ValidationError]
     public let notice: String?
+    /// The agent's public profile (阳光台) and their rating by residents.
+    public var profile: AgentProfile?
+    public var rating: (average: Double, count: Int)?
+    /// 工作日志: the agent's own steps across their cases, from the trail.
+    public var trail: [CaseEvent] = []
+    public var profileErrors: [ValidationError] = []
 
     public init(
       station: Site, proxyItems: [(String, String)], powers: [PowerOfAttorney], cases: [(ServiceCase, DeadlineStatus?)],
@@ -91,13 +98,57 @@ public enum AgentDeskPage {
       <button type="submit" class="button">\(context.t("保存委托单", "Save"))</button>
       </form>
       </details>
-      <h2>\(context.t("工作日志：我代办的办件", "Work log: cases I filed"))</h2>
+      <h2>\(context.t("工作日志", "Work log"))</h2>
+      \(trail(model, context))
+      <h2>\(context.t("我代办的办件", "Cases I filed"))</h2>
       \(log.isEmpty ? "<p class=\"empty\" id=\"work-log\">\(context.t("暂无代办件。", "None yet."))</p>" as HTML : """
         <table class="results cases" id="work-log"><thead><tr><th>\(context.t("办件编号", "Number"))</th><th>\(context.t("事项", "Item"))</th>\
         <th>\(context.t("申请人", "Applicant"))</th><th>\(context.t("状态", "State"))</th><th>\(context.t("受理场所", "Accepting site"))</th>\
         <th>\(context.t("应办结", "Due"))</th></tr></thead><tbody>\(log)</tbody></table>
         """)
       """
-    return Layout.page(context, title: context.t("帮办代办", "Proxy service"), body: body)
+    return Layout.page(
+      context, title: context.t("帮办代办", "Proxy service"), body: HTML.join([body, profile(model, context)]))
+  }
+
+  private static func trail(_ model: Model, _ context: PageContext) -> HTML {
+    guard !model.trail.isEmpty else {
+      return "<p class=\"empty\" id=\"trail-log\">\(context.t("暂无记录。", "Nothing yet."))</p>"
+    }
+    let rows = model.trail.map { event -> HTML in
+      """
+      <tr><td>\(model.clock.time(event.at))</td><td><a href="\(Links.casePage(event.caseNumber))">\(event.caseNumber)</a></td>\
+      <td>\(context.t(event.step.name))</td><td>\(event.fromState.map { context.t($0.name) } ?? "—") → \(context.t(event.toState.name))</td></tr>
+      """
+    }
+    return """
+      <table class="results" id="trail-log"><thead><tr><th>\(context.t("时间", "Time"))</th><th>\(context.t("办件", "Case"))</th>\
+      <th>\(context.t("环节", "Step"))</th><th>\(context.t("状态", "State"))</th></tr></thead><tbody>\(rows)</tbody></table>
+      """
+  }
+
+  private static func profile(_ model: Model, _ context: PageContext) -> HTML {
+    let parts = FormParts(context: context, errors: model.profileErrors)
+    let rating =
+      model.rating.map {
+        context.t(
+          "群众评价：\(String(format: "%.1f", $0.average)) 分（\($0.count) 次）",
+          "Rated \(String(format: "%.1f", $0.average)) (\($0.count))")
+      } ?? context.t("暂无群众评价", "Not rated yet")
+    return """
+      <section class="panel" id="profile"><h2>\(context.t("阳光台公示信息", "Public profile"))</h2>
+      <p class="meta">\(rating) · <a href="\(Links.agents)">\(context.t("查看公示", "See the board"))</a></p>
+      \(parts.summary())
+      <form method="post" action="\(Links.agentProfile)" enctype="multipart/form-data" novalidate>
+      \(context.csrfField)
+      <div class="form-grid">
+      \(parts.text("phone", context.t("服务电话", "Service phone"), model.profile?.phone ?? "", required: true))
+      \(parts.text("hours", context.t("服务时间", "Hours"), model.profile?.hours ?? model.station.openingHours.weekdays, required: true))
+      <div><label for="photo">\(context.t("照片（JPG/PNG，不超过 2 MB）", "Photo (JPG/PNG, up to 2 MB)"))</label>\
+      <input type="file" id="photo" name="photo" accept=".jpg,.jpeg,.png"\(parts.invalid("photo"))>\(parts.error("photo"))</div>
+      </div>
+      <button type="submit" class="button">\(context.t("保存公示信息", "Save"))</button>
+      </form></section>
+      """
   }
 }

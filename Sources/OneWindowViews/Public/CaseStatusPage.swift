@@ -9,6 +9,10 @@ public enum CaseStatusPage {
     /// Label–value pairs: submitted, accepted, due, concluded.
     public let dates: [(LocalizedText, String)]
     public let deadline: String
+    /// The proxy agent who filed the case, for the resident to rate (nil when not a proxy case or already rated).
+    public var agentToRate: String?
+    /// The phone the case was looked up with (sent back with the rating).
+    public var phone = ""
 
     public init(serviceCase: ServiceCase, applicantName: String, dates: [(LocalizedText, String)], deadline: String) {
       self.serviceCase = serviceCase
@@ -48,6 +52,24 @@ public enum CaseStatusPage {
     return Layout.page(context, title: context.t("办件查询", "Track an application"), body: body)
   }
 
+  private static func rateForm(_ agent: String, _ found: Found, _ context: PageContext) -> HTML {
+    let options = AgentRating.levels.map { score, name -> HTML in
+      """
+      <label for="score-\(score)"><input type="radio" id="score-\(score)" name="score" value="\(score)"> \(context.t(name))</label>
+      """
+    }
+    return """
+      <form method="post" action="\(Links.statusRateAgent)" class="panel" id="rate-agent" novalidate>
+      <h3>\(context.t("评价帮办代办员 \(agent)", "Rate your proxy agent \(agent)"))</h3>
+      \(context.csrfField)
+      <input type="hidden" name="number" value="\(found.serviceCase.number)"><input type="hidden" name="phone" value="\(found.phone)">
+      <fieldset class="checks bare"><legend>\(context.t("满意程度", "How satisfied"))</legend>\(options)</fieldset>
+      <label for="comment">\(context.t("意见建议（选填）", "Comment (optional)"))</label><textarea id="comment" name="comment"></textarea>
+      <button type="submit">\(context.t("提交评价", "Send"))</button>
+      </form>
+      """
+  }
+
   private static func result(_ found: Found, _ context: PageContext) -> HTML {
     let c = found.serviceCase
     let dates = found.dates.map { "<tr><th scope=\"row\">\(context.t($0.0))</th><td>\($0.1)</td></tr>" as HTML }
@@ -70,6 +92,7 @@ public enum CaseStatusPage {
       <tr><th scope="row">\(context.t("时限说明", "Deadline"))</th><td>\(found.deadline)</td></tr>
       </tbody></table>
       \(corrections)
+      \(found.agentToRate.map { rateForm($0, found, context) } ?? .empty)
       \(c.resultFile.map { file -> HTML in
         """
         <p class="ok"><a class="button" id="result-download" href="\(Links.statusResult(c.number, c.applicant.phone))">\

@@ -65,6 +65,11 @@ public enum Links {
   // Proxy agents (帮办代办)
   public static let agentDesk = "/agent"
   public static let agentPowers = "/agent/powers"
+  public static let agentProfile = "/agent/profile"
+  /// The public board of village proxy agents.
+  public static let agents = "/agents"
+  public static func agentPhoto(_ staffID: String) -> String { "/agents/\(percentEncode(staffID))/photo" }
+  public static let statusRateAgent = "/status/rate-agent"
   public static func agentApply(_ powerID: String, _ itemCode: String) -> String {
     "/agent/powers/\(percentEncode(powerID))/apply?item=\(percentEncode(itemCode))"
   }

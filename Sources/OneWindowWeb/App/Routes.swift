@@ -24,6 +24,7 @@ enum Routes {
 
       pages.get(Links.status.pathComponents, use: CaseStatusController.show)
       pages.get(Links.statusResultPath.pathComponents, use: CaseStatusController.result)
+      pages.post(Links.statusRateAgent.pathComponents, use: CaseStatusController.rateAgent)
 
       pages.get(Links.portalSignUp.pathComponents, use: PortalAccountController.signUpForm)
       pages.post(Links.portalSignUp.pathComponents, use: PortalAccountController.signUp)
@@ -53,6 +54,9 @@ enum Routes {
       pages.post(Links.shipments.pathComponents, use: ShipmentsController.pack)
       pages.post("shipments", ":id", ":action", use: ShipmentsController.step)
       pages.get(Links.agentDesk.pathComponents, use: AgentController.desk)
+      pages.on(.POST, Links.agentProfile.pathComponents, body: uploads, use: AgentController.saveProfile)
+      pages.get(Links.agents.pathComponents, use: AgentController.board)
+      pages.get("agents", ":id", "photo", use: AgentController.photo)
       pages.on(.POST, Links.agentPowers.pathComponents, body: uploads, use: AgentController.addPower)
       pages.get("agent", "powers", ":id", "apply", use: AgentController.applyForm)
       pages.on(.POST, "agent", "powers", ":id", "apply", body: uploads, use: AgentController.apply)

@@ -17,6 +17,23 @@ enum CaseStatusController {
     return FileResponse.make(file, bytes)
   }
 
+  /// `POST /status/rate-agent`: the resident rates the agent who filed their case (number and phone prove who).
+  @Sendable static func rateAgent(req: Request) async throws -> Response {
+    let fields = try req.content.decode([String: String].self)
+    let number = fields["number"] ?? ""
+    let phone = fields["phone"] ?? ""
+    let (c, _) = try await StatusAPIController.find(number: number, phone: phone, req)
+    guard let proxy = c.proxy, c.acceptedAt != nil else {
+      throw ValidationError(field: "score", zh: "本件不是帮办代办件", en: "This case was not filed by an agent")
+    }
+    let score = try AgentRating.check(score: Int(fields["score"] ?? ""))
+    try await AgentProfileRepository(req.db).rate(
+      caseNumber: c.number, agentID: proxy.agentID, score: score,
+      comment: (fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+      county: c.regionCode.county.value, now: req.now)
+    return req.redirect(to: Links.status + Links.query([("number", number), ("phone", phone)]))
+  }
+
   @Sendable static func show(req: Request) async throws -> Response {
     let context = try await req.pageContext()
     let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -30,7 +47,7 @@ enum CaseStatusController {
         date.map { rule.iso8601($0).prefix(16).replacingOccurrences(of: "T", with: " ") } ?? "—"
       }
       let status = c.deadline(rule, now: req.now)
-      let found = CaseStatusPage.Found(
+      var found = CaseStatusPage.Found(
         serviceCase: c, applicantName: StatusAPIController.maskedName(c.applicant.name),
         dates: [
           (LocalizedText(zh: "申请时间", en: "Submitted"), day(c.submittedAt)),
@@ -39,6 +56,12 @@ enum CaseStatusController {
           (LocalizedText(zh: "办结时间", en: "Concluded"), day(c.concludedAt)),
         ],
         deadline: DeadlineText.explain(c, status: status, rule: rule, language: req.language))
+      found.phone = phone
+      if let proxy = c.proxy, c.acceptedAt != nil,
+        try await !AgentProfileRepository(req.db).rated(caseNumber: c.number)
+      {
+        found.agentToRate = try await StaffRepository(req.db).find(id: proxy.agentID)?.identity.displayName
+      }
       return try await CaseStatusPage.render(.init(number: number, phone: phone, found: found), context)
         .encodeResponse(for: req)
     } catch let error as ValidationError {

@@ -54,6 +54,62 @@ enum AgentController {
     return req.redirect(to: Links.agentDesk)
   }
 
+  /// Photos on the public board: JPG or PNG, small.
+  static let photoPolicy = UploadPolicy(maxBytes: 2 * 1024 * 1024, kinds: [.jpeg, .png])
+
+  /// `POST /agent/profile`: the agent's public profile (phone, hours, photo).
+  @Sendable static func saveProfile(req: Request) async throws -> Response {
+    let agent = try req.authorize(.proxyApply)
+    let station = try await WindowController.desk(agent, req)
+    let posted = try FormBody.read(req)
+    let existing = try await AgentProfileRepository(req.db).profiles()[agent.id]
+    var profile = AgentProfile(
+      staffID: agent.id, photo: existing?.photo,
+      phone: (posted.fields["phone"] ?? "").trimmingCharacters(in: .whitespaces),
+      hours: (posted.fields["hours"] ?? "").trimmingCharacters(in: .whitespaces))
+    let (photos, photoErrors) = posted.checkedFiles(photoPolicy)
+    let errors = photoErrors + profile.problems()
+    guard errors.isEmpty else {
+      return .html(
+        try await page(agent, form: .init(), errors: [], notice: nil, profileErrors: errors, req),
+        status: .unprocessableEntity)
+    }
+    if let (file, kind) = photos.first(where: { $0.0.field == "photo" }) {
+      let key = try await req.application.fileStore.put(file.bytes)
+      profile.photo = Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count)
+    }
+    try await AgentProfileRepository(req.db).save(profile, county: station.regionCode.county.value)
+    return req.redirect(to: Links.agentDesk + "#profile")
+  }
+
+  /// `GET /agents`: the public board of village agents.
+  @Sendable static func board(req: Request) async throws -> HTML {
+    let sites = Dictionary(
+      try await DirectoryRepository(req.db).sites().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let profiles = AgentProfileRepository(req.db)
+    let (known, ratings) = (try await profiles.profiles(), try await profiles.averages())
+    let agents = try await StaffRepository(req.db).list(limit: 5000).filter {
+      $0.identity.role == .agent && !$0.isDisabled
+    }
+    let entries = agents.compactMap { record -> AgentBoardPage.Entry? in
+      guard let site = record.identity.scope.siteID.flatMap({ sites[$0] }) else { return nil }
+      let id = record.identity.id
+      return AgentBoardPage.Entry(
+        station: site, name: record.identity.displayName, staffID: id, profile: known[id],
+        rating: ratings[id].map { ($0.average, $0.count) })
+    }.sorted { $0.station.id < $1.station.id }
+    return AgentBoardPage.render(entries, try await req.pageContext())
+  }
+
+  /// `GET /agents/{id}/photo`
+  @Sendable static func photo(req: Request) async throws -> Response {
+    let id = req.parameters.get("id") ?? ""
+    guard let photo = try await AgentProfileRepository(req.db).profiles()[id]?.photo,
+      let bytes = try await req.application.fileStore.get(photo.fileID)
+    else { throw AppError.notFound(LocalizedText(zh: "没有照片", en: "No photo")) }
+    return FileResponse.make(photo, bytes)
+  }
+
   /// `GET /agent/powers/{id}/apply?item=CODE`
   @Sendable static func applyForm(req: Request) async throws -> HTML {
     let agent = try req.authorize(.proxyApply)
@@ -98,18 +154,24 @@ enum AgentController {
   // MARK: helpers
 
   private static func page(
-    _ agent: StaffIdentity, form: AgentDeskPage.Form, errors: [ValidationError], notice: String?, _ req: Request
+    _ agent: StaffIdentity, form: AgentDeskPage.Form, errors: [ValidationError], notice: String?,
+    profileErrors: [ValidationError] = [], _ req: Request
   ) async throws -> HTML {
     let station = try await WindowController.desk(agent, req)
     let rule = try await req.deadlineRule()
-    let cases = try await CaseRepository(req.db, rule: rule).cases(ofAgent: agent.id)
-    return AgentDeskPage.render(
-      AgentDeskPage.Model(
-        station: station, proxyItems: try await proxyItems(station, req),
-        powers: try await PowerOfAttorneyRepository(req.db).list(agentID: agent.id),
-        cases: cases.map { ($0, $0.deadline(rule, now: req.now)) }, clock: CaseClock(rule: rule, now: req.now),
-        names: try await WindowController.directoryNames(req), form: form, errors: errors, notice: notice),
-      try await req.pageContext())
+    let repository = CaseRepository(req.db, rule: rule)
+    let cases = try await repository.cases(ofAgent: agent.id)
+    var model = AgentDeskPage.Model(
+      station: station, proxyItems: try await proxyItems(station, req),
+      powers: try await PowerOfAttorneyRepository(req.db).list(agentID: agent.id),
+      cases: cases.map { ($0, $0.deadline(rule, now: req.now)) }, clock: CaseClock(rule: rule, now: req.now),
+      names: try await WindowController.directoryNames(req), form: form, errors: errors, notice: notice)
+    let profiles = AgentProfileRepository(req.db)
+    model.profile = try await profiles.profiles()[agent.id]
+    model.rating = try await profiles.averages()[agent.id]
+    model.trail = try await repository.events(byActor: agent.id)
+    model.profileErrors = profileErrors
+    return AgentDeskPage.render(model, try await req.pageContext())
   }
 
   /// The station's 帮办代办 list (code, name), in list order.

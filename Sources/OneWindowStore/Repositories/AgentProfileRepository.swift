@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+import SQLKit
+
+/// Agents' public profiles and residents' ratings of them.
+public struct AgentProfileRepository: Sendable {
+  let db: any Database
+
+  public init(_ db: any Database) {
+    self.db = db
+  }
+
+  private var sql: any SQLDatabase { db as! any SQLDatabase }
+
+  public func save(_ profile: AgentProfile, county: String) async throws {
+    let body = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
+    try await sql.raw("DELETE FROM agent_profiles WHERE staff_id = \(bind: profile.staffID)").run()
+    try await sql.insert(into: "agent_profiles").columns("staff_id", "body", "county_code")
+      .values([profile.staffID, body, county] as [any Encodable & Sendable]).run()
+  }
+
+  public func profiles() async throws -> [String: AgentProfile] {
+    let rows = try await sql.raw("SELECT body FROM agent_profiles").all()
+    let profiles = try rows.map {
+      try JSONDecoder().decode(AgentProfile.self, from: Data(try $0.decode(column: "body", as: String.self).utf8))
+    }
+    return Dictionary(profiles.map { ($0.staffID, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// Records a rating; a case is rated once (a second rating is an error on `score`).
+  public func rate(caseNumber: String, agentID: String, score: Int, comment: String, county: String, now: Date)
+    async throws
+  {
+    if try await sql.raw("SELECT case_number FROM agent_ratings WHERE case_number = \(bind: caseNumber)").first() != nil
+    {
+      throw ValidationError(field: "score", zh: "本件已评价过，谢谢", en: "This case was already rated; thank you")
+    }
+    try await sql.insert(into: "agent_ratings")
+      .columns("case_number", "agent_id", "score", "comment", "at_ms", "county_code")
+      .values([caseNumber, agentID, score, comment, millis(now), county] as [any Encodable & Sendable]).run()
+  }
+
+  public func rated(caseNumber: String) async throws -> Bool {
+    try await sql.raw("SELECT case_number FROM agent_ratings WHERE case_number = \(bind: caseNumber)").first() != nil
+  }
+
+  /// Average score and number of ratings per agent.
+  public func averages() async throws -> [String: (average: Double, count: Int)] {
+    let rows = try await sql.raw(
+      "SELECT agent_id, AVG(score * 1.0) AS average, COUNT(*) AS n FROM agent_ratings GROUP BY agent_id"
+    ).all()
+    var result: [String: (Double, Int)] = [:]
+    for row in rows {
+      result[try row.decode(column: "agent_id", as: String.self)] = (
+        try row.decode(column: "average", as: Double.self), try row.decode(column: "n", as: Int.self)
+      )
+    }
+    return result
+  }
+}
