@@ -1,6 +1,7 @@
 """帮办代办 through the real pages: the village agent records a resident's power of attorney and applies on their
-behalf; the paper travels to the town center, whose receipt is confirmed; the town accepts the case, the county
-department decides it, and the result travels back to the village station, confirmed there."""
+behalf; the paper travels to the town center, whose receipt is confirmed, and is handed over to the department's
+window; the town accepts the case, the county department decides it, and the result travels back to the village
+station, confirmed there; the resident rates the agent."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
@@ -60,6 +61,11 @@ def test_proxy_application_travels_to_the_town_and_its_result_back_to_the_villag
     switch_user(browser, base_url, "townclerk")
     confirm_receipt(browser, base_url, number)
     browser.save_screenshot(str(artifacts / "shipment-received-town.png"))
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#shipments tbody tr") if number in r.text)
+    row.find_element(By.NAME, "note").send_keys("交县残联窗口")
+    row.find_element(By.CSS_SELECTOR, "form[action$='/hand-over'] button").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: any(number in r.text and "已移交部门" in r.text
+                                      for r in d.find_elements(By.CSS_SELECTOR, "#shipments tbody tr")))
     browser.get(base_url + "/window")
     assert number in browser.find_element(By.ID, "online").text
     browser.get(base_url + f"/cases/{number}/recheck")
@@ -85,3 +91,13 @@ def test_proxy_application_travels_to_the_town_and_its_result_back_to_the_villag
     browser.save_screenshot(str(artifacts / "shipment-result-at-village.png"))
     browser.get(base_url + "/agent")
     assert "已决定" in browser.find_element(By.ID, "work-log").text
+
+    # The resident looks the case up and rates the agent; the public board shows it.
+    browser.delete_all_cookies()
+    browser.get(base_url + f"/status?number={number}&phone=13907950001")
+    browser.find_element(By.ID, "score-5").send_keys(Keys.SPACE)
+    browser.find_element(By.CSS_SELECTOR, "#rate-agent button").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: not d.find_elements(By.ID, "rate-agent"))
+    browser.get(base_url + "/agents")
+    assert "群众评价 5.0 分" in browser.find_element(By.ID, "agents").text
+    browser.save_screenshot(str(artifacts / "agents-board.png"))
