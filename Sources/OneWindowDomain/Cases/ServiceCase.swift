@@ -74,6 +74,11 @@ public struct ServiceCase: Sendable, Hashable, Codable {
     self.intake = intake
   }
 
+  /// Every file the case holds: the scans of its materials and the electronic result.
+  public var files: [Attachment] {
+    (intake?.materials.flatMap(\.attachments) ?? []) + (resultFile.map { [$0] } ?? [])
+  }
+
   /// Where the result will be handed over: as recorded at intake, else the accepting site.
   public var resultDelivery: ResultDelivery { intake?.resultDelivery ?? .pickup(siteID: siteID) }
 

@@ -114,8 +114,7 @@ enum CasePageController {
     let c = try await CaseAPIController.visibleCase(
       req, staff, CaseRepository(req.db, rule: try await req.deadlineRule()))
     let key = req.parameters.get("file") ?? ""
-    let files = (c.intake?.materials.flatMap(\.attachments) ?? []) + (c.resultFile.map { [$0] } ?? [])
-    guard let attachment = files.first(where: { $0.fileID == key }),
+    guard let attachment = c.files.first(where: { $0.fileID == key }),
       let bytes = try await req.application.fileStore.get(key)
     else { throw AppError.notFound(LocalizedText(zh: "本件没有这个文件", en: "The case has no such file")) }
     return FileResponse.make(attachment, bytes)

@@ -71,9 +71,7 @@ enum OnlineApplicationController {
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
-    for (index, attachments) in try await WindowController.store(scans, req) where checklist.indices.contains(index) {
-      checklist[index].attachments += attachments
-    }
+    try await WindowController.attach(scans, to: &checklist, req)
     let rule = try await req.deadlineRule()
     let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
       NewCase(
@@ -149,8 +147,7 @@ enum OnlineApplicationController {
     let citizen = try await PortalAccountController.requireCitizen(req)
     let c = try await ownCase(citizen, req)
     let key = req.parameters.get("file") ?? ""
-    let files = (c.intake?.materials.flatMap(\.attachments) ?? []) + (c.resultFile.map { [$0] } ?? [])
-    guard let attachment = files.first(where: { $0.fileID == key }),
+    guard let attachment = c.files.first(where: { $0.fileID == key }),
       let bytes = try await req.application.fileStore.get(key)
     else { throw AppError.notFound(LocalizedText(zh: "本件没有这个文件", en: "The case has no such file")) }
     return FileResponse.make(attachment, bytes)

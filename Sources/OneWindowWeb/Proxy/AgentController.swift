@@ -135,9 +135,7 @@ enum AgentController {
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
-    for (index, attachments) in try await WindowController.store(scans, req) where checklist.indices.contains(index) {
-      checklist[index].attachments += attachments
-    }
+    try await WindowController.attach(scans, to: &checklist, req)
     let station = try await WindowController.desk(agent, req)
     let rule = try await req.deadlineRule()
     let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(

@@ -115,9 +115,7 @@ enum WindowController {
         .encodeResponse(status: .unprocessableEntity, for: req)
     }
     // Stored only once everything else is right; a scan is complete on disk before the case points at it.
-    for (index, attachments) in try await store(scans, req) where form.checklist.indices.contains(index) {
-      form.checklist[index].attachments += attachments
-    }
+    try await attach(scans, to: &form.checklist, req)
     let rule = try await req.deadlineRule()
     do {
       let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
@@ -172,6 +170,15 @@ enum WindowController {
         Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count))
     }
     return result
+  }
+
+  /// Stores checked scans and adds each to its checklist row.
+  static func attach(_ scans: [(FormBody.FilePart, FileKind)], to checklist: inout [CaseMaterial], _ req: Request)
+    async throws
+  {
+    for (index, attachments) in try await store(scans, req) where checklist.indices.contains(index) {
+      checklist[index].attachments += attachments
+    }
   }
 
   /// One message per field: an unchecked row is not also told it is missing.
