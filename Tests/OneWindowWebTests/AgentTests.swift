@@ -64,7 +64,8 @@ struct AgentTests {
       #expect(resident.lastBody.contains(#"id="rate-agent""#))
       var rating = FormFields.read(resident.lastBody, action: "/status/rate-agent")
       let noScore = try await resident.post("/status/rate-agent", form: rating)
-      #expect(noScore.status == .unprocessableEntity && resident.lastBody.contains("请选择满意程度"))
+      #expect(noScore.status == .unprocessableEntity && resident.lastBody.contains(#"id="score-error""#))
+      rating = FormFields.read(resident.lastBody, action: "/status/rate-agent")
       rating["score"] = "5"
       #expect(try await resident.post("/status/rate-agent", form: rating).status == .seeOther)
       #expect(try await resident.post("/status/rate-agent", form: rating).status == .unprocessableEntity)

@@ -13,6 +13,8 @@ public enum CaseStatusPage {
     public var agentToRate: String?
     /// The phone the case was looked up with (sent back with the rating).
     public var phone = ""
+    /// Why the last rating was refused, shown beside it.
+    public var rateError: ValidationError?
 
     public init(serviceCase: ServiceCase, applicantName: String, dates: [(LocalizedText, String)], deadline: String) {
       self.serviceCase = serviceCase
@@ -63,7 +65,8 @@ public enum CaseStatusPage {
       <h3>\(context.t("评价帮办代办员 \(agent)", "Rate your proxy agent \(agent)"))</h3>
       \(context.csrfField)
       <input type="hidden" name="number" value="\(found.serviceCase.number)"><input type="hidden" name="phone" value="\(found.phone)">
-      <fieldset class="checks bare"><legend>\(context.t("满意程度", "How satisfied"))</legend>\(options)</fieldset>
+      <fieldset class="checks bare" id="score"><legend>\(context.t("满意程度", "How satisfied"))</legend>\(options)\
+      \(FormParts(context: context, errors: found.rateError.map { [$0] } ?? []).error("score"))</fieldset>
       <label for="comment">\(context.t("意见建议（选填）", "Comment (optional)"))</label><textarea id="comment" name="comment"></textarea>
       <button type="submit">\(context.t("提交评价", "Send"))</button>
       </form>

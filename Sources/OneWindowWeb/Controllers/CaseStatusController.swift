@@ -26,12 +26,44 @@ enum CaseStatusController {
     guard let proxy = c.proxy, c.acceptedAt != nil else {
       throw ValidationError(field: "score", zh: "本件不是帮办代办件", en: "This case was not filed by an agent")
     }
-    let score = try AgentRating.check(score: Int(fields["score"] ?? ""))
-    try await AgentProfileRepository(req.db).rate(
-      caseNumber: c.number, agentID: proxy.agentID, score: score,
-      comment: (fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-      county: c.regionCode.county.value, now: req.now)
+    do {
+      let score = try AgentRating.check(score: Int(fields["score"] ?? ""))
+      try await AgentProfileRepository(req.db).rate(
+        caseNumber: c.number, agentID: proxy.agentID, score: score,
+        comment: (fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+        county: c.regionCode.county.value, now: req.now)
+    } catch let error as ValidationError {
+      // Told next to the rating, on the status page as it was.
+      var found = try await found(number: number, phone: phone, req)
+      found.rateError = error
+      return .html(
+        CaseStatusPage.render(.init(number: number, phone: phone, found: found), try await req.pageContext()),
+        status: .unprocessableEntity)
+    }
     return req.redirect(to: Links.status + Links.query([("number", number), ("phone", phone)]))
+  }
+
+  /// The case found by number and phone, with its dates in words and whether its agent can be rated.
+  static func found(number: String, phone: String, _ req: Request) async throws -> CaseStatusPage.Found {
+    let (c, rule) = try await StatusAPIController.find(number: number, phone: phone, req)
+    func day(_ date: Date?) -> String {
+      date.map { rule.iso8601($0).prefix(16).replacingOccurrences(of: "T", with: " ") } ?? "—"
+    }
+    let status = c.deadline(rule, now: req.now)
+    var found = CaseStatusPage.Found(
+      serviceCase: c, applicantName: StatusAPIController.maskedName(c.applicant.name),
+      dates: [
+        (LocalizedText(zh: "申请时间", en: "Submitted"), day(c.submittedAt)),
+        (LocalizedText(zh: "受理时间", en: "Accepted"), day(c.acceptedAt)),
+        (LocalizedText(zh: "应办结时间", en: "Due"), day(status?.due)),
+        (LocalizedText(zh: "办结时间", en: "Concluded"), day(c.concludedAt)),
+      ],
+      deadline: DeadlineText.explain(c, status: status, rule: rule, language: req.language))
+    found.phone = phone
+    if let proxy = c.proxy, c.acceptedAt != nil, try await !AgentProfileRepository(req.db).rated(caseNumber: c.number) {
+      found.agentToRate = try await StaffRepository(req.db).find(id: proxy.agentID)?.identity.displayName
+    }
+    return found
   }
 
   @Sendable static func show(req: Request) async throws -> Response {
@@ -42,26 +74,7 @@ enum CaseStatusController {
       return try await CaseStatusPage.render(.init(), context).encodeResponse(for: req)
     }
     do {
-      let (c, rule) = try await StatusAPIController.find(number: number, phone: phone, req)
-      func day(_ date: Date?) -> String {
-        date.map { rule.iso8601($0).prefix(16).replacingOccurrences(of: "T", with: " ") } ?? "—"
-      }
-      let status = c.deadline(rule, now: req.now)
-      var found = CaseStatusPage.Found(
-        serviceCase: c, applicantName: StatusAPIController.maskedName(c.applicant.name),
-        dates: [
-          (LocalizedText(zh: "申请时间", en: "Submitted"), day(c.submittedAt)),
-          (LocalizedText(zh: "受理时间", en: "Accepted"), day(c.acceptedAt)),
-          (LocalizedText(zh: "应办结时间", en: "Due"), day(status?.due)),
-          (LocalizedText(zh: "办结时间", en: "Concluded"), day(c.concludedAt)),
-        ],
-        deadline: DeadlineText.explain(c, status: status, rule: rule, language: req.language))
-      found.phone = phone
-      if let proxy = c.proxy, c.acceptedAt != nil,
-        try await !AgentProfileRepository(req.db).rated(caseNumber: c.number)
-      {
-        found.agentToRate = try await StaffRepository(req.db).find(id: proxy.agentID)?.identity.displayName
-      }
+      let found = try await found(number: number, phone: phone, req)
       return try await CaseStatusPage.render(.init(number: number, phone: phone, found: found), context)
         .encodeResponse(for: req)
     } catch let error as ValidationError {
