@@ -2,7 +2,8 @@
 import json
 import urllib.request
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import (
+    NoSuchElementException, StaleElementReferenceException, WebDriverException)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -12,9 +13,12 @@ def text_of(browser, tag):
 
 
 def wait_until(browser, condition):
-    """Waits for the next page: a click or Enter returns before the new page has replaced the old one."""
+    """Waits for the next page: a click or Enter returns before the new page has replaced the old one. Reading an
+    element while the old page is being torn down can fail in several ways (stale element, or Chromium's "node does
+    not belong to the document"); those just mean "not yet"."""
     WebDriverWait(
-        browser, 10, ignored_exceptions=[StaleElementReferenceException, NoSuchElementException]
+        browser, 10,
+        ignored_exceptions=[StaleElementReferenceException, NoSuchElementException, WebDriverException],
     ).until(lambda driver: condition(driver))
 
 

@@ -30,6 +30,7 @@ def confirm_receipt(browser, base_url, number):
     browser.get(base_url + "/shipments")
     row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#shipments tbody tr") if number in r.text and "已寄出" in r.text)
     row.find_element(By.CSS_SELECTOR, "form[action$='/receive'] button").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "#shipment-" in d.current_url)
     wait_until(browser, lambda d: any(number in r.text and "已签收" in r.text
                                       for r in d.find_elements(By.CSS_SELECTOR, "#shipments tbody tr")))
 
