@@ -21,11 +21,17 @@ public struct AgentProfileRepository: Sendable {
   }
 
   public func profiles() async throws -> [String: AgentProfile] {
-    let rows = try await sql.raw("SELECT body FROM agent_profiles").all()
-    let profiles = try rows.map {
-      try JSONDecoder().decode(AgentProfile.self, from: Data(try $0.decode(column: "body", as: String.self).utf8))
-    }
+    let profiles = try await sql.raw("SELECT body FROM agent_profiles").all().map(Self.decode)
     return Dictionary(profiles.map { ($0.staffID, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// One agent's profile (one row, not the whole board).
+  public func profile(of staffID: String) async throws -> AgentProfile? {
+    try await sql.raw("SELECT body FROM agent_profiles WHERE staff_id = \(bind: staffID)").first().map(Self.decode)
+  }
+
+  private static func decode(_ row: any SQLRow) throws -> AgentProfile {
+    try JSONDecoder().decode(AgentProfile.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
   }
 
   /// Records a rating; a case is rated once (a second rating is an error on `score`).

@@ -166,14 +166,9 @@ public struct CaseRepository: Sendable {
         after: nil, caseNumber: number, step: .create, from: nil, to: .draft, actorID: actor.id,
         actorName: actor.name, at: now, payload: CaseTrail.payload(of: serviceCase))
     ]
-    if new.submit {
-      let submitted = try CaseStateMachine.apply(.submit, to: serviceCase, by: actor, at: now, rule: rule)
-      events.append(
-        event(after: events.last, .submit, from: serviceCase, to: submitted, actor: actor, now: now, action: .submit))
-      serviceCase = submitted
-    }
     let effects: StepEffects
-    (serviceCase, effects) = try advance(serviceCase, by: new.steps, actor: actor, now: now, trail: &events)
+    (serviceCase, effects) = try advance(
+      serviceCase, by: (new.submit ? [.submit] : []) + new.steps, actor: actor, now: now, trail: &events)
     let row = CaseRow(serviceCase, rule: rule, now: now)
     try await sql.raw(
       """
@@ -360,15 +355,6 @@ public struct CaseRepository: Sendable {
         ] as [any Encodable & Sendable])
     }
     try await (skippingExisting ? insert.ignoringConflicts(with: ["case_number", "sequence"]) : insert).run()
-  }
-
-  private func event(
-    after previous: CaseEvent?, _ step: CaseStep, from: ServiceCase, to: ServiceCase, actor: CaseActor, now: Date,
-    action: CaseAction? = nil
-  ) -> CaseEvent {
-    CaseEvent.next(
-      after: previous, caseNumber: to.number, step: step, from: from.state, to: to.state, actorID: actor.id,
-      actorName: actor.name, at: now, payload: action.map(CaseTrail.payload(of:)) ?? "{}")
   }
 
   private func enqueue(_ kind: Notification, for serviceCase: ServiceCase, now: Date) async throws {

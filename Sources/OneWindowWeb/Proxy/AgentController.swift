@@ -62,7 +62,7 @@ enum AgentController {
     let agent = try req.authorize(.proxyApply)
     let station = try await WindowController.desk(agent, req)
     let posted = try FormBody.read(req)
-    let existing = try await AgentProfileRepository(req.db).profiles()[agent.id]
+    let existing = try await AgentProfileRepository(req.db).profile(of: agent.id)
     var profile = AgentProfile(
       staffID: agent.id, photo: existing?.photo,
       phone: (posted.fields["phone"] ?? "").trimmingCharacters(in: .whitespaces),
@@ -104,7 +104,7 @@ enum AgentController {
   /// `GET /agents/{id}/photo`
   @Sendable static func photo(req: Request) async throws -> Response {
     let id = req.parameters.get("id") ?? ""
-    guard let photo = try await AgentProfileRepository(req.db).profiles()[id]?.photo,
+    guard let photo = try await AgentProfileRepository(req.db).profile(of: id)?.photo,
       let bytes = try await req.application.fileStore.get(photo.fileID)
     else { throw AppError.notFound(LocalizedText(zh: "没有照片", en: "No photo")) }
     return FileResponse.make(photo, bytes)
@@ -165,7 +165,7 @@ enum AgentController {
       cases: cases.map { ($0, $0.deadline(rule, now: req.now)) }, clock: CaseClock(rule: rule, now: req.now),
       names: try await WindowController.directoryNames(req), form: form, errors: errors, notice: notice)
     let profiles = AgentProfileRepository(req.db)
-    model.profile = try await profiles.profiles()[agent.id]
+    model.profile = try await profiles.profile(of: agent.id)
     model.rating = try await profiles.averages()[agent.id]
     model.trail = try await repository.events(byActor: agent.id)
     model.profileErrors = profileErrors

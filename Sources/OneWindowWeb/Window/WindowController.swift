@@ -305,11 +305,13 @@ enum WindowController {
     return site
   }
 
-  static func directoryNames(_ req: Request) async throws -> DirectoryNames {
+  /// Department and site names by id; pass `departments` when the caller has read them already.
+  static func directoryNames(_ req: Request, departments: [Department]? = nil) async throws -> DirectoryNames {
     let directory = DirectoryRepository(req.db)
+    var all = departments ?? []
+    if departments == nil { all = try await directory.departments() }
     return DirectoryNames(
-      departments: Dictionary(
-        try await directory.departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+      departments: Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
       sites: Dictionary(try await directory.sites().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
   }
 }
