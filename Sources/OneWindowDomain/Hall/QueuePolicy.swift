@@ -40,10 +40,13 @@ public struct WaitingTicket: Sendable, Hashable {
 public struct QueuePolicy: Sendable, Hashable, Codable {
   public var maxPriorityInARow: Int
   public var maxOrdinaryWait: TimeInterval
+  /// 过号: a called ticket may be marked a no-show after this many calls.
+  public var noShowAfterCalls: Int
 
-  public init(maxPriorityInARow: Int = 3, maxOrdinaryWait: TimeInterval = 45 * 60) {
+  public init(maxPriorityInARow: Int = 3, maxOrdinaryWait: TimeInterval = 45 * 60, noShowAfterCalls: Int = 3) {
     self.maxPriorityInARow = maxPriorityInARow
     self.maxOrdinaryWait = maxOrdinaryWait
+    self.noShowAfterCalls = noShowAfterCalls
   }
 
   public func problems() -> [ValidationError] {
@@ -57,6 +60,10 @@ public struct QueuePolicy: Sendable, Hashable, Codable {
       errors.append(
         ValidationError(
           field: "max_ordinary_wait", zh: "普通号最长等待时间应为 5–240 分钟", en: "Longest ordinary wait: 5–240 minutes"))
+    }
+    if !(1...10).contains(noShowAfterCalls) {
+      errors.append(
+        ValidationError(field: "no_show_after_calls", zh: "过号前呼叫次数应为 1–10", en: "Calls before a no-show: 1–10"))
     }
     return errors
   }
