@@ -26,6 +26,12 @@ public struct DeadlineRule: Sendable {
   }
 
   /// 00:00:00 local time on `date`.
+  /// Minutes since local midnight in the rule's time zone (for opening hours and appointment slots).
+  public func minuteOfDay(_ instant: Date) -> Int {
+    let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+    return (seconds % 86_400 + 86_400) % 86_400 / 60
+  }
+
   public func startOfDay(_ date: CivilDate) -> Date {
     let utcMidnight = Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400)
     return utcMidnight.addingTimeInterval(-Double(timeZone.secondsFromGMT(for: utcMidnight)))

@@ -5,6 +5,11 @@ public struct Citizen: Sendable, Hashable, Codable {
   public let name: String
   public let idNumber: String
 
+  /// A mainland mobile number: 11 digits starting with 1.
+  public static func isMobile(_ phone: String) -> Bool {
+    phone.count == 11 && phone.hasPrefix("1") && phone.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
   public init(id: String, phone: String, name: String, idNumber: String) {
     self.id = id
     self.phone = phone

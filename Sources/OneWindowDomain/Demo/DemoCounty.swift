@@ -15,6 +15,8 @@ public struct DemoCounty: Sendable {
   public let agreements: [DelegationAgreement]
   public let bundles: [ServiceBundle]
   public let proxyLists: [ProxyList]
+  /// 业务分组 of the halls that have a ticket machine.
+  public let hallGroups: [BusinessGroup]
 
   /// The accounts a newcomer logs in with, one per role (and a town clerk), in the order README lists them.
   public var featuredLogins: [DemoStaff] {
@@ -36,6 +38,7 @@ public struct DemoCounty: Sendable {
     agreements = DemoDelegations.agreements(items: items)
     bundles = DemoDelegations.bundles(items: items)
     proxyLists = DemoDelegations.proxyLists(items: items)
+    hallGroups = DemoHall.groups(windows: windows, sites: sites)
   }
 }
 

@@ -16,8 +16,7 @@ public enum Store {
       try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
       app.databases.use(.sqlite(.file(path)), as: .sqlite)
     case .postgres(let url):
-      var configuration = try SQLPostgresConfiguration(url: url)
-      if !url.contains("sslmode=") { configuration.coreConfiguration.tls = .disable }
+      let configuration = try postgresConfiguration(url)
       app.databases.use(
         .postgres(
           configuration: configuration, maxConnectionsPerEventLoop: 8,
@@ -25,6 +24,13 @@ public enum Store {
         as: .psql)
     }
     Migrations.register(in: app.migrations)
+  }
+
+  /// The connection settings a `postgres://` URL names; without `sslmode=` in it, no TLS (a local server).
+  static func postgresConfiguration(_ url: String) throws -> SQLPostgresConfiguration {
+    var configuration = try SQLPostgresConfiguration(url: url)
+    if !url.contains("sslmode=") { configuration.coreConfiguration.tls = .disable }
+    return configuration
   }
 
   /// Settings that live in the database file rather than the schema: SQLite's write-ahead log, so

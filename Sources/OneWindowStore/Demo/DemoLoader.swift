@@ -22,15 +22,16 @@ public struct DemoLoader: Sendable {
     public var agreements = 0
     public var bundles = 0
     public var proxyListEntries = 0
+    public var hallGroups = 0
 
     public var total: Int {
-      regions + sites + departments + windows + staff + items + agreements + bundles + proxyListEntries
+      regions + sites + departments + windows + staff + items + agreements + bundles + proxyListEntries + hallGroups
     }
 
     public var description: String {
       "regions \(regions), sites \(sites), departments \(departments), windows \(windows), "
         + "staff \(staff), items \(items), agreements \(agreements), bundles \(bundles), "
-        + "proxy list entries \(proxyListEntries)"
+        + "proxy list entries \(proxyListEntries), hall groups \(hallGroups)"
     }
   }
 
@@ -83,6 +84,13 @@ public struct DemoLoader: Sendable {
       progress("一件事 bundles: +\(summary.bundles)")
       summary.proxyListEntries = try await loadProxyLists(county, on: db)
       progress("代办清单 proxy list entries: +\(summary.proxyListEntries)")
+      let hall = HallRepository(db)
+      for group in county.hallGroups
+      where try await !hall.groups(site: group.siteID).contains(where: { $0.code == group.code }) {
+        try await hall.save(group, county: countyCode)
+        summary.hallGroups += 1
+      }
+      progress("业务分组 hall groups: +\(summary.hallGroups)")
       return summary
     }
   }

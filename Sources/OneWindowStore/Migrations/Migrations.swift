@@ -29,5 +29,6 @@ enum Migrations {
     migrations.add(M024CreatePowersOfAttorney())  // 委托单 and the agent of each proxy case
     migrations.add(M025CreateShipments())  // 物料流转
     migrations.add(M026CreateAgentProfiles())  // agents' public profiles, their ratings, the trail by actor
+    migrations.add(M027CreateHall())  // 业务分组, 取号, 预约
   }
 }

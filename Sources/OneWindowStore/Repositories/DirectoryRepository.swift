@@ -42,6 +42,21 @@ public struct DirectoryRepository: Sendable {
     return try await query.all().compactMap(\.domain)
   }
 
+  public func window(_ id: String) async throws -> Window? {
+    try await WindowModel.find(id, on: db)?.domain
+  }
+
+  /// The staff id holding a post at a window.
+  public func onDuty(window: String, post: DutyPost) async throws -> String? {
+    try await WindowDutyModel.query(on: db).filter(\.$windowID == window).filter(\.$post == post.rawValue).first()?
+      .staffID.uuidString
+  }
+
+  /// A site's windows in number order.
+  public func windows(site: String) async throws -> [Window] {
+    try await WindowModel.query(on: db).filter(\.$siteID == site).sort(\.$number).all().compactMap(\.domain)
+  }
+
   /// For each site, the departments that staff a window there (a general window counts for none).
   public func departmentsBySite() async throws -> [String: Set<String>] {
     var result: [String: Set<String>] = [:]

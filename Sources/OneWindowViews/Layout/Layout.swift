@@ -27,6 +27,26 @@ public enum Layout {
     """
   }
 
+  /// A page without header and footer, for the hall's own screens (display, kiosk, evaluation pad).
+  public static func bare(_ context: PageContext, title: String, bodyClass: String, body: HTML) -> HTML {
+    """
+    <!DOCTYPE html>
+    <html lang="\(context.language.tag)">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
+    <link rel="stylesheet" href="\(Links.stylesheet)">
+    </head>
+    <body class="\(bodyClass)\(context.largeText ? " large" : "")">
+    <main id="main">
+    \(body)
+    </main>
+    </body>
+    </html>
+    """
+  }
+
   private static func header(_ context: PageContext) -> HTML {
     let other = context.language == .zh ? ("en", "English") : ("zh", "中文")
     return """

@@ -124,6 +124,43 @@ public enum Stylesheet {
     .notice-issuer { font-size:18px; margin:0; } .notice-number { margin:0; }
     table.notice-list td, table.notice-list th { border:1px solid #999; }
     .notice-foot { margin-top:28px; } .seal { text-align:right; margin-top:36px; line-height:2; }
+    .grid3 { display:grid; grid-template-columns:repeat(auto-fit,minmax(200px,1fr)); gap:12px; }
+    .call-panel { border-left:6px solid var(--brand); } .call-panel h2 { margin-top:0; }
+    .big-number { font-size:34px; font-weight:700; letter-spacing:2px; color:var(--brand-dark); }
+    .call-actions, .inline-form { display:flex; flex-wrap:wrap; align-items:center; gap:10px; }
+    .call-actions { gap:18px; } .inline-form { margin:0; }
+    .slots { display:flex; flex-wrap:wrap; gap:8px; } .slot { border:1px solid var(--line); border-radius:6px;
+      padding:6px 10px; background:#fff; } .slot.full { opacity:.5; }
+    body.screen { background:#0b1f3a; color:#fff; } body.screen main { max-width:none; padding:24px 40px; }
+    .hall header { display:flex; justify-content:space-between; align-items:baseline; }
+    .hall h1 { font-size:40px; margin:0 0 20px; } .clock { font-size:32px; opacity:.8; }
+    .calls { list-style:none; margin:0; padding:0; } .call { display:grid; grid-template-columns:3.2em 1fr 1.4fr;
+      align-items:baseline; gap:24px; font-size:44px; padding:14px 0; border-bottom:1px solid #27466e; }
+    .call .num { font-weight:800; color:#ffd166; } .call.latest { background:#15365f; animation:flash 1s 3; }
+    .call .wname { font-size:28px; opacity:.85; } .idle { font-size:36px; opacity:.8; }
+    @keyframes flash { 50% { background:#2c5d94; } }
+    .queues { list-style:none; display:flex; flex-wrap:wrap; gap:28px; padding:0; margin:28px 0 0; font-size:26px; }
+    .queues .count { color:#ffd166; font-weight:700; } .sound { background:#15365f; color:#fff; border-color:#fff; margin-top:16px; }
+    body.kiosk-screen main { max-width:1000px; } .kiosk h1 { font-size:34px; }
+    .group-buttons { display:grid; grid-template-columns:repeat(auto-fill,minmax(280px,1fr)); gap:16px; margin:16px 0; }
+    .group-button { display:flex; flex-direction:column; align-items:flex-start; gap:4px; min-height:120px;
+      font-size:26px; padding:18px 22px; background:var(--brand); color:#fff; border:0; border-radius:12px; text-align:left; }
+    .group-button .code { font-size:40px; font-weight:800; } .group-button .meta { color:#dbe7f5; font-size:18px; }
+    .group-button:focus, .group-button:hover { background:var(--brand-dark); }
+    .lanes { display:flex; flex-wrap:wrap; gap:12px; border:1px solid var(--line); border-radius:8px; background:#fff; }
+    .lane { font-size:22px; padding:10px 16px; border:1px solid var(--line); border-radius:8px; }
+    .lane input { width:24px; height:24px; vertical-align:middle; }
+    .kiosk-row { display:grid; grid-template-columns:1fr 1fr; gap:16px; } .kiosk-row input { font-size:22px; width:100%; }
+    .slip { text-align:center; background:#fff; border:1px dashed var(--muted); padding:24px; max-width:420px; margin:24px auto;
+      font-size:20px; } .slip-number { font-size:72px; font-weight:800; margin:8px 0; color:var(--brand-dark); }
+    .lane-tag { color:var(--ok); font-weight:700; }
+    body.pad-screen main { max-width:760px; text-align:center; } .pad-window { font-size:24px; color:var(--muted); }
+    .pad-photo { width:160px; height:200px; object-fit:cover; border-radius:10px; margin:12px auto; display:block; }
+    .pad-photo.none { background:var(--brand); color:#fff; font-size:80px; line-height:200px; }
+    .pad-name { font-size:34px; font-weight:700; margin:0; } .pad-ask { font-size:26px; margin-top:24px; }
+    .rate-buttons { display:grid; grid-template-columns:repeat(5,1fr); gap:10px; }
+    .rate-buttons button { font-size:20px; padding:22px 6px; } .pad-thanks { font-size:30px; color:var(--ok); }
+    @media (max-width: 640px) { .kiosk-row { grid-template-columns:1fr; } .rate-buttons { grid-template-columns:1fr; } }
     body.large { font-size:20px; } body.large h1 { font-size:32px; } body.large h2 { font-size:25px; }
     body.large input[type=text], body.large input[type=search], body.large input[type=password], body.large select,
     body.large textarea, body.large button, body.large .button { font-size:21px; padding:12px 16px; }

@@ -75,6 +75,23 @@ public enum Links {
   }
 
   // 物料流转
+  // The service hall (取号、叫号、预约).
+  public static func kiosk(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/kiosk" }
+  public static func kioskTake(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/tickets" }
+  public static func kioskCheckIn(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/check-in" }
+  public static func hallDisplay(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/display" }
+  public static func hallEvents(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/events" }
+  public static func ticket(_ id: String) -> String { "/hall/tickets/\(percentEncode(id))" }
+  public static func pad(_ windowID: String) -> String { "/hall/windows/\(percentEncode(windowID))/pad" }
+  public static func padRate(_ windowID: String) -> String { "/hall/windows/\(percentEncode(windowID))/pad/rate" }
+  public static let deskCall = "/hall/desk/call"
+  public static func deskTicket(_ id: String, _ action: String) -> String {
+    "/hall/desk/tickets/\(percentEncode(id))/\(action)"
+  }
+  public static let hallFigures = "/hall/figures"
+  public static let appointments = "/appointments"
+  public static let appointmentCancel = "/appointments/cancel"
+
   public static let shipments = "/shipments"
   public static func shipmentStep(_ id: String, _ action: String) -> String {
     "/shipments/\(percentEncode(id))/\(percentEncode(action))"

@@ -15,13 +15,16 @@ public enum WindowPage {
     public let clock: CaseClock
     public let names: DirectoryNames
     public let lookupError: ValidationError?
+    /// 叫号 controls, for a clerk on duty at a window of a hall with business groups.
+    public let callPanel: CallPanel.Model?
 
     public init(
       site: Site?, query: String, results: [ItemSummary], total: Int, departments: [String: String],
       today: [(ServiceCase, DeadlineStatus?)], online: [(ServiceCase, DeadlineStatus?)] = [], clock: CaseClock,
       names: DirectoryNames,
-      lookupError: ValidationError? = nil
+      lookupError: ValidationError? = nil, callPanel: CallPanel.Model? = nil
     ) {
+      self.callPanel = callPanel
       self.site = site
       self.query = query
       self.results = results
@@ -41,6 +44,7 @@ public enum WindowPage {
     let body: HTML = """
       <h1>\(context.t("综合窗口", "General window"))</h1>
       <p class="lead">\(model.site?.name ?? "") · \(context.t("无差别受理：任何事项都可在本窗口收件", "Any item can be taken in here"))</p>
+      \(model.callPanel.map { CallPanel.render($0, context) } ?? .empty)
       <div class="two-col">
       <form method="get" action="\(Links.window)" class="search" role="search">
       <label for="q">\(context.t("查找事项（名称、拼音首字母或编码）", "Find an item (name, pinyin initials or code)"))</label>

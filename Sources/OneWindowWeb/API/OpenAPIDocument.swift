@@ -1197,6 +1197,43 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/hall/sites/{site}/tickets": {
+          "post": {
+            "summary": "取号: take a ticket in a business group (kiosk devices and the portal need no token)",
+            "security": [],
+            "parameters": [{"name": "site", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["group"], "properties": {"group": {"type": "string", "description": "Business group letter, e.g. A"}, "priority": {"type": ["string", "null"], "enum": ["elderly", "disabled", "pregnant", null]}, "item_code": {"type": ["string", "null"]}, "phone": {"type": ["string", "null"]}}}}}},
+            "responses": {"201": {"description": "The ticket", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ticket"}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          },
+          "get": {
+            "summary": "Every ticket of a site's day, in order of taking (staff who call tickets)",
+            "parameters": [{"name": "site", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "day", "in": "query", "required": false, "schema": {"type": "string"}, "description": "YYYY-MM-DD, today by default"}],
+            "responses": {"200": {"description": "Tickets", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/hall/sites/{site}/board": {
+          "get": {
+            "summary": "What the hall display shows now: the tickets being called and the waiting counts",
+            "security": [],
+            "parameters": [{"name": "site", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "Board", "content": {"application/json": {"schema": {"type": "object"}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/hall/windows/{window}/call": {
+          "post": {
+            "summary": "叫号: call the next ticket for a window the caller holds the A or B post of",
+            "parameters": [{"name": "window", "in": "path", "required": true, "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "The ticket called", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Ticket"}}}}, "204": {"description": "Nobody is waiting"}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
+        "/api/v1/hall/tickets/{id}/{action}": {
+          "post": {
+            "summary": "A step on a ticket at the caller's window: recall, start, finish (case_number), no-show, transfer (transfer_to = group:B or window:ID)",
+            "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"name": "action", "in": "path", "required": true, "schema": {"type": "string", "enum": ["recall", "start", "finish", "no-show", "transfer"]}}],
+            "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "properties": {"window_id": {"type": "string"}, "case_number": {"type": "string"}, "transfer_to": {"type": "string"}}}}}},
+            "responses": {"200": {"description": "The ticket after the step, and the ticket continuing a transfer", "content": {"application/json": {"schema": {"type": "object", "required": ["ticket"], "properties": {"ticket": {"$ref": "#/components/schemas/Ticket"}, "continued": {"oneOf": [{"$ref": "#/components/schemas/Ticket"}, {"type": "null"}]}}}}}}, "400": {"$ref": "#/components/responses/Error"}, "401": {"$ref": "#/components/responses/Error"}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}, "422": {"$ref": "#/components/responses/Error"}}
+          }
+        },
         "/api/v1/openapi.json": {
           "get": {
             "summary": "This document",
@@ -1268,6 +1305,22 @@ enum OpenAPIDocument {
           }
         },
         "schemas": {
+          "Ticket": {
+            "type": "object",
+            "required": ["id", "number", "site_id", "day", "group", "state", "channel", "taken_at", "calls"],
+            "properties": {
+              "id": {"type": "string"}, "number": {"type": "string", "examples": ["A001"]}, "site_id": {"type": "string"},
+              "day": {"type": "string", "format": "date"}, "group": {"type": "string"},
+              "state": {"type": "string", "enum": ["waiting", "called", "serving", "served", "transferred", "no_show"]},
+              "channel": {"type": "string", "enum": ["kiosk", "portal", "clerk", "appointment"]},
+              "priority": {"type": ["string", "null"]}, "item_code": {"type": ["string", "null"]},
+              "taken_at": {"type": "string", "format": "date-time"}, "called_at": {"type": ["string", "null"]},
+              "started_at": {"type": ["string", "null"]}, "ended_at": {"type": ["string", "null"]},
+              "window_id": {"type": ["string", "null"]}, "target_window_id": {"type": ["string", "null"]},
+              "calls": {"type": "integer"}, "case_number": {"type": ["string", "null"]},
+              "transferred_from": {"type": ["string", "null"]}
+            }
+          },
           "Error": {
             "type": "object",
             "required": [

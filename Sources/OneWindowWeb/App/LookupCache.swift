@@ -14,6 +14,31 @@ final class LookupCache: Sendable {
   private let sites = NIOLockedValueBox<[String: (Site?, Date)]>([:])
   private let departments = NIOLockedValueBox<[String: (Department?, Date)]>([:])
   private let agreements = NIOLockedValueBox<[String: ([DelegationAgreement], Date)]>([:])
+  private let halls = NIOLockedValueBox<[String: (HallSetup, Date)]>([:])
+
+  /// A site's hall as calling and the display read it: business groups, calling policy, windows.
+  struct HallSetup: Sendable {
+    let groups: [BusinessGroup]
+    let policy: QueuePolicy
+    let windows: [Window]
+
+    func groups(of window: String) -> [BusinessGroup] { groups.filter { $0.windowIDs.contains(window) } }
+    func group(_ code: String) -> BusinessGroup? { groups.first { $0.code == code } }
+    func window(_ id: String) -> Window? { windows.first { $0.id == id } }
+  }
+
+  func hall(_ siteID: String, db: any Database, now: Date) async throws -> HallSetup {
+    if let (setup, at) = halls.withLockedValue({ $0[siteID] }), now.timeIntervalSince(at) < Self.maxAge { return setup }
+    let repository = HallRepository(db)
+    let setup = HallSetup(
+      groups: try await repository.groups(site: siteID), policy: try await repository.policy(site: siteID),
+      windows: try await DirectoryRepository(db).windows(site: siteID))
+    halls.withLockedValue { cache in
+      if cache.count > 10_000 { cache.removeAll() }
+      cache[siteID] = (setup, now)
+    }
+    return setup
+  }
 
   /// The item's current version and state.
   func item(_ code: String, db: any Database, now: Date) async throws -> CatalogEntry? {
@@ -66,6 +91,7 @@ final class LookupCache: Sendable {
     sites.withLockedValue { $0.removeAll() }
     departments.withLockedValue { $0.removeAll() }
     agreements.withLockedValue { $0.removeAll() }
+    halls.withLockedValue { $0.removeAll() }
   }
 }
 

@@ -10,6 +10,8 @@ public enum OneWindow {
     _ = app.deadlineRules  // created once, before requests run concurrently
     _ = app.lookups
     try Store.configure(app, location: configuration.database)
+    app.use(events: try EventChannel(location: configuration.database, logger: app.logger))
+    app.lifecycle.use(EventChannelLifecycle())
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
 
     app.middleware = Middlewares()

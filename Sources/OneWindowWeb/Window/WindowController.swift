@@ -12,9 +12,10 @@ enum WindowController {
     return try await workbench(req, staff: staff, query: req.query[String.self, at: "q"] ?? "", lookupError: nil)
   }
 
-  static func workbench(_ req: Request, staff: StaffIdentity, query: String, lookupError: ValidationError?)
-    async throws -> HTML
-  {
+  static func workbench(
+    _ req: Request, staff: StaffIdentity, query: String, lookupError: ValidationError?,
+    hallError: ValidationError? = nil
+  ) async throws -> HTML {
     let text = query.trimmingCharacters(in: .whitespaces)
     var found: CatalogPage?
     if !text.isEmpty {
@@ -47,7 +48,8 @@ enum WindowController {
     return WindowPage.render(
       WindowPage.Model(
         site: site, query: text, results: found?.items ?? [], total: found?.total ?? 0, departments: names.departments,
-        today: today, online: online, clock: clock, names: names, lookupError: lookupError),
+        today: today, online: online, clock: clock, names: names, lookupError: lookupError,
+        callPanel: try await HallDeskController.panel(staff, today: today, error: hallError, req)),
       try await req.pageContext())
   }
 

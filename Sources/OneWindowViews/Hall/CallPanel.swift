@@ -1,0 +1,107 @@
+import OneWindowDomain
+
+/// 叫号: the calling controls on the window workbench — call the next ticket of the groups this window serves, call
+/// again, start, finish (with the case it produced), transfer to another group or window, and mark a no-show.
+public enum CallPanel {
+  public struct Model: Sendable {
+    public let window: Window
+    public let post: DutyPost
+    public let groups: [BusinessGroup]
+    /// Every group of the site, and its windows, for transfers.
+    public let siteGroups: [BusinessGroup]
+    public let siteWindows: [Window]
+    public let current: Ticket?
+    public let waiting: [String: Int]
+    public let policy: QueuePolicy
+    /// The case this clerk registered while serving the current ticket, offered for 办结.
+    public let suggestedCase: String?
+    public let error: ValidationError?
+
+    public init(
+      window: Window, post: DutyPost, groups: [BusinessGroup], siteGroups: [BusinessGroup], siteWindows: [Window],
+      current: Ticket?, waiting: [String: Int], policy: QueuePolicy, suggestedCase: String?,
+      error: ValidationError?
+    ) {
+      self.window = window
+      self.post = post
+      self.groups = groups
+      self.siteGroups = siteGroups
+      self.siteWindows = siteWindows
+      self.current = current
+      self.waiting = waiting
+      self.policy = policy
+      self.suggestedCase = suggestedCase
+      self.error = error
+    }
+  }
+
+  public static func render(_ model: Model, _ context: PageContext) -> HTML {
+    let queue = model.groups.map {
+      "\($0.code) \($0.name) \(context.t("等候", "waiting")) \(model.waiting[$0.code] ?? 0)"
+    }
+    .joined(separator: " · ")
+    let error: HTML =
+      model.error.map { "<p class=\"field-error\" role=\"alert\" id=\"call-error\">\(context.t($0.message))</p>" }
+      ?? .empty
+    let windowField: HTML = "<input type=\"hidden\" name=\"window_id\" value=\"\(model.window.id)\">"
+    var controls: HTML
+    if let ticket = model.current {
+      func action(_ name: String, _ label: String, extra: HTML = .empty, id: String) -> HTML {
+        """
+        <form method="post" action="\(Links.deskTicket(ticket.id, name))" class="inline-form">\(context.csrfField)\
+        \(windowField)\(extra)<button type="submit" id="\(id)">\(label)</button></form>
+        """
+      }
+      let lane: HTML =
+        ticket.priority.map { " <span class=\"tag\">\(context.t("绿色通道", "Priority")) · \(context.t($0.name))</span>" }
+        ?? .empty
+      let state: HTML = "<span class=\"tag\">\(context.t(ticket.state.name))</span>"
+      var buttons: [HTML] = []
+      if ticket.state == .called {
+        buttons.append(action("recall", context.t("重呼", "Call again"), id: "recall"))
+        buttons.append(action("start", context.t("开始办理", "Start"), id: "start"))
+        buttons.append(
+          ticket.calls >= model.policy.noShowAfterCalls
+            ? action("no-show", context.t("过号", "No-show"), id: "no-show")
+            : "<span class=\"meta\">\(context.t("呼叫满 \(model.policy.noShowAfterCalls) 次可过号", "No-show after \(model.policy.noShowAfterCalls) calls"))</span>"
+        )
+      } else {
+        let caseField: HTML = """
+          <label for="case_number">\(context.t("关联办件编号", "Case number"))</label>\
+          <input type="text" id="case_number" name="case_number" value="\(model.suggestedCase ?? "")" size="26">
+          """
+        buttons.append(action("finish", context.t("办结", "Finish"), extra: caseField, id: "finish"))
+      }
+      let targets =
+        model.siteGroups.map { ("group:\($0.code)", "\($0.code) \($0.name)") }
+        + model.siteWindows.filter { $0.id != model.window.id }.map {
+          ("window:\($0.id)", "\($0.number) \(context.t("号窗口", "")) \($0.name)")
+        }
+      let options = targets.map { value, name -> HTML in "<option value=\"\(value)\">\(name)</option>" }
+      let transfer: HTML = """
+        <label for="transfer_to">\(context.t("转到", "Transfer to"))</label>\
+        <select id="transfer_to" name="transfer_to">\(options)</select>
+        """
+      buttons.append(action("transfer", context.t("转移", "Transfer"), extra: transfer, id: "transfer"))
+      controls = """
+        <p class="now-serving"><span class="big-number" id="current-ticket">\(ticket.number)</span> \(state)\(lane) \
+        <span class="meta">\(context.t("已呼叫 \(ticket.calls) 次", "called \(ticket.calls)×"))</span></p>
+        <div class="call-actions">\(buttons)</div>
+        """
+    } else {
+      controls = """
+        <form method="post" action="\(Links.deskCall)" class="inline-form">\(context.csrfField)\(windowField)\
+        <button type="submit" class="button" id="call-next">\(context.t("叫下一位", "Call next"))</button></form>
+        """
+    }
+    return """
+      <section class="panel call-panel" aria-labelledby="call-title">
+      <h2 id="call-title">\(context.t("叫号", "Calling")) · \(model.window.number) \(context.t("号窗口", "")) \
+      <span class="meta">\(model.window.name) · \(model.post.rawValue)\(context.t("岗", " post"))</span></h2>
+      <p class="meta" id="queue-counts">\(queue)</p>
+      \(error)
+      \(controls)
+      </section>
+      """
+  }
+}

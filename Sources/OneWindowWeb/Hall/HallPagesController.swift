@@ -1,0 +1,170 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// The hall's public screens: the kiosk (取号、预约签到), the ticket slip, the display (叫号屏) and the evaluation pad
+/// at each window (评价器). They run on devices in the hall, without a staff session.
+enum HallPagesController {
+  /// `GET /hall/sites/{site}/kiosk`
+  @Sendable static func kiosk(req: Request) async throws -> HTML {
+    let site = try await HallService.site(req.parameters.get("site") ?? "", req)
+    return try await kioskPage(site, errors: [], phone: "", req)
+  }
+
+  static func kioskPage(_ site: Site, errors: [ValidationError], phone: String, _ req: Request) async throws -> HTML {
+    let setup = try await HallService.setup(site.id, req)
+    let waiting = try await HallRepository(req.db).waitingCounts(site: site.id, day: try await HallService.day(req))
+    return KioskPage.render(
+      KioskPage.Model(site: site, groups: setup.groups, waiting: waiting, errors: errors, phone: phone),
+      try await req.pageContext())
+  }
+
+  /// `POST /hall/sites/{site}/tickets`: takes a ticket in the chosen group and shows the slip.
+  @Sendable static func take(req: Request) async throws -> Response {
+    let site = try await HallService.site(req.parameters.get("site") ?? "", req)
+    let fields = try req.content.decode([String: String].self)
+    do {
+      let ticket = try await takeTicket(
+        site, group: fields["group"], priority: fields["priority"], itemCode: nil, phone: nil, channel: .kiosk, req)
+      return req.redirect(to: Links.ticket(ticket.id) + "?kiosk=1")
+    } catch let error as ValidationError {
+      return .html(try await kioskPage(site, errors: [error], phone: "", req), status: .unprocessableEntity)
+    }
+  }
+
+  /// Takes a ticket for a group of the site and tells the hall; the kiosk, the portal and the API all come here.
+  static func takeTicket(
+    _ site: Site, group: String?, priority: String?, itemCode: String?, phone: String?, channel: TicketChannel,
+    _ req: Request
+  ) async throws -> Ticket {
+    let setup = try await HallService.setup(site.id, req)
+    guard let group = setup.group(group ?? "") else {
+      throw ValidationError(field: "group", zh: "请选择业务分组", en: "Choose a service group")
+    }
+    let lane = try HallService.priority(priority)
+    let ticket = try await HallRepository(req.db).take(
+      site: site.id, group: group.code, day: try await HallService.day(req), channel: channel, priority: lane,
+      itemCode: itemCode, phone: phone, county: site.regionCode.county.value, now: req.now)
+    await HallService.publish("taken", ticket: ticket, site: site, req)
+    return ticket
+  }
+
+  /// `POST /hall/sites/{site}/check-in`: an appointment (phone number and code) becomes a ticket.
+  @Sendable static func checkIn(req: Request) async throws -> Response {
+    let site = try await HallService.site(req.parameters.get("site") ?? "", req)
+    let fields = try req.content.decode([String: String].self)
+    let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)
+    do {
+      let ticket = try await checkInTicket(site, phone: phone, code: fields["code"] ?? "", req)
+      return req.redirect(to: Links.ticket(ticket.id) + "?kiosk=1")
+    } catch let error as ValidationError {
+      return .html(try await kioskPage(site, errors: [error], phone: phone, req), status: .unprocessableEntity)
+    }
+  }
+
+  static func checkInTicket(_ site: Site, phone: String, code: String, _ req: Request) async throws -> Ticket {
+    let code = code.trimmingCharacters(in: .whitespaces)
+    guard !phone.isEmpty else { throw ValidationError(field: "phone", zh: "请输入预约手机号", en: "Enter the phone number") }
+    guard code.count == 6, code.allSatisfy(\.isNumber) else {
+      throw ValidationError(field: "code", zh: "签到码为 6 位数字", en: "The check-in code has 6 digits")
+    }
+    let repository = HallRepository(req.db)
+    guard let appointment = try await repository.appointment(phone: phone, code: code), appointment.siteID == site.id
+    else {
+      throw ValidationError(field: "code", zh: "没有找到该手机号和签到码的本大厅预约", en: "No booking here with that phone and code")
+    }
+    let rule = try await req.deadlineRule()
+    let lane = try appointment.checkInPriority(minuteOfDay: rule.minuteOfDay(req.now), on: rule.civilDate(of: req.now))
+    let ticket = try await repository.checkIn(
+      appointment, priority: lane, county: site.regionCode.county.value, now: req.now)
+    await HallService.publish("taken", ticket: ticket, site: site, req)
+    return ticket
+  }
+
+  /// `GET /hall/tickets/{id}`: the slip (the id is unguessable, like a printed ticket in hand).
+  @Sendable static func ticket(req: Request) async throws -> HTML {
+    guard let ticket = try await HallRepository(req.db).ticket(req.parameters.get("id") ?? "") else {
+      throw AppError.notFound(LocalizedText(zh: "没有这张号", en: "No such ticket"))
+    }
+    let site = try await HallService.site(ticket.siteID, req)
+    let setup = try await HallService.setup(site.id, req)
+    let fromKiosk = req.query[String.self, at: "kiosk"] == "1"
+    return TicketSlipPage.render(
+      ticket, site: site, group: setup.group(ticket.groupCode), ahead: try await HallService.ahead(of: ticket, req),
+      kioskURL: fromKiosk ? Links.kiosk(site.id) : nil,
+      clock: CaseClock(rule: try await req.deadlineRule(), now: req.now), try await req.pageContext())
+  }
+
+  /// `GET /hall/sites/{site}/display`
+  @Sendable static func display(req: Request) async throws -> HTML {
+    let site = try await HallService.site(req.parameters.get("site") ?? "", req)
+    let board = try await HallService.board(site, day: try await HallService.day(req), req)
+    return HallDisplayPage.render(
+      board, eventsURL: Links.hallEvents(site.id), timeZone: try await req.deadlineRule().timeZone.identifier,
+      try await req.pageContext())
+  }
+
+  /// `GET /hall/windows/{window}/pad`: the window and the clerk on duty; the rating prompt right after a service.
+  @Sendable static func pad(req: Request) async throws -> HTML {
+    try await padPage(req, thanked: req.query[String.self, at: "thanks"] == "1")
+  }
+
+  static let ratingWindow: TimeInterval = 120
+
+  static func padPage(_ req: Request, thanked: Bool) async throws -> HTML {
+    let window = try await padWindow(req)
+    let day = try await HallService.day(req)
+    let repository = HallRepository(req.db)
+    let current = try await repository.current(window: window.id, day: day)
+    let last = try await repository.lastServed(window: window.id, day: day)
+    // The clerk on duty: whoever called here last today, else the A post.
+    let staffID = current?.staffID ?? last?.staffID
+    let staffRepository = StaffRepository(req.db)
+    var clerk: StaffRecord?
+    if let staffID { clerk = try await staffRepository.find(id: staffID) }
+    if clerk == nil, let aPost = try await DirectoryRepository(req.db).onDuty(window: window.id, post: .a) {
+      clerk = try await staffRepository.find(id: aPost)
+    }
+    let profile =
+      try await clerk.asyncMap { try await AgentProfileRepository(req.db).profile(of: $0.identity.id) } ?? nil
+    let toRate =
+      current == nil
+      ? last.flatMap { ticket in
+        ticket.rating == nil && (ticket.endedAt.map { req.now.timeIntervalSince($0) < ratingWindow } ?? false)
+          ? ticket : nil
+      } : nil
+    return EvaluationPadPage.render(
+      EvaluationPadPage.Model(
+        window: window, clerkName: clerk?.identity.displayName, clerkTitle: clerk?.title,
+        photoURL: profile?.photo != nil ? clerk.map { Links.agentPhoto($0.identity.id) } : nil, toRate: toRate,
+        thanked: thanked, eventsURL: Links.hallEvents(window.siteID)),
+      try await req.pageContext())
+  }
+
+  /// `POST /hall/windows/{window}/pad/rate`
+  @Sendable static func rate(req: Request) async throws -> Response {
+    let window = try await padWindow(req)
+    let fields = try req.content.decode([String: String].self)
+    do {
+      let score = try AgentRating.check(score: fields["score"].flatMap { Int($0) })
+      try await HallRepository(req.db).rate(ticket: fields["ticket_id"] ?? "", window: window.id, score: score)
+      return req.redirect(to: Links.pad(window.id) + "?thanks=1")
+    } catch let error as ValidationError {
+      req.logger.info("pad rating refused: \(error.field)")
+      return req.redirect(to: Links.pad(window.id))
+    }
+  }
+
+  private static func padWindow(_ req: Request) async throws -> Window {
+    try await findWindow(req.parameters.get("window") ?? "", req)
+  }
+
+  private static func findWindow(_ id: String, _ req: Request) async throws -> Window {
+    guard let window = try await DirectoryRepository(req.db).window(id) else {
+      throw AppError.notFound(LocalizedText(zh: "没有这个窗口", en: "No such window"))
+    }
+    return window
+  }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// What the hall's pages and API share: the site's day, the window a clerk calls from, the board, and the live
+/// events every display and pad of the site receives (across processes, through `EventChannel`).
+enum HallService {
+  static func topic(_ siteID: String) -> String { "hall:" + siteID }
+
+  /// The site's day (Asia/Shanghai unless configured otherwise): ticket numbers restart with it.
+  static func day(_ req: Request) async throws -> CivilDate {
+    try await req.deadlineRule().civilDate(of: req.now)
+  }
+
+  static func site(_ id: String, _ req: Request) async throws -> Site {
+    guard let site = try await req.application.lookups.site(id, db: req.db, now: req.now) else {
+      throw AppError.notFound(LocalizedText(zh: "没有这个服务场所", en: "No such site"))
+    }
+    return site
+  }
+
+  static func setup(_ siteID: String, _ req: Request) async throws -> LookupCache.HallSetup {
+    try await req.application.lookups.hall(siteID, db: req.db, now: req.now)
+  }
+
+  /// The window the signed-in clerk calls from: one they hold the A or B post of (`windowID` picks among several).
+  static func duty(_ staff: StaffIdentity, windowID: String?, _ req: Request) async throws -> (
+    window: Window, post: DutyPost
+  )? {
+    let duties = try await DirectoryRepository(req.db).duties(of: staff)
+    if let windowID, !windowID.isEmpty {
+      guard let duty = duties.first(where: { $0.window.id == windowID }) else {
+        throw AppError.forbidden(
+          LocalizedText(zh: "您不在该窗口的 A/B 岗上，不能在此叫号", en: "You hold no A/B post at that window"))
+      }
+      return duty
+    }
+    return duties.first { $0.window.siteID == staff.scope.siteID } ?? duties.first
+  }
+
+  static func board(_ site: Site, day: CivilDate, _ req: Request) async throws -> HallBoard {
+    let setup = try await setup(site.id, req)
+    let repository = HallRepository(req.db)
+    let waiting = try await repository.waitingCounts(site: site.id, day: day)
+    let calls = try await repository.calling(site: site.id, day: day).compactMap { ticket -> HallBoard.Call? in
+      guard let window = ticket.windowID.flatMap(setup.window) else { return nil }
+      return HallBoard.Call(ticket: ticket, window: window)
+    }
+    return HallBoard(
+      siteID: site.id, siteName: site.name, calls: calls,
+      queues: setup.groups.map { HallBoard.Queue(code: $0.code, name: $0.name, waiting: waiting[$0.code] ?? 0) },
+      builtAt: Date())
+  }
+
+  /// Tells every display and pad of the site. The change is committed already, so a failure here is logged, not
+  /// thrown: the next event (or a page load) brings the screens right.
+  static func publish(_ kind: String, ticket: Ticket?, site: Site, _ req: Request) async {
+    do {
+      let day = try await day(req)
+      let board = try await board(site, day: day, req)
+      var announce: HallBoard.Call?
+      if kind == "called" || kind == "recalled", let ticket, let window = ticket.windowID {
+        announce = try await setup(site.id, req).window(window).map { HallBoard.Call(ticket: ticket, window: $0) }
+      }
+      let update = HallUpdate(
+        kind: kind, windowID: ticket?.windowID, ticketID: ticket?.id, announce: announce, board: board)
+      let payload = String(decoding: try JSONEncoder().encode(update), as: UTF8.self)
+      try await req.application.events.publish(topic(site.id), payload, on: req.db)
+    } catch {
+      req.logger.warning("hall event not sent: \(error)")
+    }
+  }
+
+  /// How many wait before `ticket` in its group.
+  static func ahead(of ticket: Ticket, _ req: Request) async throws -> Int {
+    let waiting = try await HallRepository(req.db).waitingCounts(site: ticket.siteID, day: ticket.day)
+    return max(0, (waiting[ticket.groupCode] ?? 1) - 1)
+  }
+
+  static func priority(_ raw: String?) throws(ValidationError) -> PriorityReason? {
+    guard let raw, !raw.isEmpty else { return nil }
+    guard let reason = PriorityReason(rawValue: raw), reason != .appointment else {
+      throw ValidationError(field: "priority", zh: "绿色通道类别无效", en: "Unknown priority lane")
+    }
+    return reason
+  }
+}
+
+extension Application {
+  private struct EventChannelKey: StorageKey {
+    typealias Value = EventChannel
+  }
+
+  /// Live events between processes; created in `OneWindow.configure`, closed on shutdown.
+  var events: EventChannel {
+    guard let channel = storage[EventChannelKey.self] else { fatalError("OneWindow.configure(_:with:) was not called") }
+    return channel
+  }
+
+  func use(events: EventChannel) {
+    storage[EventChannelKey.self] = events
+  }
+}
+
+/// Closes the `LISTEN` connection when the application stops.
+struct EventChannelLifecycle: LifecycleHandler {
+  func shutdownAsync(_ application: Application) async {
+    await application.events.shutdown()
+  }
+}
