@@ -177,7 +177,7 @@ public struct HallRepository: Sendable {
           AND group_code IN (\(binds: groups)) AND (target_window_id IS NULL OR target_window_id = \(bind: window))
         """)
       query.appendLiteral(priority ? " AND priority IS NOT NULL" : " AND priority IS NULL")
-      query.appendLiteral(" ORDER BY taken_ms, id LIMIT 1" + lock)
+      query.appendLiteral(" ORDER BY taken_ms, number, id LIMIT 1" + lock)
       return try await sql.raw(query).first().map(Self.decodeTicket)
     }
     let candidates = [try await first(priority: false), try await first(priority: true)].compactMap { $0 }
@@ -294,7 +294,7 @@ public struct HallRepository: Sendable {
   public func tickets(site: String?, from: CivilDate, through: CivilDate) async throws -> [Ticket] {
     var query = SQLQueryString("SELECT * FROM tickets WHERE day >= \(bind: from.iso) AND day <= \(bind: through.iso)")
     if let site { query.appendInterpolation(unsafeRaw: " AND site_id = "); query.appendInterpolation(bind: site) }
-    query.appendLiteral(" ORDER BY taken_ms, id")
+    query.appendLiteral(" ORDER BY taken_ms, number, id")
     return try await sql.raw(query).all().map(Self.decodeTicket)
   }
 

@@ -94,7 +94,7 @@ extension Application {
   }
 
   /// Live events between processes; created in `OneWindow.configure`, closed on shutdown.
-  var events: EventChannel {
+  public var events: EventChannel {
     guard let channel = storage[EventChannelKey.self] else { fatalError("OneWindow.configure(_:with:) was not called") }
     return channel
   }

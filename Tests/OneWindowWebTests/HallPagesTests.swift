@@ -1,0 +1,238 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowWeb
+import Testing
+import VaporTesting
+
+/// The hall through HTTP: kiosk, the calling panel on the workbench, the pad, appointments, figures, the API, and
+/// live events between processes.
+@Suite("Hall pages")
+struct HallPagesTests {
+  /// Tuesday 2026-11-24, 10:00 in Asia/Shanghai.
+  static let now = HallStoreTests.now
+  static let kiosk = "/hall/sites/site-center/kiosk"
+
+  /// Takes a ticket at the kiosk like a visitor; returns the slip's path.
+  static func take(_ browser: inout TestBrowser, group: String, priority: String = "") async throws -> String {
+    _ = try await browser.get(kiosk)
+    let response = try await browser.post(
+      "/hall/sites/site-center/tickets", form: ["_csrf": browser.csrfToken ?? "", "group": group, "priority": priority])
+    #expect(response.status == .seeOther)
+    return response.headers.first(name: .location) ?? ""
+  }
+
+  @Test("the kiosk gives a numbered slip; no group chosen is told by field", arguments: TestDatabase.all)
+  func kiosk(_ database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.now) { app in
+      var visitor = TestBrowser(app)
+      let page = try await visitor.get(Self.kiosk)
+      #expect(page.status == .ok)
+      #expect(page.body.string.contains("综合受理") && page.body.string.contains("绿色通道"))
+      let slip = try await Self.take(&visitor, group: "A", priority: "elderly")
+      #expect(slip.hasPrefix("/hall/tickets/") && slip.hasSuffix("?kiosk=1"))
+      let shown = try await visitor.get(slip).body.string
+      #expect(shown.contains("A001") && shown.contains("绿色通道") && shown.contains("老年人"))
+      _ = try await visitor.get(Self.kiosk)
+      let refused = try await visitor.post(
+        "/hall/sites/site-center/tickets", form: ["_csrf": visitor.csrfToken ?? "", "group": "Z"])
+      #expect(refused.status == .unprocessableEntity)
+      #expect(refused.body.string.contains("请选择业务分组"))
+      #expect(
+        try await HallRepository(app.db).waitingCounts(site: "site-center", day: CivilDate(iso: "2026-11-24")!) == [
+          "A": 1
+        ])
+    }
+  }
+
+  @Test(
+    "a clerk calls, recalls, marks no-show only after three calls, serves and finishes with the case",
+    arguments: TestDatabase.all)
+  func callingPanel(_ database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.now) { app in
+      var visitor = TestBrowser(app)
+      _ = try await Self.take(&visitor, group: "A")
+      _ = try await Self.take(&visitor, group: "A")
+      var clerk = TestBrowser(app)
+      _ = try await clerk.signIn("clerk")
+      var workbench = try await clerk.get("/window").body.string
+      #expect(workbench.contains("叫下一位") && workbench.contains("等候 2"))
+      let token = clerk.csrfToken ?? ""
+      let form = { (_: String) in ["_csrf": token, "window_id": "win-site-center-01"] }
+      #expect(try await clerk.post("/hall/desk/call", form: form(workbench)).status == .seeOther)
+      workbench = try await clerk.get("/window").body.string
+      #expect(workbench.contains("id=\"current-ticket\">A001"))
+      let ticket = try #require(
+        try await HallRepository(app.db).current(window: "win-site-center-01", day: CivilDate(iso: "2026-11-24")!))
+      // Calling again while A001 is at the window is refused, by name.
+      let busy = try await clerk.post("/hall/desk/call", form: form(workbench))
+      #expect(busy.status == .unprocessableEntity && busy.body.string.contains("请先办结或过号 A001"))
+      let early = try await clerk.post("/hall/desk/tickets/\(ticket.id)/no-show", form: form(workbench))
+      #expect(early.status == .unprocessableEntity && early.body.string.contains("满 3 次才能过号"))
+      for _ in 0..<2 {
+        #expect(
+          try await clerk.post("/hall/desk/tickets/\(ticket.id)/recall", form: form(workbench)).status == .seeOther)
+      }
+      #expect(try await clerk.get("/window").body.string.contains("id=\"no-show\""))
+      #expect(
+        try await clerk.post("/hall/desk/tickets/\(ticket.id)/no-show", form: form(workbench)).status == .seeOther)
+      // The next one is served and finished; a case number that does not exist is refused by field.
+      _ = try await clerk.post("/hall/desk/call", form: form(workbench))
+      let second = try #require(
+        try await HallRepository(app.db).current(window: "win-site-center-01", day: CivilDate(iso: "2026-11-24")!))
+      #expect(second.number == "A002")
+      #expect(try await clerk.post("/hall/desk/tickets/\(second.id)/start", form: form(workbench)).status == .seeOther)
+      var finish = form(workbench)
+      finish["case_number"] = "360999-20261124-99999"
+      let unknown = try await clerk.post("/hall/desk/tickets/\(second.id)/finish", form: finish)
+      #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains("没有编号为 360999-20261124-99999 的办件"))
+      finish["case_number"] = ""
+      #expect(try await clerk.post("/hall/desk/tickets/\(second.id)/finish", form: finish).status == .seeOther)
+      let tickets = try await HallRepository(app.db).tickets(
+        site: "site-center", from: CivilDate(iso: "2026-11-24")!, through: CivilDate(iso: "2026-11-24")!)
+      #expect(tickets.map(\.state) == [.noShow, .served])
+      #expect(tickets[0].calls == 3)
+      // A reviewer holds a post at window 05 but is not allowed to call tickets.
+      var reviewer = TestBrowser(app)
+      _ = try await reviewer.signIn("reviewer")
+      _ = try await reviewer.get("/office")
+      #expect(
+        try await reviewer.post("/hall/desk/call", form: ["_csrf": reviewer.csrfToken ?? ""]).status == .forbidden)
+    }
+  }
+
+  @Test("the pad asks for a rating right after the service, once", arguments: TestDatabase.all)
+  func pad(_ database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.now) { app in
+      var visitor = TestBrowser(app)
+      _ = try await Self.take(&visitor, group: "A")
+      let api = try await APIClient.signIn(app, "clerk")
+      let called = try JSON(try await api.send(.POST, "/api/v1/hall/windows/win-site-center-01/call"))
+      let id = try #require(called["id"].string)
+      #expect(try await api.send(.POST, "/api/v1/hall/tickets/\(id)/start").status == .ok)
+      let idle = try await visitor.get("/hall/windows/win-site-center-01/pad").body.string
+      #expect(idle.contains("无差别综合受理窗口") && !idle.contains("请为本次服务评价"))
+      #expect(try await api.send(.POST, "/api/v1/hall/tickets/\(id)/finish").status == .ok)
+      let ask = try await visitor.get("/hall/windows/win-site-center-01/pad").body.string
+      let token = visitor.csrfToken ?? ""
+      #expect(ask.contains("A001 号，请为本次服务评价"))
+      let rated = try await visitor.post(
+        "/hall/windows/win-site-center-01/pad/rate", form: ["_csrf": token, "ticket_id": id, "score": "5"])
+      #expect(rated.headers.first(name: .location) == "/hall/windows/win-site-center-01/pad?thanks=1")
+      #expect(try await HallRepository(app.db).ticket(id)?.rating == 5)
+      #expect(!(try await visitor.get("/hall/windows/win-site-center-01/pad").body.string.contains("请为本次服务评价")))
+      let again = try await visitor.post(
+        "/hall/windows/win-site-center-01/pad/rate", form: ["_csrf": token, "ticket_id": id, "score": "1"])
+      #expect(again.headers.first(name: .location) == "/hall/windows/win-site-center-01/pad")
+      #expect(try await HallRepository(app.db).ticket(id)?.rating == 5)
+    }
+  }
+
+  @Test(
+    "booking: free times only, errors by field, a code that checks in at the kiosk as a priority ticket",
+    arguments: TestDatabase.all)
+  func appointments(_ database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.now) { app in
+      var citizen = TestBrowser(app)
+      let page = try await citizen.get("/appointments?site=site-center&group=B&day=2026-11-24").body.string
+      #expect(page.contains("10:30-11:00") && !page.contains("08:30-09:00"))
+      let bad = try await citizen.post(
+        "/appointments",
+        form: [
+          "_csrf": citizen.csrfToken ?? "", "site": "site-center", "group": "B", "day": "2026-11-24",
+          "slot": "10:00-10:30", "name": "", "phone": "123",
+        ])
+      #expect(bad.status == .unprocessableEntity)
+      for message in ["请填写姓名", "请填写 11 位手机号"] { #expect(bad.body.string.contains(message)) }
+      let booked = try await citizen.post(
+        "/appointments",
+        form: [
+          "_csrf": citizen.csrfToken ?? "", "site": "site-center", "group": "B", "day": "2026-11-24",
+          "slot": "10:30-11:00", "name": "刘芳", "phone": "13800001111",
+        ])
+      #expect(booked.status == .created)
+      let appointment = try #require(
+        try await HallRepository(app.db).appointments(
+          site: "site-center", from: CivilDate(iso: "2026-11-24")!, through: CivilDate(iso: "2026-11-24")!
+        ).first)
+      #expect(booked.body.string.contains(appointment.code) && booked.body.string.contains("138****1111"))
+      var kiosk = TestBrowser(app)
+      _ = try await kiosk.get(Self.kiosk)
+      let token = kiosk.csrfToken ?? ""
+      let wrong = try await kiosk.post(
+        "/hall/sites/site-center/check-in",
+        form: ["_csrf": kiosk.csrfToken ?? "", "phone": "13800001111", "code": "12345"])
+      #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("签到码为 6 位数字"))
+      let checkedIn = try await kiosk.post(
+        "/hall/sites/site-center/check-in", form: ["_csrf": token, "phone": "13800001111", "code": appointment.code])
+      #expect(checkedIn.status == .seeOther)
+      let slip = try await kiosk.get(checkedIn.headers.first(name: .location) ?? "").body.string
+      #expect(slip.contains("B001") && slip.contains("预约"))
+    }
+  }
+
+  @Test(
+    "figures: waits, no-shows and appointment use for the admin; the API answers 204 when nobody waits",
+    arguments: TestDatabase.all)
+  func figuresAndAPI(_ database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.now) { app in
+      let api = try await APIClient.signIn(app, "clerk")
+      #expect(try await api.send(.POST, "/api/v1/hall/windows/win-site-center-01/call").status == .noContent)
+      let taken = try await app.testing().sendRequest(
+        .POST, "/api/v1/hall/sites/site-center/tickets", headers: ["Content-Type": "application/json"],
+        body: ByteBuffer(string: #"{"group":"A","priority":"pregnant"}"#))
+      #expect(taken.status == .created)
+      #expect(try JSON(taken)["number"].string == "A001")
+      let badLane = try await app.testing().sendRequest(
+        .POST, "/api/v1/hall/sites/site-center/tickets", headers: ["Content-Type": "application/json"],
+        body: ByteBuffer(string: #"{"group":"A","priority":"vip"}"#))
+      #expect(badLane.status == .unprocessableEntity)
+      let badField = try JSON(badLane)["error"]["field"].string
+      #expect(badField == "priority")
+      let list = try await api.send(.GET, "/api/v1/hall/sites/site-center/tickets?day=2026-11-24")
+      #expect(try JSON(list).array.count == 1)
+      #expect(
+        try await app.testing().sendRequest(.GET, "/api/v1/hall/sites/site-center/tickets").status == .unauthorized)
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      let figures = try await admin.get("/hall/figures?site=site-center&from=2026-11-24&through=2026-11-24")
+      #expect(
+        figures.status == .ok && figures.body.string.contains("综合受理") && figures.body.string.contains("id=\"by-group\"")
+      )
+      let wrong = try await admin.get("/hall/figures?from=2026-13-40")
+      #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("日期格式应为 YYYY-MM-DD"))
+    }
+  }
+
+  @Test("a hall event published in one process reaches a display subscribed in another", arguments: TestDatabase.all)
+  func eventsAcrossProcesses(_ database: TestDatabase) async throws {
+    try await withTestApp(database, demo: false) { app in
+      // A second application on the same database stands for a second `serve` process (on SQLite, one process).
+      let other = try await Application.make(.testing)
+      var configuration = AppConfiguration(
+        database: app.configuration.database, dataDirectory: app.configuration.dataDirectory)
+      configuration.passwordCost = 4
+      try OneWindow.configure(other, with: configuration)
+      let listener = database == .postgres ? other : app
+      do {
+        let (_, events) = await listener.events.subscribe("hall:site-x")
+        try await app.events.publish("hall:site-x", #"{"kind":"called"}"#, on: app.db)
+        let received = try await withThrowingTaskGroup(of: String?.self) { group in
+          group.addTask { await events.first { _ in true } }
+          group.addTask {
+            try await Task.sleep(for: .seconds(5))
+            return nil
+          }
+          let first = try await group.next() ?? nil
+          group.cancelAll()
+          return first
+        }
+        #expect(received == #"{"kind":"called"}"#)
+      } catch {
+        try? await other.asyncShutdown()
+        throw error
+      }
+      try await other.asyncShutdown()
+    }
+  }
+}
