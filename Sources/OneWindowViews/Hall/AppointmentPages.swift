@@ -54,6 +54,11 @@ public enum AppointmentPages {
       </div>
       <button type="submit" class="button" id="show-slots">\(context.t("查看可约时段", "Show free times"))</button>
       </form>
+      <script>
+      document.querySelectorAll('#choose select').forEach(function (s) {
+        s.addEventListener('change', function () { s.form.submit(); });
+      });
+      </script>
       """ as HTML
     var book: HTML = .empty
     if model.day != nil, !model.groupCode.isEmpty {

@@ -10,6 +10,7 @@ import OneWindowStore
 /// | `--data-dir` | `ONEWINDOW_DATA_DIR` | `./onewindow-data` |
 /// | — | `ONEWINDOW_SECURE_COOKIES` (1/0) | 0 (set 1 behind HTTPS) |
 /// | — | `ONEWINDOW_PUBLIC_URL` | the request's own host (printed QR codes link here) |
+/// | — | `ONEWINDOW_CLOCK` (ISO 8601) | the system clock; set, the server starts at that moment and runs on from it |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
   public var database: DatabaseLocation
@@ -25,6 +26,9 @@ public struct AppConfiguration: Sendable {
   /// The address citizens reach the portal at, e.g. `https://zwfw.example.gov.cn`; QR codes on printed guides and
   /// notices link there. Without it, links use the host the request came to.
   public var publicURL: String?
+  /// 培训/演示: the moment the server's clock starts at (then it runs on in real time) — for training on office
+  /// hours out of hours, and for browser tests that need the hall open. Nil: the system clock.
+  public var clockStart: Date?
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -74,6 +78,14 @@ public struct AppConfiguration: Sendable {
           field: "ONEWINDOW_PUBLIC_URL", zh: "应以 http:// 或 https:// 开头", en: "must start with http:// or https://")
       }
       configuration.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+    if let clock = environment["ONEWINDOW_CLOCK"], !clock.isEmpty {
+      guard let start = try? Date(clock, strategy: .iso8601) else {
+        throw ValidationError(
+          field: "ONEWINDOW_CLOCK", zh: "应为 ISO 8601 时间，如 2026-11-24T10:00:00+08:00",
+          en: "must be an ISO 8601 time, e.g. 2026-11-24T10:00:00+08:00")
+      }
+      configuration.clockStart = start
     }
     return configuration
   }

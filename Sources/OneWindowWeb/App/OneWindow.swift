@@ -7,6 +7,10 @@ public enum OneWindow {
 
   public static func configure(_ app: Application, with configuration: AppConfiguration) throws {
     app.configuration = configuration
+    if let start = configuration.clockStart {
+      let started = Date()
+      app.now = { start.addingTimeInterval(Date().timeIntervalSince(started)) }
+    }
     _ = app.deadlineRules  // created once, before requests run concurrently
     _ = app.lookups
     try Store.configure(app, location: configuration.database)

@@ -44,7 +44,9 @@ enum HallEventsController {
         for await chunk in merged { try await writer.writeBuffer(ByteBuffer(string: chunk)) }
         try await writer.write(.end)
       } catch {
-        // The client went away; the subscription ends with this stream.
+        // The client went away. The writer must still be told the stream ended (Vapor asserts it), and the
+        // subscription ends with this stream.
+        try? await writer.write(.error(error))
       }
     })
     return Response(status: .ok, headers: headers, body: body)
