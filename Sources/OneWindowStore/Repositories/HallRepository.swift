@@ -158,17 +158,27 @@ public struct HallRepository: Sendable {
   ) async throws -> Ticket? {
     // One call at a time per window (a double click), so the check below holds until commit.
     if isPostgres { try await sql.raw("SELECT id FROM windows WHERE id = \(bind: window) FOR UPDATE").run() }
-    if let current = try await current(window: window, day: day) {
+    // The window's latest calls: the first is its current ticket if still called or serving (a window cannot call
+    // while it has one), and the run of priority tickets among them is the streak the policy caps.
+    let recent = try await sql.raw(
+      """
+      SELECT number, state, priority FROM tickets WHERE window_id = \(bind: window) AND day = \(bind: day.iso)
+      ORDER BY called_ms DESC LIMIT \(bind: max(1, policy.maxPriorityInARow))
+      """
+    ).all().map {
+      (
+        number: try $0.decode(column: "number", as: String.self),
+        state: try $0.decode(column: "state", as: String.self),
+        priority: try $0.decode(column: "priority", as: String?.self)
+      )
+    }
+    if let current = recent.first,
+      current.state == TicketState.called.rawValue || current.state == TicketState.serving.rawValue
+    {
       throw ValidationError(
         field: "ticket", zh: "请先办结或过号 \(current.number)", en: "Finish or no-show \(current.number) first")
     }
-    let recent = try await sql.raw(
-      """
-      SELECT priority FROM tickets WHERE window_id = \(bind: window) AND day = \(bind: day.iso)
-      ORDER BY called_ms DESC LIMIT \(bind: policy.maxPriorityInARow)
-      """
-    ).all().map { try $0.decode(column: "priority", as: String?.self) }
-    let streak = recent.prefix { $0 != nil }.count
+    let streak = recent.prefix { $0.priority != nil }.count
     let lock = isPostgres ? " FOR UPDATE SKIP LOCKED" : ""
     func first(priority: Bool) async throws -> Ticket? {
       var query = SQLQueryString(

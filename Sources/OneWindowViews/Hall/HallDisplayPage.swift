@@ -62,9 +62,8 @@ public enum HallDisplayPage {
         var events = new EventSource(\(json(eventsURL)));
         events.addEventListener('hall', function (e) {
           var update = JSON.parse(e.data);
-          if (update.board.builtAt < Number(hall.getAttribute('data-built'))) return;
-          draw(update.board);
           if (update.announce) speak(update.announce.speech);
+          if (update.board.builtAt >= Number(hall.getAttribute('data-built'))) draw(update.board);
         });
         function tick() { document.getElementById('clock').textContent = new Date().toLocaleTimeString('zh-CN', { hour12: false, timeZone: \(json(timeZone)) }); }
         tick(); setInterval(tick, 1000);

@@ -9,11 +9,14 @@ public enum StaffHomePage {
     public let site: Site?
     public let department: Department?
     public let duties: [(window: Window, post: DutyPost)]
+    /// The site's hall has business groups (so a kiosk, a display and pads to open on its devices).
+    public let hasHall: Bool
 
     public init(
       staff: StaffIdentity, title: String, region: Region?, site: Site?, department: Department?,
-      duties: [(window: Window, post: DutyPost)]
+      duties: [(window: Window, post: DutyPost)], hasHall: Bool = false
     ) {
+      self.hasHall = hasHall
       self.staff = staff
       self.title = title
       self.region = region
@@ -42,6 +45,7 @@ public enum StaffHomePage {
       </dl>
       </section>
       \(dutySection(model, context))
+      \(hallSection(model, context))
       <h2>\(context.t("您可以", "You may"))</h2>
       <ul class="plain">\(permissions.map { permission -> HTML in
         guard let link = link(for: permission) else { return "<li>\(context.t(permission.name))</li>" }
@@ -59,6 +63,9 @@ public enum StaffHomePage {
     case .reviewCases: Links.office
     case .deliverResults: Links.delivery
     case .proxyApply: Links.agentDesk
+    case .callTickets: Links.window
+    case .viewStatistics: Links.hallFigures
+    case .manageSites: Links.adminHall
     default: nil
     }
   }
@@ -69,14 +76,26 @@ public enum StaffHomePage {
       let post = duty.post == .a ? context.t("A岗（主办）", "A (regular)") : context.t("B岗（替岗）", "B (backup)")
       return """
         <tr><td>\(duty.window.number)</td><td>\(duty.window.name)</td>\
-        <td>\(context.t(duty.window.kind.name))</td><td>\(post)</td></tr>
+        <td>\(context.t(duty.window.kind.name))</td><td>\(post)</td>\
+        <td>\(model.hasHall ? "<a href=\"\(Links.pad(duty.window.id))\">\(context.t("评价器", "Rating pad"))</a>" as HTML : .empty)</td></tr>
         """
     }
     return """
       <h2>\(context.t("我的窗口（AB岗）", "My windows (A/B posts)"))</h2>
       <table><thead><tr><th>\(context.t("窗口号", "No."))</th><th>\(context.t("窗口", "Window"))</th>\
-      <th>\(context.t("类型", "Kind"))</th><th>\(context.t("岗位", "Post"))</th></tr></thead>
+      <th>\(context.t("类型", "Kind"))</th><th>\(context.t("岗位", "Post"))</th><th></th></tr></thead>
       <tbody>\(rows)</tbody></table>
+      """
+  }
+
+  /// Where the hall's devices point their browsers: the kiosk and the display of the staff member's site.
+  private static func hallSection(_ model: Model, _ context: PageContext) -> HTML {
+    guard model.hasHall, let site = model.site else { return .empty }
+    return """
+      <h2>\(context.t("大厅设备", "Hall devices"))</h2>
+      <p id="hall-devices"><a href="\(Links.kiosk(site.id))">\(context.t("取号机", "Kiosk"))</a> · \
+      <a href="\(Links.hallDisplay(site.id))">\(context.t("叫号屏", "Hall display"))</a> · \
+      <a href="\(Links.appointments)?site=\(site.id)">\(context.t("网上预约", "Online booking"))</a></p>
       """
   }
 }

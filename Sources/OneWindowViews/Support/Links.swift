@@ -89,6 +89,9 @@ public enum Links {
     "/hall/desk/tickets/\(percentEncode(id))/\(action)"
   }
   public static let hallFigures = "/hall/figures"
+  public static let adminHall = "/admin/hall"
+  public static let adminHallGroups = "/admin/hall/groups"
+  public static let adminHallPolicy = "/admin/hall/policy"
   public static let appointments = "/appointments"
   public static let appointmentCancel = "/appointments/cancel"
 

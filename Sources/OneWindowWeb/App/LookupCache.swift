@@ -15,6 +15,20 @@ final class LookupCache: Sendable {
   private let departments = NIOLockedValueBox<[String: (Department?, Date)]>([:])
   private let agreements = NIOLockedValueBox<[String: ([DelegationAgreement], Date)]>([:])
   private let halls = NIOLockedValueBox<[String: (HallSetup, Date)]>([:])
+  private let duties = NIOLockedValueBox<[String: ([(window: Window, post: DutyPost)], Date)]>([:])
+
+  /// The windows a staff member holds the A or B post of (read on every call of a ticket).
+  func duties(of staff: StaffIdentity, db: any Database, now: Date) async throws -> [(window: Window, post: DutyPost)] {
+    if let (found, at) = duties.withLockedValue({ $0[staff.id] }), now.timeIntervalSince(at) < Self.maxAge {
+      return found
+    }
+    let found = try await DirectoryRepository(db).duties(of: staff)
+    duties.withLockedValue { cache in
+      if cache.count > 10_000 { cache.removeAll() }
+      cache[staff.id] = (found, now)
+    }
+    return found
+  }
 
   /// A site's hall as calling and the display read it: business groups, calling policy, windows.
   struct HallSetup: Sendable {
@@ -92,6 +106,7 @@ final class LookupCache: Sendable {
     departments.withLockedValue { $0.removeAll() }
     agreements.withLockedValue { $0.removeAll() }
     halls.withLockedValue { $0.removeAll() }
+    duties.withLockedValue { $0.removeAll() }
   }
 }
 

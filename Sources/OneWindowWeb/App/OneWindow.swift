@@ -15,6 +15,7 @@ public enum OneWindow {
     _ = app.lookups
     try Store.configure(app, location: configuration.database)
     app.use(events: try EventChannel(location: configuration.database, logger: app.logger))
+    app.use(hallPublisher: HallPublisher(application: app))
     app.lifecycle.use(EventChannelLifecycle())
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
 

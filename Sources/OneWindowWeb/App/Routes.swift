@@ -94,6 +94,9 @@ enum Routes {
       pages.get(Links.adminProxyLists.pathComponents, use: CatalogExtrasController.proxyLists)
       pages.get("admin", "proxy-lists", ":region", use: CatalogExtrasController.proxyList)
       pages.post("admin", "proxy-lists", ":region", use: CatalogExtrasController.changeProxyList)
+      pages.get(Links.adminHall.pathComponents, use: HallAdminController.show)
+      pages.post(Links.adminHallGroups.pathComponents, use: HallAdminController.saveGroup)
+      pages.post(Links.adminHallPolicy.pathComponents, use: HallAdminController.savePolicy)
       pages.get(Links.adminExport.pathComponents, use: CatalogImportController.export)
       pages.get(Links.adminImport.pathComponents, use: CatalogImportController.show)
       pages.on(

@@ -5,12 +5,14 @@ import Vapor
 
 /// `onewindow bench deadline|http`: benchmarks that print figures (run them on a release build).
 struct BenchCommand: AsyncCommandGroup {
-  var help: String { "Benchmarks: deadline arithmetic, HTTP create+accept load, catalog search, inbox and case pages" }
+  var help: String {
+    "Benchmarks: deadline arithmetic, HTTP create+accept load, catalog search, inbox and case pages, a hall day"
+  }
 
   var commands: [String: any AnyAsyncCommand] {
     [
       "deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand(), "catalog": CatalogSearchBenchCommand(),
-      "pages": PagesBenchCommand(),
+      "pages": PagesBenchCommand(), "hall": HallBenchCommand(),
     ]
   }
 }

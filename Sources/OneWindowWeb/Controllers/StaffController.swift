@@ -14,7 +14,9 @@ enum StaffController {
       region: try await directory.region(staff.scope.regionCode),
       site: try await staff.scope.siteID.asyncMap { try await directory.site($0) } ?? nil,
       department: try await staff.scope.departmentID.asyncMap { try await directory.department($0) } ?? nil,
-      duties: try await directory.duties(of: staff))
+      duties: try await directory.duties(of: staff),
+      hasHall: try await staff.scope.siteID.asyncMap { try await !HallRepository(req.db).groups(site: $0).isEmpty }
+        ?? false)
     return StaffHomePage.render(model, try await req.pageContext())
   }
 }

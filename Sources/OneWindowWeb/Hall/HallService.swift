@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OneWindowDomain
 import OneWindowStore
@@ -29,7 +30,7 @@ enum HallService {
   static func duty(_ staff: StaffIdentity, windowID: String?, _ req: Request) async throws -> (
     window: Window, post: DutyPost
   )? {
-    let duties = try await DirectoryRepository(req.db).duties(of: staff)
+    let duties = try await req.application.lookups.duties(of: staff, db: req.db, now: req.now)
     if let windowID, !windowID.isEmpty {
       guard let duty = duties.first(where: { $0.window.id == windowID }) else {
         throw AppError.forbidden(
@@ -41,8 +42,13 @@ enum HallService {
   }
 
   static func board(_ site: Site, day: CivilDate, _ req: Request) async throws -> HallBoard {
-    let setup = try await setup(site.id, req)
-    let repository = HallRepository(req.db)
+    try await board(site, day: day, setup: try await setup(site.id, req), db: req.db)
+  }
+
+  static func board(_ site: Site, day: CivilDate, setup: LookupCache.HallSetup, db: any Database) async throws
+    -> HallBoard
+  {
+    let repository = HallRepository(db)
     let waiting = try await repository.waitingCounts(site: site.id, day: day)
     let calls = try await repository.calling(site: site.id, day: day).compactMap { ticket -> HallBoard.Call? in
       guard let window = ticket.windowID.flatMap(setup.window) else { return nil }
@@ -54,22 +60,13 @@ enum HallService {
       builtAt: Date())
   }
 
-  /// Tells every display and pad of the site. The change is committed already, so a failure here is logged, not
-  /// thrown: the next event (or a page load) brings the screens right.
+  /// Tells every display and pad of the site, after this request has its answer (see `HallPublisher`).
   static func publish(_ kind: String, ticket: Ticket?, site: Site, _ req: Request) async {
     do {
-      let day = try await day(req)
-      let board = try await board(site, day: day, req)
-      var announce: HallBoard.Call?
-      if kind == "called" || kind == "recalled", let ticket, let window = ticket.windowID {
-        announce = try await setup(site.id, req).window(window).map { HallBoard.Call(ticket: ticket, window: $0) }
-      }
-      let update = HallUpdate(
-        kind: kind, windowID: ticket?.windowID, ticketID: ticket?.id, announce: announce, board: board)
-      let payload = String(decoding: try JSONEncoder().encode(update), as: UTF8.self)
-      try await req.application.events.publish(topic(site.id), payload, on: req.db)
+      req.application.hallPublisher.enqueue(
+        HallPublisher.Change(kind: kind, ticket: ticket, site: site, day: try await day(req)))
     } catch {
-      req.logger.warning("hall event not sent: \(error)")
+      req.logger.warning("hall event not queued: \(error)")
     }
   }
 
@@ -102,11 +99,27 @@ extension Application {
   func use(events: EventChannel) {
     storage[EventChannelKey.self] = events
   }
+
+  private struct HallPublisherKey: StorageKey {
+    typealias Value = HallPublisher
+  }
+
+  var hallPublisher: HallPublisher {
+    guard let publisher = storage[HallPublisherKey.self] else {
+      fatalError("OneWindow.configure(_:with:) was not called")
+    }
+    return publisher
+  }
+
+  func use(hallPublisher: HallPublisher) {
+    storage[HallPublisherKey.self] = hallPublisher
+  }
 }
 
-/// Closes the `LISTEN` connection when the application stops.
+/// Sends the hall events still queued, then closes the `LISTEN` connection, when the application stops.
 struct EventChannelLifecycle: LifecycleHandler {
   func shutdownAsync(_ application: Application) async {
+    await application.hallPublisher.finish()
     await application.events.shutdown()
   }
 }
