@@ -236,3 +236,69 @@ struct HallPagesTests {
     }
   }
 }
+
+/// Hall settings (admin): business groups and the calling policy, every problem by its field.
+@Suite("Hall settings")
+struct HallAdminTests {
+  @Test(
+    "an admin adds a group and changes the policy; bad input is told by field and saves nothing",
+    arguments: TestDatabase.all)
+  func settings(_ database: TestDatabase) async throws {
+    try await withTestApp(database, now: HallStoreTests.now) { app in
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      let page = try await admin.get("/admin/hall?site=site-center")
+      #expect(page.status == .ok && page.body.string.contains("公安户政"))
+      let token = admin.csrfToken ?? ""
+      let bad = try await admin.post(
+        "/admin/hall/groups",
+        form: [
+          "_csrf": token, "site": "site-center", "code": "b", "name": "重复", "slot_capacity": "99",
+          "item_codes": "000000000000",
+        ])
+      #expect(bad.status == .unprocessableEntity)
+      for message in ["分组 B 已存在", "至少选择一个窗口", "每时段预约数应为 0–50", "没有编码为 000000000000 的事项"] {
+        #expect(bad.body.string.contains(message), "\(message)")
+      }
+      let added = try await admin.post(
+        "/admin/hall/groups",
+        form: [
+          "_csrf": token, "site": "site-center", "code": "g", "name": "企业开办专区", "slot_capacity": "3",
+          "window_win-site-center-05": "on", "item_codes": "360105002000",
+        ])
+      #expect(added.status == .seeOther)
+      let groups = try await HallRepository(app.db).groups(site: "site-center")
+      let group = try #require(groups.first { $0.code == "G" })
+      #expect(
+        group.windowIDs == ["win-site-center-05"] && group.itemCodes == ["360105002000"] && group.slotCapacity == 3)
+      // The kiosk offers it at once (the cache was cleared).
+      var visitor = TestBrowser(app)
+      #expect(try await visitor.get("/hall/sites/site-center/kiosk").body.string.contains("企业开办专区"))
+      _ = try await admin.get("/admin/hall?site=site-center")
+      let badPolicy = try await admin.post(
+        "/admin/hall/policy",
+        form: [
+          "_csrf": token, "site": "site-center", "max_priority_in_a_row": "0", "max_ordinary_wait": "30",
+          "no_show_after_calls": "2",
+        ])
+      #expect(badPolicy.status == .unprocessableEntity && badPolicy.body.string.contains("连续优先叫号次数应为 1–20"))
+      #expect(try await HallRepository(app.db).policy(site: "site-center") == QueuePolicy())
+      let saved = try await admin.post(
+        "/admin/hall/policy",
+        form: [
+          "_csrf": token, "site": "site-center", "max_priority_in_a_row": "2", "max_ordinary_wait": "30",
+          "no_show_after_calls": "2",
+        ])
+      #expect(saved.status == .seeOther)
+      #expect(
+        try await HallRepository(app.db).policy(site: "site-center")
+          == QueuePolicy(maxPriorityInARow: 2, maxOrdinaryWait: 1800, noShowAfterCalls: 2))
+      var clerk = TestBrowser(app)
+      _ = try await clerk.signIn("clerk")
+      #expect(try await clerk.post("/admin/hall/policy", form: ["_csrf": clerk.csrfToken ?? ""]).status == .forbidden)
+      // The staff home of a center clerk links the hall's devices and the pad of their window.
+      let home = try await clerk.get("/staff").body.string
+      #expect(home.contains("/hall/sites/site-center/kiosk") && home.contains("/hall/windows/win-site-center-01/pad"))
+    }
+  }
+}

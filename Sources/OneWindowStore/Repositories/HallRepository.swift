@@ -179,18 +179,24 @@ public struct HallRepository: Sendable {
         field: "ticket", zh: "请先办结或过号 \(current.number)", en: "Finish or no-show \(current.number) first")
     }
     let streak = recent.prefix { $0.priority != nil }.count
-    let lock = isPostgres ? " FOR UPDATE SKIP LOCKED" : ""
-    func first(priority: Bool) async throws -> Ticket? {
+    // The head of each lane (ordinary, priority) in one read. On PostgreSQL each head is locked and locked rows
+    // are skipped, so two windows calling at once take different tickets; SQLite runs one writer at a time.
+    func head(priority: Bool) -> SQLQueryString {
       var query = SQLQueryString(
         """
         SELECT * FROM tickets WHERE site_id = \(bind: site) AND day = \(bind: day.iso) AND state = 'waiting'
           AND group_code IN (\(binds: groups)) AND (target_window_id IS NULL OR target_window_id = \(bind: window))
         """)
       query.appendLiteral(priority ? " AND priority IS NOT NULL" : " AND priority IS NULL")
-      query.appendLiteral(" ORDER BY taken_ms, number, id LIMIT 1" + lock)
-      return try await sql.raw(query).first().map(Self.decodeTicket)
+      query.appendLiteral(" ORDER BY taken_ms, number, id LIMIT 1" + (isPostgres ? " FOR UPDATE SKIP LOCKED" : ""))
+      return query
     }
-    let candidates = [try await first(priority: false), try await first(priority: true)].compactMap { $0 }
+    var both = SQLQueryString("SELECT * FROM (")
+    both.appendInterpolation(head(priority: false))
+    both.appendLiteral(isPostgres ? ") AS ordinary UNION ALL SELECT * FROM (" : ") UNION ALL SELECT * FROM (")
+    both.appendInterpolation(head(priority: true))
+    both.appendLiteral(isPostgres ? ") AS priority" : ")")
+    let candidates = try await sql.raw(both).all().map(Self.decodeTicket)
     let waiting = candidates.map {
       WaitingTicket(id: $0.id, groupCode: $0.groupCode, takenAt: $0.takenAt, priority: $0.priority)
     }

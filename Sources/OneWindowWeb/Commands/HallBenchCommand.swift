@@ -167,7 +167,8 @@ struct HallBenchCommand: AsyncCommand {
     )
     console.print("  take ticket:      \(HTTPBenchCommand.percentiles(state.takeMs))")
     console.print("  call next:        \(HTTPBenchCommand.percentiles(state.callMs)) (\(state.callMs.count) calls)")
-    console.print("  call, none left:  \(HTTPBenchCommand.percentiles(state.emptyCallMs))")
+    console.print(
+      "  call, none left:  \(HTTPBenchCommand.percentiles(state.emptyCallMs)) (\(state.emptyCallMs.count) calls)")
     console.print("  start/finish/…:   \(HTTPBenchCommand.percentiles(state.stepMs))")
     console.print(
       "  display update:   \(HTTPBenchCommand.percentiles(displayMs)) (press → screen, \(displayMs.count) updates on "
@@ -295,7 +296,8 @@ struct HallBenchCommand: AsyncCommand {
           return state.takersDone && state.outstanding == 0
         }
         if done { return }
-        try await Task.sleep(for: .milliseconds(40))
+        // Nobody waiting for this window: the clerk looks up and presses again a little later.
+        try await Task.sleep(for: .milliseconds(300))
         continue
       }
       guard status == 200, let id = json?["id"] as? String else {
