@@ -156,20 +156,27 @@ public struct HallRepository: Sendable {
   private func claimNext(
     window: String, groups: [String], staffID: String, site: String, day: CivilDate, policy: QueuePolicy, now: Date
   ) async throws -> Ticket? {
-    // One call at a time per window (a double click), so the check below holds until commit.
-    if isPostgres { try await sql.raw("SELECT id FROM windows WHERE id = \(bind: window) FOR UPDATE").run() }
     // The window's latest calls: the first is its current ticket if still called or serving (a window cannot call
-    // while it has one), and the run of priority tickets among them is the streak the policy caps.
-    let recent = try await sql.raw(
+    // while it has one), and the run of priority tickets among them is the streak the policy caps. On PostgreSQL the
+    // same read locks the window's row, so a double click calls once.
+    let limit = max(1, policy.maxPriorityInARow)
+    let recentSQL: SQLQueryString =
+      isPostgres
+      ? """
+      SELECT r.number, r.state, r.priority FROM windows w LEFT JOIN LATERAL (
+        SELECT number, state, priority, called_ms FROM tickets WHERE window_id = w.id AND day = \(bind: day.iso)
+        ORDER BY called_ms DESC LIMIT \(bind: limit)) r ON true
+      WHERE w.id = \(bind: window) ORDER BY r.called_ms DESC FOR UPDATE OF w
       """
+      : """
       SELECT number, state, priority FROM tickets WHERE window_id = \(bind: window) AND day = \(bind: day.iso)
-      ORDER BY called_ms DESC LIMIT \(bind: max(1, policy.maxPriorityInARow))
+      ORDER BY called_ms DESC LIMIT \(bind: limit)
       """
-    ).all().map {
-      (
-        number: try $0.decode(column: "number", as: String.self),
-        state: try $0.decode(column: "state", as: String.self),
-        priority: try $0.decode(column: "priority", as: String?.self)
+    let recent = try await sql.raw(recentSQL).all().compactMap {
+      row -> (number: String, state: String, priority: String?)? in
+      guard let number = try row.decode(column: "number", as: String?.self) else { return nil }
+      return (
+        number, try row.decode(column: "state", as: String.self), try row.decode(column: "priority", as: String?.self)
       )
     }
     if let current = recent.first,

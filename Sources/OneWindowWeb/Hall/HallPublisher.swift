@@ -16,16 +16,21 @@ final class HallPublisher: Sendable {
     let day: CivilDate
   }
 
+  /// How long the worker waits after the first change of a batch; well inside the display's 200 ms budget.
+  static let gather: Duration = .milliseconds(10)
   private let pending = NIOLockedValueBox<[Change]>([])
   private let wake: AsyncStream<Void>.Continuation
   private let worker: Task<Void, Never>
 
   init(application: Application) {
     let (signals, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    let gather = Self.gather
     self.wake = wake
     let pending = pending
     worker = Task {
       for await _ in signals {
+        // A moment to gather the changes arriving together (a busy hall): one board read serves them all.
+        try? await Task.sleep(for: gather)
         let batch = pending.withLockedValue { queued in
           defer { queued = [] }
           return queued
@@ -60,7 +65,12 @@ final class HallPublisher: Sendable {
       do {
         let setup = try await app.lookups.hall(siteID, db: app.db, now: app.now())
         let board = try await HallService.board(first.site, day: first.day, setup: setup, db: app.db)
-        for change in changes {
+        // Every change a screen acts on (a call to announce, a service the pad asks about) goes out; of the rest only
+        // the last, since each carries the same board.
+        let kept = changes.enumerated().filter { index, change in
+          index == changes.count - 1 || ["called", "recalled", "finished"].contains(change.kind)
+        }.map(\.element)
+        for change in kept {
           var announce: HallBoard.Call?
           if change.kind == "called" || change.kind == "recalled", let ticket = change.ticket,
             let window = ticket.windowID.flatMap(setup.window)
