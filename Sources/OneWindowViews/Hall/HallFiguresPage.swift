@@ -46,8 +46,8 @@ public enum HallFiguresPage {
       </form>
       <div class="cards" id="totals">
       <div class="card"><h3>\(context.t("取号", "Tickets"))</h3><p class="big-number">\(String(f.all.tickets))</p></div>
-      <div class="card"><h3>\(context.t("平均等候", "Average wait"))</h3><p class="big-number">\(minutes(f.all.averageWait))</p></div>
-      <div class="card"><h3>\(context.t("平均办理", "Average service"))</h3><p class="big-number">\(minutes(f.all.averageService))</p></div>
+      <div class="card"><h3>\(context.t("平均等候", "Average wait"))</h3><p class="big-number">\(minutes(f.all.averageWait, context))</p></div>
+      <div class="card"><h3>\(context.t("平均办理", "Average service"))</h3><p class="big-number">\(minutes(f.all.averageService, context))</p></div>
       <div class="card"><h3>\(context.t("过号率", "No-show rate"))</h3><p class="big-number" id="no-show-rate">\(percent(f.all.noShowRate))</p></div>
       <div class="card"><h3>\(context.t("预约使用", "Appointments"))</h3><p>\(context.t("预约 \(use.booked) · 签到 \(use.checkedIn) · 取消 \(use.cancelled) · 爽约 \(use.missed)", "booked \(use.booked) · checked in \(use.checkedIn) · cancelled \(use.cancelled) · missed \(use.missed)"))</p>\
       <p class="meta">\(context.t("签到率", "Use rate")) \(percent(use.useRate))</p></div>
@@ -70,8 +70,8 @@ public enum HallFiguresPage {
     let rows = lines.map { line -> HTML in
       """
       <tr><td>\(label(line.key))</td><td>\(String(line.tickets))</td><td>\(String(line.served))</td>\
-      <td>\(String(line.transferred))</td><td>\(String(line.noShows))</td><td>\(minutes(line.averageWait))</td>\
-      <td>\(minutes(line.longestWait))</td><td>\(minutes(line.averageService))</td><td>\(percent(line.noShowRate))</td></tr>
+      <td>\(String(line.transferred))</td><td>\(String(line.noShows))</td><td>\(minutes(line.averageWait, context))</td>\
+      <td>\(minutes(line.longestWait, context))</td><td>\(minutes(line.averageService, context))</td><td>\(percent(line.noShowRate))</td></tr>
       """
     }
     return """
@@ -83,9 +83,9 @@ public enum HallFiguresPage {
       """
   }
 
-  static func minutes(_ seconds: TimeInterval?) -> String {
+  static func minutes(_ seconds: TimeInterval?, _ context: PageContext) -> String {
     guard let seconds else { return "—" }
-    return String(format: "%.1f", seconds / 60) + " min"
+    return String(format: "%.1f", seconds / 60) + context.t(" 分钟", " min")
   }
 
   static func percent(_ rate: Double?) -> String {
