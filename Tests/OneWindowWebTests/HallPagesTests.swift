@@ -33,6 +33,9 @@ struct HallPagesTests {
       #expect(slip.hasPrefix("/hall/tickets/") && slip.hasSuffix("?kiosk=1"))
       let shown = try await visitor.get(slip).body.string
       #expect(shown.contains("A001") && shown.contains("绿色通道") && shown.contains("老年人"))
+      #expect(shown.contains("前面还有 0 人等候"))
+      let second = try await visitor.get(try await Self.take(&visitor, group: "A")).body.string
+      #expect(second.contains("A002") && second.contains("前面还有 1 人等候"))
       _ = try await visitor.get(Self.kiosk)
       let refused = try await visitor.post(
         "/hall/sites/site-center/tickets", form: ["_csrf": visitor.csrfToken ?? "", "group": "Z"])
@@ -40,7 +43,7 @@ struct HallPagesTests {
       #expect(refused.body.string.contains("请选择业务分组"))
       #expect(
         try await HallRepository(app.db).waitingCounts(site: "site-center", day: CivilDate(iso: "2026-11-24")!) == [
-          "A": 1
+          "A": 2
         ])
     }
   }
@@ -125,6 +128,16 @@ struct HallPagesTests {
         "/hall/windows/win-site-center-01/pad/rate", form: ["_csrf": token, "ticket_id": id, "score": "1"])
       #expect(again.headers.first(name: .location) == "/hall/windows/win-site-center-01/pad")
       #expect(try await HallRepository(app.db).ticket(id)?.rating == 5)
+      // A service finished ten minutes ago can no longer be rated.
+      _ = try await Self.take(&visitor, group: "A")
+      let next = try #require(
+        try JSON(try await api.send(.POST, "/api/v1/hall/windows/win-site-center-01/call"))["id"].string)
+      _ = try await api.send(.POST, "/api/v1/hall/tickets/\(next)/start")
+      _ = try await api.send(.POST, "/api/v1/hall/tickets/\(next)/finish")
+      app.now = { Self.now + 600 }
+      _ = try await visitor.post(
+        "/hall/windows/win-site-center-01/pad/rate", form: ["_csrf": token, "ticket_id": next, "score": "1"])
+      #expect(try await HallRepository(app.db).ticket(next)?.rating == nil)
     }
   }
 

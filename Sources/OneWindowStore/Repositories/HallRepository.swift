@@ -303,6 +303,19 @@ public struct HallRepository: Sendable {
     return counts
   }
 
+  /// Waiting tickets of the same group taken before `ticket` (the slip's "前面还有 N 人"; the priority lane may
+  /// still pass them).
+  public func ahead(of ticket: Ticket) async throws -> Int {
+    let row = try await sql.raw(
+      """
+      SELECT COUNT(*) AS n FROM tickets WHERE site_id = \(bind: ticket.siteID) AND day = \(bind: ticket.day.iso)
+        AND state = 'waiting' AND group_code = \(bind: ticket.groupCode)
+        AND (taken_ms < \(bind: millis(ticket.takenAt)) OR (taken_ms = \(bind: millis(ticket.takenAt)) AND number < \(bind: ticket.number)))
+      """
+    ).first()
+    return try row?.decode(column: "n", as: Int.self) ?? 0
+  }
+
   /// Tickets being called or served at a site now, the latest call first (the hall display's list).
   public func calling(site: String, day: CivilDate, limit: Int = 8) async throws -> [Ticket] {
     try await sql.raw(

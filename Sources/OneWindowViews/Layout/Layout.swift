@@ -4,14 +4,7 @@ import OneWindowDomain
 public enum Layout {
   public static func page(_ context: PageContext, title: String, body: HTML) -> HTML {
     """
-    <!DOCTYPE html>
-    <html lang="\(context.language.tag)">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
-    <link rel="stylesheet" href="\(Links.stylesheet)">
-    </head>
+    \(head(context, title: title))
     <body\(context.largeText ? " class=\"large\"" as HTML : .empty)>
     <a class="skip" href="#main">\(context.t("跳到正文", "Skip to content"))</a>
     \(header(context))
@@ -30,6 +23,19 @@ public enum Layout {
   /// A page without header and footer, for the hall's own screens (display, kiosk, evaluation pad).
   public static func bare(_ context: PageContext, title: String, bodyClass: String, body: HTML) -> HTML {
     """
+    \(head(context, title: title))
+    <body class="\(bodyClass)\(context.largeText ? " large" : "")">
+    <main id="main">
+    \(body)
+    </main>
+    </body>
+    </html>
+    """
+  }
+
+  /// The document's start up to `<body>`: language, viewport, title, the stylesheet.
+  private static func head(_ context: PageContext, title: String) -> HTML {
+    """
     <!DOCTYPE html>
     <html lang="\(context.language.tag)">
     <head>
@@ -38,12 +44,6 @@ public enum Layout {
     <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
     <link rel="stylesheet" href="\(Links.stylesheet)">
     </head>
-    <body class="\(bodyClass)\(context.largeText ? " large" : "")">
-    <main id="main">
-    \(body)
-    </main>
-    </body>
-    </html>
     """
   }
 

@@ -90,8 +90,8 @@ struct CatalogSearchBenchCommand: AsyncCommand {
   }
 }
 
-/// A small deterministic random generator, so every run times the same searches.
-struct SplitMix {
+/// A small deterministic random generator (SplitMix64), so benchmark runs repeat themselves.
+struct SplitMix: RandomNumberGenerator {
   var state: UInt64
 
   init(seed: UInt64) { state = seed }

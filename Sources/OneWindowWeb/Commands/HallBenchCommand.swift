@@ -282,7 +282,7 @@ struct HallBenchCommand: AsyncCommand {
     _ client: HTTPClient, url: String, token: String, desk: Desk, transferTo: [String], serviceMs: Int,
     record: Record, seed: UInt64
   ) async throws {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix(seed: seed)  // each clerk's choices repeat from run to run
     let deadline = ContinuousClock.now + .seconds(900)
     while ContinuousClock.now < deadline {
       let pressed = wallMs()
@@ -365,20 +365,5 @@ struct HallBenchCommand: AsyncCommand {
     } catch {
       if !Task.isCancelled { record.state.withLockedValue { $0.errors.append("display \(id) lost: \(error)") } }
     }
-  }
-}
-
-/// A small deterministic generator, so each clerk's choices repeat from run to run.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -94,15 +94,10 @@ enum HallAPIController {
   /// `POST /api/v1/hall/windows/{window}/call`: 200 with the ticket called, 204 when nobody waits.
   @Sendable static func call(req: Request) async throws -> Response {
     let staff = try req.authorize(.callTickets)
-    do {
-      guard let ticket = try await HallDeskController.callNext(staff, windowID: req.parameters.get("window"), req)
-      else {
-        return Response(status: .noContent)
-      }
-      return try await TicketJSON(ticket).encodeResponse(for: req)
-    } catch let error as ValidationError where error.field == "ticket" && error.message.en == "Nobody is waiting" {
+    guard let ticket = try await HallDeskController.callNext(staff, windowID: req.parameters.get("window"), req) else {
       return Response(status: .noContent)
     }
+    return try await TicketJSON(ticket).encodeResponse(for: req)
   }
 
   /// `POST /api/v1/hall/tickets/{id}/{recall|start|finish|no-show|transfer}`

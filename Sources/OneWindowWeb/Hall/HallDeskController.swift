@@ -37,7 +37,9 @@ enum HallDeskController {
     let staff = try req.authorize(.callTickets)
     let fields = try req.content.decode([String: String].self)
     do {
-      _ = try await callNext(staff, windowID: fields["window_id"], req)
+      guard try await callNext(staff, windowID: fields["window_id"], req) != nil else {
+        throw ValidationError(field: "ticket", zh: "当前没有等候的号", en: "Nobody is waiting")
+      }
       return req.redirect(to: Links.window)
     } catch let error as ValidationError {
       return try await refused(staff, error, req)
@@ -53,9 +55,7 @@ enum HallDeskController {
     let ticket = try await HallRepository(req.db).callNext(
       window: duty.window.id, groups: setup.groups(of: duty.window.id).map(\.code), staffID: staff.id,
       site: duty.window.siteID, day: try await HallService.day(req), policy: setup.policy, now: req.now)
-    guard let ticket else {
-      throw ValidationError(field: "ticket", zh: "当前没有等候的号", en: "Nobody is waiting")
-    }
+    guard let ticket else { return nil }
     await HallService.publish("called", ticket: ticket, site: try await HallService.site(duty.window.siteID, req), req)
     return ticket
   }

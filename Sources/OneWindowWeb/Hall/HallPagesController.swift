@@ -149,7 +149,14 @@ enum HallPagesController {
     let fields = try req.content.decode([String: String].self)
     do {
       let score = try AgentRating.check(score: fields["score"].flatMap { Int($0) })
-      try await HallRepository(req.db).rate(ticket: fields["ticket_id"] ?? "", window: window.id, score: score)
+      let repository = HallRepository(req.db)
+      // Only right after the service, as the pad asks (a little slack for a slow press).
+      guard let ticket = try await repository.ticket(fields["ticket_id"] ?? ""),
+        let ended = ticket.endedAt, req.now.timeIntervalSince(ended) < ratingWindow + 60
+      else {
+        throw ValidationError(field: "ticket_id", zh: "评价时间已过", en: "Too late to rate this service")
+      }
+      try await repository.rate(ticket: ticket.id, window: window.id, score: score)
       return req.redirect(to: Links.pad(window.id) + "?thanks=1")
     } catch let error as ValidationError {
       req.logger.info("pad rating refused: \(error.field)")

@@ -72,8 +72,8 @@ enum HallService {
 
   /// How many wait before `ticket` in its group.
   static func ahead(of ticket: Ticket, _ req: Request) async throws -> Int {
-    let waiting = try await HallRepository(req.db).waitingCounts(site: ticket.siteID, day: ticket.day)
-    return max(0, (waiting[ticket.groupCode] ?? 1) - 1)
+    guard ticket.state == .waiting else { return 0 }
+    return try await HallRepository(req.db).ahead(of: ticket)
   }
 
   static func priority(_ raw: String?) throws(ValidationError) -> PriorityReason? {
