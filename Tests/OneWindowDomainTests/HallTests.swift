@@ -85,6 +85,9 @@ import Testing
     // National Day 2026: a Thursday off; Saturday 10-10 is a make-up workday with weekday hours.
     #expect(AppointmentSlots.on(CivilDate(year: 2026, month: 10, day: 1)!, hours: hours, calendar: .china).isEmpty)
     #expect(AppointmentSlots.on(CivilDate(year: 2026, month: 10, day: 10)!, hours: hours, calendar: .china).count == 18)
+    #expect(AppointmentSlots.isOpen(day, minute: 12 * 60 + 30, hours: hours, calendar: .china))  // 延时服务
+    #expect(!AppointmentSlots.isOpen(day, minute: 17 * 60 + 30, hours: hours, calendar: .china))
+    #expect(!AppointmentSlots.isOpen(day, minute: 8 * 60, hours: hours, calendar: .china))
     // A Saturday inside the holiday is closed, Saturday hours or not.
     #expect(AppointmentSlots.on(CivilDate(year: 2026, month: 10, day: 3)!, hours: hours, calendar: .china).isEmpty)
   }

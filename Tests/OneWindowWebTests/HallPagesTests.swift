@@ -104,6 +104,43 @@ struct HallPagesTests {
     }
   }
 
+  @Test(
+    "网上取号 in opening hours, one open ticket per phone; a clerk takes one for a visitor", arguments: TestDatabase.all)
+  func onlineAndClerkTickets(_ database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.now) { app in
+      var citizen = TestBrowser(app)
+      let form = try await citizen.get("/queue?site=site-center").body.string
+      #expect(form.contains("网上取号") && form.contains("公安户政"))
+      let token = citizen.csrfToken ?? ""
+      let fields = ["_csrf": token, "site": "site-center", "group": "B", "phone": "13700001234"]
+      let taken = try await citizen.post("/queue", form: fields)
+      #expect(taken.status == .seeOther)
+      let slip = try await citizen.get(taken.headers.first(name: .location) ?? "").body.string
+      #expect(slip.contains("B001"))
+      let again = try await citizen.post("/queue", form: fields)
+      #expect(again.status == .unprocessableEntity && again.body.string.contains("该手机号今天已有 B001 号"))
+      var badPhone = fields
+      badPhone["phone"] = "12345"
+      #expect(try await citizen.post("/queue", form: badPhone).body.string.contains("请填写 11 位手机号"))
+      app.now = { Self.now + 11 * 3600 }  // 21:00
+      var late = fields
+      late["phone"] = "13700005678"
+      let closed = try await citizen.post("/queue", form: late)
+      #expect(closed.status == .unprocessableEntity && closed.body.string.contains("大厅现在不在办公时间"))
+      app.now = { Self.now }
+      var clerk = TestBrowser(app)
+      _ = try await clerk.signIn("clerk")
+      _ = try await clerk.get("/window")
+      let forVisitor = try await clerk.post(
+        "/hall/desk/take", form: ["_csrf": clerk.csrfToken ?? "", "group": "C", "priority": "disabled"])
+      #expect(forVisitor.status == .seeOther)
+      let tickets = try await HallRepository(app.db).tickets(
+        site: "site-center", from: CivilDate(iso: "2026-11-24")!, through: CivilDate(iso: "2026-11-24")!)
+      #expect(tickets.map(\.channel) == [.portal, .clerk])
+      #expect(tickets[1].number == "C001" && tickets[1].priority == .disabled)
+    }
+  }
+
   @Test("the pad asks for a rating right after the service, once", arguments: TestDatabase.all)
   func pad(_ database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.now) { app in
@@ -309,9 +346,20 @@ struct HallAdminTests {
       var clerk = TestBrowser(app)
       _ = try await clerk.signIn("clerk")
       #expect(try await clerk.post("/admin/hall/policy", form: ["_csrf": clerk.csrfToken ?? ""]).status == .forbidden)
-      // The staff home of a center clerk links the hall's devices and the pad of their window.
+      // The staff home of a center clerk links the hall's devices and the pad of their window, and takes the
+      // clerk's photo for that pad; a bad phone is named and nothing is saved.
       let home = try await clerk.get("/staff").body.string
       #expect(home.contains("/hall/sites/site-center/kiosk") && home.contains("/hall/windows/win-site-center-01/pad"))
+      let clerkToken = clerk.csrfToken ?? ""
+      let badProfile = try await clerk.post(
+        "/staff/profile", form: ["_csrf": clerkToken, "phone": "x", "hours": "工作日"], files: [])
+      #expect(badProfile.status == .unprocessableEntity)
+      let savedProfile = try await clerk.post(
+        "/staff/profile", form: ["_csrf": clerkToken, "phone": "0795-7213345", "hours": "工作日 8:30–17:30"],
+        files: [("photo", "李国平.png", "image/png", WindowScanTests.png)])
+      #expect(savedProfile.status == .seeOther)
+      var pad = TestBrowser(app)
+      #expect(try await pad.get("/hall/windows/win-site-center-01/pad").body.string.contains("/photo\""))
     }
   }
 }

@@ -124,6 +124,11 @@ public enum AppointmentSlots {
     return Array(Set(slots)).sorted()
   }
 
+  /// Whether the site is open at `minute` (from midnight) of `day`: inside one of that day's opening spans.
+  public static func isOpen(_ day: CivilDate, minute: Int, hours: OpeningHours, calendar: WorkCalendar) -> Bool {
+    on(day, hours: hours, calendar: calendar).contains { $0.start <= minute && minute < $0.end }
+  }
+
   /// Every "HH:MM–HH:MM" in an opening-hours text (en dash, hyphen or 至), in minutes.
   static func spans(_ text: String) -> [(Int, Int)] {
     let normalized = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "至", with: "-")

@@ -303,6 +303,16 @@ public struct HallRepository: Sendable {
     return counts
   }
 
+  /// A phone number's ticket still waiting or being served at a site today (one at a time online).
+  public func open(phone: String, site: String, day: CivilDate) async throws -> Ticket? {
+    try await sql.raw(
+      """
+      SELECT * FROM tickets WHERE phone = \(bind: phone) AND site_id = \(bind: site) AND day = \(bind: day.iso)
+        AND state IN ('waiting', 'called', 'serving') LIMIT 1
+      """
+    ).first().map(Self.decodeTicket)
+  }
+
   /// Waiting tickets of the same group taken before `ticket` (the slip's "前面还有 N 人"; the priority lane may
   /// still pass them).
   public func ahead(of ticket: Ticket) async throws -> Int {

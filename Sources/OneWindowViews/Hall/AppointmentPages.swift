@@ -94,7 +94,8 @@ public enum AppointmentPages {
       \(parts.summary())
       \(choose)
       \(book)
-      <p><a href="\(Links.appointmentCancel)">\(context.t("取消预约", "Cancel a booking"))</a></p>
+      <p><a href="\(Links.onlineTicket)">\(context.t("今天就去？网上取号", "Going today? Take a ticket online"))</a> · \
+      <a href="\(Links.appointmentCancel)">\(context.t("取消预约", "Cancel a booking"))</a></p>
       """
     return Layout.page(context, title: context.t("预约办理", "Book an appointment"), body: body)
   }

@@ -94,6 +94,22 @@ public enum CallPanel {
         <button type="submit" class="button" id="call-next">\(context.t("叫下一位", "Call next"))</button></form>
         """
     }
+    let groupOptions = model.siteGroups.map { group -> HTML in
+      "<option value=\"\(group.code)\">\(group.code) \(group.name)</option>"
+    }
+    let laneOptions =
+      [("", context.t("普通", "Ordinary"))]
+      + [PriorityReason.elderly, .disabled, .pregnant].map {
+        ($0.rawValue, context.t("绿色通道 · ", "Priority · ") + context.t($0.name))
+      }
+    let lanes = laneOptions.map { value, name -> HTML in "<option value=\"\(value)\">\(name)</option>" }
+    let take: HTML = """
+      <details class="take-for"><summary>\(context.t("代取号", "Take a ticket for a visitor"))</summary>
+      <form method="post" action="\(Links.deskTake)" class="inline-form">\(context.csrfField)\(windowField)\
+      <label for="take_group">\(context.t("业务", "Service"))</label><select id="take_group" name="group">\(groupOptions)</select>\
+      <label for="take_priority">\(context.t("通道", "Lane"))</label><select id="take_priority" name="priority">\(lanes)</select>\
+      <button type="submit" id="take-for">\(context.t("取号并打印", "Take and print"))</button></form></details>
+      """
     return """
       <section class="panel call-panel" aria-labelledby="call-title">
       <h2 id="call-title">\(context.t("叫号", "Calling")) · \(model.window.number) \(context.t("号窗口", "")) \
@@ -101,6 +117,7 @@ public enum CallPanel {
       <p class="meta" id="queue-counts">\(queue)</p>
       \(error)
       \(controls)
+      \(take)
       </section>
       """
   }

@@ -58,7 +58,7 @@ public enum Layout {
       <a href="\(Links.items)">\(context.t("事项查询", "Services"))</a>
       <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>
       <a href="\(Links.status)">\(context.t("办件查询", "Track"))</a>
-      <a href="\(Links.appointments)">\(context.t("预约办理", "Book a visit"))</a>
+      <a href="\(Links.appointments)">\(context.t("预约取号", "Book or queue"))</a>
       \(context.staff == nil ? "<a href=\"\(Links.myCases)\">\(context.t("我的办件", "My applications"))</a>" as HTML : .empty)
       \(staffLinks(context))
       <a href="\(Links.textSize(context.largeText ? "normal" : "large", returnTo: context.path))">\

@@ -128,27 +128,15 @@ public enum AgentDeskPage {
   }
 
   private static func profile(_ model: Model, _ context: PageContext) -> HTML {
-    let parts = FormParts(context: context, errors: model.profileErrors)
     let rating =
       model.rating.map {
         context.t(
           "群众评价：\(String(format: "%.1f", $0.average)) 分（\($0.count) 次）",
           "Rated \(String(format: "%.1f", $0.average)) (\($0.count))")
       } ?? context.t("暂无群众评价", "Not rated yet")
-    return """
-      <section class="panel" id="profile"><h2>\(context.t("阳光台公示信息", "Public profile"))</h2>
-      <p class="meta">\(rating) · <a href="\(Links.agents)">\(context.t("查看公示", "See the board"))</a></p>
-      \(parts.summary())
-      <form method="post" action="\(Links.agentProfile)" enctype="multipart/form-data" novalidate>
-      \(context.csrfField)
-      <div class="form-grid">
-      \(parts.text("phone", context.t("服务电话", "Service phone"), model.profile?.phone ?? "", required: true))
-      \(parts.text("hours", context.t("服务时间", "Hours"), model.profile?.hours ?? model.station.openingHours.weekdays, required: true))
-      <div><label for="photo">\(context.t("照片（JPG/PNG，不超过 2 MB）", "Photo (JPG/PNG, up to 2 MB)"))</label>\
-      <input type="file" id="photo" name="photo" accept=".jpg,.jpeg,.png"\(parts.invalid("photo"))>\(parts.error("photo"))</div>
-      </div>
-      <button type="submit" class="button">\(context.t("保存公示信息", "Save"))</button>
-      </form></section>
-      """
+    return PublicProfileForm.render(
+      action: Links.agentProfile, profile: model.profile, defaultHours: model.station.openingHours.weekdays,
+      note: "\(rating) · <a href=\"\(Links.agents)\">\(context.t("查看公示", "See the board"))</a>",
+      errors: model.profileErrors, context)
   }
 }

@@ -11,12 +11,18 @@ public enum StaffHomePage {
     public let duties: [(window: Window, post: DutyPost)]
     /// The site's hall has business groups (so a kiosk, a display and pads to open on its devices).
     public let hasHall: Bool
+    /// A window clerk's 阳光台 profile (shown on the evaluation pad of their window).
+    public let profile: AgentProfile?
+    public let profileErrors: [ValidationError]
 
     public init(
       staff: StaffIdentity, title: String, region: Region?, site: Site?, department: Department?,
-      duties: [(window: Window, post: DutyPost)], hasHall: Bool = false
+      duties: [(window: Window, post: DutyPost)], hasHall: Bool = false, profile: AgentProfile? = nil,
+      profileErrors: [ValidationError] = []
     ) {
       self.hasHall = hasHall
+      self.profile = profile
+      self.profileErrors = profileErrors
       self.staff = staff
       self.title = title
       self.region = region
@@ -46,6 +52,10 @@ public enum StaffHomePage {
       </section>
       \(dutySection(model, context))
       \(hallSection(model, context))
+      \(model.duties.isEmpty ? .empty : PublicProfileForm.render(
+        action: Links.staffProfile, profile: model.profile, defaultHours: model.site?.openingHours.weekdays ?? "",
+        note: HTML(unsafe: HTML.escape(context.t("显示在您窗口的评价器上。", "Shown on your window's rating pad."))),
+        errors: model.profileErrors, context))
       <h2>\(context.t("您可以", "You may"))</h2>
       <ul class="plain">\(permissions.map { permission -> HTML in
         guard let link = link(for: permission) else { return "<li>\(context.t(permission.name))</li>" }

@@ -5,6 +5,7 @@ public enum Links {
   public static let login = "/login"
   public static let logout = "/logout"
   public static let staffHome = "/staff"
+  public static let staffProfile = "/staff/profile"
   public static let stylesheet = "/assets/onewindow.css"
 
   public static let status = "/status"
@@ -93,6 +94,8 @@ public enum Links {
   public static let adminHallGroups = "/admin/hall/groups"
   public static let adminHallPolicy = "/admin/hall/policy"
   public static let appointments = "/appointments"
+  public static let onlineTicket = "/queue"
+  public static let deskTake = "/hall/desk/take"
   public static let appointmentCancel = "/appointments/cancel"
 
   public static let shipments = "/shipments"

@@ -21,6 +21,9 @@ enum Routes {
       pages.post(Links.login.pathComponents, use: LoginController.submit)
       pages.post(Links.logout.pathComponents, use: LoginController.logout)
       pages.get(Links.staffHome.pathComponents, use: StaffController.home)
+      pages.on(
+        .POST, Links.staffProfile.pathComponents,
+        body: .collect(maxSize: ByteCount(value: CSRFMiddleware.maxMultipartBody)), use: StaffController.profile)
 
       pages.get(Links.status.pathComponents, use: CaseStatusController.show)
       pages.get(Links.statusResultPath.pathComponents, use: CaseStatusController.result)
@@ -72,6 +75,9 @@ enum Routes {
       pages.post(Links.deskCall.pathComponents, use: HallDeskController.call)
       pages.post("hall", "desk", "tickets", ":id", ":action", use: HallDeskController.act)
       pages.get(Links.hallFigures.pathComponents, use: HallFiguresController.show)
+      pages.get(Links.onlineTicket.pathComponents, use: HallPagesController.onlineForm)
+      pages.post(Links.onlineTicket.pathComponents, use: HallPagesController.onlineTake)
+      pages.post(Links.deskTake.pathComponents, use: HallDeskController.take)
       pages.get(Links.appointments.pathComponents, use: AppointmentController.form)
       pages.post(Links.appointments.pathComponents, use: AppointmentController.book)
       pages.get(Links.appointmentCancel.pathComponents, use: AppointmentController.cancelForm)

@@ -6,6 +6,10 @@ import Vapor
 /// The staff workbench home.
 enum StaffController {
   @Sendable static func home(req: Request) async throws -> HTML {
+    try await homePage(req, profileErrors: [])
+  }
+
+  static func homePage(_ req: Request, profileErrors: [ValidationError]) async throws -> HTML {
     let staff = try req.authorize(.viewWorkbench)
     let directory = DirectoryRepository(req.db)
     let record = try await StaffRepository(req.db).find(id: staff.id)
@@ -18,6 +22,42 @@ enum StaffController {
       hasHall: try await staff.scope.siteID.asyncMap { try await !HallRepository(req.db).groups(site: $0).isEmpty }
         ?? false)
     return StaffHomePage.render(model, try await req.pageContext())
+  }
+
+  /// `POST /staff/profile`: a window clerk's 阳光台 photo, phone and hours (the evaluation pad shows them).
+  @Sendable static func profile(req: Request) async throws -> Response {
+    let staff = try req.authorize(.viewWorkbench)
+    guard try await !DirectoryRepository(req.db).duties(of: staff).isEmpty else {
+      throw AppError.forbidden(LocalizedText(zh: "只有在窗口上岗的人员公示信息", en: "Only staff on a window post have a profile"))
+    }
+    let errors = try await saveProfile(staff, county: staff.scope.regionCode.county.value, req)
+    guard errors.isEmpty else {
+      return .html(try await homePage(req, profileErrors: errors), status: .unprocessableEntity)
+    }
+    return req.redirect(to: Links.staffHome + "#profile")
+  }
+
+  /// Photos on the public board and the pads: JPG or PNG, small.
+  static let photoPolicy = UploadPolicy(maxBytes: 2 * 1024 * 1024, kinds: [.jpeg, .png])
+
+  /// Saves the posted public profile of `staff` (photo kept unless a new one is sent); the problems, if any, and
+  /// then nothing is saved.
+  static func saveProfile(_ staff: StaffIdentity, county: String, _ req: Request) async throws -> [ValidationError] {
+    let posted = try FormBody.read(req)
+    let existing = try await AgentProfileRepository(req.db).profile(of: staff.id)
+    var profile = AgentProfile(
+      staffID: staff.id, photo: existing?.photo,
+      phone: (posted.fields["phone"] ?? "").trimmingCharacters(in: .whitespaces),
+      hours: (posted.fields["hours"] ?? "").trimmingCharacters(in: .whitespaces))
+    let (photos, photoErrors) = posted.checkedFiles(photoPolicy)
+    let errors = photoErrors + profile.problems()
+    guard errors.isEmpty else { return errors }
+    if let (file, kind) = photos.first(where: { $0.0.field == "photo" }) {
+      let key = try await req.application.fileStore.put(file.bytes)
+      profile.photo = Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count)
+    }
+    try await AgentProfileRepository(req.db).save(profile, county: county)
+    return []
   }
 }
 

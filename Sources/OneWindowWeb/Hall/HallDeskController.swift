@@ -60,6 +60,24 @@ enum HallDeskController {
     return ticket
   }
 
+  /// `POST /hall/desk/take`: 代取号 — a clerk takes a ticket for a visitor (the guide desk, someone who cannot use the
+  /// kiosk), in any group of the site, in the priority lane when the clerk sees the need.
+  @Sendable static func take(req: Request) async throws -> Response {
+    let staff = try req.authorize(.callTickets)
+    let fields = try req.content.decode([String: String].self)
+    do {
+      guard let duty = try await HallService.duty(staff, windowID: fields["window_id"], req) else {
+        throw ValidationError(field: "window_id", zh: "您没有窗口的 A/B 岗", en: "You hold no window post")
+      }
+      let site = try await HallService.site(duty.window.siteID, req)
+      let ticket = try await HallPagesController.takeTicket(
+        site, group: fields["group"], priority: fields["priority"], itemCode: nil, phone: nil, channel: .clerk, req)
+      return req.redirect(to: Links.ticket(ticket.id))
+    } catch let error as ValidationError {
+      return try await refused(staff, error, req)
+    }
+  }
+
   /// `POST /hall/desk/tickets/{id}/{recall|start|finish|no-show|transfer}`
   @Sendable static func act(req: Request) async throws -> Response {
     let staff = try req.authorize(.callTickets)

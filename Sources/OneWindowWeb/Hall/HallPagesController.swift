@@ -83,6 +83,65 @@ enum HallPagesController {
     return ticket
   }
 
+  /// `GET /queue?site=`: 网上取号 on the portal.
+  @Sendable static func onlineForm(req: Request) async throws -> HTML {
+    try await onlinePage(req, siteID: req.query[String.self, at: "site"] ?? "", group: "", phone: "", errors: [])
+  }
+
+  static func onlinePage(_ req: Request, siteID: String, group: String, phone: String, errors: [ValidationError])
+    async throws -> HTML
+  {
+    let withGroups = try await HallRepository(req.db).sitesWithGroups()
+    let sites = try await DirectoryRepository(req.db).sites().filter { withGroups.contains($0.id) }
+    let site = sites.first { $0.id == siteID }
+    var groups: [BusinessGroup] = []
+    var waiting: [String: Int] = [:]
+    if let site {
+      groups = try await HallService.setup(site.id, req).groups
+      waiting = try await HallRepository(req.db).waitingCounts(site: site.id, day: try await HallService.day(req))
+    }
+    return OnlineTicketPage.render(
+      OnlineTicketPage.Model(
+        sites: sites.map { ($0.id, $0.name) }, site: site, groups: groups, waiting: waiting, group: group,
+        phone: phone, errors: errors),
+      try await req.pageContext())
+  }
+
+  /// `POST /queue`: today's ticket, while the hall is open; one open ticket per phone number and hall.
+  @Sendable static func onlineTake(req: Request) async throws -> Response {
+    let fields = try req.content.decode([String: String].self)
+    let siteID = fields["site"] ?? ""
+    let group = fields["group"] ?? ""
+    let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)
+    do {
+      let site = try await HallService.site(siteID, req)
+      guard Citizen.isMobile(phone) else {
+        throw ValidationError(field: "phone", zh: "请填写 11 位手机号", en: "Enter an 11-digit mobile number")
+      }
+      let rule = try await req.deadlineRule()
+      let today = rule.civilDate(of: req.now)
+      guard
+        AppointmentSlots.isOpen(
+          today, minute: rule.minuteOfDay(req.now), hours: site.openingHours, calendar: rule.calendar)
+      else {
+        throw ValidationError(
+          field: "site", zh: "大厅现在不在办公时间，请在办公时间内取号或预约其他时间",
+          en: "The hall is closed now; take a ticket in opening hours or book a visit")
+      }
+      if let open = try await HallRepository(req.db).open(phone: phone, site: site.id, day: today) {
+        throw ValidationError(
+          field: "phone", zh: "该手机号今天已有 \(open.number) 号在等候或办理中", en: "This phone already holds \(open.number) today")
+      }
+      let ticket = try await takeTicket(
+        site, group: group, priority: nil, itemCode: nil, phone: phone, channel: .portal, req)
+      return req.redirect(to: Links.ticket(ticket.id))
+    } catch let error as ValidationError {
+      return .html(
+        try await onlinePage(req, siteID: siteID, group: group, phone: phone, errors: [error]),
+        status: .unprocessableEntity)
+    }
+  }
+
   /// `GET /hall/tickets/{id}`: the slip (the id is unguessable, like a printed ticket in hand).
   @Sendable static func ticket(req: Request) async throws -> HTML {
     guard let ticket = try await HallRepository(req.db).ticket(req.parameters.get("id") ?? "") else {

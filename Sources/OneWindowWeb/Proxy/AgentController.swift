@@ -54,31 +54,16 @@ enum AgentController {
     return req.redirect(to: Links.agentDesk)
   }
 
-  /// Photos on the public board: JPG or PNG, small.
-  static let photoPolicy = UploadPolicy(maxBytes: 2 * 1024 * 1024, kinds: [.jpeg, .png])
-
   /// `POST /agent/profile`: the agent's public profile (phone, hours, photo).
   @Sendable static func saveProfile(req: Request) async throws -> Response {
     let agent = try req.authorize(.proxyApply)
     let station = try await WindowController.desk(agent, req)
-    let posted = try FormBody.read(req)
-    let existing = try await AgentProfileRepository(req.db).profile(of: agent.id)
-    var profile = AgentProfile(
-      staffID: agent.id, photo: existing?.photo,
-      phone: (posted.fields["phone"] ?? "").trimmingCharacters(in: .whitespaces),
-      hours: (posted.fields["hours"] ?? "").trimmingCharacters(in: .whitespaces))
-    let (photos, photoErrors) = posted.checkedFiles(photoPolicy)
-    let errors = photoErrors + profile.problems()
+    let errors = try await StaffController.saveProfile(agent, county: station.regionCode.county.value, req)
     guard errors.isEmpty else {
       return .html(
         try await page(agent, form: .init(), errors: [], notice: nil, profileErrors: errors, req),
         status: .unprocessableEntity)
     }
-    if let (file, kind) = photos.first(where: { $0.0.field == "photo" }) {
-      let key = try await req.application.fileStore.put(file.bytes)
-      profile.photo = Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count)
-    }
-    try await AgentProfileRepository(req.db).save(profile, county: station.regionCode.county.value)
     return req.redirect(to: Links.agentDesk + "#profile")
   }
 
