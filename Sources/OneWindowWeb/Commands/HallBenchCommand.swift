@@ -83,12 +83,7 @@ struct HallBenchCommand: AsyncCommand {
     // Groups get visitors in proportion to the windows serving them.
     let targets = desks.flatMap { desk in desk.groups.map { (site: desk.window.siteID, group: $0) } }
     let sites = Array(Set(desks.map(\.window.siteID))).sorted()
-    // Enough connections per process for every clerk, the visitors and the displays' open streams: the default of 8
-    // would queue requests inside the client and time the queue, not the server.
-    var configuration = HTTPClient.Configuration()
-    configuration.connectionPool = .init(
-      idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 2 * windowCount + 32)
-    let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    let client = HTTPClient(eventLoopGroupProvider: .singleton)
     defer { _ = client.shutdown() }
     console.print(
       "hall day against \(urls.count) process(es): \(ticketCount) tickets at \(rate)/s, \(desks.count) windows at "
