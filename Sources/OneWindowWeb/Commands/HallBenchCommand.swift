@@ -24,7 +24,7 @@ struct HallBenchCommand: AsyncCommand {
     @Option(name: "windows", help: "Windows calling (default 20)")
     var windows: Int?
 
-    @Option(name: "rate", help: "Tickets taken per second (default 60)")
+    @Option(name: "rate", help: "Tickets taken per second (default 20)")
     var rate: Int?
 
     @Option(name: "service-ms", help: "Longest simulated service, in ms (default 400)")
@@ -72,7 +72,7 @@ struct HallBenchCommand: AsyncCommand {
     }
     let ticketCount = signature.tickets ?? 2000
     let windowCount = signature.windows ?? 20
-    let rate = max(1, signature.rate ?? 60)
+    let rate = max(1, signature.rate ?? 20)
     let serviceMs = max(10, signature.serviceMs ?? 400)
     let console = context.console
     let desks = try await Self.desks(app.db, count: windowCount)
