@@ -218,6 +218,10 @@ struct HallPagesTests {
       #expect(checkedIn.status == .seeOther)
       let slip = try await kiosk.get(checkedIn.headers.first(name: .location) ?? "").body.string
       #expect(slip.contains("B001") && slip.contains("预约"))
+      // The portal account with the same phone number lists the booking (checked in) and today's ticket.
+      var account = try await PortalTests.signUp(app, phone: "13800001111", name: "刘芳", id: "11010519491231002X")
+      let mine = try await account.get("/my").body.string
+      #expect(mine.contains("我的预约与取号") && mine.contains("B001") && mine.contains("10:30-11:00") && mine.contains("已签到"))
     }
   }
 

@@ -427,6 +427,17 @@ public struct HallRepository: Sendable {
     return try await sql.raw(query).all().map(Self.decodeAppointment)
   }
 
+  /// A phone number's bookings from `from` on, and its tickets of that day (the portal's 我的预约与取号).
+  public func visits(phone: String, from: CivilDate) async throws -> (appointments: [Appointment], tickets: [Ticket]) {
+    let appointments = try await sql.raw(
+      "SELECT * FROM appointments WHERE phone = \(bind: phone) AND day >= \(bind: from.iso) ORDER BY day, slot"
+    ).all().map(Self.decodeAppointment)
+    let tickets = try await sql.raw(
+      "SELECT * FROM tickets WHERE phone = \(bind: phone) AND day = \(bind: from.iso) ORDER BY taken_ms"
+    ).all().map(Self.decodeTicket)
+    return (appointments, tickets)
+  }
+
   /// Cancels a booking and gives its place back to the slot.
   public func cancel(_ appointment: Appointment) async throws {
     try await WriteGate.serialize(db) {

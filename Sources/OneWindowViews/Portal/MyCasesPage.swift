@@ -6,11 +6,20 @@ public enum MyCasesPage {
     public let citizen: Citizen
     public let cases: [(ServiceCase, DeadlineStatus?)]
     public let clock: CaseClock
+    /// Bookings from today on and today's tickets taken with the account's phone number, with hall and group names.
+    public let appointments: [(Appointment, site: String, group: String)]
+    public let tickets: [(Ticket, site: String, group: String)]
 
-    public init(citizen: Citizen, cases: [(ServiceCase, DeadlineStatus?)], clock: CaseClock) {
+    public init(
+      citizen: Citizen, cases: [(ServiceCase, DeadlineStatus?)], clock: CaseClock,
+      appointments: [(Appointment, site: String, group: String)] = [],
+      tickets: [(Ticket, site: String, group: String)] = []
+    ) {
       self.citizen = citizen
       self.cases = cases
       self.clock = clock
+      self.appointments = appointments
+      self.tickets = tickets
     }
   }
 
@@ -42,9 +51,41 @@ public enum MyCasesPage {
       <p class="lead">\(model.citizen.name) · \(Masking.phone(model.citizen.phone))</p>
       <p><a class="button" href="\(Links.items)">\(context.t("查找事项，在线申请", "Find an item and apply online"))</a></p>
       \(table)
+      \(visits(model, context))
       <form method="post" action="\(Links.portalLogout)" class="no-print">\(context.csrfField)\
       <button type="submit" class="secondary">\(context.t("退出登录", "Sign out"))</button></form>
       """
     return Layout.page(context, title: context.t("我的办件", "My applications"), body: body)
+  }
+
+  /// 我的预约与取号: what the citizen booked or took with this phone number.
+  private static func visits(_ model: Model, _ context: PageContext) -> HTML {
+    let rows =
+      model.tickets.map { ticket, site, group -> HTML in
+        """
+        <tr><td>\(context.t("今日号", "Today's ticket")) <b>\(ticket.number)</b></td><td>\(site)</td><td>\(group)</td>\
+        <td>\(context.t(ticket.state.name))</td><td><a href="\(Links.ticket(ticket.id))">\(context.t("查看号票", "Ticket"))</a></td></tr>
+        """
+      }
+      + model.appointments.map { booking, site, group -> HTML in
+        """
+        <tr><td>\(booking.day.iso) \(booking.slot.label)</td><td>\(site)</td><td>\(group)</td>\
+        <td>\(context.t(booking.state.name))\(booking.state == .booked ? " · \(context.t("签到码", "code")) \(booking.code)" : "")</td>\
+        <td>\(booking.state == .booked ? "<a href=\"\(Links.appointmentCancel)\">\(context.t("取消", "Cancel"))</a>" as HTML : .empty)</td></tr>
+        """
+      }
+    let table: HTML =
+      rows.isEmpty
+      ? "<p class=\"empty\">\(context.t("没有预约或今日取号。", "No bookings or tickets today."))</p>"
+      : """
+      <table class="results" id="my-visits"><thead><tr><th>\(context.t("时间", "When"))</th><th>\(context.t("大厅", "Hall"))</th>\
+      <th>\(context.t("业务", "Service"))</th><th>\(context.t("状态", "State"))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+      """
+    return """
+      <h2>\(context.t("我的预约与取号", "My bookings and tickets"))</h2>
+      \(table)
+      <p><a href="\(Links.appointments)">\(context.t("预约办理", "Book a visit"))</a> · \
+      <a href="\(Links.onlineTicket)">\(context.t("网上取号", "Take a ticket online"))</a></p>
+      """
   }
 }

@@ -15,10 +15,31 @@ enum OnlineApplicationController {
     let citizen = try await PortalAccountController.requireCitizen(req)
     let rule = try await req.deadlineRule()
     let cases = try await CaseRepository(req.db, rule: rule).cases(ofCitizen: citizen.id)
+    let (appointments, tickets) = try await HallRepository(req.db).visits(
+      phone: citizen.phone, from: rule.civilDate(of: req.now))
+    var names: [String: (site: String, groups: [String: String])] = [:]
+    for siteID in Set(appointments.map(\.siteID) + tickets.map(\.siteID)) {
+      let site = try await req.application.lookups.site(siteID, db: req.db, now: req.now)
+      let groups = try await HallService.setup(siteID, req).groups
+      names[siteID] = (
+        site?.name ?? siteID, Dictionary(groups.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+      )
+    }
+    func label(_ siteID: String, _ group: String) -> (String, String) {
+      (names[siteID]?.site ?? siteID, "\(group) \(names[siteID]?.groups[group] ?? "")")
+    }
     return MyCasesPage.render(
       MyCasesPage.Model(
         citizen: citizen, cases: cases.map { ($0, $0.deadline(rule, now: req.now)) },
-        clock: CaseClock(rule: rule, now: req.now)),
+        clock: CaseClock(rule: rule, now: req.now),
+        appointments: appointments.map {
+          let (site, group) = label($0.siteID, $0.groupCode)
+          return ($0, site, group)
+        },
+        tickets: tickets.map {
+          let (site, group) = label($0.siteID, $0.groupCode)
+          return ($0, site, group)
+        }),
       try await req.pageContext())
   }
 
