@@ -3,6 +3,7 @@ import Foundation
 import NIOConcurrencyHelpers
 import OneWindowDomain
 import OneWindowStore
+import OneWindowViews
 import Vapor
 
 /// Items, sites, departments and delegation agreements read on every registration, kept in memory for half a minute: they change a
@@ -15,6 +16,19 @@ final class LookupCache: Sendable {
   private let departments = NIOLockedValueBox<[String: (Department?, Date)]>([:])
   private let agreements = NIOLockedValueBox<[String: ([DelegationAgreement], Date)]>([:])
   private let halls = NIOLockedValueBox<[String: (HallSetup, Date)]>([:])
+  private let names = NIOLockedValueBox<(DirectoryNames, Date)?>(nil)
+
+  /// Every department's and site's name by id, for pages that show them.
+  func directoryNames(db: any Database, now: Date) async throws -> DirectoryNames {
+    if let (cached, at) = names.withLockedValue({ $0 }), now.timeIntervalSince(at) < Self.maxAge { return cached }
+    let directory = DirectoryRepository(db)
+    let found = DirectoryNames(
+      departments: Dictionary(
+        try await directory.departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+      sites: Dictionary(try await directory.sites().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+    names.withLockedValue { $0 = (found, now) }
+    return found
+  }
   private let duties = NIOLockedValueBox<[String: ([(window: Window, post: DutyPost)], Date)]>([:])
 
   /// The windows a staff member holds the A or B post of (read on every call of a ticket).
@@ -106,6 +120,7 @@ final class LookupCache: Sendable {
     departments.withLockedValue { $0.removeAll() }
     agreements.withLockedValue { $0.removeAll() }
     halls.withLockedValue { $0.removeAll() }
+    names.withLockedValue { $0 = nil }
     duties.withLockedValue { $0.removeAll() }
   }
 }

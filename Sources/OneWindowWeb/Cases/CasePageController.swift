@@ -103,7 +103,7 @@ enum CasePageController {
       CasePage.Model(
         serviceCase: c, events: try await repository.events(of: c.number), clock: CaseClock(rule: rule, now: req.now),
         deadline: status, deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
-        names: try await WindowController.directoryNames(req, departments: departments), departments: departments,
+        names: try await StaffDesk.directoryNames(req), departments: departments,
         available: CaseStateMachine.available(to: CaseActor(staff), on: c), failed: failed, notice: notice),
       try await req.pageContext())
   }
@@ -139,7 +139,7 @@ enum CasePageController {
     return NoticePage.render(
       NoticePage.Model(
         kind: kind, serviceCase: c, clock: CaseClock(rule: rule, now: req.now), due: due, site: site,
-        names: try await WindowController.directoryNames(req), clerkName: clerk, statusURL: statusURL),
+        names: try await StaffDesk.directoryNames(req), clerkName: clerk, statusURL: statusURL),
       try await req.pageContext())
   }
 }

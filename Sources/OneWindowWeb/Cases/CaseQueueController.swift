@@ -24,7 +24,7 @@ enum CaseQueueController {
     let department = try await staff.scope.departmentID.asyncMap {
       try await DirectoryRepository(req.db).department($0)
     }
-    let names = try await WindowController.directoryNames(req)
+    let names = try await StaffDesk.directoryNames(req)
     return InboxPage.render(
       InboxPage.Model(
         departmentName: department??.name ?? names.site(staff.scope.siteID ?? ""),
@@ -43,7 +43,7 @@ enum CaseQueueController {
     filter.siteID = staff.scope.siteID
     filter.limit = 200
     let (cases, total) = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now)
-    let names = try await WindowController.directoryNames(req)
+    let names = try await StaffDesk.directoryNames(req)
     return DeliveryPage.render(
       DeliveryPage.Model(
         siteName: names.site(staff.scope.siteID ?? ""), cases: cases.map { ($0, nil) }, total: total,

@@ -65,12 +65,12 @@ struct BundleApplication {
       return .html(
         OnlineApplicationPages.apply(
           page(
-            citizen: citizen, chosenSite: posted.fields["site_id"], errors: WindowController.firstPerField(errors),
+            citizen: citizen, chosenSite: posted.fields["site_id"], errors: ValidationError.firstPerField(errors),
             intakeKey: key),
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
-    let stored = try await WindowController.store(scans, req)
+    let stored = try await Scans.store(scans, req)
     // Each item's own checklist, with the scans of the papers it shares with the bundle's list.
     var byPaper: [String: [Attachment]] = [:]
     for (index, attachments) in stored where combined.indices.contains(index) {

@@ -88,11 +88,11 @@ enum OnlineApplicationController {
             title: item.name, guide: Links.item(item.code), subject: ("item_code", item.code),
             lines: item.materials.map(CaseMaterial.init), applicant: citizen.applicant,
             sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: posted.fields["site_id"] ?? sites[0].site.id,
-            errors: WindowController.firstPerField(errors), intakeKey: key),
+            errors: ValidationError.firstPerField(errors), intakeKey: key),
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
-    try await WindowController.attach(scans, to: &checklist, req)
+    try await Scans.attach(scans, to: &checklist, req)
     let rule = try await req.deadlineRule()
     let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
       NewCase(
@@ -133,10 +133,10 @@ enum OnlineApplicationController {
       errors.append(ValidationError(field: "materials", zh: "请选择要上传的文件", en: "Choose the files to upload"))
     }
     guard errors.isEmpty else {
-      return try await page(c, errors: WindowController.firstPerField(errors), notice: nil, req)
+      return try await page(c, errors: ValidationError.firstPerField(errors), notice: nil, req)
         .encodeResponse(status: .unprocessableEntity, for: req)
     }
-    let added = try await WindowController.store(scans, req)
+    let added = try await Scans.store(scans, req)
     var actions: [CaseAction] = []
     if !added.isEmpty {
       actions.append(
@@ -195,7 +195,7 @@ enum OnlineApplicationController {
       .init(
         serviceCase: c, clock: CaseClock(rule: rule, now: req.now), deadline: status,
         deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
-        names: try await WindowController.directoryNames(req), errors: errors, notice: notice),
+        names: try await StaffDesk.directoryNames(req), errors: errors, notice: notice),
       try await req.pageContext())
   }
 

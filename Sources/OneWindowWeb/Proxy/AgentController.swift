@@ -20,7 +20,7 @@ enum AgentController {
   /// `POST /agent/powers`: a new power of attorney; nothing is kept when a field or the scan is wrong.
   @Sendable static func addPower(req: Request) async throws -> Response {
     let agent = try req.authorize(.proxyApply)
-    let station = try await WindowController.desk(agent, req)
+    let station = try await StaffDesk.site(agent, req)
     let posted = try FormBody.read(req)
     var form = AgentDeskPage.Form()
     form.name = (posted.fields["applicant.name"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -39,7 +39,7 @@ enum AgentController {
         applicant: applicant, itemCodes: Array(form.itemCodes), hasScan: scan != nil || !scanErrors.isEmpty)
     guard errors.isEmpty, let (file, kind) = scan else {
       return .html(
-        try await page(agent, form: form, errors: WindowController.firstPerField(errors), notice: nil, req),
+        try await page(agent, form: form, errors: ValidationError.firstPerField(errors), notice: nil, req),
         status: .unprocessableEntity)
     }
     let key = try await req.application.fileStore.put(file.bytes)
@@ -57,7 +57,7 @@ enum AgentController {
   /// `POST /agent/profile`: the agent's public profile (phone, hours, photo).
   @Sendable static func saveProfile(req: Request) async throws -> Response {
     let agent = try req.authorize(.proxyApply)
-    let station = try await WindowController.desk(agent, req)
+    let station = try await StaffDesk.site(agent, req)
     let errors = try await StaffController.saveProfile(agent, county: station.regionCode.county.value, req)
     guard errors.isEmpty else {
       return .html(
@@ -116,12 +116,12 @@ enum AgentController {
     guard errors.isEmpty else {
       return .html(
         OnlineApplicationPages.apply(
-          model(power, entry, site, errors: WindowController.firstPerField(errors), key: key),
+          model(power, entry, site, errors: ValidationError.firstPerField(errors), key: key),
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
-    try await WindowController.attach(scans, to: &checklist, req)
-    let station = try await WindowController.desk(agent, req)
+    try await Scans.attach(scans, to: &checklist, req)
+    let station = try await StaffDesk.site(agent, req)
     let rule = try await req.deadlineRule()
     let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
       NewCase(
@@ -140,7 +140,7 @@ enum AgentController {
     _ agent: StaffIdentity, form: AgentDeskPage.Form, errors: [ValidationError], notice: String?,
     profileErrors: [ValidationError] = [], _ req: Request
   ) async throws -> HTML {
-    let station = try await WindowController.desk(agent, req)
+    let station = try await StaffDesk.site(agent, req)
     let rule = try await req.deadlineRule()
     let repository = CaseRepository(req.db, rule: rule)
     let cases = try await repository.cases(ofAgent: agent.id)
@@ -148,7 +148,7 @@ enum AgentController {
       station: station, proxyItems: try await proxyItems(station, req),
       powers: try await PowerOfAttorneyRepository(req.db).list(agentID: agent.id),
       cases: cases.map { ($0, $0.deadline(rule, now: req.now)) }, clock: CaseClock(rule: rule, now: req.now),
-      names: try await WindowController.directoryNames(req), form: form, errors: errors, notice: notice)
+      names: try await StaffDesk.directoryNames(req), form: form, errors: errors, notice: notice)
     let profiles = AgentProfileRepository(req.db)
     model.profile = try await profiles.profile(of: agent.id)
     model.rating = try await profiles.averages()[agent.id]
@@ -175,7 +175,7 @@ enum AgentController {
     guard power.itemCodes.contains(code) else {
       throw ValidationError(field: "item_code", zh: "委托单没有委托这个事项", en: "The authorization does not name this item")
     }
-    let station = try await WindowController.desk(agent, req)
+    let station = try await StaffDesk.site(agent, req)
     let entry = try await CaseAPIController.acceptableItem(code, field: "item_code", req)
     let sites = try await DirectoryRepository(req.db).sites()
     let town = sites.first { $0.kind == .townCenter && station.regionCode.value.hasPrefix($0.regionCode.value) }

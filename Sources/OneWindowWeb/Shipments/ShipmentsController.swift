@@ -71,7 +71,7 @@ enum ShipmentsController {
     guard Authorization.can(staff, .intakeCases) || Authorization.can(staff, .proxyApply) else {
       throw AppError.forbidden(LocalizedText(zh: "只有窗口和帮办代办人员处理物料流转", en: "For window and proxy staff"))
     }
-    return (staff, try await WindowController.desk(staff, req))
+    return (staff, try await StaffDesk.site(staff, req))
   }
 
   private static func page(
@@ -86,7 +86,7 @@ enum ShipmentsController {
         shipments: try await repository.list(site: site.id),
         stuck: center ? try await repository.stuck(sentBefore: req.now.addingTimeInterval(-stuckAfter)) : [],
         stuckHours: Int(stuckAfter / 3600), clock: CaseClock(rule: rule, now: req.now),
-        names: try await WindowController.directoryNames(req), errors: errors, failedShipment: failedShipment),
+        names: try await StaffDesk.directoryNames(req), errors: errors, failedShipment: failedShipment),
       try await req.pageContext())
   }
 

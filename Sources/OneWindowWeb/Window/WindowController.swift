@@ -44,7 +44,7 @@ enum WindowController {
       waiting.states = [.submitted]
       online = try await CaseRepository(req.db, rule: rule).list(waiting, now: req.now).cases.map { ($0, nil) }
     }
-    let names = try await directoryNames(req)
+    let names = try await StaffDesk.directoryNames(req)
     return WindowPage.render(
       WindowPage.Model(
         site: site, query: text, results: found?.items ?? [], total: found?.total ?? 0, departments: names.departments,
@@ -56,7 +56,7 @@ enum WindowController {
   /// `GET /window/intake?item=CODE`
   @Sendable static func intakeForm(req: Request) async throws -> Response {
     let staff = try req.authorize(.intakeCases)
-    let site = try await desk(staff, req)
+    let site = try await StaffDesk.site(staff, req)
     let code = req.query[String.self, at: "item"] ?? ""
     let routing: IntakeRouting
     do {
@@ -73,7 +73,7 @@ enum WindowController {
   /// notice to print (or, for an immediate item, the case with its delivery form).
   @Sendable static func intake(req: Request) async throws -> Response {
     let staff = try req.authorize(.intakeCases)
-    let site = try await desk(staff, req)
+    let site = try await StaffDesk.site(staff, req)
     let posted = try FormBody.read(req)
     let input = IntakeFormInput(fields: posted.fields)
     let routing = try await IntakeRouting.resolve(
@@ -111,13 +111,13 @@ enum WindowController {
     default: delivery = .pickup(siteID: site.id)
     }
     let actions = plan(input, form: form, kind: item.caseKind, errors: &errors)
-    errors = firstPerField(errors)
+    errors = ValidationError.firstPerField(errors)
     guard errors.isEmpty, let actions else {
       return try await page(routing, site: site, form: form, errors: errors, req)
         .encodeResponse(status: .unprocessableEntity, for: req)
     }
     // Stored only once everything else is right; a scan is complete on disk before the case points at it.
-    try await attach(scans, to: &form.checklist, req)
+    try await Scans.attach(scans, to: &form.checklist, req)
     let rule = try await req.deadlineRule()
     do {
       let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
@@ -160,35 +160,6 @@ enum WindowController {
     }
   }
 
-  /// Puts checked scans into the file store; the attachments per checklist row (`material_N_file`).
-  static func store(_ scans: [(FormBody.FilePart, FileKind)], _ req: Request) async throws -> [Int: [Attachment]] {
-    var result: [Int: [Attachment]] = [:]
-    let store = try req.application.fileStore
-    for (file, kind) in scans {
-      let parts = file.field.split(separator: "_")
-      guard parts.count == 3, parts[0] == "material", parts[2] == "file", let index = Int(parts[1]) else { continue }
-      let key = try await store.put(file.bytes)
-      result[index, default: []].append(
-        Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count))
-    }
-    return result
-  }
-
-  /// Stores checked scans and adds each to its checklist row.
-  static func attach(_ scans: [(FormBody.FilePart, FileKind)], to checklist: inout [CaseMaterial], _ req: Request)
-    async throws
-  {
-    for (index, attachments) in try await store(scans, req) where checklist.indices.contains(index) {
-      checklist[index].attachments += attachments
-    }
-  }
-
-  /// One message per field: an unchecked row is not also told it is missing.
-  static func firstPerField(_ errors: [ValidationError]) -> [ValidationError] {
-    var seen = Set<String>()
-    return errors.filter { seen.insert($0.field).inserted }
-  }
-
   /// Where the clerk goes after a decision: the notice to print, or the case (to hand out an immediate result).
   static func after(_ c: ServiceCase) -> String {
     switch c.state {
@@ -219,12 +190,12 @@ enum WindowController {
     let (scans, scanErrors) = posted.checkedFiles(.scans)
     var errors = scanErrors + IntakeFormInput.uncheckedErrors(form)
     let decided = plan(input, form: form, kind: serviceCase.item.kind, errors: &errors)
-    errors = firstPerField(errors)
+    errors = ValidationError.firstPerField(errors)
     guard errors.isEmpty, let decided else {
       return try await page(routing, site: site, form: form, errors: errors, existing: serviceCase, req)
         .encodeResponse(status: .unprocessableEntity, for: req)
     }
-    let added = try await store(scans, req)
+    let added = try await Scans.store(scans, req)
     let checks = form.checklist.enumerated().map { index, line in
       MaterialCheck(name: line.name, status: line.status, problem: line.problem, attachments: added[index] ?? [])
     }
@@ -297,25 +268,6 @@ enum WindowController {
       try await req.pageContext())
   }
 
-  /// The clerk's own site: window intake happens at a site.
-  static func desk(_ staff: StaffIdentity, _ req: Request) async throws -> Site {
-    guard let id = staff.scope.siteID, let site = try await req.application.lookups.site(id, db: req.db, now: req.now)
-    else {
-      throw AppError.forbidden(
-        LocalizedText(zh: "您的账号没有绑定服务场所，不能在窗口收件", en: "Your account has no site; window intake needs one"))
-    }
-    return site
-  }
-
-  /// Department and site names by id; pass `departments` when the caller has read them already.
-  static func directoryNames(_ req: Request, departments: [Department]? = nil) async throws -> DirectoryNames {
-    let directory = DirectoryRepository(req.db)
-    var all = departments ?? []
-    if departments == nil { all = try await directory.departments() }
-    return DirectoryNames(
-      departments: Dictionary(all.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-      sites: Dictionary(try await directory.sites().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
-  }
 }
 
 extension CaseError {

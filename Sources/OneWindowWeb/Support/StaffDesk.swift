@@ -1,0 +1,24 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// Where a signed-in staff member works, and the directory names their pages show: shared by the window, proxy,
+/// shipment and case pages.
+enum StaffDesk {
+  /// The clerk's own site: window intake happens at a site.
+  static func site(_ staff: StaffIdentity, _ req: Request) async throws -> Site {
+    guard let id = staff.scope.siteID, let site = try await req.application.lookups.site(id, db: req.db, now: req.now)
+    else {
+      throw AppError.forbidden(
+        LocalizedText(zh: "您的账号没有绑定服务场所，不能在窗口收件", en: "Your account has no site; window intake needs one"))
+    }
+    return site
+  }
+
+  /// Department and site names by id (read through the look-up cache: they change a few times a year).
+  static func directoryNames(_ req: Request) async throws -> DirectoryNames {
+    try await req.application.lookups.directoryNames(db: req.db, now: req.now)
+  }
+}
