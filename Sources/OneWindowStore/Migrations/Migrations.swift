@@ -30,5 +30,6 @@ enum Migrations {
     migrations.add(M025CreateShipments())  // 物料流转
     migrations.add(M026CreateAgentProfiles())  // agents' public profiles, their ratings, the trail by actor
     migrations.add(M027CreateHall())  // 业务分组, 取号, 预约
+    migrations.add(M028AddOneLiveBooking())  // one live booking per phone, hall and day
   }
 }

@@ -365,6 +365,31 @@ public struct HallRepository: Sendable {
     site: String, group: BusinessGroup, day: CivilDate, slot: AppointmentSlot, name: String, phone: String,
     county: String, now: Date
   ) async throws -> Appointment {
+    let taken = ValidationError(
+      field: "phone", zh: "该手机号当天在本场所已有预约，请先取消", en: "This phone already has a booking here that day")
+    do {
+      return try await insertBooking(
+        site: site, group: group, day: day, slot: slot, name: name, phone: phone, county: county, now: now,
+        taken: taken)
+    } catch let error as ValidationError {
+      throw error
+    } catch {
+      // Two bookings from one phone at once: the unique index (M028) stops the second.
+      let live = try await sql.raw(
+        """
+        SELECT id FROM appointments WHERE phone = \(bind: phone) AND site_id = \(bind: site)
+          AND day = \(bind: day.iso) AND state = 'booked'
+        """
+      ).first()
+      if live != nil { throw taken }
+      throw error
+    }
+  }
+
+  private func insertBooking(
+    site: String, group: BusinessGroup, day: CivilDate, slot: AppointmentSlot, name: String, phone: String,
+    county: String, now: Date, taken: ValidationError
+  ) async throws -> Appointment {
     try await WriteGate.serialize(db) {
       try await db.transaction { db in
         let sql = db as! any SQLDatabase
@@ -374,10 +399,7 @@ public struct HallRepository: Sendable {
             AND day = \(bind: day.iso) AND state = 'booked'
           """
         ).first()
-        guard existing == nil else {
-          throw ValidationError(
-            field: "phone", zh: "该手机号当天在本场所已有预约，请先取消", en: "This phone already has a booking here that day")
-        }
+        guard existing == nil else { throw taken }
         try await sql.raw(
           """
           INSERT INTO appointment_slots (site_id, group_code, day, slot, booked)
