@@ -19,14 +19,19 @@ def artifacts():
     return path
 
 
-@pytest.fixture()
-def browser():
+def chromium(width=1280, height=1000):
+    """A headless Chromium in Chinese, from the Debian packages (Selenium must not download one)."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1280,1000", "--lang=zh-CN"):
+                     f"--window-size={width},{height}", "--lang=zh-CN"):
         options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+
+
+@pytest.fixture()
+def browser():
+    driver = chromium()
     driver.implicitly_wait(5)
     yield driver
     driver.quit()

@@ -5,12 +5,11 @@ open whatever the hour."""
 import time
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from conftest import chromium
 from helpers import wait_until
 from test_window import switch_user
 
@@ -21,12 +20,7 @@ DISPLAY = "/hall/sites/site-center/display"
 @pytest.fixture()
 def display(base_url):
     """A second Chromium: the big screen on the hall's wall."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     "--window-size=1280,720", "--lang=zh-CN"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = chromium(1280, 720)
     driver.get(base_url + DISPLAY)
     yield driver
     driver.quit()

@@ -276,16 +276,19 @@ public struct HallRepository: Sendable {
     return (ticket, continued)
   }
 
-  /// 评价器: one rating for a served ticket, from the pad of the window that served it.
-  public func rate(ticket id: String, window: String, score: Int) async throws {
+  /// 评价器: one rating for a ticket served at `window` and finished after `endedAfter` (right after the service).
+  public func rate(ticket id: String, window: String, score: Int, endedAfter: Date) async throws {
     let rows = try await sql.raw(
       """
       UPDATE tickets SET rating = \(bind: score)
-      WHERE id = \(bind: id) AND window_id = \(bind: window) AND state = 'served' AND rating IS NULL RETURNING id
+      WHERE id = \(bind: id) AND window_id = \(bind: window) AND state = 'served' AND rating IS NULL
+        AND ended_ms >= \(bind: millis(endedAfter))
+      RETURNING id
       """
     ).all()
     guard !rows.isEmpty else {
-      throw ValidationError(field: "score", zh: "本次服务已评价或不属于本窗口", en: "Already rated, or not served here")
+      throw ValidationError(
+        field: "score", zh: "本次服务已评价、不属于本窗口或评价时间已过", en: "Already rated, not served here, or too late")
     }
   }
 

@@ -25,12 +25,7 @@ public enum AgentBoardPage {
         entry.profile?.photo != nil
         ? "<img class=\"agent-photo\" src=\"\(Links.agentPhoto(entry.staffID))\" alt=\"\(entry.name)\">"
         : "<div class=\"agent-photo placeholder\" aria-hidden=\"true\">\(String(entry.name.prefix(1)))</div>"
-      let rating =
-        entry.rating.map {
-          context.t(
-            "群众评价 \(String(format: "%.1f", $0.average)) 分（\($0.count) 次）",
-            "Rated \(String(format: "%.1f", $0.average)) (\($0.count))")
-        } ?? context.t("暂无评价", "Not rated yet")
+      let rating = ratingText(entry.rating, context)
       return """
         <div class="card agent-card">\(photo)<div><h3>\(entry.name)</h3>\
         <p class="meta">\(entry.station.name)</p>\
@@ -45,5 +40,14 @@ public enum AgentBoardPage {
       <div class="cards" id="agents">\(cards)</div>
       """
     return Layout.page(context, title: context.t("帮办代办员公示", "Village proxy agents"), body: body)
+  }
+
+  /// Residents' rating of an agent, as the board and the agent's own desk show it.
+  static func ratingText(_ rating: (average: Double, count: Int)?, _ context: PageContext) -> String {
+    rating.map {
+      context.t(
+        "群众评价 \(String(format: "%.1f", $0.average)) 分（\($0.count) 次）",
+        "Rated \(String(format: "%.1f", $0.average)) (\($0.count))")
+    } ?? context.t("暂无群众评价", "Not rated yet")
   }
 }

@@ -128,12 +128,7 @@ public enum AgentDeskPage {
   }
 
   private static func profile(_ model: Model, _ context: PageContext) -> HTML {
-    let rating =
-      model.rating.map {
-        context.t(
-          "群众评价：\(String(format: "%.1f", $0.average)) 分（\($0.count) 次）",
-          "Rated \(String(format: "%.1f", $0.average)) (\($0.count))")
-      } ?? context.t("暂无群众评价", "Not rated yet")
+    let rating = AgentBoardPage.ratingText(model.rating, context)
     return PublicProfileForm.render(
       action: Links.agentProfile, profile: model.profile, defaultHours: model.station.openingHours.weekdays,
       note: "\(rating) · <a href=\"\(Links.agents)\">\(context.t("查看公示", "See the board"))</a>",

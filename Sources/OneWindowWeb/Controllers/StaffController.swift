@@ -19,7 +19,7 @@ enum StaffController {
       site: try await staff.scope.siteID.asyncMap { try await directory.site($0) } ?? nil,
       department: try await staff.scope.departmentID.asyncMap { try await directory.department($0) } ?? nil,
       duties: try await directory.duties(of: staff),
-      hasHall: try await staff.scope.siteID.asyncMap { try await !HallRepository(req.db).groups(site: $0).isEmpty }
+      hasHall: try await staff.scope.siteID.asyncMap { try await !HallService.setup($0, req).groups.isEmpty }
         ?? false)
     return StaffHomePage.render(model, try await req.pageContext())
   }

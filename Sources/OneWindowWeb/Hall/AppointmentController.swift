@@ -21,8 +21,7 @@ enum AppointmentController {
     _ req: Request, site siteID: String, group: String, day: String, slot: String, name: String, phone: String,
     errors: [ValidationError]
   ) async throws -> HTML {
-    let withGroups = try await HallRepository(req.db).sitesWithGroups()
-    let sites = try await DirectoryRepository(req.db).sites().filter { withGroups.contains($0.id) }
+    let sites = try await HallService.hallSites(req)
     let site = sites.first { $0.id == siteID }
     let setup = try await site.asyncMap { try await HallService.setup($0.id, req) }
     let groups = setup?.groups.filter { $0.slotCapacity > 0 } ?? []
@@ -135,10 +134,8 @@ enum AppointmentController {
 enum HallFiguresController {
   @Sendable static func show(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewStatistics)
-    let withGroups = try await HallRepository(req.db).sitesWithGroups()
-    let sites = try await DirectoryRepository(req.db).sites().filter {
-      withGroups.contains($0.id) && staff.scope.regionCode.contains($0.regionCode)
-        && (staff.scope.siteID == nil || staff.scope.siteID == $0.id)
+    let sites = try await HallService.hallSites(req).filter {
+      staff.scope.regionCode.contains($0.regionCode) && (staff.scope.siteID == nil || staff.scope.siteID == $0.id)
     }
     let rule = try await req.deadlineRule()
     let today = rule.civilDate(of: req.now)

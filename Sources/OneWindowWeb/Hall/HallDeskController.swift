@@ -52,11 +52,12 @@ enum HallDeskController {
       throw ValidationError(field: "window_id", zh: "您没有窗口的 A/B 岗，不能叫号", en: "You hold no window post")
     }
     let setup = try await HallService.setup(duty.window.siteID, req)
+    let site = try await HallService.site(duty.window.siteID, req)
     let ticket = try await HallRepository(req.db).callNext(
       window: duty.window.id, groups: setup.groups(of: duty.window.id).map(\.code), staffID: staff.id,
       site: duty.window.siteID, day: try await HallService.day(req), policy: setup.policy, now: req.now)
     guard let ticket else { return nil }
-    await HallService.publish("called", ticket: ticket, site: try await HallService.site(duty.window.siteID, req), req)
+    await HallService.publish("called", ticket: ticket, site: site, req)
     return ticket
   }
 
@@ -101,6 +102,7 @@ enum HallDeskController {
       throw ValidationError(field: "window_id", zh: "您没有窗口的 A/B 岗", en: "You hold no window post")
     }
     let setup = try await HallService.setup(duty.window.siteID, req)
+    let site = try await HallService.site(duty.window.siteID, req)
     var transferTo: (group: String, window: String?)?
     let action: TicketAction
     switch name {
@@ -129,7 +131,7 @@ enum HallDeskController {
     }
     let result = try await HallRepository(req.db).act(
       action, ticket: ticketID, window: duty.window.id, policy: setup.policy, transferTo: transferTo,
-      county: try await HallService.site(duty.window.siteID, req).regionCode.county.value,
+      county: site.regionCode.county.value,
       now: req.now)
     let kind =
       switch action {
@@ -140,7 +142,7 @@ enum HallDeskController {
       case .transfer: "transferred"
       }
     await HallService.publish(
-      kind, ticket: result.ticket, site: try await HallService.site(duty.window.siteID, req), req)
+      kind, ticket: result.ticket, site: site, req)
     return result
   }
 

@@ -91,8 +91,7 @@ enum HallPagesController {
   static func onlinePage(_ req: Request, siteID: String, group: String, phone: String, errors: [ValidationError])
     async throws -> HTML
   {
-    let withGroups = try await HallRepository(req.db).sitesWithGroups()
-    let sites = try await DirectoryRepository(req.db).sites().filter { withGroups.contains($0.id) }
+    let sites = try await HallService.hallSites(req)
     let site = sites.first { $0.id == siteID }
     var groups: [BusinessGroup] = []
     var waiting: [String: Int] = [:]
@@ -208,14 +207,10 @@ enum HallPagesController {
     let fields = try req.content.decode([String: String].self)
     do {
       let score = try AgentRating.check(score: fields["score"].flatMap { Int($0) })
-      let repository = HallRepository(req.db)
       // Only right after the service, as the pad asks (a little slack for a slow press).
-      guard let ticket = try await repository.ticket(fields["ticket_id"] ?? ""),
-        let ended = ticket.endedAt, req.now.timeIntervalSince(ended) < ratingWindow + 60
-      else {
-        throw ValidationError(field: "ticket_id", zh: "评价时间已过", en: "Too late to rate this service")
-      }
-      try await repository.rate(ticket: ticket.id, window: window.id, score: score)
+      try await HallRepository(req.db).rate(
+        ticket: fields["ticket_id"] ?? "", window: window.id, score: score,
+        endedAfter: req.now.addingTimeInterval(-(ratingWindow + 60)))
       return req.redirect(to: Links.pad(window.id) + "?thanks=1")
     } catch let error as ValidationError {
       req.logger.info("pad rating refused: \(error.field)")

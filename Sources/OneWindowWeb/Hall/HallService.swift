@@ -22,6 +22,12 @@ enum HallService {
     return site
   }
 
+  /// The sites whose hall has business groups (the booking, online-ticket and figures pages offer these).
+  static func hallSites(_ req: Request) async throws -> [Site] {
+    let withGroups = try await HallRepository(req.db).sitesWithGroups()
+    return try await DirectoryRepository(req.db).sites().filter { withGroups.contains($0.id) }
+  }
+
   static func setup(_ siteID: String, _ req: Request) async throws -> LookupCache.HallSetup {
     try await req.application.lookups.hall(siteID, db: req.db, now: req.now)
   }

@@ -48,25 +48,13 @@ struct BundleApplication {
   }
 
   func submit(_ posted: FormBody, citizen: Citizen, _ req: Request) async throws -> Response {
-    let key = (posted.fields["intake_key"]).flatMap { $0.isEmpty ? nil : $0 } ?? UUID().uuidString
-    let chosen = sites.first { $0.site.id == posted.fields["site_id"] }
-    let sending = posted.fields["intent"] != "draft"
-    let (scans, scanErrors) = posted.checkedFiles(.scans)
-    var errors = scanErrors
-    if chosen == nil {
-      errors.append(ValidationError(field: "site_id", zh: "请选择办理地点", en: "Choose where it is handled"))
-    }
-    let lines = combined.map { CaseMaterial($0.material) }
-    if sending {
-      let uploaded = Set(scans.compactMap { OnlineApplicationController.index(of: $0.0.field) })
-      errors += OnlineApplicationController.missingUploads(lines, uploaded: uploaded)
-    }
-    guard errors.isEmpty, let chosen else {
+    let post = ApplicationPost(
+      posted, choices: sites, siteID: \.site.id, lines: combined.map { CaseMaterial($0.material) })
+    let (key, sending, scans) = (post.key, post.sending, post.scans)
+    guard post.errors.isEmpty, let chosen = post.chosen else {
       return .html(
         OnlineApplicationPages.apply(
-          page(
-            citizen: citizen, chosenSite: posted.fields["site_id"], errors: ValidationError.firstPerField(errors),
-            intakeKey: key),
+          page(citizen: citizen, chosenSite: posted.fields["site_id"], errors: post.errors, intakeKey: key),
           try await req.pageContext()),
         status: .unprocessableEntity)
     }

@@ -71,24 +71,17 @@ enum OnlineApplicationController {
     }
     let (entry, sites) = try await applicable(posted.fields["item_code"] ?? "", req)
     let item = entry.item
-    let key = (posted.fields["intake_key"]).flatMap { $0.isEmpty ? nil : $0 } ?? UUID().uuidString
-    let chosen = sites.first { $0.site.id == posted.fields["site_id"] }
-    let sending = posted.fields["intent"] != "draft"
-    let (scans, scanErrors) = posted.checkedFiles(.scans)
-    var errors = scanErrors
-    if chosen == nil {
-      errors.append(ValidationError(field: "site_id", zh: "请选择办理地点", en: "Choose where it is handled"))
-    }
     var checklist = item.materials.map(CaseMaterial.init)
-    if sending { errors += missingUploads(checklist, uploaded: Set(scans.compactMap { index(of: $0.0.field) })) }
-    guard errors.isEmpty, let chosen else {
+    let post = ApplicationPost(posted, choices: sites, siteID: \.site.id, lines: checklist)
+    let (key, sending, scans) = (post.key, post.sending, post.scans)
+    guard post.errors.isEmpty, let chosen = post.chosen else {
       return .html(
         OnlineApplicationPages.apply(
           .init(
             title: item.name, guide: Links.item(item.code), subject: ("item_code", item.code),
             lines: item.materials.map(CaseMaterial.init), applicant: citizen.applicant,
             sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: posted.fields["site_id"] ?? sites[0].site.id,
-            errors: ValidationError.firstPerField(errors), intakeKey: key),
+            errors: post.errors, intakeKey: key),
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
