@@ -61,9 +61,8 @@ public struct CaseFilter: Sendable {
   }
 }
 
-/// Cases and their trail. Every step runs in one transaction: the row is locked first, the step
-/// is checked by `CaseStateMachine`, then the case, its event, its outbox rows and tasks are written
-/// together — or nothing is.
+/// Cases and their trail. Every step is all or nothing: the case is read, the step is checked by `CaseStateMachine`,
+/// then the case, its event, its outbox rows and tasks are written together by one `CaseWrite` — or nothing is.
 public struct CaseRepository: Sendable {
   let db: any Database
   let rule: DeadlineRule
@@ -74,6 +73,7 @@ public struct CaseRepository: Sendable {
   }
 
   private var sql: any SQLDatabase { db as! any SQLDatabase }
+  private var isSQLite: Bool { sql.dialect.name == "sqlite" }
 
   // MARK: create
 
@@ -83,6 +83,10 @@ public struct CaseRepository: Sendable {
     serviceCase: ServiceCase, created: Bool
   ) {
     do {
+      // PostgreSQL: the number is drawn by its own statement and the case with everything it writes is one more
+      // (see `CaseWrite`), so no transaction is held open — and the day's counter row is locked only for an instant.
+      // A registration that fails after its number was drawn leaves a gap in the day's numbers.
+      guard isSQLite else { return (try await insert(new, by: actor, now: now), true) }
       let serviceCase = try await WriteGate.serialize(db) {
         try await db.transaction { db in
           try await Self(db, rule: rule).insert(new, by: actor, now: now)
@@ -169,28 +173,10 @@ public struct CaseRepository: Sendable {
     let effects: StepEffects
     (serviceCase, effects) = try advance(
       serviceCase, by: (new.submit ? [.submit] : []) + new.steps, actor: actor, now: now, trail: &events)
-    let row = CaseRow(serviceCase, rule: rule, now: now)
-    try await sql.raw(
-      """
-      INSERT INTO cases (number, version, state, item_code, item_version, kind, department_id, site_id,
-        region_code, channel, applicant_name, applicant_phone, applicant_id_number, citizen_id, proxy_agent_id,
-        idempotency_key,
-        bundle_id,
-        created_ms, accepted_ms, due_ms, warn_ms, concluded_ms, body, county_code, trail_seq, trail_hash)
-      VALUES (\(bind: number), \(bind: serviceCase.version), \(bind: serviceCase.state.rawValue),
-        \(bind: serviceCase.item.code), \(bind: serviceCase.item.version), \(bind: serviceCase.item.kind.rawValue),
-        \(bind: serviceCase.departmentID), \(bind: serviceCase.siteID), \(bind: serviceCase.regionCode.value),
-        \(bind: serviceCase.channel.rawValue), \(bind: serviceCase.applicant.name),
-        \(bind: serviceCase.applicant.phone), \(bind: serviceCase.applicant.idNumber.uppercased()),
-        \(bind: new.citizenID), \(bind: new.proxy?.agentID),
-        \(bind: new.idempotencyKey), \(bind: bundleID),
-        \(bind: millis(now)), \(bind: row.acceptedMillis), \(bind: row.dueMillis), \(bind: row.warnMillis),
-        \(bind: row.concludedMillis), \(bind: row.body), \(bind: county.value), \(bind: events.last!.sequence),
-        \(bind: events.last!.hash))
-      """
-    ).run()
-    try await Self.insertEvents(events, county: county.value, on: sql)
-    try await record(effects, of: serviceCase, now: now)
+    _ = try await CaseWrite(
+      kind: .insert(idempotencyKey: new.idempotencyKey), serviceCase: serviceCase,
+      row: CaseRow(serviceCase, rule: rule, now: now), events: events, effects: effects, now: now
+    ).run(on: sql)
     return serviceCase
   }
 
@@ -231,36 +217,6 @@ public struct CaseRepository: Sendable {
     return (current, effects)
   }
 
-  private func record(_ effects: StepEffects, of serviceCase: ServiceCase, now: Date) async throws {
-    for kind in effects.notifications { try await enqueue(kind, for: serviceCase, now: now) }
-    for task in effects.tasks {
-      let model = CaseTaskModel()
-      model.caseNumber = serviceCase.number
-      model.kind = task.kind
-      model.dueDate = task.due.iso
-      model.countyCode = serviceCase.regionCode.county.value
-      try await model.create(on: db)
-    }
-    for (department, due) in effects.opinionsAsked {
-      try await sql.insert(into: "case_opinion_requests")
-        .columns("case_number", "department_id", "due_date", "requested_ms", "county_code")
-        .values(
-          [serviceCase.number, department, due.iso, millis(now), serviceCase.regionCode.county.value]
-            as [any Encodable & Sendable]
-        )
-        .run()
-    }
-    for department in effects.opinionsGiven {
-      try await sql.raw(
-        """
-        UPDATE case_opinion_requests SET answered_ms = \(bind: millis(now))
-        WHERE case_number = \(bind: serviceCase.number) AND department_id = \(bind: department)
-          AND answered_ms IS NULL
-        """
-      ).run()
-    }
-  }
-
   /// Draws the next number of the county's day.
   private func nextNumber(county: RegionCode, date: CivilDate) async throws -> String {
     let id = "\(county.value):\(date.iso)"
@@ -292,24 +248,41 @@ public struct CaseRepository: Sendable {
     _ actions: [CaseAction], to number: String, expectedVersion: Int?, by actor: CaseActor, now: Date,
     visible: @escaping @Sendable (ServiceCase) -> Bool = { _ in true }
   ) async throws -> ServiceCase {
-    try await WriteGate.serialize(db) {
-      try await db.transaction { db in
-        try await Self(db, rule: rule).applyLocked(actions, number, expectedVersion, actor, now, visible)
+    // PostgreSQL: no lock is held between the read and the write; the write is one statement that applies only
+    // if the case is still at the version read. Of two clerks acting at once, the second then reads the first's
+    // version: with an expected version that is a conflict, without one its step is tried again on the new state.
+    // SQLite: the write gate makes each attempt's transaction the only writer, so the first attempt stands.
+    var lastRead = 0
+    for _ in 0..<20 {
+      let outcome = try await WriteGate.serialize(db) {
+        isSQLite
+          ? try await db.transaction { db in
+            try await Self(db, rule: rule).step(actions, number, expectedVersion, actor, now, visible)
+          }
+          : try await step(actions, number, expectedVersion, actor, now, visible)
+      }
+      switch outcome {
+      case .written(let serviceCase): return serviceCase
+      case .lost(let read): lastRead = read
       }
     }
+    throw CaseError.conflict(expected: expectedVersion ?? lastRead, actual: lastRead + 1)
   }
 
-  private func applyLocked(
+  enum StepOutcome: Sendable {
+    case written(ServiceCase)
+    /// Another step changed the case after it was read at this version.
+    case lost(readVersion: Int)
+  }
+
+  /// Reads the case, takes the steps, and writes them if the case has not changed meanwhile (nil if it has).
+  private func step(
     _ actions: [CaseAction], _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date,
     _ visible: (ServiceCase) -> Bool
-  ) async throws -> ServiceCase {
-    // PostgreSQL: the row lock orders two clerks acting at once, and the second then sees the first's
-    // version. SQLite: the write gate has already made this transaction the only writer.
-    let lock: SQLQueryString = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
+  ) async throws -> StepOutcome {
     guard CaseNumber.isWellFormed(number),
-      let row = try await sql.raw(
-        "SELECT body, trail_seq, trail_hash FROM cases WHERE number = \(bind: number)\(lock)"
-      ).first()
+      let row = try await sql.raw("SELECT body, trail_seq, trail_hash FROM cases WHERE number = \(bind: number)")
+        .first()
     else { throw StoreNotFound.caseNumber(number) }
     let current = try CaseRow.decode(try row.decode(column: "body", as: String.self))
     guard visible(current) else { throw StoreNotFound.caseNumber(number) }
@@ -323,21 +296,12 @@ public struct CaseRepository: Sendable {
     if head.sequence == 0, let last = try await events(of: number).last { head = (last.sequence, last.hash) }
     var trail: [CaseEvent] = []
     let (next, effects) = try advance(current, by: actions, actor: actor, now: now, trail: &trail, head: head)
-    guard let last = trail.last else { return current }
-    let stored = CaseRow(next, rule: rule, now: now)
-    try await sql.raw(
-      """
-      UPDATE cases SET version = \(bind: next.version), state = \(bind: next.state.rawValue),
-        department_id = \(bind: next.departmentID), accepted_ms = \(bind: stored.acceptedMillis),
-        due_ms = \(bind: stored.dueMillis), warn_ms = \(bind: stored.warnMillis),
-        concluded_ms = \(bind: stored.concludedMillis), body = \(bind: stored.body),
-        trail_seq = \(bind: last.sequence), trail_hash = \(bind: last.hash)
-      WHERE number = \(bind: number) AND version = \(bind: current.version)
-      """
-    ).run()
-    try await Self.insertEvents(trail, county: next.regionCode.county.value, on: sql)
-    try await record(effects, of: next, now: now)
-    return next
+    guard !trail.isEmpty else { return .written(current) }
+    let written = try await CaseWrite(
+      kind: .update(fromVersion: current.version), serviceCase: next, row: CaseRow(next, rule: rule, now: now),
+      events: trail, effects: effects, now: now
+    ).run(on: sql)
+    return written ? .written(next) : .lost(readVersion: current.version)
   }
 
   /// Appends events to the trail in one statement.
@@ -355,19 +319,6 @@ public struct CaseRepository: Sendable {
         ] as [any Encodable & Sendable])
     }
     try await (skippingExisting ? insert.ignoringConflicts(with: ["case_number", "sequence"]) : insert).run()
-  }
-
-  private func enqueue(_ kind: Notification, for serviceCase: ServiceCase, now: Date) async throws {
-    let payload = CaseTrail.canonicalJSON(["item": serviceCase.item.name, "state": serviceCase.state.rawValue])
-    try await sql.insert(into: "outbox")
-      .columns("id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code")
-      .values(
-        [
-          UUID(), serviceCase.number, kind.rawValue, serviceCase.applicant.phone, payload, millis(now),
-          serviceCase.regionCode.county.value,
-        ] as [any Encodable & Sendable]
-      )
-      .run()
   }
 
   /// The follow-up task an acceptance creates: 容缺 materials due, or the 告知承诺 post-check.
