@@ -1,6 +1,7 @@
 import Foundation
 import OneWindowDomain
 import OneWindowStore
+import OneWindowWeb
 import Testing
 import VaporTesting
 
@@ -73,6 +74,39 @@ struct APITests {
       let after = try await app.testing().sendRequest(
         .GET, "/api/v1/me", headers: ["Authorization": "Bearer \(bearer)"])
       #expect(after.status == .unauthorized)
+    }
+  }
+
+  @Test(
+    "a token revoked through one process stops working in another that had it cached",
+    arguments: TestDatabase.all.filter { $0 == .postgres })
+  func revokedAcrossProcesses(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      // A second application on the same database stands for a second `serve` process.
+      let other = try await Application.make(.testing)
+      var configuration = AppConfiguration(
+        database: app.configuration.database, dataDirectory: app.configuration.dataDirectory)
+      configuration.passwordCost = 4
+      try OneWindow.configure(other, with: configuration)
+      do {
+        let bearer = try await token(app, "clerk")
+        let headers: HTTPHeaders = ["Authorization": "Bearer \(bearer)"]
+        // The other process answers with the token (and now keeps it in its cache).
+        #expect(try await other.testing().sendRequest(.GET, "/api/v1/me", headers: headers).status == .ok)
+        try await Task.sleep(for: .milliseconds(300))  // its LISTEN for revocations is in place
+        #expect(try await app.testing().sendRequest(.DELETE, "/api/v1/session", headers: headers).status == .noContent)
+        var status = HTTPStatus.ok
+        for _ in 0..<40 where status == .ok {
+          status = try await other.testing().sendRequest(.GET, "/api/v1/me", headers: headers).status
+          if status == .ok { try await Task.sleep(for: .milliseconds(25)) }
+        }
+        // Well within the cache's own age limit: the revocation reached the other process as an event.
+        #expect(status == .unauthorized)
+      } catch {
+        try? await other.asyncShutdown()
+        throw error
+      }
+      try await other.asyncShutdown()
     }
   }
 

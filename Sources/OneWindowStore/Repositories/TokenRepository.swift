@@ -28,9 +28,9 @@ public struct TokenRepository: Sendable {
     return (token, model.expiresAt)
   }
 
-  /// The staff member a token stands for; nil when unknown, expired, revoked, or the account is disabled.
-  /// One round trip and no model reflection: every API request pays for this.
-  public func authenticate(_ token: String, now: Date) async throws -> StaffIdentity? {
+  /// The staff member a token stands for, and until when; nil when unknown, expired, revoked, or the account is
+  /// disabled. One round trip and no model reflection.
+  public func authenticate(_ token: String, now: Date) async throws -> (staff: StaffIdentity, expiresAt: Date)? {
     guard
       let row = try await (db as! any SQLDatabase).raw(
         """
@@ -42,17 +42,18 @@ public struct TokenRepository: Sendable {
       ).first(),
       try row.decode(column: "revoked_at", as: Date?.self) == nil,
       try row.decode(column: "disabled_at", as: Date?.self) == nil,
-      try row.decode(column: "expires_at", as: Date.self) > now,
+      case let expiresAt = try row.decode(column: "expires_at", as: Date.self), expiresAt > now,
       let role = Role(rawValue: try row.decode(column: "role", as: String.self)),
       let region = RegionCode(try row.decode(column: "region_code", as: String.self))
     else { return nil }
-    return StaffIdentity(
+    let staff = StaffIdentity(
       id: try row.decode(column: "id", as: UUID.self).uuidString,
       username: try row.decode(column: "username", as: String.self),
       displayName: try row.decode(column: "display_name", as: String.self), role: role,
       scope: Scope(
         regionCode: region, siteID: try row.decode(column: "site_id", as: String?.self),
         departmentID: try row.decode(column: "department_id", as: String?.self)))
+    return (staff, expiresAt)
   }
 }
 

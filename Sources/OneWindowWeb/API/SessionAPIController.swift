@@ -44,6 +44,7 @@ enum SessionAPIController {
     _ = try req.requireStaff()
     if let bearer = req.headers.bearerAuthorization {
       try await TokenRepository(req.db).revoke(bearer.token, now: req.now)
+      try await TokenCache.invalidate(req.application, on: req.db)
     }
     return .noContent
   }

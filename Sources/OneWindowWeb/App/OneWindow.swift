@@ -13,6 +13,7 @@ public enum OneWindow {
     }
     _ = app.deadlineRules  // created once, before requests run concurrently
     _ = app.lookups
+    _ = app.tokenCache
     try Store.configure(app, location: configuration.database)
     app.use(events: try EventChannel(location: configuration.database, logger: app.logger))
     app.use(hallPublisher: HallPublisher(application: app))

@@ -103,6 +103,7 @@ struct UserDisableCommand: AsyncCommand {
       throw ValidationError(
         field: "username", zh: "没有用户「\(signature.username)」", en: "No user '\(signature.username)'")
     }
+    try await TokenCache.invalidate(context.application, on: context.application.db)
     context.console.print("Disabled \(signature.username); their sessions and tokens are revoked.")
   }
 }

@@ -6,8 +6,7 @@ import Vapor
 struct BearerAuthMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     if let bearer = request.headers.bearerAuthorization {
-      guard let staff = try await TokenRepository(request.db).authenticate(bearer.token, now: request.now)
-      else {
+      guard let staff = try await request.application.tokenCache.staff(for: bearer.token, request) else {
         throw AppError(
           .unauthorized, code: "invalid_token",
           message: .init(zh: "令牌无效或已过期", en: "The token is invalid or has expired"))
