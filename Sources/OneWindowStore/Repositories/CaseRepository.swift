@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 import OneWindowDomain
 import SQLKit
@@ -217,17 +218,36 @@ public struct CaseRepository: Sendable {
     return (current, effects)
   }
 
+  /// A case's stored body and the head of its trail, as a step reads them.
+  private func head(of number: String) async throws -> PostgresCaseStatements.Head.Row? {
+    if let postgres = db as? any PostgresDatabase {
+      return try await postgres.first(PostgresCaseStatements.Head(number: number))
+    }
+    return try await sql.raw("SELECT body, trail_seq, trail_hash FROM cases WHERE number = \(bind: number)").first()
+      .map {
+        (
+          try $0.decode(column: "body", as: String.self), try $0.decode(column: "trail_seq", as: Int?.self),
+          try $0.decode(column: "trail_hash", as: String?.self)
+        )
+      }
+  }
+
   /// Draws the next number of the county's day.
   private func nextNumber(county: RegionCode, date: CivilDate) async throws -> String {
     let id = "\(county.value):\(date.iso)"
-    let row = try await sql.raw(
-      """
-      INSERT INTO case_counters (id, last, county_code) VALUES (\(bind: id), 1, \(bind: county.value))
-      ON CONFLICT (id) DO UPDATE SET last = case_counters.last + 1
-      RETURNING last
-      """
-    ).first()
-    let sequence = try row?.decode(column: "last", as: Int.self) ?? 1
+    let sequence: Int
+    if let postgres = db as? any PostgresDatabase {
+      sequence = try await postgres.first(PostgresCaseStatements.NextNumber(id: id, county: county.value)) ?? 1
+    } else {
+      let row = try await sql.raw(
+        """
+        INSERT INTO case_counters (id, last, county_code) VALUES (\(bind: id), 1, \(bind: county.value))
+        ON CONFLICT (id) DO UPDATE SET last = case_counters.last + 1
+        RETURNING last
+        """
+      ).first()
+      sequence = try row?.decode(column: "last", as: Int.self) ?? 1
+    }
     return CaseNumber.make(county: county, date: date, sequence: sequence)
   }
 
@@ -280,19 +300,15 @@ public struct CaseRepository: Sendable {
     _ actions: [CaseAction], _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date,
     _ visible: (ServiceCase) -> Bool
   ) async throws -> StepOutcome {
-    guard CaseNumber.isWellFormed(number),
-      let row = try await sql.raw("SELECT body, trail_seq, trail_hash FROM cases WHERE number = \(bind: number)")
-        .first()
-    else { throw StoreNotFound.caseNumber(number) }
-    let current = try CaseRow.decode(try row.decode(column: "body", as: String.self))
+    guard CaseNumber.isWellFormed(number), let row = try await head(of: number) else {
+      throw StoreNotFound.caseNumber(number)
+    }
+    let current = try CaseRow.decode(row.body)
     guard visible(current) else { throw StoreNotFound.caseNumber(number) }
     if let expectedVersion, expectedVersion != current.version {
       throw CaseError.conflict(expected: expectedVersion, actual: current.version)
     }
-    var head = (
-      sequence: try row.decode(column: "trail_seq", as: Int?.self) ?? 0,
-      hash: try row.decode(column: "trail_hash", as: String?.self) ?? CaseEvent.genesisHash
-    )
+    var head = (sequence: row.sequence ?? 0, hash: row.hash ?? CaseEvent.genesisHash)
     if head.sequence == 0, let last = try await events(of: number).last { head = (last.sequence, last.hash) }
     var trail: [CaseEvent] = []
     let (next, effects) = try advance(current, by: actions, actor: actor, now: now, trail: &trail, head: head)

@@ -39,14 +39,14 @@ struct CaseWrite {
     guard let postgres = sql as? any PostgresDatabase else {
       preconditionFailure("a PostgreSQL database that is not a PostgresDatabase")
     }
-    let effects = PostgresCaseWrite.Effects(self)
+    let effects = PostgresCaseStatements.Effects(self)
     switch kind {
     case .insert(let key):
-      let statement = PostgresCaseWrite.Insert(effects: effects, idempotencyKey: key, serviceCase: serviceCase)
-      return try await postgres.run(statement) == 1
+      let statement = PostgresCaseStatements.Insert(effects: effects, idempotencyKey: key, serviceCase: serviceCase)
+      return try await postgres.first(statement) == 1
     case .update(let fromVersion):
-      let statement = PostgresCaseWrite.Update(effects: effects, fromVersion: fromVersion)
-      return try await postgres.run(statement) == 1
+      let statement = PostgresCaseStatements.Update(effects: effects, fromVersion: fromVersion)
+      return try await postgres.first(statement) == 1
     }
   }
 
@@ -107,7 +107,7 @@ struct CaseWrite {
     """
   }
 
-  /// Rows for one table (SQLite; PostgreSQL sends the same as arrays, see `PostgresCaseWrite`).
+  /// Rows for one table (SQLite; PostgreSQL sends the same as arrays, see `PostgresCaseStatements`).
   private struct Insert {
     let table: String
     let columns: [String]

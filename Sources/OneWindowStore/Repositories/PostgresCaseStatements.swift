@@ -2,18 +2,65 @@ import FluentPostgresDriver
 import Foundation
 import OneWindowDomain
 
-/// `CaseWrite` on PostgreSQL: one prepared statement per kind of write. Each connection parses and plans it once
-/// and then only binds and runs it — most of the server's work for a small statement is parsing and planning, and
-/// a step's write is the hottest statement there is. The rows of a write (events, outbox rows, tasks, opinion
-/// requests) go as arrays and are unnested in SQL, so the text is the same whatever a step leaves behind.
-enum PostgresCaseWrite {
+/// The case engine's hot statements on PostgreSQL, prepared: each connection parses and plans one once and then
+/// only binds and runs it — for small statements, parsing and planning is most of the server's work. `CaseWrite`
+/// has one statement per kind of write; the rows of a write (events, outbox rows, tasks, opinion requests) go as
+/// arrays and are unnested in SQL, so the text is the same whatever a step leaves behind.
+enum PostgresCaseStatements {
+  /// Draws the next number of a county's day (`id` is "county:date").
+  struct NextNumber: PostgresPreparedStatement {
+    static let name = "onewindow_case_next_number_v1"
+    static let sql = """
+      INSERT INTO case_counters (id, last, county_code) VALUES ($1, 1, $2)
+      ON CONFLICT (id) DO UPDATE SET last = case_counters.last + 1
+      RETURNING last
+      """
+    static let bindingDataTypes: [PostgresDataType] = [.text, .text]
+    typealias Row = Int
+
+    let id: String
+    let county: String
+
+    func makeBindings() throws -> PostgresBindings {
+      var bindings = PostgresBindings(capacity: 2)
+      bindings.append(id)
+      bindings.append(county)
+      return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Int { Int(try row.decode(Int64.self)) }
+  }
+
+  /// A case as a step reads it: the body and the head of its trail.
+  struct Head: PostgresPreparedStatement {
+    static let name = "onewindow_case_head_v1"
+    static let sql = "SELECT body, trail_seq, trail_hash FROM cases WHERE number = $1"
+    static let bindingDataTypes: [PostgresDataType] = [.text]
+    typealias Row = (body: String, sequence: Int?, hash: String?)
+
+    let number: String
+
+    func makeBindings() throws -> PostgresBindings {
+      var bindings = PostgresBindings(capacity: 1)
+      bindings.append(number)
+      return bindings
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+      let (body, sequence, hash) = try row.decode((String, Int64?, String?).self)
+      return (body, sequence.map(Int.init), hash)
+    }
+  }
+
   /// What every write binds first, at the same places in both statements ($1–$24).
   struct Effects: Sendable {
     var bindings = PostgresBindings(capacity: 48)
     static let types: [PostgresDataType] =
       [.text, .text, .int8, .text, .text]  // number, county, now, recipient, outbox payload
       // events ($6–$16): ids, sequences, steps, from, to, actor ids and names, times, payloads, hashes
-      + [.uuidArray, .int8Array] + Array(repeating: .textArray, count: 5) + [.int8Array, .textArray, .textArray, .textArray]
+      + [.uuidArray, .int8Array] + Array(repeating: .textArray, count: 5) + [
+        .int8Array, .textArray, .textArray, .textArray,
+      ]
       // outbox ids and kinds, task ids, kinds and due dates, opinions asked (departments, due dates) and given
       + [.uuidArray, .textArray, .uuidArray, .textArray, .textArray, .textArray, .textArray, .textArray]
       // case columns from $25: version, state, department, accepted, due, warn, concluded, body, trail head
@@ -160,16 +207,18 @@ enum PostgresCaseWrite {
 }
 
 extension PostgresDatabase {
-  /// Runs a prepared statement that answers one count, on this database's connection (the transaction's, inside
-  /// one). The connection prepares it the first time and reuses it after.
-  func run<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Int
-  where Statement.Row == Int {
+  /// Runs a prepared statement on this database's connection (the transaction's, inside one) and answers its first
+  /// row. The connection prepares the statement the first time and reuses it after.
+  func first<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Statement.Row?
+  where Statement.Row: Sendable {
     let logger = self.logger
     return try await withConnection { connection in
       connection.eventLoop.makeFutureWithTask {
-        var count = 0
-        for try await value in try await connection.execute(statement, logger: logger) { count = value }
-        return count
+        var first: Statement.Row?
+        for try await row in try await connection.execute(statement, logger: logger) where first == nil {
+          first = row
+        }
+        return first
       }
     }.get()
   }
