@@ -159,7 +159,7 @@ struct APITests {
       let me = try await app.testing().sendRequest(
         .GET, "/api/v1/me", headers: ["Authorization": "Bearer \(issued.token)"])
       #expect(me.status == .ok)
-      #expect(try await StaffRepository(app.db).disable(username: "supervisor"))
+      #expect(try await TokenCache.disable(username: "supervisor", app))
       let after = try await app.testing().sendRequest(
         .GET, "/api/v1/me", headers: ["Authorization": "Bearer \(issued.token)"])
       #expect(after.status == .unauthorized)

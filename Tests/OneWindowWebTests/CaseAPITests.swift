@@ -159,6 +159,52 @@ struct CaseAPITests {
     }
   }
 
+  @Test(
+    "steps sent at once without a version all apply, one after another, on one unbroken trail",
+    arguments: TestDatabase.all)
+  func concurrentStepsWithoutVersion(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      // setup: a case in review
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let reviewer = try await APIClient.signIn(app, "reviewer")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      #expect(try await clerk.step(number, "accept").status == .ok)
+      #expect(try await reviewer.step(number, "start-review").status == .ok)
+      let repository = CaseRepository(app.db, rule: DeadlineRule())
+      let actor = CaseActor(try #require(try await StaffRepository(app.db).find(username: "reviewer")).identity)
+      let departments = ["dept-zrzyj", "dept-gaj", "dept-rsj", "dept-mzj", "dept-wjw", "dept-zjj"]
+      // act: six opinion requests at the same moment; on PostgreSQL most lose a race and are taken again
+      let outcomes = await withTaskGroup(of: (any Error)?.self) { group in
+        for department in departments {
+          group.addTask {
+            do {
+              _ = try await repository.apply(
+                .requestOpinion(departmentID: department, question: "是否同意", dueWorkdays: 3), to: number,
+                expectedVersion: nil, by: actor, now: Self.monday)
+              return nil
+            } catch { return error }
+          }
+        }
+        var errors: [(any Error)?] = []
+        for await outcome in group { errors.append(outcome) }
+        return errors
+      }
+      // check
+      #expect(outcomes.compactMap { $0 }.isEmpty, "\(outcomes)")
+      let serviceCase = try #require(try await repository.find(number))
+      #expect(Set(serviceCase.opinions.map(\.departmentID)) == Set(departments))
+      let events = try await repository.events(of: number)
+      #expect(events.count == 4 + departments.count)
+      #expect(events.map(\.sequence) == Array(1...events.count))
+      #expect(serviceCase.version == 4 + departments.count)
+      #expect(try await repository.verifyTrails().breaks.isEmpty)
+      let asked = try await (app.db as! any SQLDatabase).raw(
+        "SELECT department_id FROM case_opinion_requests WHERE case_number = \(bind: number)"
+      ).all().map { try $0.decode(column: "department_id", as: String.self) }
+      #expect(Set(asked) == Set(departments) && asked.count == departments.count)
+    }
+  }
+
   @Test("two clerks acting at once: one wins, the other gets 409", arguments: TestDatabase.all)
   func conflict(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in

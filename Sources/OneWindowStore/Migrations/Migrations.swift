@@ -31,5 +31,6 @@ enum Migrations {
     migrations.add(M026CreateAgentProfiles())  // agents' public profiles, their ratings, the trail by actor
     migrations.add(M027CreateHall())  // 业务分组, 取号, 预约
     migrations.add(M028AddOneLiveBooking())  // one live booking per phone, hall and day
+    migrations.add(M029IndexOnlyFiledCases())  // portal and proxy look-ups index only the cases that have one
   }
 }

@@ -9,7 +9,7 @@ import Vapor
 /// pay a database round trip on every one. A revoked token or a disabled account must stop working at once, so every
 /// change of that kind publishes `topic` on the event channel and every `serve` process empties its cache; `maxAge`
 /// bounds what a change made without the channel (SQLite and a separate command process) can miss.
-final class TokenCache: Sendable {
+public final class TokenCache: Sendable {
   static let topic = "auth"
   static let maxAge: TimeInterval = 10
   static let maxEntries = 10_000
@@ -51,6 +51,14 @@ final class TokenCache: Sendable {
   static func invalidate(_ app: Application, on db: any Database) async throws {
     app.tokenCache.clear()
     try await app.events.publish(topic, "", on: db)
+  }
+
+  /// Disables a staff account (its sessions and tokens stop working in every process at once); false if unknown.
+  /// Disable accounts through here, not through `StaffRepository.disable` alone, or cached tokens live on.
+  public static func disable(username: String, _ app: Application) async throws -> Bool {
+    guard try await StaffRepository(app.db).disable(username: username, now: app.now()) else { return false }
+    try await invalidate(app, on: app.db)
+    return true
   }
 
   /// Subscribes once, on first use, so commands that never see an API request open no listening connection.

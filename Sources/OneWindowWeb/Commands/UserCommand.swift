@@ -98,12 +98,10 @@ struct UserDisableCommand: AsyncCommand {
   var help: String { "Disable a staff account; its sessions and tokens stop working" }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    guard try await StaffRepository(context.application.db).disable(username: signature.username)
-    else {
+    guard try await TokenCache.disable(username: signature.username, context.application) else {
       throw ValidationError(
         field: "username", zh: "没有用户「\(signature.username)」", en: "No user '\(signature.username)'")
     }
-    try await TokenCache.invalidate(context.application, on: context.application.db)
     context.console.print("Disabled \(signature.username); their sessions and tokens are revoked.")
   }
 }
