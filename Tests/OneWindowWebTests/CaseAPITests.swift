@@ -205,6 +205,40 @@ struct CaseAPITests {
     }
   }
 
+  @Test(
+    "case numbers reserved in blocks: two processes registering at once never share one; a restart starts after them",
+    arguments: TestDatabase.all.filter { $0 == .postgres })
+  func numberBlocks(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      // setup: two processes' number blocks over one database, and what a registration needs
+      let processes = [CaseNumberBlocks(database: { app.db }), CaseNumberBlocks(database: { app.db })]
+      let entry = try #require(try await CatalogRepository(app.db).entry(code: Self.foodLicence))
+      let site = try #require(try await DirectoryRepository(app.db).site("site-center"))
+      let clerk = CaseActor(try #require(try await StaffRepository(app.db).find(username: "clerk")).identity)
+      let applicant = Applicant(
+        kind: .person, name: "张三", idType: "居民身份证", idNumber: "11010519491231002X", phone: "13912345678")
+      @Sendable func register(_ numbers: CaseNumberBlocks) async throws -> String {
+        try await CaseRepository(app.db, rule: DeadlineRule(), numbers: numbers).create(
+          NewCase(
+            item: CaseItem(entry.item, version: entry.version), applicant: applicant, channel: .window, site: site),
+          by: clerk, now: Self.monday
+        ).serviceCase.number
+      }
+      // act: 30 registrations at once, alternating between the processes
+      let numbers = try await withThrowingTaskGroup(of: String.self) { group in
+        for index in 0..<30 { group.addTask { try await register(processes[index % 2]) } }
+        return try await group.reduce(into: [String]()) { $0.append($1) }
+      }
+      // check
+      #expect(Set(numbers).count == 30)
+      let sequences = numbers.compactMap { Int($0.split(separator: "-").last ?? "") }.sorted()
+      #expect(sequences.count == 30 && sequences.last! <= 2 * CaseNumberBlocks.blockSize)
+      // A restarted process reserves a fresh block after everything reserved before it.
+      let restarted = try await register(CaseNumberBlocks(database: { app.db }))
+      #expect(Int(restarted.split(separator: "-").last ?? "") == 2 * CaseNumberBlocks.blockSize + 1)
+    }
+  }
+
   @Test("two clerks acting at once: one wins, the other gets 409", arguments: TestDatabase.all)
   func conflict(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in

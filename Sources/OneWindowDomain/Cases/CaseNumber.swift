@@ -1,5 +1,6 @@
 /// 办件编号: unique per county, sortable, readable on a receipt —
 /// the county code, the acceptance date and a daily sequence: `360999-20261123-00042`.
+/// On PostgreSQL the sequence is drawn before the registration is written, so one that is then refused leaves a gap.
 public enum CaseNumber {
   public static func make(county: RegionCode, date: CivilDate, sequence: Int) -> String {
     let (year, month, day) = date.components

@@ -5,6 +5,18 @@ import OneWindowDomain
 import SQLKit
 import Vapor
 
+extension Application {
+  private struct CaseNumbersKey: StorageKey {
+    typealias Value = CaseNumberBlocks
+  }
+
+  /// The process's case-number blocks on PostgreSQL (nil on SQLite, which draws one number at a time).
+  public var caseNumbers: CaseNumberBlocks? {
+    get { storage[CaseNumbersKey.self] }
+    set { storage[CaseNumbersKey.self] = newValue }
+  }
+}
+
 /// Sets up the database for an application: the driver for the location and every migration.
 public enum Store {
   public static func configure(_ app: Application, location: DatabaseLocation) throws {
@@ -22,6 +34,7 @@ public enum Store {
           configuration: configuration, maxConnectionsPerEventLoop: 8,
           connectionPoolTimeout: .seconds(10)),
         as: .psql)
+      app.caseNumbers = CaseNumberBlocks(database: { [unowned app] in app.db })
     }
     Migrations.register(in: app.migrations)
   }

@@ -67,10 +67,13 @@ public struct CaseFilter: Sendable {
 public struct CaseRepository: Sendable {
   let db: any Database
   let rule: DeadlineRule
+  /// On PostgreSQL, where numbers come from (blocks reserved per process); without it, one draw per case.
+  let numbers: CaseNumberBlocks?
 
-  public init(_ db: any Database, rule: DeadlineRule) {
+  public init(_ db: any Database, rule: DeadlineRule, numbers: CaseNumberBlocks? = nil) {
     self.db = db
     self.rule = rule
+    self.numbers = numbers
   }
 
   private var sql: any SQLDatabase { db as! any SQLDatabase }
@@ -90,7 +93,7 @@ public struct CaseRepository: Sendable {
       guard isSQLite else { return (try await insert(new, by: actor, now: now), true) }
       let serviceCase = try await WriteGate.serialize(db) {
         try await db.transaction { db in
-          try await Self(db, rule: rule).insert(new, by: actor, now: now)
+          try await Self(db, rule: rule, numbers: numbers).insert(new, by: actor, now: now)
         }
       }
       return (serviceCase, true)
@@ -126,7 +129,7 @@ public struct CaseRepository: Sendable {
     }
     let cases = try await WriteGate.serialize(db) {
       try await db.transaction { db in
-        let repository = Self(db, rule: rule)
+        let repository = Self(db, rule: rule, numbers: numbers)
         var cases: [ServiceCase] = []
         var bundleID: String?
         for (index, item) in items.enumerated() {
@@ -236,7 +239,9 @@ public struct CaseRepository: Sendable {
   private func nextNumber(county: RegionCode, date: CivilDate) async throws -> String {
     let id = "\(county.value):\(date.iso)"
     let sequence: Int
-    if let postgres = db as? any PostgresDatabase {
+    if let numbers, db is any PostgresDatabase {
+      sequence = try await numbers.next(id: id, county: county.value)
+    } else if let postgres = db as? any PostgresDatabase {
       sequence = try await postgres.first(PostgresCaseStatements.NextNumber(id: id, county: county.value)) ?? 1
     } else {
       let row = try await sql.raw(
@@ -277,7 +282,7 @@ public struct CaseRepository: Sendable {
       let outcome = try await WriteGate.serialize(db) {
         isSQLite
           ? try await db.transaction { db in
-            try await Self(db, rule: rule).step(actions, number, expectedVersion, actor, now, visible)
+            try await Self(db, rule: rule, numbers: numbers).step(actions, number, expectedVersion, actor, now, visible)
           }
           : try await step(actions, number, expectedVersion, actor, now, visible)
       }

@@ -7,24 +7,26 @@ import OneWindowDomain
 /// has one statement per kind of write; the rows of a write (events, outbox rows, tasks, opinion requests) go as
 /// arrays and are unnested in SQL, so the text is the same whatever a step leaves behind.
 enum PostgresCaseStatements {
-  /// Draws the next number of a county's day (`id` is "county:date").
+  /// Reserves the next `count` numbers of a county's day (`id` is "county:date") and answers the last of them.
   struct NextNumber: PostgresPreparedStatement {
-    static let name = "onewindow_case_next_number_v1"
+    static let name = "onewindow_case_next_numbers_v1"
     static let sql = """
-      INSERT INTO case_counters (id, last, county_code) VALUES ($1, 1, $2)
-      ON CONFLICT (id) DO UPDATE SET last = case_counters.last + 1
+      INSERT INTO case_counters (id, last, county_code) VALUES ($1, $3, $2)
+      ON CONFLICT (id) DO UPDATE SET last = case_counters.last + $3
       RETURNING last
       """
-    static let bindingDataTypes: [PostgresDataType] = [.text, .text]
+    static let bindingDataTypes: [PostgresDataType] = [.text, .text, .int8]
     typealias Row = Int
 
     let id: String
     let county: String
+    var count = 1
 
     func makeBindings() throws -> PostgresBindings {
-      var bindings = PostgresBindings(capacity: 2)
+      var bindings = PostgresBindings(capacity: 3)
       bindings.append(id)
       bindings.append(county)
+      bindings.append(Int64(count))
       return bindings
     }
 

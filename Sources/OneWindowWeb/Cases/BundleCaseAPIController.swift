@@ -41,7 +41,7 @@ enum BundleCaseAPIController {
     let channel = try CaseAPIController.parse(
       CaseChannel.self, body.channel ?? (staff.role == .agent ? "proxy" : "window"), "channel")
     let rule = try await req.deadlineRule()
-    let result = try await CaseRepository(req.db, rule: rule).createBundle(
+    let result = try await req.cases(rule).createBundle(
       items: items, leadDepartmentID: body.leadDepartmentId ?? "", applicant: applicant, channel: channel,
       site: site, idempotencyKey: try CaseAPIController.idempotencyKey(req), by: CaseActor(staff), now: req.now)
     return try APIEncoding.response(
@@ -54,7 +54,7 @@ enum BundleCaseAPIController {
     let staff = try req.authorize(.viewCases)
     let id = req.parameters.get("id") ?? ""
     let rule = try await req.deadlineRule()
-    let cases = try await CaseRepository(req.db, rule: rule).bundleCases(id)
+    let cases = try await req.cases(rule).bundleCases(id)
       .filter {
         staff.scope.covers($0.scope) || staff.scope.covers(Scope(regionCode: $0.regionCode, siteID: $0.siteID))
       }

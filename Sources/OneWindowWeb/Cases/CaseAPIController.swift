@@ -35,7 +35,7 @@ enum CaseAPIController {
     let applicant = try applicant(body.applicant)
     let key = try idempotencyKey(req)
     let rule = try await req.deadlineRule()
-    let (serviceCase, created) = try await CaseRepository(req.db, rule: rule).create(
+    let (serviceCase, created) = try await req.cases(rule).create(
       NewCase(
         item: CaseItem(item.item, version: item.version), applicant: applicant, channel: channel, site: site,
         idempotencyKey: key, submit: body.submit ?? true,
@@ -74,7 +74,7 @@ enum CaseAPIController {
     let action = try body.action(for: step, resultFile: try await uploadedResult(body, step, req))
     try await checkDepartments(of: action, req)
     let rule = try await req.deadlineRule()
-    let serviceCase = try await CaseRepository(req.db, rule: rule).apply(
+    let serviceCase = try await req.cases(rule).apply(
       action, to: number, expectedVersion: body.version ?? ifMatch(req), by: CaseActor(staff), now: req.now,
       visible: { staff.scope.covers(viewScope($0, for: staff)) })
     return try APIEncoding.response(
@@ -99,7 +99,7 @@ enum CaseAPIController {
   @Sendable static func show(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewCases)
     let rule = try await req.deadlineRule()
-    let serviceCase = try await visibleCase(req, staff, CaseRepository(req.db, rule: rule))
+    let serviceCase = try await visibleCase(req, staff, req.cases(rule))
     return try APIEncoding.response(
       CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
   }
@@ -122,7 +122,7 @@ enum CaseAPIController {
   @Sendable static func events(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewCases)
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
+    let repository = req.cases(rule)
     let serviceCase = try await visibleCase(req, staff, repository)
     let language = req.language
     let events = try await repository.events(of: serviceCase.number).map {
@@ -153,7 +153,7 @@ enum CaseAPIController {
   @Sendable static func deadline(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewCases)
     let rule = try await req.deadlineRule()
-    let c = try await visibleCase(req, staff, CaseRepository(req.db, rule: rule))
+    let c = try await visibleCase(req, staff, req.cases(rule))
     let status = c.deadline(rule, now: req.now)
     let explanation = DeadlineText.explain(c, status: status, rule: rule, language: req.language)
     return try APIEncoding.response(
@@ -188,7 +188,7 @@ enum CaseAPIController {
     if let to = req.query[String.self, at: "created_to"] {
       filter.createdBefore = rule.startOfDay(try civilDate(to, "created_to").adding(days: 1))
     }
-    let (cases, total) = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now)
+    let (cases, total) = try await req.cases(rule).list(filter, now: req.now)
     let language = req.language
     let items = cases.map { CaseJSON($0, rule: rule, now: req.now, language: language, viewer: staff) }
     return try APIEncoding.response(ItemsJSON(items: items, total: total), rule: rule)

@@ -11,7 +11,7 @@ enum CasePageController {
     let staff = try req.authorize(.viewCases)
     let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
     let rule = try await req.deadlineRule()
-    if let found = try await CaseRepository(req.db, rule: rule).find(number),
+    if let found = try await req.cases(rule).find(number),
       staff.scope.covers(CaseAPIController.viewScope(found, for: staff))
     {
       return req.redirect(to: Links.casePage(found.number))
@@ -31,7 +31,7 @@ enum CasePageController {
   @Sendable static func show(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewCases)
     let rule = try await req.deadlineRule()
-    let serviceCase = try await CaseAPIController.visibleCase(req, staff, CaseRepository(req.db, rule: rule))
+    let serviceCase = try await CaseAPIController.visibleCase(req, staff, req.cases(rule))
     let context = try await req.pageContext()
     let notice = req.query[String.self, at: "done"].flatMap(CaseStep.init(rawValue:)).map {
       context.t("已完成：\(context.t($0.name))。", "Done: \(context.t($0.name)).")
@@ -49,7 +49,7 @@ enum CasePageController {
     let posted = try FormBody.read(req)
     let values = posted.fields
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
+    let repository = req.cases(rule)
     let serviceCase = try await CaseAPIController.visibleCase(req, staff, repository)
     do {
       let body = try CaseStepForm(values).body()
@@ -96,7 +96,7 @@ enum CasePageController {
     _ c: ServiceCase, staff: StaffIdentity, failed: CasePage.Failed?, notice: String?, _ req: Request
   ) async throws -> HTML {
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
+    let repository = req.cases(rule)
     let status = c.deadline(rule, now: req.now)
     let departments = try await DirectoryRepository(req.db).departments()
     return CasePage.render(
@@ -112,7 +112,7 @@ enum CasePageController {
   @Sendable static func file(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewCases)
     let c = try await CaseAPIController.visibleCase(
-      req, staff, CaseRepository(req.db, rule: try await req.deadlineRule()))
+      req, staff, req.cases(try await req.deadlineRule()))
     let key = req.parameters.get("file") ?? ""
     guard let attachment = c.files.first(where: { $0.fileID == key }),
       let bytes = try await req.application.fileStore.get(key)
@@ -124,7 +124,7 @@ enum CasePageController {
   @Sendable static func notice(req: Request) async throws -> HTML {
     let staff = try req.authorize(.viewCases)
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
+    let repository = req.cases(rule)
     let c = try await CaseAPIController.visibleCase(req, staff, repository)
     guard let kind = NoticeKind(rawValue: req.parameters.get("kind") ?? ""), kind.applies(to: c) else {
       throw AppError.notFound(LocalizedText(zh: "本件没有这份通知书", en: "The case has no such notice"))

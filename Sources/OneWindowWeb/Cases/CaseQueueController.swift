@@ -12,7 +12,7 @@ enum CaseQueueController {
   @Sendable static func office(req: Request) async throws -> HTML {
     let staff = try req.authorize(.reviewCases)
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
+    let repository = req.cases(rule)
     var filter = CaseFilter(scope: staff.scope)
     filter.states = [.accepted, .inReview, .suspended, .escalated]
     filter.warning = req.query[String.self, at: "warning"].flatMap(WarningLevel.init(rawValue:))
@@ -42,7 +42,7 @@ enum CaseQueueController {
     filter.states = [.decided]
     filter.siteID = staff.scope.siteID
     filter.limit = 200
-    let (cases, total) = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now)
+    let (cases, total) = try await req.cases(rule).list(filter, now: req.now)
     let names = try await StaffDesk.directoryNames(req)
     return DeliveryPage.render(
       DeliveryPage.Model(

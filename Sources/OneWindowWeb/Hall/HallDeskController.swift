@@ -111,7 +111,7 @@ enum HallDeskController {
     case "no-show": action = .noShow
     case "finish":
       let number = (fields["case_number"] ?? "").trimmingCharacters(in: .whitespaces)
-      if !number.isEmpty, try await CaseRepository(req.db, rule: try await req.deadlineRule()).find(number) == nil {
+      if !number.isEmpty, try await req.cases(try await req.deadlineRule()).find(number) == nil {
         throw ValidationError(field: "case_number", zh: "没有编号为 \(number) 的办件", en: "No case numbered \(number)")
       }
       action = .finish(caseNumber: number.isEmpty ? nil : number)

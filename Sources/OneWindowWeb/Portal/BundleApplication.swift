@@ -73,7 +73,7 @@ struct BundleApplication {
         }, route: route, resultDelivery: .pickup(siteID: chosen.site.id))
     }
     let rule = try await req.deadlineRule()
-    _ = try await CaseRepository(req.db, rule: rule).createBundle(
+    _ = try await req.cases(rule).createBundle(
       items: entries.map { CaseItem($0.item, version: $0.version) }, leadDepartmentID: bundle.leadDepartmentID,
       applicant: citizen.applicant, channel: .online, site: chosen.site,
       idempotencyKey: "citizen:\(citizen.id):bundle:\(key)", by: CaseActor(applicant: citizen), now: req.now,

@@ -14,7 +14,7 @@ enum OnlineApplicationController {
   @Sendable static func myCases(req: Request) async throws -> HTML {
     let citizen = try await PortalAccountController.requireCitizen(req)
     let rule = try await req.deadlineRule()
-    let cases = try await CaseRepository(req.db, rule: rule).cases(ofCitizen: citizen.id)
+    let cases = try await req.cases(rule).cases(ofCitizen: citizen.id)
     let (appointments, tickets) = try await HallRepository(req.db).visits(
       phone: citizen.phone, from: rule.civilDate(of: req.now))
     var names: [String: (site: String, groups: [String: String])] = [:]
@@ -87,7 +87,7 @@ enum OnlineApplicationController {
     }
     try await Scans.attach(scans, to: &checklist, req)
     let rule = try await req.deadlineRule()
-    let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
+    let (serviceCase, _) = try await req.cases(rule).create(
       NewCase(
         item: CaseItem(item, version: entry.version), applicant: citizen.applicant, channel: .online,
         site: chosen.site, idempotencyKey: "citizen:\(citizen.id):apply:\(key)", submit: sending,
@@ -141,7 +141,7 @@ enum OnlineApplicationController {
     if sending { actions.append(c.state == .draft ? .submit : .resubmit) }
     let rule = try await req.deadlineRule()
     do {
-      let updated = try await CaseRepository(req.db, rule: rule).apply(
+      let updated = try await req.cases(rule).apply(
         actions, to: c.number, expectedVersion: Int(posted.fields["version"] ?? ""), by: CaseActor(applicant: citizen),
         now: req.now, visible: { $0.citizenID == citizen.id })
       return req.redirect(to: Links.myCase(updated.number) + (sending ? "?sent=1" : "?saved=1"))
@@ -150,7 +150,7 @@ enum OnlineApplicationController {
         if case .invalid(let field) = error { field } else {
           ValidationError(field: "materials", message: error.message)
         }
-      let current = try await CaseRepository(req.db, rule: rule).find(c.number) ?? c
+      let current = try await req.cases(rule).find(c.number) ?? c
       return try await page(current, errors: [failure], notice: nil, req)
         .encodeResponse(status: error.isConflict ? .conflict : .unprocessableEntity, for: req)
     }
@@ -173,7 +173,7 @@ enum OnlineApplicationController {
   private static func ownCase(_ citizen: Citizen, _ req: Request) async throws -> ServiceCase {
     let number = req.parameters.get("number") ?? ""
     let rule = try await req.deadlineRule()
-    guard let c = try await CaseRepository(req.db, rule: rule).find(number), c.citizenID == citizen.id else {
+    guard let c = try await req.cases(rule).find(number), c.citizenID == citizen.id else {
       throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
     }
     return c

@@ -123,7 +123,7 @@ enum AgentController {
     try await Scans.attach(scans, to: &checklist, req)
     let station = try await StaffDesk.site(agent, req)
     let rule = try await req.deadlineRule()
-    let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
+    let (serviceCase, _) = try await req.cases(rule).create(
       NewCase(
         item: CaseItem(entry.item, version: entry.version), applicant: power.applicant, channel: .proxy, site: site,
         idempotencyKey: "\(agent.id):proxy:\(key)",
@@ -142,7 +142,7 @@ enum AgentController {
   ) async throws -> HTML {
     let station = try await StaffDesk.site(agent, req)
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
+    let repository = req.cases(rule)
     let cases = try await repository.cases(ofAgent: agent.id)
     var model = AgentDeskPage.Model(
       station: station, proxyItems: try await proxyItems(station, req),

@@ -105,7 +105,7 @@ enum ShipmentsController {
     -> [(String, String, String)]
   {
     let rule = try await req.deadlineRule()
-    let repository = CaseRepository(req.db, rule: rule)
+    let repository = req.cases(rule)
     let cases: [ServiceCase]
     if staff.role == .agent {
       cases = try await repository.cases(ofAgent: staff.id).filter { !$0.state.isTerminal }

@@ -34,7 +34,7 @@ enum WindowController {
       filter.siteID = site.id
       filter.createdFrom = rule.startOfDay(clock.today)
       filter.limit = 100
-      today = try await CaseRepository(req.db, rule: rule).list(filter, now: req.now).cases.map {
+      today = try await req.cases(rule).list(filter, now: req.now).cases.map {
         ($0, $0.deadline(rule, now: req.now))
       }
       // 网上预审: online and proxy applications sent to this site and not yet accepted or returned.
@@ -42,7 +42,7 @@ enum WindowController {
       waiting.siteID = site.id
       waiting.channels = [.online, .proxy]
       waiting.states = [.submitted]
-      online = try await CaseRepository(req.db, rule: rule).list(waiting, now: req.now).cases.map { ($0, nil) }
+      online = try await req.cases(rule).list(waiting, now: req.now).cases.map { ($0, nil) }
     }
     let names = try await StaffDesk.directoryNames(req)
     return WindowPage.render(
@@ -83,7 +83,7 @@ enum WindowController {
     if input.value("lookup") == "1" {
       let context = try await req.pageContext()
       let rule = try await req.deadlineRule()
-      guard let known = try await CaseRepository(req.db, rule: rule).latestApplicant(idNumber: form.idNumber) else {
+      guard let known = try await req.cases(rule).latestApplicant(idNumber: form.idNumber) else {
         let notice = context.t(
           "没有找到该证件号码的办件记录，请填写申请人信息。", "No earlier case with that ID number; fill in the applicant.")
         return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
@@ -120,7 +120,7 @@ enum WindowController {
     try await Scans.attach(scans, to: &form.checklist, req)
     let rule = try await req.deadlineRule()
     do {
-      let (serviceCase, _) = try await CaseRepository(req.db, rule: rule).create(
+      let (serviceCase, _) = try await req.cases(rule).create(
         NewCase(
           item: CaseItem(item, version: routing.entry.version), applicant: applicant, channel: .window, site: site,
           idempotencyKey: "\(staff.id):intake:\(form.intakeKey)",
@@ -211,7 +211,7 @@ enum WindowController {
     }
     let rule = try await req.deadlineRule()
     do {
-      let updated = try await CaseRepository(req.db, rule: rule).apply(
+      let updated = try await req.cases(rule).apply(
         actions, to: serviceCase.number, expectedVersion: Int(input.value("version")), by: CaseActor(staff),
         now: req.now)
       return req.redirect(to: after(updated))
@@ -238,7 +238,7 @@ enum WindowController {
     -> (ServiceCase, IntakeRouting, Site)
   {
     let rule = try await req.deadlineRule()
-    let serviceCase = try await CaseAPIController.visibleCase(req, staff, CaseRepository(req.db, rule: rule))
+    let serviceCase = try await CaseAPIController.visibleCase(req, staff, req.cases(rule))
     guard let site = try await DirectoryRepository(req.db).site(serviceCase.siteID) else {
       throw StoreNotFound.record(LocalizedText(zh: "受理场所不存在", en: "No such site"))
     }

@@ -1,0 +1,10 @@
+import OneWindowDomain
+import OneWindowStore
+import Vapor
+
+extension Request {
+  /// The case repository for this request: its database, and on PostgreSQL the process's case-number blocks.
+  func cases(_ rule: DeadlineRule) -> CaseRepository {
+    CaseRepository(db, rule: rule, numbers: application.caseNumbers)
+  }
+}
