@@ -60,6 +60,7 @@ struct CaseWrite {
       let updated = try await sql.raw("\(caseUpdate(fromVersion: fromVersion)) RETURNING number").all()
       guard updated.count == 1 else { return false }
     }
+    try await CaseRepository.insertEvents(events, county: county, on: sql)
     for insert in inserts {
       try await sql.raw(
         "INSERT INTO \(ident: insert.table) (\(columns(insert.columns))) VALUES \(valueRows(insert))"
@@ -107,7 +108,8 @@ struct CaseWrite {
     """
   }
 
-  /// Rows for one table (SQLite; PostgreSQL sends the same as arrays, see `PostgresCaseStatements`).
+  /// Rows for one table besides the events (SQLite; PostgreSQL sends the same as arrays, see
+  /// `PostgresCaseStatements`).
   private struct Insert {
     let table: String
     let columns: [String]
@@ -117,19 +119,6 @@ struct CaseWrite {
   private var inserts: [Insert] {
     var result: [Insert] = []
     let number = serviceCase.number
-    result.append(
-      Insert(
-        table: "case_events",
-        columns: [
-          "id", "case_number", "sequence", "step", "from_state", "to_state", "actor_id", "actor_name", "at_ms",
-          "payload", "previous_hash", "hash", "county_code",
-        ],
-        rows: events.map { e in
-          [
-            UUID(), e.caseNumber, e.sequence, e.step.rawValue, e.fromState?.rawValue, e.toState.rawValue, e.actorID,
-            e.actorName, e.atMillis, e.payload, e.previousHash, e.hash, county,
-          ]
-        }))
     if !effects.notifications.isEmpty {
       let payload = CaseTrail.canonicalJSON(["item": serviceCase.item.name, "state": serviceCase.state.rawValue])
       result.append(
