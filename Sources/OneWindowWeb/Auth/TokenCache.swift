@@ -21,7 +21,8 @@ public final class TokenCache: Sendable {
   }
 
   private let entries = NIOLockedValueBox<[String: Entry]>([:])
-  private let listening = NIOLockedValueBox(false)
+  /// Ends once this process hears revocations (the LISTEN is in place); nothing is cached before.
+  private let listening = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
   /// The staff member `token` stands for; nil when unknown, expired, revoked or disabled.
   func staff(for token: String, _ req: Request) async throws -> StaffIdentity? {
@@ -31,7 +32,7 @@ public final class TokenCache: Sendable {
     {
       return entry.staff
     }
-    startListening(req.application)
+    await startListening(req.application).value
     guard let found = try await TokenRepository(req.db).authenticate(token, now: now) else {
       entries.withLockedValue { _ = $0.removeValue(forKey: token) }
       return nil
@@ -62,16 +63,18 @@ public final class TokenCache: Sendable {
   }
 
   /// Subscribes once, on first use, so commands that never see an API request open no listening connection.
-  private func startListening(_ app: Application) {
-    let first = listening.withLockedValue { started in
-      defer { started = true }
-      return !started
-    }
-    guard first else { return }
-    let events = app.events
-    Task { [weak self] in
-      let (_, stream) = await events.subscribe(Self.topic)
-      for await _ in stream { self?.clear() }
+  private func startListening(_ app: Application) -> Task<Void, Never> {
+    listening.withLockedValue { listening in
+      if let listening { return listening }
+      let events = app.events
+      let subscribed = Task { [weak self] in
+        let (_, stream) = await events.subscribe(Self.topic)
+        Task { [weak self] in
+          for await _ in stream { self?.clear() }
+        }
+      }
+      listening = subscribed
+      return subscribed
     }
   }
 }
