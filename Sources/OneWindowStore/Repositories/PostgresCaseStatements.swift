@@ -179,12 +179,6 @@ enum PostgresCaseStatements {
     let idempotencyKey: String?
     let serviceCase: ServiceCase
 
-    init(effects: Effects, idempotencyKey: String?, serviceCase: ServiceCase) {
-      self.effects = effects
-      self.idempotencyKey = idempotencyKey
-      self.serviceCase = serviceCase
-    }
-
     func makeBindings() throws -> PostgresBindings {
       var bindings = effects.bindings
       let c = serviceCase
