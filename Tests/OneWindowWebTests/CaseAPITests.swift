@@ -239,6 +239,46 @@ struct CaseAPITests {
     }
   }
 
+  @Test(
+    "a process that remembers a case another process moved on takes its step on the row as it is now",
+    arguments: TestDatabase.all.filter { $0 == .postgres })
+  func staleRememberedCase(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      // setup: process A registers a case and remembers it; process B accepts it
+      let entry = try #require(try await CatalogRepository(app.db).entry(code: Self.foodLicence))
+      let site = try #require(try await DirectoryRepository(app.db).site("site-center"))
+      let staff = StaffRepository(app.db)
+      let clerk = CaseActor(try #require(try await staff.find(username: "clerk")).identity)
+      let reviewer = CaseActor(try #require(try await staff.find(username: "reviewer")).identity)
+      let a = CaseRepository(app.db, rule: DeadlineRule(), recent: RecentCases())
+      let b = CaseRepository(app.db, rule: DeadlineRule(), recent: RecentCases())
+      let applicant = Applicant(
+        kind: .person, name: "张三", idType: "居民身份证", idNumber: "11010519491231002X", phone: "13912345678")
+      let number = try await a.create(
+        NewCase(item: CaseItem(entry.item, version: entry.version), applicant: applicant, channel: .window, site: site),
+        by: clerk, now: Self.monday
+      ).serviceCase.number
+      let accepted = try await b.apply(
+        .accept(.standard), to: number, expectedVersion: nil, by: clerk, now: Self.monday)
+      // act: A still remembers the submitted case, yet starts the review, which only an accepted case allows
+      let inReview = try await a.apply(.startReview, to: number, expectedVersion: nil, by: reviewer, now: Self.monday)
+      // check: taken on the row; a version older than the row's is a conflict, whatever A remembered
+      #expect(inReview.state == .inReview && inReview.version == accepted.version + 1)
+      await #expect(throws: CaseError.conflict(expected: accepted.version, actual: inReview.version)) {
+        try await a.apply(
+          .withdraw(reason: "申请人撤回"), to: number, expectedVersion: accepted.version, by: clerk, now: Self.monday)
+      }
+      // B's copy (accepted) is stale too: its review is taken on the row, and the trail stays one chain
+      let reviewed = try await b.apply(
+        .review(step: "审核", opinion: "材料齐全", approved: true), to: number, expectedVersion: nil, by: reviewer,
+        now: Self.monday)
+      #expect(reviewed.version == inReview.version + 1 && reviewed.reviews.count == 1)
+      let events = try await a.events(of: number)
+      #expect(events.map(\.sequence) == Array(1...reviewed.version))
+      #expect(try await a.verifyTrails().breaks.isEmpty)
+    }
+  }
+
   @Test("two clerks acting at once: one wins, the other gets 409", arguments: TestDatabase.all)
   func conflict(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in

@@ -120,33 +120,26 @@ public enum CaseTrail {
 
   /// The details of a step as canonical JSON (sorted keys, dates in milliseconds).
   public static func payload(of action: CaseAction) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.dateEncodingStrategy = .millisecondsSince1970
-    guard let data = try? encoder.encode(action) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
+    (try? canonical.encodeToString(action)) ?? "{}"
   }
+
+  /// Sorted keys, dates in milliseconds: the form every stored payload has had.
+  static let canonical = SortedJSONEncoder(keys: .asDeclared, dates: .millisecondsSince1970)
 }
 
 extension CaseTrail {
   /// A string dictionary as canonical JSON (sorted keys), e.g. an outbox payload.
   public static func canonicalJSON(_ fields: [String: String]) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(fields) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
+    (try? canonical.encodeToString(fields)) ?? "{}"
   }
 
   /// The registration details of a new case, for its first event.
   public static func payload(of serviceCase: ServiceCase) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     let summary = [
       "item_code": serviceCase.item.code, "item_version": String(serviceCase.item.version),
       "channel": serviceCase.channel.rawValue, "site_id": serviceCase.siteID,
       "department_id": serviceCase.departmentID, "applicant": serviceCase.applicant.name,
     ]
-    guard let data = try? encoder.encode(summary) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
+    return canonicalJSON(summary)
   }
 }

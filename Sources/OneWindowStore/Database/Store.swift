@@ -15,6 +15,17 @@ extension Application {
     get { storage[CaseNumbersKey.self] }
     set { storage[CaseNumbersKey.self] = newValue }
   }
+
+  private struct RecentCasesKey: StorageKey {
+    typealias Value = RecentCases
+  }
+
+  /// The cases this process wrote last, on PostgreSQL (nil on SQLite, where a step reads the row inside its
+  /// transaction anyway).
+  public var recentCases: RecentCases? {
+    get { storage[RecentCasesKey.self] }
+    set { storage[RecentCasesKey.self] = newValue }
+  }
 }
 
 /// Sets up the database for an application: the driver for the location and every migration.
@@ -35,6 +46,7 @@ public enum Store {
           connectionPoolTimeout: .seconds(10)),
         as: .psql)
       app.caseNumbers = CaseNumberBlocks(database: { [unowned app] in app.db })
+      app.recentCases = RecentCases()
     }
     Migrations.register(in: app.migrations)
   }

@@ -69,11 +69,14 @@ public struct CaseRepository: Sendable {
   let rule: DeadlineRule
   /// On PostgreSQL, where numbers come from (blocks reserved per process); without it, one draw per case.
   let numbers: CaseNumberBlocks?
+  /// On PostgreSQL, the cases this process wrote last: a step on one of them skips its read.
+  let recent: RecentCases?
 
-  public init(_ db: any Database, rule: DeadlineRule, numbers: CaseNumberBlocks? = nil) {
+  public init(_ db: any Database, rule: DeadlineRule, numbers: CaseNumberBlocks? = nil, recent: RecentCases? = nil) {
     self.db = db
     self.rule = rule
     self.numbers = numbers
+    self.recent = recent
   }
 
   private var sql: any SQLDatabase { db as! any SQLDatabase }
@@ -90,8 +93,12 @@ public struct CaseRepository: Sendable {
       // PostgreSQL: the number is drawn by its own statement and the case with everything it writes is one more
       // (see `CaseWrite`), so no transaction is held open — and the day's counter row is locked only for an instant.
       // A registration that fails after its number was drawn leaves a gap in the day's numbers.
-      guard isSQLite else { return (try await insert(new, by: actor, now: now), true) }
-      let serviceCase = try await WriteGate.serialize(db) {
+      guard isSQLite else {
+        let (serviceCase, trailHead) = try await insert(new, by: actor, now: now)
+        recent?.remember(serviceCase, trail: trailHead)
+        return (serviceCase, true)
+      }
+      let (serviceCase, _) = try await WriteGate.serialize(db) {
         try await db.transaction { db in
           try await Self(db, rule: rule, numbers: numbers).insert(new, by: actor, now: now)
         }
@@ -137,7 +144,7 @@ public struct CaseRepository: Sendable {
             item: item, applicant: applicant, channel: channel, site: site,
             idempotencyKey: idempotencyKey.map { "\($0)#\(index)" }, submit: submit, bundleID: bundleID,
             intake: intakes?[index], citizenID: citizenID)
-          let created = try await repository.insert(
+          let (created, _) = try await repository.insert(
             new, by: actor, now: now, bundle: (bundleID, leadDepartmentID))
           bundleID = created.bundleID
           cases.append(created)
@@ -154,9 +161,10 @@ public struct CaseRepository: Sendable {
       .map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
   }
 
+  /// Writes a new case; answers it with the last event of its trail.
   private func insert(
     _ new: NewCase, by actor: CaseActor, now: Date, bundle: (id: String?, lead: String)? = nil
-  ) async throws -> ServiceCase {
+  ) async throws -> (ServiceCase, CaseEvent) {
     try new.applicant.validate()
     let county = new.site.regionCode.county
     let number = try await nextNumber(county: county, date: rule.civilDate(of: now))
@@ -181,7 +189,7 @@ public struct CaseRepository: Sendable {
       kind: .insert(idempotencyKey: new.idempotencyKey), serviceCase: serviceCase,
       row: CaseRow(serviceCase, rule: rule, now: now), events: events, effects: effects, now: now
     ).run(on: sql)
-    return serviceCase
+    return (serviceCase, events[events.count - 1])
   }
 
   /// What a run of steps leaves to write besides the case and its events.
@@ -300,29 +308,55 @@ public struct CaseRepository: Sendable {
     case lost(readVersion: Int)
   }
 
-  /// Reads the case, takes the steps, and writes them if the case has not changed meanwhile (nil if it has).
+  /// Reads the case, takes the steps, and writes them if the case has not changed meanwhile (`.lost` if it has).
   private func step(
     _ actions: [CaseAction], _ number: String, _ expectedVersion: Int?, _ actor: CaseActor, _ now: Date,
     _ visible: (ServiceCase) -> Bool
   ) async throws -> StepOutcome {
-    guard CaseNumber.isWellFormed(number), let row = try await head(of: number) else {
-      throw StoreNotFound.caseNumber(number)
+    guard CaseNumber.isWellFormed(number) else { throw StoreNotFound.caseNumber(number) }
+    // A case this process wrote last is taken as read. Whatever it refuses or loses is asked of the row instead:
+    // another process may have moved the case on.
+    if !actions.isEmpty, let remembered = recent?.recall(number),
+      expectedVersion == nil || expectedVersion == remembered.serviceCase.version
+    {
+      let head = (sequence: remembered.trailSequence, hash: remembered.trailHash)
+      if case .written(let next)? = try? await step(
+        actions, on: remembered.serviceCase, head: head, expectedVersion, actor, now, visible)
+      {
+        return .written(next)
+      }
+      recent?.forget(number)
     }
+    guard let row = try await head(of: number) else { throw StoreNotFound.caseNumber(number) }
     let current = try CaseRow.decode(row.body)
-    guard visible(current) else { throw StoreNotFound.caseNumber(number) }
+    var head = (sequence: row.sequence ?? 0, hash: row.hash ?? CaseEvent.genesisHash)
+    if head.sequence == 0, let last = try await events(of: number).last { head = (last.sequence, last.hash) }
+    return try await step(actions, on: current, head: head, expectedVersion, actor, now, visible)
+  }
+
+  /// Takes the steps on `current` (as read, with the head of its trail) and writes them if the row is still at its
+  /// version.
+  private func step(
+    _ actions: [CaseAction], on current: ServiceCase, head: (sequence: Int, hash: String), _ expectedVersion: Int?,
+    _ actor: CaseActor, _ now: Date, _ visible: (ServiceCase) -> Bool
+  ) async throws -> StepOutcome {
+    guard visible(current) else { throw StoreNotFound.caseNumber(current.number) }
     if let expectedVersion, expectedVersion != current.version {
       throw CaseError.conflict(expected: expectedVersion, actual: current.version)
     }
-    var head = (sequence: row.sequence ?? 0, hash: row.hash ?? CaseEvent.genesisHash)
-    if head.sequence == 0, let last = try await events(of: number).last { head = (last.sequence, last.hash) }
     var trail: [CaseEvent] = []
     let (next, effects) = try advance(current, by: actions, actor: actor, now: now, trail: &trail, head: head)
-    guard !trail.isEmpty else { return .written(current) }
+    guard let last = trail.last else { return .written(current) }
     let written = try await CaseWrite(
       kind: .update(fromVersion: current.version), serviceCase: next, row: CaseRow(next, rule: rule, now: now),
       events: trail, effects: effects, now: now
     ).run(on: sql)
-    return written ? .written(next) : .lost(readVersion: current.version)
+    guard written else {
+      recent?.forget(current.number)
+      return .lost(readVersion: current.version)
+    }
+    recent?.remember(next, trail: last)
+    return .written(next)
   }
 
   /// Appends events to the trail in one statement.
@@ -541,10 +575,7 @@ struct CaseRow {
   }
 
   static func encode(_ serviceCase: ServiceCase) -> String {
-    let encoder = JSONEncoder()
-    encoder.dateEncodingStrategy = .millisecondsSince1970
-    encoder.outputFormatting = [.sortedKeys]
-    return String(decoding: try! encoder.encode(serviceCase), as: UTF8.self)
+    try! SortedJSONEncoder(keys: .asDeclared, dates: .millisecondsSince1970).encodeToString(serviceCase)
   }
 
   static func decode(_ body: String) throws -> ServiceCase {

@@ -138,11 +138,19 @@ enum APIEncoding {
     return encoder
   }
 
+  /// The same bytes `encoder(rule)` writes, by the faster `SortedJSONEncoder` (Foundation's only for what that one
+  /// does not encode).
   static func response<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok, rule: DeadlineRule) throws
     -> Response
   {
     let response = Response(status: status)
-    try response.content.encode(value, using: encoder(rule))
+    do {
+      let bytes = try SortedJSONEncoder(keys: .snakeCase, dates: .text { rule.iso8601($0) }).encode(value)
+      response.headers.contentType = .json
+      response.body = .init(buffer: ByteBuffer(bytes: bytes))
+    } catch is SortedJSONEncoder.Unsupported {
+      try response.content.encode(value, using: encoder(rule))
+    }
     return response
   }
 }
