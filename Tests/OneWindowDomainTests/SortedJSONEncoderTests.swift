@@ -84,6 +84,35 @@ struct SortedJSONEncoderTests {
     try expectSame(Names(), "names")
   }
 
+  @Test("nested containers opened by hand, members out of order")
+  func nestedContainers() throws {
+    struct Custom: Encodable {
+      enum Keys: String, CodingKey { case zeta, alpha, mid, list, inner, deep }
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode("z", forKey: .zeta)
+        var inner = container.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+        try inner.encode(2, forKey: .mid)
+        try inner.encode(1, forKey: .alpha)
+        var list = container.nestedUnkeyedContainer(forKey: .list)
+        try list.encode("b")
+        var object = list.nestedContainer(keyedBy: Keys.self)
+        try object.encode(true, forKey: .zeta)
+        try object.encodeNil(forKey: .alpha)
+        try list.encode(Int64(-3))
+        try container.encode(["y": [1], "x": [2]], forKey: .mid)
+        try Self.Leaf().encode(to: container.superEncoder(forKey: .deep))
+        try container.encode("a", forKey: .alpha)
+      }
+      struct Leaf: Encodable {
+        let b = 1
+        let a = 2
+      }
+    }
+    try expectSame(Custom(), "hand-written encode(to:)")
+    try expectSame([Custom(), Custom()], "in an array")
+  }
+
   @Test("numbers of every kind")
   func numbers() throws {
     try expectSame([0.1, 1.0, -2.5, 1e20, 123.456, 1e-7, 1_764_547_200_123.456], "doubles")

@@ -294,9 +294,9 @@ final class ObjectState: OpenPart {
     start = sink.bytes.count
   }
 
-  /// Starts a member: closes the previous one's open part and writes `"name":`.
+  /// Starts a member: closes the previous one and writes `"name":`.
   func begin(_ key: any CodingKey) {
-    endMember()
+    finishMember()
     let name = sink.keyBytes(key)
     if !members.isEmpty { sink.bytes.append(UInt8(ascii: ",")) }
     members.append((sink.bytes.count, name, 0))
@@ -304,18 +304,21 @@ final class ObjectState: OpenPart {
     sink.bytes.append(UInt8(ascii: ":"))
   }
 
-  func endMember(openPart: (any OpenPart)? = nil) {
+  /// The member being written goes on in a nested container or encoder, closed when the member ends.
+  func hold(_ part: any OpenPart) { open = part }
+
+  /// Ends the member being written: closes what it holds open, then notes where it ends.
+  private func finishMember() {
     if let open {
       self.open = nil
       open.close()
     }
     if !members.isEmpty && members[members.count - 1].end == 0 { members[members.count - 1].end = sink.bytes.count }
-    self.open = openPart
   }
 
   func close() {
     guard !closed else { return }
-    endMember()
+    finishMember()
     closed = true
     sortMembers()
     sink.bytes.append(UInt8(ascii: "}"))
@@ -423,14 +426,14 @@ struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   {
     state.begin(key)
     let nested = ObjectState(sink: state.sink)
-    state.endMember(openPart: nested)
+    state.hold(nested)
     return KeyedEncodingContainer(ObjectContainer<NestedKey>(state: nested))
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
     state.begin(key)
     let nested = ArrayState(sink: state.sink)
-    state.endMember(openPart: nested)
+    state.hold(nested)
     return ArrayContainer(state: nested)
   }
 
@@ -441,7 +444,7 @@ struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func superEncoder(forKey key: Key) -> any Encoder {
     state.begin(key)
     let nested = ValueEncoder(sink: state.sink)
-    state.endMember(openPart: nested)
+    state.hold(nested)
     return nested
   }
 }
