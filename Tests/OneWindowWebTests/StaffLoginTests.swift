@@ -27,6 +27,21 @@ struct StaffLoginTests {
     }
   }
 
+  @Test("the session cookie lasts its lifetime on the browser's clock, also when the server's clock is set back")
+  func cookieLifetime() async throws {
+    // A server clock a month back (ONEWINDOW_CLOCK for training): an Expires date would already be past for the
+    // browser, which then drops the cookie and the clerk is never signed in.
+    let monthAgo = Date().addingTimeInterval(-30 * 24 * 3600)
+    try await withTestApp(.sqlite, now: monthAgo) { app in
+      var browser = TestBrowser(app)
+      let signIn = try await browser.signIn("clerk")
+      let cookie = try #require(signIn.headers.setCookie?["ow_session"])
+      #expect(cookie.maxAge == Int(app.configuration.sessionLifetime))
+      #expect(cookie.expires == nil)
+      #expect(try await browser.get("/staff").status == .ok)
+    }
+  }
+
   @Test("a wrong password names the field and opens no session", arguments: TestDatabase.all)
   func wrongPassword(database: TestDatabase) async throws {
     try await withTestApp(database) { app in

@@ -82,8 +82,9 @@ enum PortalAccountController {
     let token = try await CitizenRepository(req.db).openSession(
       for: citizen, lifetime: lifetime, county: county, now: req.now)
     let response = req.redirect(to: path, redirectType: .normal)
+    // Max-Age: counted on the browser's clock, whatever the server's (see LoginController).
     response.cookies[cookie] = HTTPCookies.Value(
-      string: token, expires: req.now.addingTimeInterval(lifetime),
+      string: token, maxAge: Int(lifetime),
       isSecure: req.application.configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
     return response
   }
