@@ -101,6 +101,25 @@ struct StoreTests {
   }
 }
 
+@Suite("Time-ordered row ids")
+struct TimeOrderedIDTests {
+  @Test("version 7 layout: the millisecond first, so later ids sort after earlier ones; the rest is random")
+  func layout() {
+    let start = Date(timeIntervalSince1970: 1_764_547_200)
+    let ids = (0..<1000).map { TimeOrderedID.make(at: start.addingTimeInterval(Double($0) / 1000)) }
+    let texts = ids.map { $0.uuidString.lowercased() }
+    #expect(texts == texts.sorted())
+    #expect(Set(ids).count == ids.count)
+    #expect(texts.allSatisfy { $0.hasPrefix("019ad") })
+    for id in ids {
+      #expect(id.uuid.6 >> 4 == 7)
+      #expect(id.uuid.8 >> 6 == 0b10)
+    }
+    let sameMillisecond = (0..<1000).map { _ in TimeOrderedID.make(at: start) }
+    #expect(Set(sameMillisecond).count == 1000)
+  }
+}
+
 @Suite("Synthetic cases for load tests")
 struct CaseSeederTests {
   @Test(

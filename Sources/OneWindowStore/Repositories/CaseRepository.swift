@@ -369,7 +369,8 @@ public struct CaseRepository: Sendable {
     for e in events {
       insert = insert.values(
         [
-          UUID(), e.caseNumber, e.sequence, e.step.rawValue, e.fromState?.rawValue, e.toState.rawValue, e.actorID,
+          TimeOrderedID.make(at: e.at), e.caseNumber, e.sequence, e.step.rawValue, e.fromState?.rawValue,
+          e.toState.rawValue, e.actorID,
           e.actorName, e.atMillis, e.payload, e.previousHash, e.hash, county,
         ] as [any Encodable & Sendable])
     }

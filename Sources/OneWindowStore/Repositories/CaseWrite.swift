@@ -126,14 +126,17 @@ struct CaseWrite {
           table: "outbox",
           columns: ["id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code"],
           rows: effects.notifications.map { kind in
-            [UUID(), number, kind.rawValue, serviceCase.applicant.phone, payload, millis(now), county]
+            [
+              TimeOrderedID.make(at: now), number, kind.rawValue, serviceCase.applicant.phone, payload, millis(now),
+              county,
+            ]
           }))
     }
     if !effects.tasks.isEmpty {
       result.append(
         Insert(
           table: "case_tasks", columns: ["id", "case_number", "kind", "due_date", "county_code"],
-          rows: effects.tasks.map { [UUID(), number, $0.kind, $0.due.iso, county] }))
+          rows: effects.tasks.map { [TimeOrderedID.make(at: now), number, $0.kind, $0.due.iso, county] }))
     }
     if !effects.opinionsAsked.isEmpty {
       result.append(
