@@ -12,11 +12,12 @@ final class DeadlineRuleCache: Sendable {
   private let state = NIOLockedValueBox<(rule: DeadlineRule, loadedAt: Date)?>(nil)
   static let maxAge: TimeInterval = 60
 
-  func rule(county: String, db: any Database, now: Date) async throws -> DeadlineRule {
+  /// `db` is only built when the rule must be read (building a request's database is not free).
+  func rule(county: String, db: @autoclosure () -> any Database, now: Date) async throws -> DeadlineRule {
     if let cached = state.withLockedValue({ $0 }), now.timeIntervalSince(cached.loadedAt) < Self.maxAge {
       return cached.rule
     }
-    let rule = DeadlineRule(calendar: try await CalendarRepository(db).calendar(county: county))
+    let rule = DeadlineRule(calendar: try await CalendarRepository(db()).calendar(county: county))
     state.withLockedValue { $0 = (rule, now) }
     return rule
   }
