@@ -8,7 +8,7 @@ import Foundation
 public enum TimeOrderedID {
   public static func make(at instant: Date = Date()) -> UUID {
     var generator = SystemRandomNumberGenerator()
-    let millis = UInt64(max(0, instant.timeIntervalSince1970 * 1000))
+    let millis = UInt64(max(0, OneWindowStore.millis(instant)))
     let random = (generator.next() as UInt64, generator.next() as UInt64)
     return UUID(
       uuid: (
