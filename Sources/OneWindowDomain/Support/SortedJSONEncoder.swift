@@ -483,7 +483,7 @@ final class ArrayState: OpenPart {
   }
 }
 
-struct ArrayContainer: UnkeyedEncodingContainer {
+struct ArrayContainer: UnkeyedEncodingContainer, OtherNumbers {
   let state: ArrayState
   var codingPath: [any CodingKey] { [] }
   var count: Int { state.count }
@@ -508,50 +508,7 @@ struct ArrayContainer: UnkeyedEncodingContainer {
     try state.sink.writeValue(value)
   }
 
-  mutating func encode(_ value: Double) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: Float) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: Int8) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: Int16) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: Int32) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: Int64) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: UInt) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: UInt8) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: UInt16) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: UInt32) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
-  mutating func encode(_ value: UInt64) throws {
-    state.begin()
-    try state.sink.writeValue(value)
-  }
+  mutating func write<T: Encodable>(_ value: T) throws { try encode(value) }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
     -> KeyedEncodingContainer<NestedKey>
@@ -577,7 +534,7 @@ struct ArrayContainer: UnkeyedEncodingContainer {
   }
 }
 
-struct SingleContainer: SingleValueEncodingContainer {
+struct SingleContainer: SingleValueEncodingContainer, OtherNumbers {
   let encoder: ValueEncoder
   var codingPath: [any CodingKey] { [] }
 
@@ -606,58 +563,25 @@ struct SingleContainer: SingleValueEncodingContainer {
     try encoder.sink.writeValue(value)
   }
 
-  mutating func encode(_ value: Double) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
+  mutating func write<T: Encodable>(_ value: T) throws { try encode(value) }
+}
 
-  mutating func encode(_ value: Float) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
+/// The number types besides `Int` that the unkeyed and single-value containers must each take: all go through the
+/// container's generic `encode`, which `JSONSink.writeValue` writes (integers) or refuses.
+protocol OtherNumbers {
+  mutating func write<T: Encodable>(_ value: T) throws
+}
 
-  mutating func encode(_ value: Int8) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: Int16) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: Int32) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: Int64) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: UInt) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: UInt8) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: UInt16) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: UInt32) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
-
-  mutating func encode(_ value: UInt64) throws {
-    encoder.markSingle()
-    try encoder.sink.writeValue(value)
-  }
+extension OtherNumbers {
+  mutating func encode(_ value: Double) throws { try write(value) }
+  mutating func encode(_ value: Float) throws { try write(value) }
+  mutating func encode(_ value: Int8) throws { try write(value) }
+  mutating func encode(_ value: Int16) throws { try write(value) }
+  mutating func encode(_ value: Int32) throws { try write(value) }
+  mutating func encode(_ value: Int64) throws { try write(value) }
+  mutating func encode(_ value: UInt) throws { try write(value) }
+  mutating func encode(_ value: UInt8) throws { try write(value) }
+  mutating func encode(_ value: UInt16) throws { try write(value) }
+  mutating func encode(_ value: UInt32) throws { try write(value) }
+  mutating func encode(_ value: UInt64) throws { try write(value) }
 }

@@ -28,11 +28,8 @@ enum LoginController {
       let (token, session) = try await SessionRepository(req.db).open(
         for: staff.identity, lifetime: configuration.sessionLifetime, now: req.now)
       let response = req.redirect(to: returnTo ?? Links.staffHome, redirectType: .normal)
-      // Max-Age, not Expires: the browser counts the lifetime on its own clock, so a server whose clock is set
-      // elsewhere (ONEWINDOW_CLOCK for training, or a skewed one) does not hand out cookies that are already expired.
-      response.cookies[Cookies.session] = HTTPCookies.Value(
-        string: token, maxAge: Int(session.expiresAt.timeIntervalSince(req.now)), isSecure: configuration.secureCookies,
-        isHTTPOnly: true, sameSite: .lax)
+      response.cookies[Cookies.session] = Cookies.signIn(
+        token, lifetime: session.expiresAt.timeIntervalSince(req.now), req)
       return response
     } catch let error as ValidationError {
       let page = LoginPage.render(

@@ -82,10 +82,7 @@ enum PortalAccountController {
     let token = try await CitizenRepository(req.db).openSession(
       for: citizen, lifetime: lifetime, county: county, now: req.now)
     let response = req.redirect(to: path, redirectType: .normal)
-    // Max-Age: counted on the browser's clock, whatever the server's (see LoginController).
-    response.cookies[cookie] = HTTPCookies.Value(
-      string: token, maxAge: Int(lifetime),
-      isSecure: req.application.configuration.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    response.cookies[cookie] = Cookies.signIn(token, lifetime: lifetime, req)
     return response
   }
 }

@@ -30,6 +30,15 @@ extension Request {
 
 /// Cookie names, in one place.
 enum Cookies {
+  /// A sign-in cookie (staff or portal) for `lifetime` seconds. Max-Age, not Expires: the browser counts it on its own
+  /// clock, so a server whose clock is set elsewhere (ONEWINDOW_CLOCK for training, or a skewed one) does not hand out
+  /// cookies that are already expired.
+  static func signIn(_ token: String, lifetime: TimeInterval, _ req: Request) -> HTTPCookies.Value {
+    HTTPCookies.Value(
+      string: token, maxAge: Int(lifetime), isSecure: req.application.configuration.secureCookies, isHTTPOnly: true,
+      sameSite: .lax)
+  }
+
   static let session = "ow_session"
   static let csrf = "ow_csrf"
   static let language = "ow_lang"
