@@ -80,8 +80,32 @@ struct SortedJSONEncoderTests {
       let allCAPS = 5
       let x1Y2 = 6
       let lastXYZ = 7
+      let aB = 8
     }
     try expectSame(Names(), "names")
+  }
+
+  @Test("names that are not plain ASCII, and a name written twice (the later value counts)")
+  func unusualNames() throws {
+    struct Odd: Encodable {
+      struct Key: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+      }
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        let names = [
+          "名称Name", "zeta", "quote\"d", "ÄpfelBirnen", "zeta", "alphaBeta", "a", "URLx", "A", "trailing_", "ab_CD", "",
+        ]
+        for (index, name) in names.enumerated() {
+          try container.encode(index, forKey: Key(stringValue: name))
+        }
+      }
+    }
+    try expectSame(Odd(), "odd names")
+    try expectSame([Odd(), Odd()], "odd names twice")
   }
 
   @Test("nested containers opened by hand, members out of order")

@@ -163,14 +163,23 @@ final class JSONSink {
     }
   }
 
-  /// A member name as written, quotes included, converted once per process.
-  func keyBytes(_ key: any CodingKey) -> [UInt8] {
-    let name = key.stringValue
-    guard snakeCase else { return Self.quoted(name) }
-    if let known = Self.snakeKeys.withLock({ $0[name] }) { return known }
+  /// Writes a member name, quotes included. A plain ASCII name (every synthesized coding key) is written, and
+  /// converted to snake_case, straight into the output; any other is converted once per process.
+  func writeKey(_ key: any CodingKey) {
+    var name = key.stringValue
+    guard snakeCase else { return writeString(name) }
+    let written = name.withUTF8 { utf8 -> Bool in
+      guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C }) else { return false }
+      bytes.append(0x22)
+      SnakeCase.appendASCII(utf8, to: &bytes)
+      bytes.append(0x22)
+      return true
+    }
+    guard !written else { return }
+    if let known = Self.snakeKeys.withLock({ $0[name] }) { return bytes.append(contentsOf: known) }
     let converted = Self.quoted(SnakeCase.convert(name))
     Self.snakeKeys.withLock { $0[name] = converted }
-    return converted
+    bytes.append(contentsOf: converted)
   }
 
   private static let snakeKeys = Mutex<[String: [UInt8]]>([:])
@@ -208,6 +217,38 @@ enum SnakeCase {
     }
     words.append(wordStart..<characters.count)
     return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
+  }
+
+  /// `convert` for a name of ASCII letters, digits and punctuation, written to `bytes` without building strings:
+  /// the same words (split at the same places), lower-cased and joined by "_".
+  static func appendASCII(_ key: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    let count = key.count
+    guard count > 0 else { return }
+    var wroteWord = false
+    func word(_ range: Range<Int>) {
+      if wroteWord { bytes.append(UInt8(ascii: "_")) }
+      wroteWord = true
+      for index in range { bytes.append(isUpper(key[index]) ? key[index] | 0x20 : key[index]) }
+    }
+    var wordStart = 0
+    var searchStart = 1
+    while let upper = (searchStart..<count).first(where: { isUpper(key[$0]) }) {
+      word(wordStart..<upper)
+      guard let lower = (upper..<count).first(where: { isLower(key[$0]) }) else {
+        wordStart = upper
+        break
+      }
+      if lower == upper + 1 {
+        wordStart = upper
+      } else {
+        word(upper..<(lower - 1))
+        wordStart = lower - 1
+      }
+      searchStart = lower + 1
+    }
+    word(wordStart..<count)
   }
 }
 
@@ -282,9 +323,16 @@ extension ValueEncoder: OpenPart {
 
 /// One JSON object being written: where its members start and where each one's name and value lie.
 final class ObjectState: OpenPart {
+  /// A member as written: its quoted name from `start` to `nameEnd`, then ":" and the value up to `end`.
+  private struct Member {
+    var start: Int
+    var nameEnd: Int
+    var end: Int
+  }
+
   let sink: JSONSink
   let start: Int
-  private var members: [(start: Int, key: [UInt8], end: Int)] = []
+  private var members: [Member] = []
   private var open: (any OpenPart)?
   private var closed = false
 
@@ -297,10 +345,10 @@ final class ObjectState: OpenPart {
   /// Starts a member: closes the previous one and writes `"name":`.
   func begin(_ key: any CodingKey) {
     finishMember()
-    let name = sink.keyBytes(key)
     if !members.isEmpty { sink.bytes.append(UInt8(ascii: ",")) }
-    members.append((sink.bytes.count, name, 0))
-    sink.bytes.append(contentsOf: name)
+    let memberStart = sink.bytes.count
+    sink.writeKey(key)
+    members.append(Member(start: memberStart, nameEnd: sink.bytes.count, end: 0))
     sink.bytes.append(UInt8(ascii: ":"))
   }
 
@@ -325,25 +373,38 @@ final class ObjectState: OpenPart {
   }
 
   /// Rewrites the members in the order of their names' bytes (`.sortedKeys`); a later member of the same name
-  /// replaces an earlier one, as in `JSONEncoder`'s dictionary.
+  /// replaces an earlier one, as in `JSONEncoder`'s dictionary. Names are compared where they were written.
   private func sortMembers() {
     guard members.count > 1 else { return }
-    var ordered = true
-    for index in 1..<members.count where !members[index - 1].key.lexicographicallyPrecedes(members[index].key) {
-      ordered = false
-      break
+    let order: [Int]? = sink.bytes.withUnsafeBufferPointer { written in
+      func compare(_ a: Member, _ b: Member) -> Int {
+        let lengthA = a.nameEnd - a.start
+        let lengthB = b.nameEnd - b.start
+        let common = memcmp(written.baseAddress! + a.start, written.baseAddress! + b.start, min(lengthA, lengthB))
+        return common != 0 ? Int(common) : lengthA - lengthB
+      }
+      guard (1..<members.count).contains(where: { compare(members[$0 - 1], members[$0]) >= 0 }) else { return nil }
+      // Equal names stay in writing order, so the last of a run is the one that counts.
+      let sorted = members.indices.sorted {
+        let order = compare(members[$0], members[$1])
+        return order < 0 || (order == 0 && $0 < $1)
+      }
+      return sorted.indices.compactMap { position in
+        let next = position + 1
+        guard next < sorted.count, compare(members[sorted[position]], members[sorted[next]]) == 0 else {
+          return sorted[position]
+        }
+        return nil
+      }
     }
-    guard !ordered else { return }
-    let written = Array(sink.bytes[start...])
-    var latest: [[UInt8]: Int] = [:]
-    for (index, member) in members.enumerated() { latest[member.key] = index }
-    let order = latest.values.sorted { members[$0].key.lexicographicallyPrecedes(members[$1].key) }
-    sink.bytes.removeSubrange(start...)
-    for (position, index) in order.enumerated() {
-      if position > 0 { sink.bytes.append(UInt8(ascii: ",")) }
-      let member = members[index]
-      sink.bytes.append(contentsOf: written[(member.start - start)..<(member.end - start)])
+    guard let order else { return }
+    var rewritten: [UInt8] = []
+    rewritten.reserveCapacity(sink.bytes.count - start)
+    for index in order {
+      if !rewritten.isEmpty { rewritten.append(UInt8(ascii: ",")) }
+      rewritten.append(contentsOf: sink.bytes[members[index].start..<members[index].end])
     }
+    sink.bytes.replaceSubrange(start..., with: rewritten)
   }
 }
 
