@@ -50,12 +50,15 @@ struct CaseAPITests {
       r = try await reviewer.step(
         number, "request-opinion", ["department_id": "dept-zrzyj", "question": "选址是否符合规划", "due_workdays": 3])
       #expect(r.status == .ok, "\(r.body.string)")
-      // The asked department sees the case and answers.
+      let repository = CaseRepository(app.db, rule: DeadlineRule())
+      #expect(try await repository.opinionQueue(departmentID: "dept-zrzyj").map(\.number) == [number])
+      // The asked department sees the case and answers; the request leaves its queue.
       let seen = try await land.send(.GET, "/api/v1/cases/\(number)")
       #expect(seen.status == .ok)
       r = try await land.step(
         number, "give-opinion", ["department_id": "dept-zrzyj", "answer": "符合规划", "agrees": true])
       #expect(r.status == .ok, "\(r.body.string)")
+      #expect(try await repository.opinionQueue(departmentID: "dept-zrzyj").isEmpty)
       r = try await reviewer.step(number, "decide", ["approved": true])
       #expect(try JSON(r)["state"].string == "decided")
       r = try await clerk.step(number, "deliver", ["mode": "pickup", "receiver": "王秀英", "id_checked": true])
@@ -69,7 +72,6 @@ struct CaseAPITests {
           "create", "submit", "correction", "resubmit", "accept", "start-review", "request-opinion", "give-opinion",
           "decide", "deliver",
         ])
-      let repository = CaseRepository(app.db, rule: DeadlineRule())
       #expect(CaseTrail.verify(try await repository.events(of: number)) == nil)
       #expect(
         try await repository.notifications(of: number) == [

@@ -39,13 +39,22 @@ struct CaseWrite {
     guard let postgres = sql as? any PostgresDatabase else {
       preconditionFailure("a PostgreSQL database that is not a PostgresDatabase")
     }
-    let effects = PostgresCaseStatements.Effects(self)
+    let bindings = PostgresCaseStatements.Effects(self)
+    return try await PostgresCaseStatements.withMarker(of: .init(effects)) { marker in
+      try await run(bindings, on: postgres, marker)
+    }
+  }
+
+  private func run<Marker: PostgresCaseStatements.ShapeMarker>(
+    _ effects: PostgresCaseStatements.Effects, on postgres: any PostgresDatabase, _: Marker.Type
+  ) async throws -> Bool {
     switch kind {
     case .insert(let key):
-      let statement = PostgresCaseStatements.Insert(effects: effects, idempotencyKey: key, serviceCase: serviceCase)
+      let statement = PostgresCaseStatements.Insert<Marker>(
+        effects: effects, idempotencyKey: key, serviceCase: serviceCase)
       return try await postgres.first(statement) == 1
     case .update(let fromVersion):
-      let statement = PostgresCaseStatements.Update(effects: effects, fromVersion: fromVersion)
+      let statement = PostgresCaseStatements.Update<Marker>(effects: effects, fromVersion: fromVersion)
       return try await postgres.first(statement) == 1
     }
   }

@@ -108,42 +108,101 @@ enum PostgresCaseStatements {
       bindings.append(events.last?.hash)
     }
 
-    /// The rows a write leaves besides the case, as CTEs; `gate` keeps them from being written when it is false.
-    static func sql(gate: String) -> String {
-      """
-      e AS (INSERT INTO case_events (id, case_number, sequence, step, from_state, to_state, actor_id, actor_name,
-          at_ms, payload, previous_hash, hash, county_code)
-        SELECT id, $1, sequence, step, NULLIF(from_state, ''), to_state, actor_id, actor_name, at_ms, payload,
-          previous_hash, hash, $2
-        FROM unnest($6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-          AS t(id, sequence, step, from_state, to_state, actor_id, actor_name, at_ms, payload, previous_hash, hash)
-        WHERE \(gate)),
-      o AS (INSERT INTO outbox (id, case_number, kind, recipient, payload, created_ms, county_code)
-        SELECT id, $1, kind, $4, $5, $3, $2 FROM unnest($17, $18) AS t(id, kind) WHERE \(gate)),
-      k AS (INSERT INTO case_tasks (id, case_number, kind, due_date, county_code)
-        SELECT id, $1, kind, due_date, $2 FROM unnest($19, $20, $21) AS t(id, kind, due_date) WHERE \(gate)),
-      q AS (INSERT INTO case_opinion_requests (case_number, department_id, due_date, requested_ms, answered_ms,
-          county_code)
-        SELECT $1, department_id, due_date, $3, CASE WHEN department_id = ANY($24) THEN $3 END, $2
-        FROM unnest($22, $23) AS t(department_id, due_date) WHERE \(gate)),
-      a AS (UPDATE case_opinion_requests SET answered_ms = $3
-        WHERE case_number = $1 AND department_id = ANY($24) AND answered_ms IS NULL AND \(gate))
-      """
+    /// The rows a write of `shape` leaves besides the case, as CTEs; `gate` keeps them from being written when it
+    /// is false.
+    static func sql(gate: String, _ shape: Shape) -> String {
+      let events = """
+          e AS (INSERT INTO case_events (id, case_number, sequence, step, from_state, to_state, actor_id, actor_name,
+            at_ms, payload, previous_hash, hash, county_code)
+          SELECT id, $1, sequence, step, NULLIF(from_state, ''), to_state, actor_id, actor_name, at_ms, payload,
+            previous_hash, hash, $2
+          FROM unnest($6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+            AS t(id, sequence, step, from_state, to_state, actor_id, actor_name, at_ms, payload, previous_hash, hash)
+          WHERE \(gate))
+        """
+      let notices = """
+        o AS (INSERT INTO outbox (id, case_number, kind, recipient, payload, created_ms, county_code)
+          SELECT id, $1, kind, $4, $5, $3, $2 FROM unnest($17, $18) AS t(id, kind) WHERE \(gate))
+        """
+      let tasksAndOpinions = """
+        k AS (INSERT INTO case_tasks (id, case_number, kind, due_date, county_code)
+          SELECT id, $1, kind, due_date, $2 FROM unnest($19, $20, $21) AS t(id, kind, due_date) WHERE \(gate)),
+        q AS (INSERT INTO case_opinion_requests (case_number, department_id, due_date, requested_ms, answered_ms,
+            county_code)
+          SELECT $1, department_id, due_date, $3, CASE WHEN department_id = ANY($24) THEN $3 END, $2
+          FROM unnest($22, $23) AS t(department_id, due_date) WHERE \(gate)),
+        a AS (UPDATE case_opinion_requests SET answered_ms = $3
+          WHERE case_number = $1 AND department_id = ANY($24) AND answered_ms IS NULL AND \(gate))
+        """
+      switch shape {
+      case .events: return events
+      case .notices: return events + ",\n" + notices
+      case .everything: return events + ",\n" + notices + ",\n" + tasksAndOpinions
+      }
     }
   }
 
+  /// Which kinds of rows a write leaves besides the case and its events. Each shape is its own prepared statement:
+  /// PostgreSQL opens, locks and starts every table a statement names, rows or not, and most steps leave only
+  /// events, or events and a notice.
+  enum Shape: Int, CaseIterable, Sendable {
+    case events
+    /// Events and outbox rows.
+    case notices
+    /// Also follow-up tasks and opinion requests (asked or answered).
+    case everything
+
+    init(_ effects: CaseRepository.StepEffects) {
+      if !effects.tasks.isEmpty || !effects.opinionsAsked.isEmpty || !effects.opinionsGiven.isEmpty {
+        self = .everything
+      } else {
+        self = effects.notifications.isEmpty ? .events : .notices
+      }
+    }
+  }
+
+  /// A shape as a type, for the statements' static name and text.
+  protocol ShapeMarker: Sendable {
+    static var shape: Shape { get }
+  }
+  enum EventsOnly: ShapeMarker { static var shape: Shape { .events } }
+  enum WithNotices: ShapeMarker { static var shape: Shape { .notices } }
+  enum WithEverything: ShapeMarker { static var shape: Shape { .everything } }
+
+  /// Runs `body` with the marker type of `shape`.
+  static func withMarker<Result>(
+    of shape: Shape, _ body: (any ShapeMarker.Type) async throws -> Result
+  ) async rethrows -> Result {
+    switch shape {
+    case .events: try await body(EventsOnly.self)
+    case .notices: try await body(WithNotices.self)
+    case .everything: try await body(WithEverything.self)
+    }
+  }
+
+  // Static stored properties cannot live in a generic type; the statements look theirs up here, by shape.
+  fileprivate static let updateNames = Shape.allCases.map { "onewindow_case_update_v2_\($0)" }
+  fileprivate static let updateSQL = Shape.allCases.map(Update<EventsOnly>.sql(for:))
+  fileprivate static let updateTypes = Effects.types + [.int8]
+  fileprivate static let insertNames = Shape.allCases.map { "onewindow_case_insert_v2_\($0)" }
+  fileprivate static let insertSQL = Shape.allCases.map(Insert<EventsOnly>.sql(for:))
+  fileprivate static let insertTypes = Effects.types + [.text, .int8] + Array(repeating: .text, count: 10) + [.int8]
+
   /// A step: the case row moves from the version it was read at, or — when someone else moved it first — nothing
   /// at all is written and the count is 0.
-  struct Update: PostgresPreparedStatement {
-    static let name = "onewindow_case_update_v1"
-    static let sql = """
+  struct Update<Marker: ShapeMarker>: PostgresPreparedStatement {
+    static var name: String { PostgresCaseStatements.updateNames[Marker.shape.rawValue] }
+    static var sql: String { PostgresCaseStatements.updateSQL[Marker.shape.rawValue] }
+    static func sql(for shape: Shape) -> String {
+      """
       WITH u AS (UPDATE cases SET version = $25, state = $26, department_id = $27, accepted_ms = $28, due_ms = $29,
           warn_ms = $30, concluded_ms = $31, body = $32, trail_seq = $33, trail_hash = $34
         WHERE number = $1 AND version = $35 RETURNING number),
-      \(Effects.sql(gate: "EXISTS (SELECT 1 FROM u)"))
+      \(Effects.sql(gate: "EXISTS (SELECT 1 FROM u)", shape))
       SELECT count(*) AS n FROM u
       """
-    static let bindingDataTypes = Effects.types + [.int8]
+    }
+    static var bindingDataTypes: [PostgresDataType] { PostgresCaseStatements.updateTypes }
     typealias Row = Int
 
     let effects: Effects
@@ -159,10 +218,12 @@ enum PostgresCaseStatements {
   }
 
   /// A registration: the case row and everything its first steps leave, in one statement.
-  struct Insert: PostgresPreparedStatement {
-    static let name = "onewindow_case_insert_v1"
-    static let sql = """
-      WITH \(Effects.sql(gate: "true")),
+  struct Insert<Marker: ShapeMarker>: PostgresPreparedStatement {
+    static var name: String { PostgresCaseStatements.insertNames[Marker.shape.rawValue] }
+    static var sql: String { PostgresCaseStatements.insertSQL[Marker.shape.rawValue] }
+    static func sql(for shape: Shape) -> String {
+      """
+      WITH \(Effects.sql(gate: "true", shape)),
       c AS (INSERT INTO cases (number, county_code, applicant_phone, version, state, department_id, accepted_ms,
           due_ms, warn_ms, concluded_ms, body, trail_seq, trail_hash, item_code, item_version, kind, site_id,
           region_code, channel, applicant_name, applicant_id_number, citizen_id, proxy_agent_id, idempotency_key,
@@ -172,7 +233,8 @@ enum PostgresCaseStatements {
         RETURNING number)
       SELECT count(*) AS n FROM c
       """
-    static let bindingDataTypes = Effects.types + [.text, .int8] + Array(repeating: .text, count: 10) + [.int8]
+    }
+    static var bindingDataTypes: [PostgresDataType] { PostgresCaseStatements.insertTypes }
     typealias Row = Int
 
     let effects: Effects
