@@ -196,59 +196,49 @@ final class JSONSink {
 /// (`myURLProperty` → `my_url_property`).
 enum SnakeCase {
   static func convert(_ key: String) -> String {
-    guard !key.isEmpty else { return key }
     let characters = Array(key)
-    var words: [Range<Int>] = []
-    var wordStart = 0
-    var searchStart = 1
-    while let upper = (searchStart..<characters.count).first(where: { characters[$0].isUppercase }) {
-      words.append(wordStart..<upper)
-      guard let lower = (upper..<characters.count).first(where: { characters[$0].isLowercase }) else {
-        wordStart = upper
-        break
-      }
-      if lower == upper + 1 {
-        wordStart = upper
-      } else {
-        words.append(upper..<(lower - 1))
-        wordStart = lower - 1
-      }
-      searchStart = lower + 1
+    var words: [String] = []
+    forEachWord(
+      count: characters.count, isUpper: { characters[$0].isUppercase }, isLower: { characters[$0].isLowercase }
+    ) {
+      words.append(String(characters[$0]).lowercased())
     }
-    words.append(wordStart..<characters.count)
-    return words.map { String(characters[$0]).lowercased() }.joined(separator: "_")
+    return words.joined(separator: "_")
   }
 
-  /// `convert` for a name of ASCII letters, digits and punctuation, written to `bytes` without building strings:
-  /// the same words (split at the same places), lower-cased and joined by "_".
+  /// `convert` for a name of ASCII letters, digits and punctuation, written to `bytes` without building strings.
   static func appendASCII(_ key: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
     func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
-    func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-    let count = key.count
-    guard count > 0 else { return }
     var wroteWord = false
-    func word(_ range: Range<Int>) {
+    forEachWord(count: key.count, isUpper: { isUpper(key[$0]) }, isLower: { key[$0] >= 0x61 && key[$0] <= 0x7A }) {
       if wroteWord { bytes.append(UInt8(ascii: "_")) }
       wroteWord = true
-      for index in range { bytes.append(isUpper(key[index]) ? key[index] | 0x20 : key[index]) }
+      for index in $0 { bytes.append(isUpper(key[index]) ? key[index] | 0x20 : key[index]) }
     }
+  }
+
+  /// The words of a name of `count` letters, in order (none for an empty name).
+  private static func forEachWord(
+    count: Int, isUpper: (Int) -> Bool, isLower: (Int) -> Bool, _ body: (Range<Int>) -> Void
+  ) {
+    guard count > 0 else { return }
     var wordStart = 0
     var searchStart = 1
-    while let upper = (searchStart..<count).first(where: { isUpper(key[$0]) }) {
-      word(wordStart..<upper)
-      guard let lower = (upper..<count).first(where: { isLower(key[$0]) }) else {
+    while let upper = (searchStart..<count).first(where: isUpper) {
+      body(wordStart..<upper)
+      guard let lower = (upper..<count).first(where: isLower) else {
         wordStart = upper
         break
       }
       if lower == upper + 1 {
         wordStart = upper
       } else {
-        word(upper..<(lower - 1))
+        body(upper..<(lower - 1))
         wordStart = lower - 1
       }
       searchStart = lower + 1
     }
-    word(wordStart..<count)
+    body(wordStart..<count)
   }
 }
 

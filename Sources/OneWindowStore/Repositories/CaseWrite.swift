@@ -45,16 +45,17 @@ struct CaseWrite {
     }
   }
 
+  /// The statement of the write's shape (`Marker`), with what every write binds first.
   private func run<Marker: PostgresCaseStatements.ShapeMarker>(
-    _ effects: PostgresCaseStatements.Effects, on postgres: any PostgresDatabase, _: Marker.Type
+    _ bindings: PostgresCaseStatements.Effects, on postgres: any PostgresDatabase, _: Marker.Type
   ) async throws -> Bool {
     switch kind {
     case .insert(let key):
       let statement = PostgresCaseStatements.Insert<Marker>(
-        effects: effects, idempotencyKey: key, serviceCase: serviceCase)
+        effects: bindings, idempotencyKey: key, serviceCase: serviceCase)
       return try await postgres.first(statement) == 1
     case .update(let fromVersion):
-      let statement = PostgresCaseStatements.Update<Marker>(effects: effects, fromVersion: fromVersion)
+      let statement = PostgresCaseStatements.Update<Marker>(effects: bindings, fromVersion: fromVersion)
       return try await postgres.first(statement) == 1
     }
   }
