@@ -35,7 +35,7 @@ enum DirectoryAPIController {
 
   /// `GET /api/v1/regions`
   @Sendable static func regions(req: Request) async throws -> ListJSON<RegionJSON> {
-    let regions = try await DirectoryRepository(req.db).regions().map {
+    let regions = try await DirectoryRepository(req.database).regions().map {
       RegionJSON(code: $0.code.value, name: $0.name, level: $0.level.rawValue, parentCode: $0.parentCode?.value)
     }
     return ListJSON(items: regions, total: regions.count)
@@ -44,7 +44,7 @@ enum DirectoryAPIController {
   /// `GET /api/v1/sites`
   @Sendable static func sites(req: Request) async throws -> ListJSON<SiteJSON> {
     let language = req.language
-    let sites = try await DirectoryRepository(req.db).sites().map {
+    let sites = try await DirectoryRepository(req.database).sites().map {
       SiteJSON(
         id: $0.id, name: $0.name, kind: $0.kind.rawValue, kindName: $0.kind.name.text(language),
         regionCode: $0.regionCode.value, address: $0.address, phone: $0.phone, hours: $0.openingHours)

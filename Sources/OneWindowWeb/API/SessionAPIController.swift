@@ -30,7 +30,7 @@ enum SessionAPIController {
     let credentials = try req.content.decode(Credentials.self)
     let staff = try await StaffLogin.authenticate(
       username: credentials.username ?? "", password: credentials.password ?? "", on: req)
-    let issued = try await TokenRepository(req.db).issue(
+    let issued = try await TokenRepository(req.database).issue(
       for: staff.identity, label: "api session", lifetime: req.application.configuration.apiSessionLifetime,
       now: req.now)
     return try await Issued(
@@ -43,8 +43,8 @@ enum SessionAPIController {
   @Sendable static func delete(req: Request) async throws -> HTTPStatus {
     _ = try req.requireStaff()
     if let bearer = req.headers.bearerAuthorization {
-      try await TokenRepository(req.db).revoke(bearer.token, now: req.now)
-      try await TokenCache.invalidate(req.application, on: req.db)
+      try await TokenRepository(req.database).revoke(bearer.token, now: req.now)
+      try await TokenCache.invalidate(req.application, on: req.database)
     }
     return .noContent
   }

@@ -13,7 +13,7 @@ enum StaffAPIController {
   @Sendable static func list(req: Request) async throws -> ListJSON<StaffJSON> {
     let staff = try req.authorize(.manageStaff)
     let page = try Paging(req)
-    let records = try await StaffRepository(req.db).list(
+    let records = try await StaffRepository(req.database).list(
       in: staff.scope, limit: page.limit, offset: page.offset)
     let language = req.language
     return ListJSON(

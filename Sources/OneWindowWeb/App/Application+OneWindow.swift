@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OneWindowDomain
 import OneWindowStore
@@ -59,4 +60,18 @@ extension Application {
 
 extension Request {
   public var now: Date { application.now() }
+
+  private struct DatabaseKey: StorageKey {
+    typealias Value = any Database
+  }
+
+  /// This request's database, made on first use and kept for the rest of the request. Fluent's `req.database` makes a new
+  /// one on every call (the configuration, the driver, the request's history and paging settings, each read under
+  /// its own lock), and a request asks for its database many times — every repository, every cache miss.
+  var database: any Database {
+    if let database = storage[DatabaseKey.self] { return database }
+    let database = db
+    storage[DatabaseKey.self] = database
+    return database
+  }
 }

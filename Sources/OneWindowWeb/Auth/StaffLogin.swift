@@ -18,7 +18,7 @@ enum StaffLogin {
       throw ValidationError(field: "password", zh: "请输入密码", en: "Enter your password")
     }
     let policy = request.application.configuration.loginPolicy
-    let repository = StaffRepository(request.db)
+    let repository = StaffRepository(request.database)
     let now = request.now
     let wrong = ValidationError(
       field: "password", zh: "用户名或密码不正确", en: "Wrong username or password")

@@ -33,7 +33,7 @@ public final class TokenCache: Sendable {
       return entry.staff
     }
     await startListening(req.application).value
-    guard let found = try await TokenRepository(req.db).authenticate(token, now: now) else {
+    guard let found = try await TokenRepository(req.database).authenticate(token, now: now) else {
       entries.withLockedValue { _ = $0.removeValue(forKey: token) }
       return nil
     }

@@ -43,7 +43,7 @@ enum CalendarAPIController {
     if let year, Int(year) == nil {
       throw ValidationError(field: "year", zh: "year 应为四位年份", en: "year must be a four-digit year")
     }
-    let days = try await CalendarRepository(req.db).days(county: county)
+    let days = try await CalendarRepository(req.database).days(county: county)
       .filter { year == nil || $0.date.iso.hasPrefix(year! + "-") }
       .map { DayJSON(date: $0.date.iso, kind: $0.kind.rawValue, name: $0.name) }
     return try APIEncoding.response(ItemsJSON(items: days, total: days.count), rule: try await req.deadlineRule())
@@ -57,7 +57,7 @@ enum CalendarAPIController {
     let body = try CaseAPIController.decode([DayJSON].self, req)
     let text = body.map { "\($0.date),\($0.kind),\($0.name ?? "")" }.joined(separator: "\n")
     let days = try CalendarDay.parseFile(text)
-    try await CalendarRepository(req.db).save(days, county: countyCode.value)
+    try await CalendarRepository(req.database).save(days, county: countyCode.value)
     req.application.deadlineRules.invalidate()
     return try await Self.days(req: req)
   }

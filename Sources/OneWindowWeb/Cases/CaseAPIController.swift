@@ -51,7 +51,7 @@ enum CaseAPIController {
   /// The current version of an item that takes new cases; a suspended, cancelled or unknown item is an error
   /// on `field`.
   static func acceptableItem(_ code: String, field: String, _ req: Request) async throws -> CatalogEntry {
-    guard let entry = try await req.application.lookups.item(code, db: req.db, now: req.now) else {
+    guard let entry = try await req.application.lookups.item(code, db: req.database, now: req.now) else {
       throw ValidationError(field: field, zh: "事项编码「\(code)」不存在", en: "No item \(code)")
     }
     guard entry.status.acceptsCases else {
@@ -201,7 +201,7 @@ enum CaseAPIController {
     guard let siteID = requested ?? staff.scope.siteID else {
       throw ValidationError(field: "site_id", zh: "请指明受理场所", en: "Give the accepting site")
     }
-    guard let site = try await req.application.lookups.site(siteID, db: req.db, now: req.now) else {
+    guard let site = try await req.application.lookups.site(siteID, db: req.database, now: req.now) else {
       throw ValidationError(field: "site_id", zh: "场所「\(siteID)」不存在", en: "No site \(siteID)")
     }
     return site
@@ -242,7 +242,7 @@ enum CaseAPIController {
       default: nil
       }
     guard let (field, id) = named, !id.isEmpty else { return }
-    guard try await DirectoryRepository(req.db).department(id) != nil else {
+    guard try await DirectoryRepository(req.database).department(id) != nil else {
       throw ValidationError(field: field, zh: "部门「\(id)」不存在", en: "No department \(id)")
     }
   }

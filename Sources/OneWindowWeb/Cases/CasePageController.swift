@@ -98,7 +98,7 @@ enum CasePageController {
     let rule = try await req.deadlineRule()
     let repository = req.cases(rule)
     let status = c.deadline(rule, now: req.now)
-    let departments = try await DirectoryRepository(req.db).departments()
+    let departments = try await DirectoryRepository(req.database).departments()
     return CasePage.render(
       CasePage.Model(
         serviceCase: c, events: try await repository.events(of: c.number), clock: CaseClock(rule: rule, now: req.now),
@@ -129,10 +129,11 @@ enum CasePageController {
     guard let kind = NoticeKind(rawValue: req.parameters.get("kind") ?? ""), kind.applies(to: c) else {
       throw AppError.notFound(LocalizedText(zh: "本件没有这份通知书", en: "The case has no such notice"))
     }
-    guard let site = try await DirectoryRepository(req.db).site(c.siteID) else {
+    guard let site = try await DirectoryRepository(req.database).site(c.siteID) else {
       throw StoreNotFound.record(LocalizedText(zh: "受理场所不存在", en: "No such site"))
     }
-    let clerk = try await StaffRepository(req.db).find(id: c.receivedBy)?.identity.displayName ?? staff.displayName
+    let clerk =
+      try await StaffRepository(req.database).find(id: c.receivedBy)?.identity.displayName ?? staff.displayName
     let statusURL =
       CatalogController.publicURL(req) + Links.status + Links.query([("number", c.number)])
     let due = c.deadline(rule, now: req.now)?.due

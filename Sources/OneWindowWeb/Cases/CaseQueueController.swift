@@ -22,7 +22,7 @@ enum CaseQueueController {
     let (cases, total) = try await repository.list(filter, now: req.now)
     let opinions = try await staff.scope.departmentID.asyncMap { try await repository.opinionQueue(departmentID: $0) }
     let department = try await staff.scope.departmentID.asyncMap {
-      try await DirectoryRepository(req.db).department($0)
+      try await DirectoryRepository(req.database).department($0)
     }
     let names = try await StaffDesk.directoryNames(req)
     return InboxPage.render(

@@ -9,7 +9,7 @@ enum CatalogAPIController {
   @Sendable static func list(req: Request) async throws -> Response {
     var filter = try filter(req)
     if let siteID = req.query[String.self, at: "site"], !siteID.isEmpty {
-      guard let site = try await DirectoryRepository(req.db).site(siteID) else {
+      guard let site = try await DirectoryRepository(req.database).site(siteID) else {
         throw ValidationError(field: "site", zh: "没有服务场所「\(siteID)」", en: "No site \(siteID)")
       }
       try await CatalogController.restrict(&filter, to: site, req)
@@ -20,7 +20,7 @@ enum CatalogAPIController {
   /// `GET /api/v1/sites/{id}/items`: what one site offers.
   @Sendable static func siteItems(req: Request) async throws -> Response {
     let siteID = req.parameters.get("id") ?? ""
-    guard let site = try await DirectoryRepository(req.db).site(siteID) else {
+    guard let site = try await DirectoryRepository(req.database).site(siteID) else {
       throw AppError.notFound(LocalizedText(zh: "没有服务场所「\(siteID)」", en: "No site \(siteID)"))
     }
     var filter = try filter(req)
@@ -31,7 +31,7 @@ enum CatalogAPIController {
   /// `GET /api/v1/items/{code}?version=N`
   @Sendable static func show(req: Request) async throws -> Response {
     let code = req.parameters.get("code") ?? ""
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     guard let entry = try await catalog.entry(code: code), entry.status != .draft || req.staff != nil else {
       throw StoreNotFound.item(code)
     }
@@ -48,14 +48,14 @@ enum CatalogAPIController {
 
   /// `GET /api/v1/bundles`
   @Sendable static func bundles(req: Request) async throws -> Response {
-    let bundles = try await BundleRepository(req.db).all()
-    let found = try await CatalogRepository(req.db).find(codes: bundles.flatMap(\.itemCodes))
+    let bundles = try await BundleRepository(req.database).all()
+    let found = try await CatalogRepository(req.database).find(codes: bundles.flatMap(\.itemCodes))
     let result = bundles.map { bundle in BundleJSON(bundle, items: bundle.itemCodes.compactMap { found[$0] }) }
     return try APIEncoding.response(ItemsJSON(items: result, total: result.count), rule: try await req.deadlineRule())
   }
 
   private static func respond(_ filter: CatalogFilter, _ req: Request) async throws -> Response {
-    let found = try await CatalogRepository(req.db).search(filter)
+    let found = try await CatalogRepository(req.database).search(filter)
     let items = found.items.map { ItemSummaryJSON($0, language: req.language) }
     return try APIEncoding.response(ItemsJSON(items: items, total: found.total), rule: try await req.deadlineRule())
   }

@@ -8,7 +8,7 @@ enum CatalogAdminController {
   /// `GET /admin/items?q=&status=`
   @Sendable static func list(req: Request) async throws -> HTML {
     try req.authorize(.manageCatalog)
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     let text = req.query[String.self, at: "q"] ?? ""
     let status = req.query[String.self, at: "status"].flatMap(ItemStatus.init(rawValue:))
     var filter = CatalogFilter()
@@ -40,7 +40,7 @@ enum CatalogAdminController {
     let staff = try req.authorize(.manageCatalog)
     let form = ItemForm(fields: try req.content.decode([String: String].self))
     let (item, parseErrors) = form.item(existingCode: nil)
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     do {
       try await checkTogether(item, parseErrors, req)
       try await catalog.create(item, by: staff.username, county: try await county(req), now: req.now)
@@ -58,7 +58,7 @@ enum CatalogAdminController {
   @Sendable static func edit(req: Request) async throws -> HTML {
     try req.authorize(.manageCatalog)
     let code = req.parameters.get("code") ?? ""
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
     let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
     let notice: String? =
@@ -75,7 +75,7 @@ enum CatalogAdminController {
   @Sendable static func update(req: Request) async throws -> Response {
     let staff = try req.authorize(.manageCatalog)
     let code = req.parameters.get("code") ?? ""
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
     let form = ItemForm(fields: try req.content.decode([String: String].self))
     var (item, parseErrors) = form.item(existingCode: code)
@@ -103,7 +103,7 @@ enum CatalogAdminController {
     guard let action = ItemLifecycle.Action(rawValue: raw) else {
       throw ValidationError(field: "action", zh: "未知的操作「\(raw)」", en: "Unknown action \(raw)")
     }
-    try await CatalogRepository(req.db).perform(action, code: code, now: req.now)
+    try await CatalogRepository(req.database).perform(action, code: code, now: req.now)
     req.application.lookups.invalidate()
     return req.redirect(to: Links.adminItem(code) + "?saved=1")
   }
@@ -132,7 +132,8 @@ enum CatalogAdminController {
   private static func formPage(
     _ item: ServiceItem, entry: CatalogEntry?, errors: [ValidationError], note: String, _ req: Request
   ) async throws -> Response {
-    let versions = try await entry.asyncMap { try await CatalogRepository(req.db).versions(code: $0.item.code) } ?? []
+    let versions =
+      try await entry.asyncMap { try await CatalogRepository(req.database).versions(code: $0.item.code) } ?? []
     let page = ItemFormPage.render(
       ItemFormPage.Model(
         item: item, entry: entry, versions: versions, departments: try await departments(req), errors: errors,
@@ -143,12 +144,13 @@ enum CatalogAdminController {
 
   static func departments(_ req: Request) async throws -> [Department] {
     let county = try await req.county()
-    return try await DirectoryRepository(req.db).departments(in: county?.code)
+    return try await DirectoryRepository(req.database).departments(in: county?.code)
   }
 
   static func departmentNames(_ req: Request) async throws -> [String: String] {
     Dictionary(
-      try await DirectoryRepository(req.db).departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+      try await DirectoryRepository(req.database).departments().map { ($0.id, $0.name) },
+      uniquingKeysWith: { a, _ in a })
   }
 
   static func county(_ req: Request) async throws -> String {

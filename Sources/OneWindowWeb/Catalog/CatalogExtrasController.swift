@@ -43,11 +43,11 @@ enum CatalogExtrasController {
       validUntil: date("valid_until"), responsibilities: value("responsibilities"))
     do {
       if !errors.isEmpty {
-        let items = try await CatalogRepository(req.db).find(codes: agreement.itemCodes)
+        let items = try await CatalogRepository(req.database).find(codes: agreement.itemCodes)
         throw ValidationErrors(
           errors + agreement.problems(items: items).filter { e in !errors.contains { $0.field == e.field } })
       }
-      try await AgreementRepository(req.db).save(agreement, county: try await CatalogAdminController.county(req))
+      try await AgreementRepository(req.database).save(agreement, county: try await CatalogAdminController.county(req))
       req.application.lookups.invalidate()
       return req.redirect(to: Links.adminAgreements + "?saved=1")
     } catch let failure as ValidationErrors {
@@ -60,18 +60,18 @@ enum CatalogExtrasController {
   private static func agreementsModel(
     _ req: Request, draft: DelegationAgreement? = nil, errors: [ValidationError] = [], notice: String? = nil
   ) async throws -> AgreementsPage.Model {
-    let directory = DirectoryRepository(req.db)
+    let directory = DirectoryRepository(req.database)
     let regions = try await directory.regions()
     var exceptions = CatalogFilter()
     exceptions.hallExceptionsOnly = true
     exceptions.statuses = [.published, .suspended]
     exceptions.limit = 200
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     let summaries = try await catalog.search(exceptions).items
     let items = try await catalog.find(codes: summaries.map(\.code))
     let listed = summaries.map { (code: $0.code, name: $0.name, reason: items[$0.code]?.hallExceptionReason ?? "") }
     return AgreementsPage.Model(
-      agreements: try await AgreementRepository(req.db).all(), today: CatalogController.today(req),
+      agreements: try await AgreementRepository(req.database).all(), today: CatalogController.today(req),
       departments: try await CatalogAdminController.departments(req), towns: regions.filter { $0.level == .town },
       regionNames: Dictionary(regions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
       exceptions: listed, draft: draft, errors: errors, notice: notice)
@@ -86,7 +86,7 @@ enum CatalogExtrasController {
     let notice = req.query[String.self, at: "saved"] != nil ? context.t("已保存。", "Saved.") : nil
     return BundlesAdminPage.render(
       BundlesAdminPage.Model(
-        bundles: try await BundleRepository(req.db).all(),
+        bundles: try await BundleRepository(req.database).all(),
         departments: try await CatalogAdminController.departments(req), notice: notice),
       context)
   }
@@ -108,14 +108,14 @@ enum CatalogExtrasController {
     do {
       if !errors.isEmpty {
         throw ValidationErrors(
-          errors + bundle.problems(items: try await CatalogRepository(req.db).find(codes: bundle.itemCodes)))
+          errors + bundle.problems(items: try await CatalogRepository(req.database).find(codes: bundle.itemCodes)))
       }
-      try await BundleRepository(req.db).save(bundle, county: try await CatalogAdminController.county(req))
+      try await BundleRepository(req.database).save(bundle, county: try await CatalogAdminController.county(req))
       return req.redirect(to: Links.adminBundles + "?saved=1")
     } catch let failure as ValidationErrors {
       let page = BundlesAdminPage.render(
         BundlesAdminPage.Model(
-          bundles: try await BundleRepository(req.db).all(),
+          bundles: try await BundleRepository(req.database).all(),
           departments: try await CatalogAdminController.departments(req), draft: bundle, errors: failure.errors),
         try await req.pageContext())
       return .html(page, status: .unprocessableEntity)
@@ -127,8 +127,8 @@ enum CatalogExtrasController {
   /// `GET /admin/proxy-lists`
   @Sendable static func proxyLists(req: Request) async throws -> HTML {
     try req.authorize(.manageCatalog)
-    let counts = try await ProxyListRepository(req.db).counts()
-    let regions = try await DirectoryRepository(req.db).regions().filter { $0.level != .county }
+    let counts = try await ProxyListRepository(req.database).counts()
+    let regions = try await DirectoryRepository(req.database).regions().filter { $0.level != .county }
     return ProxyListsPage.overview(regions.map { ($0, counts[$0.code] ?? 0) }, try await req.pageContext())
   }
 
@@ -145,7 +145,7 @@ enum CatalogExtrasController {
     try req.authorize(.manageCatalog)
     let model = try await proxyListModel(req)
     let form = try req.content.decode([String: String].self)
-    let lists = ProxyListRepository(req.db)
+    let lists = ProxyListRepository(req.database)
     let link = Links.adminProxyList(model.region.code.value) + "?saved=1"
     if let remove = form["remove"], !remove.isEmpty {
       try await lists.remove(remove, from: model.region.code)
@@ -170,14 +170,14 @@ enum CatalogExtrasController {
   private static func proxyListModel(_ req: Request, notice: String? = nil) async throws -> ProxyListsPage.Model {
     let raw = req.parameters.get("region") ?? ""
     guard let code = RegionCode(raw), code.level != .county,
-      let region = try await DirectoryRepository(req.db).region(code)
+      let region = try await DirectoryRepository(req.database).region(code)
     else { throw AppError.notFound(LocalizedText(zh: "没有镇村「\(raw)」", en: "No town or village \(raw)")) }
     var filter = CatalogFilter()
     filter.proxyRegion = code
     filter.statuses = Set(ItemStatus.allCases)
     filter.limit = 1_000
     return ProxyListsPage.Model(
-      region: region, items: try await CatalogRepository(req.db).search(filter).items, notice: notice)
+      region: region, items: try await CatalogRepository(req.database).search(filter).items, notice: notice)
   }
 
   // MARK: helpers

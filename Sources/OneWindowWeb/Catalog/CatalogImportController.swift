@@ -13,7 +13,7 @@ enum CatalogImportController {
   /// `GET /admin/catalog/export.xlsx`
   @Sendable static func export(req: Request) async throws -> Response {
     try req.authorize(.manageCatalog)
-    let bytes = try await CatalogSpreadsheet.export(req.db)
+    let bytes = try await CatalogSpreadsheet.export(req.database)
     var headers = HTTPHeaders()
     headers.contentType = HTTPMediaType(
       type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -53,9 +53,9 @@ enum CatalogImportController {
             ValidationError(field: "file", zh: "待导入的文件已失效，请重新上传。", en: "That upload has expired; upload it again.")),
           .unprocessableEntity)
       }
-      let (items, problems) = try await CatalogSpreadsheet.read(bytes, req.db)
+      let (items, problems) = try await CatalogSpreadsheet.read(bytes, req.database)
       guard problems.isEmpty else { return page(.problems(fileName: "", problems), .unprocessableEntity) }
-      let catalog = CatalogRepository(req.db)
+      let catalog = CatalogRepository(req.database)
       let plan = try await catalog.plan(items)
       try await catalog.apply(
         plan, by: staff.username, note: "Excel 导入", county: try await CatalogAdminController.county(req), now: req.now)
@@ -82,9 +82,9 @@ enum CatalogImportController {
         .unprocessableEntity)
     }
     let bytes = Array(file.data.readableBytesView)
-    let (items, problems) = try await CatalogSpreadsheet.read(bytes, req.db)
+    let (items, problems) = try await CatalogSpreadsheet.read(bytes, req.database)
     guard problems.isEmpty else { return page(.problems(fileName: file.filename, problems), .unprocessableEntity) }
-    let plan = try await CatalogRepository(req.db).plan(items)
+    let plan = try await CatalogRepository(req.database).plan(items)
     let upload = Hex.encode(SHA256.hash(data: bytes))
     try FileManager.default.createDirectory(atPath: directory(req), withIntermediateDirectories: true)
     try Data(bytes).write(to: URL(fileURLWithPath: path(upload, req)), options: .atomic)

@@ -28,7 +28,7 @@ enum CaseStatusController {
     }
     do {
       let score = try AgentRating.check(score: Int(fields["score"] ?? ""))
-      try await AgentProfileRepository(req.db).rate(
+      try await AgentProfileRepository(req.database).rate(
         caseNumber: c.number, agentID: proxy.agentID, score: score,
         comment: (fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
         county: c.regionCode.county.value, now: req.now)
@@ -60,8 +60,10 @@ enum CaseStatusController {
       ],
       deadline: DeadlineText.explain(c, status: status, rule: rule, language: req.language))
     found.phone = phone
-    if let proxy = c.proxy, c.acceptedAt != nil, try await !AgentProfileRepository(req.db).rated(caseNumber: c.number) {
-      found.agentToRate = try await StaffRepository(req.db).find(id: proxy.agentID)?.identity.displayName
+    if let proxy = c.proxy, c.acceptedAt != nil,
+      try await !AgentProfileRepository(req.database).rated(caseNumber: c.number)
+    {
+      found.agentToRate = try await StaffRepository(req.database).find(id: proxy.agentID)?.identity.displayName
     }
     return found
   }

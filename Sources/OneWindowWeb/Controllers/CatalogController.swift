@@ -19,7 +19,7 @@ enum CatalogController {
     query.type = req.query[String.self, at: "type"].flatMap(ItemType.init(rawValue:))
     query.page = min(max(req.query[Int.self, at: "page"] ?? 1, 1), 10_000)
 
-    let directory = DirectoryRepository(req.db)
+    let directory = DirectoryRepository(req.database)
     let sites = try await directory.sites()
     var filter = CatalogFilter()
     filter.text = query.text
@@ -46,7 +46,7 @@ enum CatalogController {
         siteNote = context.t("\(site.name)可受理以下事项。", "\(site.name) accepts these items.")
       }
     }
-    let found = try await CatalogRepository(req.db).search(filter)
+    let found = try await CatalogRepository(req.database).search(filter)
     let county = try await req.county()
     let departments = try await directory.departments(in: county?.code)
     return CatalogSearchPage.render(
@@ -66,7 +66,7 @@ enum CatalogController {
     case .townCenter, .bankPoint: filter.level = .town
     case .subCenter:
       filter.level = .county
-      let departments = try await DirectoryRepository(req.db).departmentsBySite()[site.id] ?? []
+      let departments = try await DirectoryRepository(req.database).departmentsBySite()[site.id] ?? []
       if departments.count == 1 { filter.departmentID = departments.first }
     case .serviceCenter: filter.level = filter.level ?? .county
     }
@@ -75,19 +75,21 @@ enum CatalogController {
   /// `GET /items/{code}?version=N`
   @Sendable static func guide(req: Request) async throws -> HTML {
     let code = req.parameters.get("code") ?? ""
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
     let number = req.query[Int.self, at: "version"] ?? entry.version
     guard let version = try await catalog.version(code: code, number: number), !version.isDraft || req.staff != nil
     else {
       throw AppError.notFound(LocalizedText(zh: "事项「\(code)」没有第 \(number) 版", en: "\(code) has no version \(number)"))
     }
-    let directory = DirectoryRepository(req.db)
+    let directory = DirectoryRepository(req.database)
     let item = version.item
     let sites = try await directory.sites()
     let today = today(req)
     let regions = Dictionary(try await directory.regions().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-    let agreements = try await AgreementRepository(req.db).covering(itemCode: code).filter { $0.isInForce(on: today) }
+    let agreements = try await AgreementRepository(req.database).covering(itemCode: code).filter {
+      $0.isInForce(on: today)
+    }
     let stationed = try await directory.departmentsBySite()
     let places = sites.filter { site in
       switch site.kind {
@@ -97,7 +99,7 @@ enum CatalogController {
       default: false
       }
     }
-    let bundles = try await BundleRepository(req.db).all().filter { $0.itemCodes.contains(code) }
+    let bundles = try await BundleRepository(req.database).all().filter { $0.itemCodes.contains(code) }
     let model = ItemGuidePage.Model(
       version: version, current: entry,
       departmentName: try await directory.department(item.departmentID)?.name ?? item.departmentID,
@@ -108,19 +110,20 @@ enum CatalogController {
 
   /// `GET /bundles`
   @Sendable static func bundles(req: Request) async throws -> HTML {
-    BundlePages.list(try await BundleRepository(req.db).all(), try await req.pageContext())
+    BundlePages.list(try await BundleRepository(req.database).all(), try await req.pageContext())
   }
 
   /// `GET /bundles/{id}`
   @Sendable static func bundle(req: Request) async throws -> HTML {
     let id = req.parameters.get("id") ?? ""
-    guard let bundle = try await BundleRepository(req.db).find(id) else {
+    guard let bundle = try await BundleRepository(req.database).find(id) else {
       throw AppError.notFound(LocalizedText(zh: "没有这个“一件事”", en: "No such bundle"))
     }
-    let found = try await CatalogRepository(req.db).find(codes: bundle.itemCodes)
+    let found = try await CatalogRepository(req.database).find(codes: bundle.itemCodes)
     let items = bundle.itemCodes.compactMap { found[$0] }
     let names = Dictionary(
-      try await DirectoryRepository(req.db).departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+      try await DirectoryRepository(req.database).departments().map { ($0.id, $0.name) },
+      uniquingKeysWith: { a, _ in a })
     return BundlePages.detail(
       BundlePages.Model(bundle: bundle, items: items, departmentNames: names), try await req.pageContext())
   }

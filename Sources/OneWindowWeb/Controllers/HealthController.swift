@@ -16,7 +16,7 @@ enum HealthController {
   /// The process can serve: its database answers.
   @Sendable static func readyz(req: Request) async throws -> Response {
     do {
-      try await Store.ping(req.db)
+      try await Store.ping(req.database)
       return try await Status(status: "ready", database: "ok").encodeResponse(
         status: .ok, for: req)
     } catch {

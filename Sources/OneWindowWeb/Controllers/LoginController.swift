@@ -25,7 +25,7 @@ enum LoginController {
       let staff = try await StaffLogin.authenticate(
         username: form.username ?? "", password: form.password ?? "", on: req)
       let configuration = req.application.configuration
-      let (token, session) = try await SessionRepository(req.db).open(
+      let (token, session) = try await SessionRepository(req.database).open(
         for: staff.identity, lifetime: configuration.sessionLifetime, now: req.now)
       let response = req.redirect(to: returnTo ?? Links.staffHome, redirectType: .normal)
       response.cookies[Cookies.session] = Cookies.signIn(
@@ -40,7 +40,7 @@ enum LoginController {
 
   @Sendable static func logout(req: Request) async throws -> Response {
     if let token = req.cookies[Cookies.session]?.string {
-      try await SessionRepository(req.db).close(token: token)
+      try await SessionRepository(req.database).close(token: token)
     }
     let response = req.redirect(to: Links.home, redirectType: .normal)
     response.cookies[Cookies.session] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0))

@@ -6,8 +6,8 @@ import Vapor
 /// The public portal pages and shared assets.
 enum PublicController {
   @Sendable static func home(req: Request) async throws -> HTML {
-    let directory = DirectoryRepository(req.db)
-    let catalog = CatalogRepository(req.db)
+    let directory = DirectoryRepository(req.database)
+    let catalog = CatalogRepository(req.database)
     let counts = try await catalog.countsByDepartment()
     let departments = try await directory.departments().map { ($0, counts[$0.id] ?? 0) }
     var village = CatalogFilter()
@@ -16,7 +16,7 @@ enum PublicController {
     let model = PublicHomePage.Model(
       sites: try await directory.sites(), departments: departments,
       items: try await catalog.search(village).items, itemCount: counts.values.reduce(0, +),
-      bundles: try await BundleRepository(req.db).all())
+      bundles: try await BundleRepository(req.database).all())
     return PublicHomePage.render(model, try await req.pageContext())
   }
 

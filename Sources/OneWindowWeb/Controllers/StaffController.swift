@@ -11,8 +11,8 @@ enum StaffController {
 
   static func homePage(_ req: Request, profileErrors: [ValidationError]) async throws -> HTML {
     let staff = try req.authorize(.viewWorkbench)
-    let directory = DirectoryRepository(req.db)
-    let record = try await StaffRepository(req.db).find(id: staff.id)
+    let directory = DirectoryRepository(req.database)
+    let record = try await StaffRepository(req.database).find(id: staff.id)
     let model = StaffHomePage.Model(
       staff: staff, title: record?.title ?? "",
       region: try await directory.region(staff.scope.regionCode),
@@ -27,7 +27,7 @@ enum StaffController {
   /// `POST /staff/profile`: a window clerk's 阳光台 photo, phone and hours (the evaluation pad shows them).
   @Sendable static func profile(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewWorkbench)
-    guard try await !DirectoryRepository(req.db).duties(of: staff).isEmpty else {
+    guard try await !DirectoryRepository(req.database).duties(of: staff).isEmpty else {
       throw AppError.forbidden(LocalizedText(zh: "只有在窗口上岗的人员公示信息", en: "Only staff on a window post have a profile"))
     }
     let errors = try await saveProfile(staff, county: staff.scope.regionCode.county.value, req)
@@ -44,7 +44,7 @@ enum StaffController {
   /// then nothing is saved.
   static func saveProfile(_ staff: StaffIdentity, county: String, _ req: Request) async throws -> [ValidationError] {
     let posted = try FormBody.read(req)
-    let existing = try await AgentProfileRepository(req.db).profile(of: staff.id)
+    let existing = try await AgentProfileRepository(req.database).profile(of: staff.id)
     var profile = AgentProfile(
       staffID: staff.id, photo: existing?.photo,
       phone: (posted.fields["phone"] ?? "").trimmingCharacters(in: .whitespaces),
@@ -56,7 +56,7 @@ enum StaffController {
       let key = try await req.application.fileStore.put(file.bytes)
       profile.photo = Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count)
     }
-    try await AgentProfileRepository(req.db).save(profile, county: county)
+    try await AgentProfileRepository(req.database).save(profile, county: county)
     return []
   }
 }

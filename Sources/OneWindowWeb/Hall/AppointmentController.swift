@@ -37,7 +37,7 @@ enum AppointmentController {
     let chosenDay = CivilDate(iso: day).flatMap { days.contains($0) ? $0 : nil }
     var slots: [(slot: AppointmentSlot, left: Int)] = []
     if let site, let chosenGroup, let chosenDay {
-      let booked = try await HallRepository(req.db).booked(site: site.id, group: chosenGroup.code, day: chosenDay)
+      let booked = try await HallRepository(req.database).booked(site: site.id, group: chosenGroup.code, day: chosenDay)
       let minuteNow = rule.minuteOfDay(req.now)
       slots = AppointmentSlots.on(chosenDay, hours: site.openingHours, calendar: rule.calendar)
         .filter { chosenDay > today || $0.start > minuteNow }
@@ -85,7 +85,7 @@ enum AppointmentController {
         errors.append(ValidationError(field: "phone", zh: "请填写 11 位手机号", en: "Enter an 11-digit mobile number"))
       }
       guard errors.isEmpty, let chosenGroup, let chosenDay, let chosenSlot else { throw ValidationErrors(errors) }
-      let appointment = try await HallRepository(req.db).book(
+      let appointment = try await HallRepository(req.database).book(
         site: site.id, group: chosenGroup, day: chosenDay, slot: chosenSlot, name: name, phone: phone,
         county: site.regionCode.county.value, now: req.now)
       return try await AppointmentPages.booked(
@@ -114,7 +114,7 @@ enum AppointmentController {
     let fields = try req.content.decode([String: String].self)
     let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)
     let code = (fields["code"] ?? "").trimmingCharacters(in: .whitespaces)
-    let repository = HallRepository(req.db)
+    let repository = HallRepository(req.database)
     do {
       guard let appointment = try await repository.appointment(phone: phone, code: code) else {
         throw ValidationError(field: "code", zh: "没有找到该手机号和签到码的预约", en: "No booking with that phone and code")
@@ -159,7 +159,7 @@ enum HallFiguresController {
     guard let site else {
       throw AppError.notFound(LocalizedText(zh: "您的范围内没有设叫号的大厅", en: "No hall with queues in your scope"))
     }
-    let repository = HallRepository(req.db)
+    let repository = HallRepository(req.database)
     let figures = HallFigures(
       tickets: try await repository.tickets(site: site.id, from: from, through: through),
       appointments: try await repository.appointments(site: site.id, from: from, through: through), today: today,

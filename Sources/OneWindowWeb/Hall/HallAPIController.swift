@@ -105,7 +105,7 @@ enum HallAPIController {
     let staff = try req.authorize(.callTickets)
     let id = req.parameters.get("id") ?? ""
     var fields = (try? req.content.decode([String: String].self)) ?? [:]
-    if fields["window_id"] == nil, let ticket = try await HallRepository(req.db).ticket(id) {
+    if fields["window_id"] == nil, let ticket = try await HallRepository(req.database).ticket(id) {
       fields["window_id"] = ticket.windowID
     }
     let result = try await HallDeskController.act(
@@ -129,7 +129,7 @@ enum HallAPIController {
     } else {
       day = try await HallService.day(req)
     }
-    return try await HallRepository(req.db).tickets(site: site.id, from: day, through: day).map(TicketJSON.init)
+    return try await HallRepository(req.database).tickets(site: site.id, from: day, through: day).map(TicketJSON.init)
   }
 
   /// `GET /api/v1/hall/sites/{site}/board`: what the display shows now.

@@ -17,7 +17,7 @@ enum HallDeskController {
     let groups = setup.groups(of: duty.window.id)
     guard !groups.isEmpty else { return nil }
     let day = try await HallService.day(req)
-    let repository = HallRepository(req.db)
+    let repository = HallRepository(req.database)
     let current = try await repository.current(window: duty.window.id, day: day)
     let suggested = current?.startedAt.flatMap { started in
       today.map(\.0).filter { $0.receivedBy == staff.id && $0.createdAt >= started }.max {
@@ -53,7 +53,7 @@ enum HallDeskController {
     }
     let setup = try await HallService.setup(duty.window.siteID, req)
     let site = try await HallService.site(duty.window.siteID, req)
-    let ticket = try await HallRepository(req.db).callNext(
+    let ticket = try await HallRepository(req.database).callNext(
       window: duty.window.id, groups: setup.groups(of: duty.window.id).map(\.code), staffID: staff.id,
       site: duty.window.siteID, day: try await HallService.day(req), policy: setup.policy, now: req.now)
     guard let ticket else { return nil }
@@ -129,7 +129,7 @@ enum HallDeskController {
       action = .transfer
     default: throw AppError.notFound(LocalizedText(zh: "没有这个操作", en: "No such step"))
     }
-    let result = try await HallRepository(req.db).act(
+    let result = try await HallRepository(req.database).act(
       action, ticket: ticketID, window: duty.window.id, policy: setup.policy, transferTo: transferTo,
       county: site.regionCode.county.value,
       now: req.now)

@@ -15,7 +15,8 @@ enum HallPagesController {
 
   static func kioskPage(_ site: Site, errors: [ValidationError], phone: String, _ req: Request) async throws -> HTML {
     let setup = try await HallService.setup(site.id, req)
-    let waiting = try await HallRepository(req.db).waitingCounts(site: site.id, day: try await HallService.day(req))
+    let waiting = try await HallRepository(req.database).waitingCounts(
+      site: site.id, day: try await HallService.day(req))
     return KioskPage.render(
       KioskPage.Model(site: site, groups: setup.groups, waiting: waiting, errors: errors, phone: phone),
       try await req.pageContext())
@@ -44,7 +45,7 @@ enum HallPagesController {
       throw ValidationError(field: "group", zh: "请选择业务分组", en: "Choose a service group")
     }
     let lane = try HallService.priority(priority)
-    let ticket = try await HallRepository(req.db).take(
+    let ticket = try await HallRepository(req.database).take(
       site: site.id, group: group.code, day: try await HallService.day(req), channel: channel, priority: lane,
       itemCode: itemCode, phone: phone, county: site.regionCode.county.value, now: req.now)
     await HallService.publish("taken", ticket: ticket, site: site, req)
@@ -70,7 +71,7 @@ enum HallPagesController {
     guard code.count == 6, code.allSatisfy(\.isNumber) else {
       throw ValidationError(field: "code", zh: "签到码为 6 位数字", en: "The check-in code has 6 digits")
     }
-    let repository = HallRepository(req.db)
+    let repository = HallRepository(req.database)
     guard let appointment = try await repository.appointment(phone: phone, code: code), appointment.siteID == site.id
     else {
       throw ValidationError(field: "code", zh: "没有找到该手机号和签到码的本大厅预约", en: "No booking here with that phone and code")
@@ -97,7 +98,7 @@ enum HallPagesController {
     var waiting: [String: Int] = [:]
     if let site {
       groups = try await HallService.setup(site.id, req).groups
-      waiting = try await HallRepository(req.db).waitingCounts(site: site.id, day: try await HallService.day(req))
+      waiting = try await HallRepository(req.database).waitingCounts(site: site.id, day: try await HallService.day(req))
     }
     return OnlineTicketPage.render(
       OnlineTicketPage.Model(
@@ -127,7 +128,7 @@ enum HallPagesController {
           field: "site", zh: "大厅现在不在办公时间，请在办公时间内取号或预约其他时间",
           en: "The hall is closed now; take a ticket in opening hours or book a visit")
       }
-      if let open = try await HallRepository(req.db).open(phone: phone, site: site.id, day: today) {
+      if let open = try await HallRepository(req.database).open(phone: phone, site: site.id, day: today) {
         throw ValidationError(
           field: "phone", zh: "该手机号今天已有 \(open.number) 号在等候或办理中", en: "This phone already holds \(open.number) today")
       }
@@ -143,7 +144,7 @@ enum HallPagesController {
 
   /// `GET /hall/tickets/{id}`: the slip (the id is unguessable, like a printed ticket in hand).
   @Sendable static func ticket(req: Request) async throws -> HTML {
-    guard let ticket = try await HallRepository(req.db).ticket(req.parameters.get("id") ?? "") else {
+    guard let ticket = try await HallRepository(req.database).ticket(req.parameters.get("id") ?? "") else {
       throw AppError.notFound(LocalizedText(zh: "没有这张号", en: "No such ticket"))
     }
     let site = try await HallService.site(ticket.siteID, req)
@@ -174,19 +175,19 @@ enum HallPagesController {
   static func padPage(_ req: Request, thanked: Bool) async throws -> HTML {
     let window = try await padWindow(req)
     let day = try await HallService.day(req)
-    let repository = HallRepository(req.db)
+    let repository = HallRepository(req.database)
     let current = try await repository.current(window: window.id, day: day)
     let last = try await repository.lastServed(window: window.id, day: day)
     // The clerk on duty: whoever called here last today, else the A post.
     let staffID = current?.staffID ?? last?.staffID
-    let staffRepository = StaffRepository(req.db)
+    let staffRepository = StaffRepository(req.database)
     var clerk: StaffRecord?
     if let staffID { clerk = try await staffRepository.find(id: staffID) }
-    if clerk == nil, let aPost = try await DirectoryRepository(req.db).onDuty(window: window.id, post: .a) {
+    if clerk == nil, let aPost = try await DirectoryRepository(req.database).onDuty(window: window.id, post: .a) {
       clerk = try await staffRepository.find(id: aPost)
     }
     let profile =
-      try await clerk.asyncMap { try await AgentProfileRepository(req.db).profile(of: $0.identity.id) } ?? nil
+      try await clerk.asyncMap { try await AgentProfileRepository(req.database).profile(of: $0.identity.id) } ?? nil
     let toRate =
       current == nil
       ? last.flatMap { ticket in
@@ -208,7 +209,7 @@ enum HallPagesController {
     do {
       let score = try AgentRating.check(score: fields["score"].flatMap { Int($0) })
       // Only right after the service, as the pad asks (a little slack for a slow press).
-      try await HallRepository(req.db).rate(
+      try await HallRepository(req.database).rate(
         ticket: fields["ticket_id"] ?? "", window: window.id, score: score,
         endedAfter: req.now.addingTimeInterval(-(ratingWindow + 60)))
       return req.redirect(to: Links.pad(window.id) + "?thanks=1")
@@ -223,7 +224,7 @@ enum HallPagesController {
   }
 
   private static func findWindow(_ id: String, _ req: Request) async throws -> Window {
-    guard let window = try await DirectoryRepository(req.db).window(id) else {
+    guard let window = try await DirectoryRepository(req.database).window(id) else {
       throw AppError.notFound(LocalizedText(zh: "没有这个窗口", en: "No such window"))
     }
     return window

@@ -16,7 +16,7 @@ enum HallService {
   }
 
   static func site(_ id: String, _ req: Request) async throws -> Site {
-    guard let site = try await req.application.lookups.site(id, db: req.db, now: req.now) else {
+    guard let site = try await req.application.lookups.site(id, db: req.database, now: req.now) else {
       throw AppError.notFound(LocalizedText(zh: "没有这个服务场所", en: "No such site"))
     }
     return site
@@ -24,19 +24,19 @@ enum HallService {
 
   /// The sites whose hall has business groups (the booking, online-ticket and figures pages offer these).
   static func hallSites(_ req: Request) async throws -> [Site] {
-    let withGroups = try await HallRepository(req.db).sitesWithGroups()
-    return try await DirectoryRepository(req.db).sites().filter { withGroups.contains($0.id) }
+    let withGroups = try await HallRepository(req.database).sitesWithGroups()
+    return try await DirectoryRepository(req.database).sites().filter { withGroups.contains($0.id) }
   }
 
   static func setup(_ siteID: String, _ req: Request) async throws -> LookupCache.HallSetup {
-    try await req.application.lookups.hall(siteID, db: req.db, now: req.now)
+    try await req.application.lookups.hall(siteID, db: req.database, now: req.now)
   }
 
   /// The window the signed-in clerk calls from: one they hold the A or B post of (`windowID` picks among several).
   static func duty(_ staff: StaffIdentity, windowID: String?, _ req: Request) async throws -> (
     window: Window, post: DutyPost
   )? {
-    let duties = try await req.application.lookups.duties(of: staff, db: req.db, now: req.now)
+    let duties = try await req.application.lookups.duties(of: staff, db: req.database, now: req.now)
     if let windowID, !windowID.isEmpty {
       guard let duty = duties.first(where: { $0.window.id == windowID }) else {
         throw AppError.forbidden(
@@ -48,7 +48,7 @@ enum HallService {
   }
 
   static func board(_ site: Site, day: CivilDate, _ req: Request) async throws -> HallBoard {
-    try await board(site, day: day, setup: try await setup(site.id, req), db: req.db)
+    try await board(site, day: day, setup: try await setup(site.id, req), db: req.database)
   }
 
   static func board(_ site: Site, day: CivilDate, setup: LookupCache.HallSetup, db: any Database) async throws
@@ -79,7 +79,7 @@ enum HallService {
   /// How many wait before `ticket` in its group.
   static func ahead(of ticket: Ticket, _ req: Request) async throws -> Int {
     guard ticket.state == .waiting else { return 0 }
-    return try await HallRepository(req.db).ahead(of: ticket)
+    return try await HallRepository(req.database).ahead(of: ticket)
   }
 
   static func priority(_ raw: String?) throws(ValidationError) -> PriorityReason? {

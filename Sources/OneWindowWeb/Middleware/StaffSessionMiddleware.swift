@@ -6,7 +6,7 @@ import Vapor
 struct StaffSessionMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     if let token = request.cookies[Cookies.session]?.string,
-      let session = try await SessionRepository(request.db).find(token: token, now: request.now)
+      let session = try await SessionRepository(request.database).find(token: token, now: request.now)
     {
       request.staffSession = session
       request.csrfToken = session.csrfToken

@@ -14,7 +14,7 @@ struct BundleApplication {
   let combined: [CombinedMaterial]
 
   static func resolve(_ id: String, _ req: Request) async throws -> BundleApplication {
-    guard let bundle = try await BundleRepository(req.db).find(id) else {
+    guard let bundle = try await BundleRepository(req.database).find(id) else {
       throw AppError.notFound(LocalizedText(zh: "没有这件“一件事”", en: "No such bundle"))
     }
     var entries: [CatalogEntry] = []

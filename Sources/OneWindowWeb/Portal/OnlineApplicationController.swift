@@ -15,11 +15,11 @@ enum OnlineApplicationController {
     let citizen = try await PortalAccountController.requireCitizen(req)
     let rule = try await req.deadlineRule()
     let cases = try await req.cases(rule).cases(ofCitizen: citizen.id)
-    let (appointments, tickets) = try await HallRepository(req.db).visits(
+    let (appointments, tickets) = try await HallRepository(req.database).visits(
       phone: citizen.phone, from: rule.civilDate(of: req.now))
     var names: [String: (site: String, groups: [String: String])] = [:]
     for siteID in Set(appointments.map(\.siteID) + tickets.map(\.siteID)) {
-      let site = try await req.application.lookups.site(siteID, db: req.db, now: req.now)
+      let site = try await req.application.lookups.site(siteID, db: req.database, now: req.now)
       let groups = try await HallService.setup(siteID, req).groups
       names[siteID] = (
         site?.name ?? siteID, Dictionary(groups.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -205,7 +205,7 @@ enum OnlineApplicationController {
         en: "\(entry.item.name) cannot be applied for online yet; please come to a window")
     }
     var sites: [(Site, IntakeRoute)] = []
-    for site in try await DirectoryRepository(req.db).sites()
+    for site in try await DirectoryRepository(req.database).sites()
     where site.kind == .serviceCenter || site.kind == .townCenter {
       guard site.regionCode.level == .county || entry.item.levels.contains(site.regionCode.level) else { continue }
       if let routing = try? await IntakeRouting.resolve(itemCode: code, site: site, field: "site_id", req) {

@@ -12,7 +12,7 @@ enum PortalAccountController {
   /// The signed-in citizen, if any.
   static func citizen(_ req: Request) async throws -> Citizen? {
     guard let token = req.cookies[cookie]?.string else { return nil }
-    return try await CitizenRepository(req.db).session(token: token, now: req.now)
+    return try await CitizenRepository(req.database).session(token: token, now: req.now)
   }
 
   /// The signed-in citizen, or a redirect to the sign-in page that comes back here.
@@ -37,7 +37,8 @@ enum PortalAccountController {
       try signUp.validate()
       let hash = try await req.password.async.hash(signUp.password)
       let county = try await req.county()?.code.value ?? ""
-      let citizen = try await CitizenRepository(req.db).create(signUp, passwordHash: hash, county: county, now: req.now)
+      let citizen = try await CitizenRepository(req.database).create(
+        signUp, passwordHash: hash, county: county, now: req.now)
       return try await signedIn(citizen, to: Links.myCases, req)
     } catch let error as ValidationErrors {
       return .html(
@@ -60,7 +61,7 @@ enum PortalAccountController {
     let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)
     let returnTo = PublicController.safeReturnPath(fields["to"])
     let wrong = ValidationError(field: "password", zh: "手机号或密码不正确", en: "Wrong number or password")
-    guard let (citizen, hash) = try await CitizenRepository(req.db).find(phone: phone),
+    guard let (citizen, hash) = try await CitizenRepository(req.database).find(phone: phone),
       try await req.password.async.verify(fields["password"] ?? "", created: hash)
     else {
       return .html(
@@ -71,7 +72,7 @@ enum PortalAccountController {
   }
 
   @Sendable static func logout(req: Request) async throws -> Response {
-    if let token = req.cookies[cookie]?.string { try await CitizenRepository(req.db).closeSession(token: token) }
+    if let token = req.cookies[cookie]?.string { try await CitizenRepository(req.database).closeSession(token: token) }
     let response = req.redirect(to: Links.home, redirectType: .normal)
     response.cookies[cookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0))
     return response
@@ -79,7 +80,7 @@ enum PortalAccountController {
 
   private static func signedIn(_ citizen: Citizen, to path: String, _ req: Request) async throws -> Response {
     let county = try await req.county()?.code.value ?? ""
-    let token = try await CitizenRepository(req.db).openSession(
+    let token = try await CitizenRepository(req.database).openSession(
       for: citizen, lifetime: lifetime, county: county, now: req.now)
     let response = req.redirect(to: path, redirectType: .normal)
     response.cookies[cookie] = Cookies.signIn(token, lifetime: lifetime, req)

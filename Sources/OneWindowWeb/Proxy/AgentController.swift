@@ -49,7 +49,7 @@ enum AgentController {
       stationSiteID: station.id, itemCodes: form.itemCodes.sorted(),
       signedScan: Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count),
       signedOn: rule.civilDate(of: req.now))
-    try await PowerOfAttorneyRepository(req.db).save(
+    try await PowerOfAttorneyRepository(req.database).save(
       power, county: station.regionCode.county.value, now: req.now)
     return req.redirect(to: Links.agentDesk)
   }
@@ -70,10 +70,10 @@ enum AgentController {
   /// `GET /agents`: the public board of village agents.
   @Sendable static func board(req: Request) async throws -> HTML {
     let sites = Dictionary(
-      try await DirectoryRepository(req.db).sites().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let profiles = AgentProfileRepository(req.db)
+      try await DirectoryRepository(req.database).sites().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let profiles = AgentProfileRepository(req.database)
     let (known, ratings) = (try await profiles.profiles(), try await profiles.averages())
-    let agents = try await StaffRepository(req.db).list(limit: 5000).filter {
+    let agents = try await StaffRepository(req.database).list(limit: 5000).filter {
       $0.identity.role == .agent && !$0.isDisabled
     }
     let entries = agents.compactMap { record -> AgentBoardPage.Entry? in
@@ -89,7 +89,7 @@ enum AgentController {
   /// `GET /agents/{id}/photo`
   @Sendable static func photo(req: Request) async throws -> Response {
     let id = req.parameters.get("id") ?? ""
-    guard let photo = try await AgentProfileRepository(req.db).profile(of: id)?.photo,
+    guard let photo = try await AgentProfileRepository(req.database).profile(of: id)?.photo,
       let bytes = try await req.application.fileStore.get(photo.fileID)
     else { throw AppError.notFound(LocalizedText(zh: "没有照片", en: "No photo")) }
     return FileResponse.make(photo, bytes)
@@ -146,10 +146,10 @@ enum AgentController {
     let cases = try await repository.cases(ofAgent: agent.id)
     var model = AgentDeskPage.Model(
       station: station, proxyItems: try await proxyItems(station, req),
-      powers: try await PowerOfAttorneyRepository(req.db).list(agentID: agent.id),
+      powers: try await PowerOfAttorneyRepository(req.database).list(agentID: agent.id),
       cases: cases.map { ($0, $0.deadline(rule, now: req.now)) }, clock: CaseClock(rule: rule, now: req.now),
       names: try await StaffDesk.directoryNames(req), form: form, errors: errors, notice: notice)
-    let profiles = AgentProfileRepository(req.db)
+    let profiles = AgentProfileRepository(req.database)
     model.profile = try await profiles.profile(of: agent.id)
     model.rating = try await profiles.averages()[agent.id]
     model.trail = try await repository.events(byActor: agent.id)
@@ -159,8 +159,8 @@ enum AgentController {
 
   /// The station's 帮办代办 list (code, name), in list order.
   private static func proxyItems(_ station: Site, _ req: Request) async throws -> [(String, String)] {
-    let codes = try await ProxyListRepository(req.db).itemCodes(of: station.regionCode)
-    let items = try await CatalogRepository(req.db).find(codes: codes)
+    let codes = try await ProxyListRepository(req.database).itemCodes(of: station.regionCode)
+    let items = try await CatalogRepository(req.database).find(codes: codes)
     return codes.compactMap { code in items[code].map { (code, $0.name) } }
   }
 
@@ -169,7 +169,7 @@ enum AgentController {
   private static func subject(_ agent: StaffIdentity, _ code: String, _ req: Request) async throws
     -> (PowerOfAttorney, CatalogEntry, Site, IntakeRoute)
   {
-    guard let power = try await PowerOfAttorneyRepository(req.db).find(req.parameters.get("id") ?? ""),
+    guard let power = try await PowerOfAttorneyRepository(req.database).find(req.parameters.get("id") ?? ""),
       power.agentID == agent.id
     else { throw AppError.notFound(LocalizedText(zh: "没有这份委托单", en: "No such power of attorney")) }
     guard power.itemCodes.contains(code) else {
@@ -177,7 +177,7 @@ enum AgentController {
     }
     let station = try await StaffDesk.site(agent, req)
     let entry = try await CaseAPIController.acceptableItem(code, field: "item_code", req)
-    let sites = try await DirectoryRepository(req.db).sites()
+    let sites = try await DirectoryRepository(req.database).sites()
     let town = sites.first { $0.kind == .townCenter && station.regionCode.value.hasPrefix($0.regionCode.value) }
     let county = sites.first { $0.kind == .serviceCenter && $0.regionCode.level == .county }
     guard let site = (entry.item.levels.contains(.town) ? town : nil) ?? county else {

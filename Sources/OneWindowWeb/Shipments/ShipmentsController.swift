@@ -29,7 +29,7 @@ enum ShipmentsController {
       let shipment = try Shipment(
         id: UUID().uuidString, from: site.id, to: destinations.contains(to) ? to : "", caseNumbers: numbers,
         by: staff.id, byName: staff.displayName, at: req.now)
-      try await ShipmentRepository(req.db).create(shipment, county: site.regionCode.county.value, now: req.now)
+      try await ShipmentRepository(req.database).create(shipment, county: site.regionCode.county.value, now: req.now)
       return req.redirect(to: Links.shipments)
     } catch let error as ValidationErrors {
       return .html(
@@ -54,7 +54,7 @@ enum ShipmentsController {
     default: throw AppError.notFound(LocalizedText(zh: "没有这个操作", en: "No such step"))
     }
     do {
-      _ = try await ShipmentRepository(req.db).apply(
+      _ = try await ShipmentRepository(req.database).apply(
         action, to: id, atSite: site.id, by: staff.id, byName: staff.displayName, now: req.now)
       return req.redirect(to: Links.shipments + "#shipment-\(id)")
     } catch let error as ValidationError {
@@ -78,7 +78,7 @@ enum ShipmentsController {
     _ staff: StaffIdentity, _ site: Site, errors: [ValidationError], failedShipment: String?, _ req: Request
   ) async throws -> HTML {
     let rule = try await req.deadlineRule()
-    let repository = ShipmentRepository(req.db)
+    let repository = ShipmentRepository(req.database)
     let center = site.kind == .serviceCenter && site.regionCode.level == .county
     return ShipmentsPage.render(
       ShipmentsPage.Model(
@@ -93,7 +93,7 @@ enum ShipmentsController {
   /// Where a package from `site` may go: the service centers above it (its town's, the county's) and back down to
   /// the stations and towns of its area.
   private static func destinations(_ site: Site, _ req: Request) async throws -> [(String, String)] {
-    try await DirectoryRepository(req.db).sites().filter { other in
+    try await DirectoryRepository(req.database).sites().filter { other in
       other.id != site.id && other.kind != .bankPoint
         && (site.regionCode.value.hasPrefix(other.regionCode.value)
           || other.regionCode.value.hasPrefix(site.regionCode.value))

@@ -9,7 +9,8 @@ import Vapor
 enum StaffDesk {
   /// The clerk's own site: window intake happens at a site.
   static func site(_ staff: StaffIdentity, _ req: Request) async throws -> Site {
-    guard let id = staff.scope.siteID, let site = try await req.application.lookups.site(id, db: req.db, now: req.now)
+    guard let id = staff.scope.siteID,
+      let site = try await req.application.lookups.site(id, db: req.database, now: req.now)
     else {
       throw AppError.forbidden(
         LocalizedText(zh: "您的账号没有绑定服务场所，不能在窗口收件", en: "Your account has no site; window intake needs one"))
@@ -19,6 +20,6 @@ enum StaffDesk {
 
   /// Department and site names by id (read through the look-up cache: they change a few times a year).
   static func directoryNames(_ req: Request) async throws -> DirectoryNames {
-    try await req.application.lookups.directoryNames(db: req.db, now: req.now)
+    try await req.application.lookups.directoryNames(db: req.database, now: req.now)
   }
 }

@@ -12,11 +12,11 @@ struct IntakeRouting {
   static func resolve(itemCode: String, site: Site, field: String, _ req: Request) async throws -> IntakeRouting {
     let entry = try await CaseAPIController.acceptableItem(itemCode, field: field, req)
     let lookups = req.application.lookups
-    guard let department = try await lookups.department(entry.item.departmentID, db: req.db, now: req.now) else {
+    guard let department = try await lookups.department(entry.item.departmentID, db: req.database, now: req.now) else {
       throw ValidationError(
         field: field, zh: "事项「\(entry.item.name)」的实施部门不存在", en: "The item's department does not exist")
     }
-    let agreements = try await lookups.agreements(covering: entry.item.code, db: req.db, now: req.now)
+    let agreements = try await lookups.agreements(covering: entry.item.code, db: req.database, now: req.now)
     let today = try await req.deadlineRule().civilDate(of: req.now)
     do {
       let route = try IntakeRule.route(

@@ -22,13 +22,13 @@ enum WindowController {
       var filter = CatalogFilter()
       filter.text = text
       filter.limit = 30
-      found = try await CatalogRepository(req.db).search(filter)
+      found = try await CatalogRepository(req.database).search(filter)
     }
     let rule = try await req.deadlineRule()
     let clock = CaseClock(rule: rule, now: req.now)
     var today: [(ServiceCase, DeadlineStatus?)] = []
     var online: [(ServiceCase, DeadlineStatus?)] = []
-    let site = try await staff.scope.siteID.asyncMap { try await DirectoryRepository(req.db).site($0) } ?? nil
+    let site = try await staff.scope.siteID.asyncMap { try await DirectoryRepository(req.database).site($0) } ?? nil
     if let site {
       var filter = CaseFilter(scope: staff.scope)
       filter.siteID = site.id
@@ -239,12 +239,12 @@ enum WindowController {
   {
     let rule = try await req.deadlineRule()
     let serviceCase = try await CaseAPIController.visibleCase(req, staff, req.cases(rule))
-    guard let site = try await DirectoryRepository(req.db).site(serviceCase.siteID) else {
+    guard let site = try await DirectoryRepository(req.database).site(serviceCase.siteID) else {
       throw StoreNotFound.record(LocalizedText(zh: "受理场所不存在", en: "No such site"))
     }
-    let catalog = CatalogRepository(req.db)
+    let catalog = CatalogRepository(req.database)
     guard let entry = try await catalog.entry(code: serviceCase.item.code),
-      let department = try await DirectoryRepository(req.db).department(serviceCase.departmentID)
+      let department = try await DirectoryRepository(req.database).department(serviceCase.departmentID)
     else { throw StoreNotFound.item(serviceCase.item.code) }
     // The case keeps the item version it was registered under.
     let version = try await catalog.version(code: entry.item.code, number: serviceCase.item.version)
