@@ -153,6 +153,11 @@ enum PostgresCaseStatements {
     case everything
 
     init(_ effects: CaseRepository.StepEffects) {
+      // A new kind of effect is written only by the statement of a shape that names its table: add it to
+      // `everything` and to this choice, then raise the count. (Debug builds, so every test that writes checks it.)
+      assert(
+        Mirror(reflecting: effects).children.count == 4,
+        "CaseRepository.StepEffects has a new field: give it its place in Shape and in the everything statement")
       if !effects.tasks.isEmpty || !effects.opinionsAsked.isEmpty || !effects.opinionsGiven.isEmpty {
         self = .everything
       } else {
