@@ -62,6 +62,7 @@ struct APITests {
       let none = try await app.testing().sendRequest(.GET, "/api/v1/me")
       #expect(none.status == .unauthorized)
       #expect(none.body.string.contains(#""code":"unauthenticated""#))
+      #expect(none.headers.first(name: .wwwAuthenticate) == "Bearer")
       let bad = try await app.testing().sendRequest(
         .GET, "/api/v1/me", headers: ["Authorization": "Bearer ow_nonsense"])
       #expect(bad.status == .unauthorized)

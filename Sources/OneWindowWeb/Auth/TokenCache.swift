@@ -27,11 +27,7 @@ public final class TokenCache: Sendable {
   /// The staff member `token` stands for; nil when unknown, expired, revoked or disabled.
   func staff(for token: String, _ req: Request) async throws -> StaffIdentity? {
     let now = req.now
-    if let entry = entries.withLockedValue({ $0[token] }), now.timeIntervalSince(entry.loadedAt) < Self.maxAge,
-      entry.expiresAt > now
-    {
-      return entry.staff
-    }
+    if let staff = cachedStaff(for: token, now: now) { return staff }
     await startListening(req.application).value
     guard let found = try await TokenRepository(req.database).authenticate(token, now: now) else {
       entries.withLockedValue { _ = $0.removeValue(forKey: token) }
@@ -42,6 +38,14 @@ public final class TokenCache: Sendable {
       $0[token] = Entry(staff: found.staff, expiresAt: found.expiresAt, loadedAt: now)
     }
     return found.staff
+  }
+
+  /// The staff member `token` stands for if this process knows it (and it is fresh and unexpired); no waiting.
+  func cachedStaff(for token: String, now: Date) -> StaffIdentity? {
+    guard let entry = entries.withLockedValue({ $0[token] }), now.timeIntervalSince(entry.loadedAt) < Self.maxAge,
+      entry.expiresAt > now
+    else { return nil }
+    return entry.staff
   }
 
   func clear() {

@@ -5,7 +5,10 @@ import Vapor
 
 /// Turns every error into an answer in the user's language: JSON `{"error":{code,message,field}}`
 /// under `/api`, an HTML page elsewhere. Internal details go to the log, never to the client.
-struct ErrorMiddleware: AsyncMiddleware {
+///
+/// A future-based middleware, not an `AsyncMiddleware`: Vapor starts a `Task` for every async middleware on every
+/// request, and this one has async work (the error page's context) only when something failed.
+struct ErrorMiddleware: Middleware {
   struct Body: Content {
     struct Detail: Content {
       let code: String
@@ -15,39 +18,43 @@ struct ErrorMiddleware: AsyncMiddleware {
     let error: Detail
   }
 
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-    do {
-      return try await next.respond(to: request)
-    } catch let abort as Abort where abort.status.code / 100 == 3 && abort.headers.first(name: .location) != nil {
+  func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+    next.respond(to: request).flatMapError { error in
+      request.eventLoop.makeFutureWithTask { try await Self.answer(error, to: request) }
+    }
+  }
+
+  /// What the user sees for `error`.
+  static func answer(_ error: any Error, to request: Request) async throws -> Response {
+    if let abort = error as? Abort, abort.status.code / 100 == 3, abort.headers.first(name: .location) != nil {
       // A page that needs a portal sign-in sends the visitor there: a redirect, not an error page.
       return Response(status: abort.status, headers: abort.headers)
-    } catch {
-      let failure = Self.describe(error)
-      if failure.status == .internalServerError {
-        request.logger.error("unhandled: \(String(reflecting: error))")
-      }
-      let message = failure.message.text(request.language)
-      if request.url.path.hasPrefix("/api/") {
-        let response = Response(status: failure.status)
-        try response.content.encode(
-          Body(error: .init(code: failure.code, message: message, field: failure.field)), as: .json)
-        if failure.status == .unauthorized {
-          response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
-        }
-        return response
-      }
-      if failure.status == .unauthorized, request.method == .GET {
-        return request.redirect(to: Links.login + "?to=" + Links.percentEncodePath(request.url.path))
-      }
-      let context = try? await request.pageContext()
-      guard let context else {
-        return Response(status: failure.status, body: .init(string: message))
-      }
-      let page = ErrorPage.render(
-        status: Int(failure.status.code), message: message,
-        requestID: request.logger[metadataKey: "request-id"].map { "\($0)" }, context)
-      return .html(page, status: failure.status)
     }
+    let failure = Self.describe(error)
+    if failure.status == .internalServerError {
+      request.logger.error("unhandled: \(String(reflecting: error))")
+    }
+    let message = failure.message.text(request.language)
+    if request.url.path.hasPrefix("/api/") {
+      let response = Response(status: failure.status)
+      try response.content.encode(
+        Body(error: .init(code: failure.code, message: message, field: failure.field)), as: .json)
+      if failure.status == .unauthorized {
+        response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
+      }
+      return response
+    }
+    if failure.status == .unauthorized, request.method == .GET {
+      return request.redirect(to: Links.login + "?to=" + Links.percentEncodePath(request.url.path))
+    }
+    let context = try? await request.pageContext()
+    guard let context else {
+      return Response(status: failure.status, body: .init(string: message))
+    }
+    let page = ErrorPage.render(
+      status: Int(failure.status.code), message: message,
+      requestID: request.logger[metadataKey: "request-id"].map { "\($0)" }, context)
+    return .html(page, status: failure.status)
   }
 
   static func describe(_ error: any Error) -> AppError {

@@ -3,24 +3,25 @@ import Vapor
 /// One log line per request, with its request id, status and duration. The id comes from the
 /// client's `X-Request-Id` when it sent a sane one, and goes back in the response.
 /// Query strings are left out: they may hold phone or ID numbers.
-struct RequestLogMiddleware: AsyncMiddleware {
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+///
+/// A future-based middleware, not an `AsyncMiddleware`: it awaits nothing, and Vapor starts a `Task` for every async
+/// middleware on every request.
+struct RequestLogMiddleware: Middleware {
+  func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
     let started = ContinuousClock.now
     let id = Self.requestID(from: request.headers.first(name: "X-Request-Id"))
     request.logger[metadataKey: "request-id"] = .string(id)
-    let response: Response
-    do {
-      response = try await next.respond(to: request)
-    } catch {
+    return next.respond(to: request).flatMapErrorThrowing { error in
       request.logger.warning("\(request.method) \(request.url.path) failed: \(String(reflecting: error))")
       throw error
+    }.map { response in
+      response.headers.replaceOrAdd(name: "X-Request-Id", value: id)
+      let elapsed = ContinuousClock.now - started
+      let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+      request.logger.info(
+        "\(request.method) \(request.url.path) \(response.status.code) \(String(format: "%.1f", ms))ms")
+      return response
     }
-    response.headers.replaceOrAdd(name: "X-Request-Id", value: id)
-    let elapsed = ContinuousClock.now - started
-    let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
-    request.logger.info(
-      "\(request.method) \(request.url.path) \(response.status.code) \(String(format: "%.1f", ms))ms")
-    return response
   }
 
   static func requestID(from header: String?) -> String {
