@@ -22,7 +22,7 @@ extension Request {
   /// The county this deployment serves (read once, then cached on the application).
   func county() async throws -> Region? {
     if let county = application.cachedCounty { return county }
-    let county = try await OneWindowStore.DirectoryRepository(db).counties().first
+    let county = try await OneWindowStore.DirectoryRepository(database).counties().first
     application.cachedCounty = county
     return county
   }
