@@ -65,9 +65,10 @@ extension Request {
     typealias Value = any Database
   }
 
-  /// This request's database, made on first use and kept for the rest of the request. Fluent's `req.database` makes a new
-  /// one on every call (the configuration, the driver, the request's history and paging settings, each read under
-  /// its own lock), and a request asks for its database many times — every repository, every cache miss.
+  /// This request's database, made on first use and kept for the rest of the request. Fluent's `db` property makes a
+  /// new one on every call (the configuration, the driver, the request's history and paging settings, each read under
+  /// its own lock), and a request asks for its database many times — every repository, every cache miss. Use this
+  /// one: `scripts/test` refuses the other in this module.
   var database: any Database {
     if let database = storage[DatabaseKey.self] { return database }
     let database = db
