@@ -30,13 +30,9 @@ struct JSONBenchCommand: AsyncCommand {
       ("API answer,  Foundation JSONEncoder", { try APIEncoding.encoder(rule).encode(answer).count }),
     ]
     for (label, encode) in rounds {
-      var best = Double.infinity
       var size = 0
-      for _ in 0..<3 {
-        let started = ContinuousClock.now
+      let best = try fastestRun {
         for _ in 0..<count { size = try encode() }
-        let elapsed = ContinuousClock.now - started
-        best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
       }
       let micros = best / Double(count) * 1e6
       context.console.print(
