@@ -120,17 +120,14 @@ public enum CaseTrail {
 
   /// The details of a step as canonical JSON (sorted keys, dates in milliseconds).
   public static func payload(of action: CaseAction) -> String {
-    (try? canonical.encodeToString(action)) ?? "{}"
+    (try? SortedJSONEncoder.stored.encodeToString(action)) ?? "{}"
   }
-
-  /// Sorted keys, dates in milliseconds: the form every stored payload has had.
-  static let canonical = SortedJSONEncoder(keys: .asDeclared, dates: .millisecondsSince1970)
 }
 
 extension CaseTrail {
   /// A string dictionary as canonical JSON (sorted keys), e.g. an outbox payload.
   public static func canonicalJSON(_ fields: [String: String]) -> String {
-    (try? canonical.encodeToString(fields)) ?? "{}"
+    (try? SortedJSONEncoder.stored.encodeToString(fields)) ?? "{}"
   }
 
   /// The registration details of a new case, for its first event.

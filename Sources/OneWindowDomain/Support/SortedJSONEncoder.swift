@@ -26,6 +26,9 @@ public struct SortedJSONEncoder: Sendable {
   public var keys: Keys
   public var dates: Dates
 
+  /// Names as declared, dates in milliseconds: how case bodies and trail payloads are stored (and hashed).
+  public static let stored = SortedJSONEncoder(keys: .asDeclared, dates: .millisecondsSince1970)
+
   public init(keys: Keys = .asDeclared, dates: Dates = .millisecondsSince1970) {
     self.keys = keys
     self.dates = dates

@@ -576,7 +576,7 @@ struct CaseRow {
   }
 
   static func encode(_ serviceCase: ServiceCase) -> String {
-    try! SortedJSONEncoder(keys: .asDeclared, dates: .millisecondsSince1970).encodeToString(serviceCase)
+    try! SortedJSONEncoder.stored.encodeToString(serviceCase)
   }
 
   static func decode(_ body: String) throws -> ServiceCase {

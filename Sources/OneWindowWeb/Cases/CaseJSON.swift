@@ -138,6 +138,11 @@ enum APIEncoding {
     return encoder
   }
 
+  /// `encoder(rule)`'s output, written by the faster `SortedJSONEncoder`.
+  static func sortedEncoder(_ rule: DeadlineRule) -> SortedJSONEncoder {
+    SortedJSONEncoder(keys: .snakeCase, dates: .text { rule.iso8601($0) })
+  }
+
   /// The same bytes `encoder(rule)` writes, by the faster `SortedJSONEncoder` (Foundation's only for what that one
   /// does not encode).
   static func response<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok, rule: DeadlineRule) throws
@@ -145,7 +150,7 @@ enum APIEncoding {
   {
     let response = Response(status: status)
     do {
-      let bytes = try SortedJSONEncoder(keys: .snakeCase, dates: .text { rule.iso8601($0) }).encode(value)
+      let bytes = try sortedEncoder(rule).encode(value)
       response.headers.contentType = .json
       response.body = .init(buffer: ByteBuffer(bytes: bytes))
     } catch is SortedJSONEncoder.Unsupported {

@@ -18,13 +18,12 @@ struct JSONBenchCommand: AsyncCommand {
     let rule = DeadlineRule()
     let (serviceCase, viewer) = try Self.acceptedCase(rule)
     let answer = CaseJSON(serviceCase, rule: rule, now: serviceCase.createdAt, language: .zh, viewer: viewer)
-    let stored = SortedJSONEncoder(keys: .asDeclared, dates: .millisecondsSince1970)
-    let api = SortedJSONEncoder(keys: .snakeCase, dates: .text { rule.iso8601($0) })
+    let api = APIEncoding.sortedEncoder(rule)
     let foundation = JSONEncoder()
     foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     foundation.dateEncodingStrategy = .millisecondsSince1970
     let rounds: [(String, () throws -> Int)] = [
-      ("stored body, SortedJSONEncoder", { try stored.encode(serviceCase).count }),
+      ("stored body, SortedJSONEncoder", { try SortedJSONEncoder.stored.encode(serviceCase).count }),
       ("stored body, Foundation JSONEncoder", { try foundation.encode(serviceCase).count }),
       ("API answer,  SortedJSONEncoder", { try api.encode(answer).count }),
       ("API answer,  Foundation JSONEncoder", { try APIEncoding.encoder(rule).encode(answer).count }),
