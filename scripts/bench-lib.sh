@@ -2,7 +2,8 @@
 # 127.0.0.1 with default durability), the demo county plus N synthetic cases, and a server. Everything started is
 # stopped on exit, also on Ctrl-C; the data lives in a temp folder.
 # Usage (after `set -euo pipefail` and cd to the repo): source scripts/bench-lib.sh; bench_build; bench_database
-# sqlite|postgres; bench_seed CASES; bench_serve  (sets BIN, WORK, DATABASE_URL, PORT).
+# sqlite|postgres; bench_seed CASES; bench_serve  (sets BIN, WORK, DATABASE_URL, PORT, SERVER_PID); bench_cpu before
+# and after a run, then bench_cpu_report.
 WORK=$(mktemp -d /tmp/onewindow-bench.XXXXXX)
 PIDS=()
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
@@ -56,6 +57,38 @@ bench_seed() {
 bench_serve() {
   PORT=$(free_port)
   "$BIN" --data-dir "$WORK" serve --port "$PORT" --log warning >"$WORK/serve.log" 2>&1 &
-  PIDS+=($!)
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
+}
+
+# CPU time used so far, in clock ticks: by the server, by PostgreSQL's processes (0 on SQLite) and by the whole machine
+# (load tool included; time stolen by the host left out).
+bench_cpu() {
+  local database=0 pid postmaster
+  if [ -f "$WORK/pg/postmaster.pid" ]; then
+    postmaster=$(head -1 "$WORK/pg/postmaster.pid")
+    for pid in $postmaster $(pgrep -P "$postmaster"); do
+      database=$((database + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+  fi
+  echo "$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat") $database" \
+    "$(awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat)"
+}
+
+# bench_cpu_report "BEFORE" "AFTER" OUTPUT: the CPU time one accepted case cost, from two bench_cpu readings and
+# the load tool's output. It tells the server's share from the database's, and where a change saves work that
+# cases/s hides (a run that did not use the whole machine); it still moves with the machine's speed.
+bench_cpu_report() {
+  local accepted
+  accepted=$(sed -n 's/^ *accepted cases: *\([0-9]*\) .*/\1/p' "$3" | tail -1)
+  [ -n "$accepted" ] && [ "$accepted" -gt 0 ] || return 0
+  awk -v before="$1" -v after="$2" -v accepted="$accepted" -v tick="$(getconf CLK_TCK)" 'BEGIN {
+    split(before, b, " "); split(after, a, " ")
+    per = 1e6 / tick / accepted
+    if (a[2] > 0) printf "  CPU per accepted case: server %.0f µs, database %.0f µs, whole machine %.0f µs\n",
+      (a[1] - b[1]) * per, (a[2] - b[2]) * per, (a[3] - b[3]) * per
+    else printf "  CPU per accepted case: server (SQLite in it) %.0f µs, whole machine %.0f µs\n",
+      (a[1] - b[1]) * per, (a[3] - b[3]) * per
+  }'
 }
