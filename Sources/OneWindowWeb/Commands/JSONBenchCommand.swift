@@ -19,6 +19,7 @@ struct JSONBenchCommand: AsyncCommand {
     let (serviceCase, viewer) = try Self.acceptedCase(rule)
     let answer = CaseJSON(serviceCase, rule: rule, now: serviceCase.createdAt, language: .zh, viewer: viewer)
     let api = APIEncoding.sortedEncoder(rule)
+    let foundationAPI = APIEncoding.encoder(rule)
     let foundation = JSONEncoder()
     foundation.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     foundation.dateEncodingStrategy = .millisecondsSince1970
@@ -26,7 +27,7 @@ struct JSONBenchCommand: AsyncCommand {
       ("stored body, SortedJSONEncoder", { try SortedJSONEncoder.stored.encode(serviceCase).count }),
       ("stored body, Foundation JSONEncoder", { try foundation.encode(serviceCase).count }),
       ("API answer,  SortedJSONEncoder", { try api.encode(answer).count }),
-      ("API answer,  Foundation JSONEncoder", { try APIEncoding.encoder(rule).encode(answer).count }),
+      ("API answer,  Foundation JSONEncoder", { try foundationAPI.encode(answer).count }),
     ]
     for (label, encode) in rounds {
       var size = 0
