@@ -41,7 +41,9 @@ let package = Package(
         .product(name: "Vapor", package: "vapor"),
         .product(name: "Fluent", package: "fluent"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
-      ]
+      ],
+      // The API contract, built into the binary (no resource bundle to ship beside it).
+      resources: [.embedInCode("Resources/openapi.json")]
     ),
     .executableTarget(
       name: "onewindow",

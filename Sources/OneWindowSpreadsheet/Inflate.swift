@@ -4,11 +4,14 @@ enum Inflate {
   enum Failure: Error {
     case truncated
     case invalid(String)
+    case tooLarge
   }
 
-  static func decompress(_ input: [UInt8], expectedSize: Int = 0) throws -> [UInt8] {
+  /// Decompresses `input`, which must come to at most `limit` bytes (a zip bomb stops there, not in memory).
+  static func decompress(_ input: [UInt8], expectedSize: Int = 0, limit: Int = .max) throws -> [UInt8] {
     var state = State(input: input)
-    state.output.reserveCapacity(expectedSize)
+    state.limit = limit
+    state.output.reserveCapacity(min(expectedSize, limit))
     var last = false
     repeat {
       last = try state.bits(1) == 1
@@ -65,6 +68,7 @@ enum Inflate {
     var bitBuffer = 0
     var bitCount = 0
     var output: [UInt8] = []
+    var limit = Int.max
 
     init(input: [UInt8]) {
       self.input = input
@@ -92,6 +96,7 @@ enum Inflate {
       guard length == ~complement & 0xFFFF else { throw Failure.invalid("stored block length") }
       position += 4
       guard position + length <= input.count else { throw Failure.truncated }
+      guard output.count + length <= limit else { throw Failure.tooLarge }
       output.append(contentsOf: input[position..<position + length])
       position += length
     }
@@ -116,6 +121,7 @@ enum Inflate {
       while true {
         var symbol = try decode(lengths)
         if symbol < 256 {
+          guard output.count < limit else { throw Failure.tooLarge }
           output.append(UInt8(symbol))
         } else if symbol == 256 {
           return
@@ -127,6 +133,7 @@ enum Inflate {
           guard distanceSymbol < 30 else { throw Failure.invalid("distance symbol") }
           let distance = distanceBase[distanceSymbol] + (try bits(distanceExtra[distanceSymbol]))
           guard distance <= output.count else { throw Failure.invalid("distance too far back") }
+          guard output.count + length <= limit else { throw Failure.tooLarge }
           let start = output.count - distance
           for offset in 0..<length { output.append(output[start + offset]) }
         }

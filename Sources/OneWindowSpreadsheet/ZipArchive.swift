@@ -29,7 +29,12 @@ public struct ZipArchive: Sendable {
 
   // MARK: reading
 
-  public init(bytes: [UInt8]) throws {
+  /// The most an archive may expand to, all entries together (a 510 KB file expanded to 512 MB before this). A
+  /// 5,000-item catalog workbook is a few tens of megabytes unpacked.
+  public static let maxExpandedBytes = 256 * 1024 * 1024
+
+  public init(bytes: [UInt8], maxExpandedBytes: Int = ZipArchive.maxExpandedBytes) throws {
+    var expanded = 0
     guard bytes.count >= 22 else { throw Failure.notAZip }
     var end = -1
     var index = bytes.count - 22
@@ -67,12 +72,17 @@ public struct ZipArchive: Sendable {
       }
       let start = local + 30 + Self.uint16(bytes, local + 26) + Self.uint16(bytes, local + 28)
       guard start + compressedSize <= bytes.count else { throw Failure.corrupt("data of \(name)") }
+      // The declared size is checked before inflating, and inflating stops at it: the header cannot lie either way.
+      expanded += size
+      guard expanded <= maxExpandedBytes else {
+        throw Failure.unsupported("more than \(maxExpandedBytes / 1024 / 1024) MB once unpacked")
+      }
       let raw = Array(bytes[start..<start + compressedSize])
       let data: [UInt8]
       switch method {
       case 0: data = raw
       case 8:
-        do { data = try Inflate.decompress(raw, expectedSize: size) } catch {
+        do { data = try Inflate.decompress(raw, expectedSize: size, limit: size) } catch {
           throw Failure.corrupt("deflate data of \(name)")
         }
       default: throw Failure.unsupported("compression method \(method) of \(name)")

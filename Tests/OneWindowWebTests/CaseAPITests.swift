@@ -36,7 +36,7 @@ struct CaseAPITests {
       #expect(number == "360999-20261123-00001")
       #expect(created["state"].string == "submitted")
       #expect(created["applicant"]["id_number"].string == "1101**********002X")
-      #expect(created["applicant"]["phone"].string == "139****5678")
+      #expect(created["applicant"]["phone"].string == "139******78")
 
       var r = try await clerk.step(
         number, "correction", ["version": 2, "items": [["material": "营业执照", "problem": "复印件不清晰"]]])

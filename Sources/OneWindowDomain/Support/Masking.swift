@@ -5,9 +5,11 @@ public enum Masking {
     mask(value, keepingPrefix: 4, suffix: 4)
   }
 
-  /// `13812345678` → `138****5678`.
+  /// `13812345678` → `138******78`. The phone is what proves a case number is yours on the status page: a mask that
+  /// left four digits to guess would leave 10,000 tries; six hidden digits leave a million (and the look-up is
+  /// throttled).
   public static func phone(_ value: String) -> String {
-    mask(value, keepingPrefix: 3, suffix: 4)
+    mask(value, keepingPrefix: 3, suffix: 2)
   }
 
   private static func mask(_ value: String, keepingPrefix prefix: Int, suffix: Int) -> String {

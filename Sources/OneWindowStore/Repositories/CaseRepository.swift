@@ -56,6 +56,8 @@ public struct CaseFilter: Sendable {
   public var createdBefore: Date?
   public var limit = 50
   public var offset = 0
+  /// Citizens' unsent drafts are theirs alone: staff lists leave them out unless this is set.
+  public var includeCitizenDrafts = false
 
   public init(scope: Scope?) {
     self.scope = scope
@@ -401,13 +403,15 @@ public struct CaseRepository: Sendable {
   }
 
   /// The applicant as given on their latest case, found by ID number (证件号码), to fill in the window's form.
-  public func latestApplicant(idNumber: String) async throws -> Applicant? {
+  /// The newest cases of the applicant with this ID number (the window's look-up picks those its clerk may see).
+  public func cases(ofApplicantID idNumber: String, limit: Int = 20) async throws -> [ServiceCase] {
     let key = idNumber.trimmingCharacters(in: .whitespaces).uppercased()
-    guard !key.isEmpty else { return nil }
-    let row = try await sql.raw(
-      "SELECT body FROM cases WHERE applicant_id_number = \(bind: key) ORDER BY created_ms DESC LIMIT 1"
-    ).first()
-    return try row.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)).applicant }
+    guard !key.isEmpty else { return [] }
+    return try await sql.raw(
+      """
+      SELECT body FROM cases WHERE applicant_id_number = \(bind: key) ORDER BY created_ms DESC LIMIT \(bind: limit)
+      """
+    ).all().map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
   }
 
   /// The cases a proxy agent filed, newest first (their work log).
@@ -457,6 +461,9 @@ public struct CaseRepository: Sendable {
       conditions.append("region_code LIKE \(bind: scope.regionCode.value + "%")")
       if let site = scope.siteID { conditions.append("site_id = \(bind: site)") }
       if let department = scope.departmentID { conditions.append("department_id = \(bind: department)") }
+    }
+    if !filter.includeCitizenDrafts {
+      conditions.append("NOT (state = 'draft' AND citizen_id IS NOT NULL)")
     }
     if !filter.states.isEmpty {
       let states = filter.states.map { "'\($0.rawValue)'" }.joined(separator: ", ")

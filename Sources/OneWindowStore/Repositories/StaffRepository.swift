@@ -9,15 +9,9 @@ public struct StaffRecord: Sendable, Hashable {
   public let phone: String
   public let passwordHash: String
   public let failedLogins: Int
-  public let lockedUntil: Date?
   public let disabledAt: Date?
 
   public var isDisabled: Bool { disabledAt != nil }
-
-  public func isLocked(at now: Date) -> Bool {
-    guard let lockedUntil else { return false }
-    return lockedUntil > now
-  }
 }
 
 /// The fields of a new staff account, before validation.
@@ -109,15 +103,12 @@ public struct StaffRepository: Sendable {
     return true
   }
 
-  /// Counts a failed password; locks the account when the policy says so.
-  public func recordFailedLogin(id: String, policy: LoginPolicy, now: Date) async throws {
+  /// Counts a failed password (shown to administrators; the delay itself is the web layer's `SignInGuard`, never a
+  /// lock: five wrong passwords from anyone must not shut the owner out).
+  public func recordFailedLogin(id: String) async throws {
     guard let uuid = UUID(uuidString: id), let model = try await StaffModel.find(uuid, on: db)
     else { return }
     model.failedLogins += 1
-    if let until = policy.lockedUntil(afterFailures: model.failedLogins, now: now) {
-      model.lockedUntil = until
-      model.failedLogins = 0
-    }
     try await model.save(on: db)
   }
 
@@ -156,6 +147,6 @@ extension StaffModel {
     guard let identity else { return nil }
     return StaffRecord(
       identity: identity, title: title, phone: phone, passwordHash: passwordHash,
-      failedLogins: failedLogins, lockedUntil: lockedUntil, disabledAt: disabledAt)
+      failedLogins: failedLogins, disabledAt: disabledAt)
   }
 }

@@ -65,7 +65,7 @@ public enum NoticePage {
     let qr = (try? QRCode(model.statusURL).svg(title: context.t("扫码查询办理进度", "Scan to track the case"))) ?? ""
     let body: HTML = """
       <p class="no-print actions"><a href="\(Links.casePage(c.number))">← \(context.t("返回办件", "Back to the case"))</a>\
-      <button type="button" onclick="window.print()">\(context.t("打印", "Print"))</button></p>
+      <button type="button" data-print>\(context.t("打印", "Print"))</button></p>
       <article class="notice" id="notice-\(model.kind.rawValue)">
       <header class="notice-head">
       <div><p class="notice-issuer">\(model.site.name)</p>

@@ -45,7 +45,7 @@ public enum ItemGuidePage {
       </div>
       \(versionNote(model, context))
       <p class="no-print">\(item.onlineDepth >= 3 && model.isCurrent ? "<a class=\"button small\" href=\"\(Links.portalApply)?item=\(item.code)\">\(context.t("在线申请", "Apply online"))</a> " as HTML : .empty)\
-      <button type="button" onclick="window.print()">\(context.t("打印办事指南", "Print the guide"))</button> \
+      <button type="button" data-print>\(context.t("打印办事指南", "Print the guide"))</button> \
       <a href="\(Links.items)">\(context.t("返回事项查询", "Back to the search"))</a></p>
       \(basics(model, context))
       <h2>\(context.t("受理条件", "Conditions"))</h2><p>\(item.conditions.isEmpty ? "—" : item.conditions)</p>

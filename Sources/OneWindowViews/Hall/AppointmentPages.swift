@@ -54,7 +54,7 @@ public enum AppointmentPages {
       </div>
       <button type="submit" class="button" id="show-slots">\(context.t("查看可约时段", "Show free times"))</button>
       </form>
-      <script>
+      <script nonce="\(context.scriptNonce)">
       document.querySelectorAll('#choose select').forEach(function (s) {
         s.addEventListener('change', function () { s.form.submit(); });
       });

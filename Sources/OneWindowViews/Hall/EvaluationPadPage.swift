@@ -59,7 +59,7 @@ public enum EvaluationPadPage {
       \(clerk)
       \(prompt)
       </div>
-      <script>
+      <script nonce="\(context.scriptNonce)">
       (function () {
         var mine = document.getElementById('pad').getAttribute('data-window');
         var events = new EventSource(\(HallDisplayPage.json(model.eventsURL)));

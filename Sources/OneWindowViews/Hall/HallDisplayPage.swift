@@ -27,7 +27,7 @@ public enum HallDisplayPage {
       <button type="button" id="sound" class="sound">\(context.t("开启语音播报", "Turn on spoken calls"))</button></footer>
       </div>
       <noscript><meta http-equiv="refresh" content="10"></noscript>
-      <script>
+      <script nonce="\(context.scriptNonce)">
       (function () {
         var hall = document.getElementById('hall'), calls = document.getElementById('calls');
         var queues = document.getElementById('queues'), soundOn = false;

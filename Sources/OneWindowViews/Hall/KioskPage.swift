@@ -101,7 +101,7 @@ public enum TicketSlipPage {
       <p>\(context.t("前面还有 \(ahead) 人等候", "\(ahead) ahead of you"))</p>
       <p class="meta">\(context.t("取号时间", "Taken")) \(clock.time(ticket.takenAt))</p>
       <p class="meta">\(context.t("请留意叫号屏和语音呼叫；过号请重新取号。", "Watch the display and listen for your number."))</p>
-      <button type="button" class="no-print" onclick="window.print()">\(context.t("打印号票", "Print"))</button>
+      <button type="button" class="no-print" data-print>\(context.t("打印号票", "Print"))</button>
       \(back)
       </article>
       """

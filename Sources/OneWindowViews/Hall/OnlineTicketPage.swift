@@ -58,7 +58,7 @@ public enum OnlineTicketPage {
       \(parts.select("site", context.t("办事大厅", "Hall"), siteOptions, model.site?.id ?? ""))
       <button type="submit" class="button">\(context.t("选择", "Choose"))</button>
       </form>
-      <script>
+      <script nonce="\(context.scriptNonce)">
       document.querySelector('#choose select').addEventListener('change', function () { this.form.submit(); });
       </script>
       \(take)

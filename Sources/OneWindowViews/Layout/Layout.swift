@@ -43,8 +43,15 @@ public enum Layout {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
     <link rel="stylesheet" href="\(Links.stylesheet)">
+    \(script(context, "document.addEventListener('click', function (e) { if (e.target.closest('[data-print]')) window.print(); });"))
     </head>
     """
+  }
+
+  /// An inline script the content security policy lets run: it carries the answer's nonce. Inline event handlers
+  /// (`onclick=`) do not run under that policy; bind events from a script like this one.
+  public static func script(_ context: PageContext, _ source: HTML) -> HTML {
+    "<script nonce=\"\(context.scriptNonce)\">\(source)</script>"
   }
 
   private static func header(_ context: PageContext) -> HTML {

@@ -12,12 +12,15 @@ public struct PageContext: Sendable {
   public let countyName: String
   /// 大字模式 (适老化): larger type and controls for older applicants and clerks.
   public let largeText: Bool
+  /// This answer's content-security-policy nonce: inline scripts run only when they carry it (`Layout.script`).
+  public let scriptNonce: String
 
   public init(
     language: Language, staff: StaffIdentity?, csrfToken: String, path: String,
-    countyName: String, largeText: Bool = false
+    countyName: String, largeText: Bool = false, scriptNonce: String = ""
   ) {
     self.largeText = largeText
+    self.scriptNonce = scriptNonce
     self.language = language
     self.staff = staff
     self.csrfToken = csrfToken

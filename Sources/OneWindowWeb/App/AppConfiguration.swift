@@ -11,6 +11,7 @@ import OneWindowStore
 /// | — | `ONEWINDOW_SECURE_COOKIES` (1/0) | 0 (set 1 behind HTTPS) |
 /// | — | `ONEWINDOW_PUBLIC_URL` | the request's own host (printed QR codes link here) |
 /// | — | `ONEWINDOW_CLOCK` (ISO 8601) | the system clock; set, the server starts at that moment and runs on from it |
+/// | — | `ONEWINDOW_RATE_LIMITS` | the defaults of `RateLimits`; `off`, or `tickets=120/60,status=10/60` |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
   public var database: DatabaseLocation
@@ -21,6 +22,8 @@ public struct AppConfiguration: Sendable {
   /// How long a token from `POST /api/v1/session` lasts.
   public var apiSessionLifetime: TimeInterval = 12 * 3600
   public var loginPolicy: LoginPolicy = .standard
+  /// Request budgets against guessing and flooding (status look-ups, booking codes, tickets, sign-ups).
+  public var rateLimits = RateLimits()
   /// bcrypt work factor for staff passwords (tests lower it; 12 takes ~0.25 s per hash here).
   public var passwordCost: Int = 12
   /// The address citizens reach the portal at, e.g. `https://zwfw.example.gov.cn`; QR codes on printed guides and
@@ -86,6 +89,9 @@ public struct AppConfiguration: Sendable {
           en: "must be an ISO 8601 time, e.g. 2026-11-24T10:00:00+08:00")
       }
       configuration.clockStart = start
+    }
+    if let limits = environment["ONEWINDOW_RATE_LIMITS"], !limits.isEmpty {
+      configuration.rateLimits = try RateLimits.parse(limits)
     }
     return configuration
   }

@@ -19,10 +19,15 @@ public enum OneWindow {
     app.use(hallPublisher: HallPublisher(application: app))
     app.lifecycle.use(EventChannelLifecycle())
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
+    app.passwordChecks = PasswordChecks(cost: configuration.passwordCost)
+    app.lifecycle.use(PasswordChecksLifecycle())
+    InputText.install()
 
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())
+    app.middleware.use(QueryTextMiddleware())
     app.routes.defaultMaxBodySize = "1mb"
 
     Routes.register(app)

@@ -21,9 +21,12 @@ enum Routes {
       pages.post(Links.login.pathComponents, use: LoginController.submit)
       pages.post(Links.logout.pathComponents, use: LoginController.logout)
       pages.get(Links.staffHome.pathComponents, use: StaffController.home)
-      pages.on(
-        .POST, Links.staffProfile.pathComponents,
-        body: .collect(maxSize: ByteCount(value: CSRFMiddleware.maxMultipartBody)), use: StaffController.profile)
+      let uploads = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: CSRFMiddleware.maxMultipartBody))
+      /// A form that takes files: a larger body, once someone is signed in (`CSRFMiddleware.bodyLimit`).
+      func upload(_ path: [PathComponent], use handler: @escaping @Sendable (Request) async throws -> Response) {
+        pages.on(.POST, path, body: uploads, use: handler).userInfo[CSRFMiddleware.uploadsKey] = true
+      }
+      upload(Links.staffProfile.pathComponents, use: StaffController.profile)
 
       pages.get(Links.status.pathComponents, use: CaseStatusController.show)
       pages.get(Links.statusResultPath.pathComponents, use: CaseStatusController.result)
@@ -39,30 +42,29 @@ enum Routes {
 
       pages.get(Links.window.pathComponents, use: WindowController.home)
       pages.get(Links.windowIntake.pathComponents, use: WindowController.intakeForm)
-      let uploads = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: CSRFMiddleware.maxMultipartBody))
-      pages.on(.POST, Links.windowIntake.pathComponents, body: uploads, use: WindowController.intake)
+      upload(Links.windowIntake.pathComponents, use: WindowController.intake)
       pages.get(Links.office.pathComponents, use: CaseQueueController.office)
       pages.get(Links.delivery.pathComponents, use: CaseQueueController.delivery)
       pages.get(Links.caseLookup.pathComponents, use: CasePageController.lookup)
       pages.get("cases", ":number", use: CasePageController.show)
-      pages.on(.POST, "cases", ":number", "steps", ":step", body: uploads, use: CasePageController.step)
+      upload(["cases", ":number", "steps", ":step"], use: CasePageController.step)
       pages.get("cases", ":number", "recheck", use: WindowController.recheckForm)
-      pages.on(.POST, "cases", ":number", "recheck", body: uploads, use: WindowController.recheck)
+      upload(["cases", ":number", "recheck"], use: WindowController.recheck)
       pages.get("cases", ":number", "files", ":file", use: CasePageController.file)
-      pages.on(.POST, Links.portalApply.pathComponents, body: uploads, use: OnlineApplicationController.apply)
+      upload(Links.portalApply.pathComponents, use: OnlineApplicationController.apply)
       pages.get("my", "cases", ":number", use: OnlineApplicationController.myCase)
-      pages.on(.POST, "my", "cases", ":number", body: uploads, use: OnlineApplicationController.update)
+      upload(["my", "cases", ":number"], use: OnlineApplicationController.update)
       pages.get("my", "cases", ":number", "files", ":file", use: OnlineApplicationController.file)
       pages.get(Links.shipments.pathComponents, use: ShipmentsController.list)
       pages.post(Links.shipments.pathComponents, use: ShipmentsController.pack)
       pages.post("shipments", ":id", ":action", use: ShipmentsController.step)
       pages.get(Links.agentDesk.pathComponents, use: AgentController.desk)
-      pages.on(.POST, Links.agentProfile.pathComponents, body: uploads, use: AgentController.saveProfile)
+      upload(Links.agentProfile.pathComponents, use: AgentController.saveProfile)
       pages.get(Links.agents.pathComponents, use: AgentController.board)
       pages.get("agents", ":id", "photo", use: AgentController.photo)
-      pages.on(.POST, Links.agentPowers.pathComponents, body: uploads, use: AgentController.addPower)
+      upload(Links.agentPowers.pathComponents, use: AgentController.addPower)
       pages.get("agent", "powers", ":id", "apply", use: AgentController.applyForm)
-      pages.on(.POST, "agent", "powers", ":id", "apply", body: uploads, use: AgentController.apply)
+      upload(["agent", "powers", ":id", "apply"], use: AgentController.apply)
       pages.get("cases", ":number", "notices", ":kind", use: CasePageController.notice)
       pages.get("hall", "sites", ":site", "kiosk", use: HallPagesController.kiosk)
       pages.post("hall", "sites", ":site", "tickets", use: HallPagesController.take)
@@ -105,9 +107,7 @@ enum Routes {
       pages.post(Links.adminHallPolicy.pathComponents, use: HallAdminController.savePolicy)
       pages.get(Links.adminExport.pathComponents, use: CatalogImportController.export)
       pages.get(Links.adminImport.pathComponents, use: CatalogImportController.show)
-      pages.on(
-        .POST, Links.adminImport.pathComponents,
-        body: .collect(maxSize: ByteCount(value: CSRFMiddleware.maxMultipartBody)), use: CatalogImportController.submit)
+      upload(Links.adminImport.pathComponents, use: CatalogImportController.submit)
     }
 
     // API: bearer tokens; each handler states the permission it needs, public look-ups none.

@@ -24,6 +24,14 @@ enum CaseAPIController {
   /// `POST /api/v1/cases` (header `Idempotency-Key` makes retries safe).
   @Sendable static func create(req: Request) async throws -> Response {
     let staff = try req.requireStaff()
+    guard staff.role != .agent else {
+      // A proxy case stands on the resident's signed power of attorney: the agent desk files it with one.
+      throw AppError.forbidden(
+        LocalizedText(
+          zh: "帮办代办员须凭委托书在「代为申请」页为群众申请",
+          en: "An agent applies for a resident from the agent desk, with the power of attorney"))
+    }
+    try req.authorize(.intakeCases)
     let body = try decode(CreateBody.self, req)
     guard let itemCode = body.itemCode, !itemCode.isEmpty else {
       throw ValidationError(field: "item_code", zh: "请选择办理事项", en: "Choose the item")
@@ -31,7 +39,13 @@ enum CaseAPIController {
     let site = try await site(for: body.siteId, staff: staff, req)
     let routing = try await IntakeRouting.resolve(itemCode: itemCode, site: site, field: "item_code", req)
     let item = routing.entry
-    let channel = try parse(CaseChannel.self, body.channel ?? (staff.role == .agent ? "proxy" : "window"), "channel")
+    let channel = try parse(CaseChannel.self, body.channel ?? "window", "channel")
+    // Online and mobile cases are the applicant's own; proxy cases the agent's: staff cannot register them as such.
+    guard Self.staffChannels.contains(channel) else {
+      let names = Self.staffChannels.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError(
+        field: "channel", zh: "工作人员登记的办件渠道应为：\(names)", en: "Staff register cases through: \(names)")
+    }
     let applicant = try applicant(body.applicant)
     let key = try idempotencyKey(req)
     let rule = try await req.deadlineRule()
@@ -47,6 +61,9 @@ enum CaseAPIController {
     response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(serviceCase.number)")
     return response
   }
+
+  /// The channels a staff member may register a case through (the others belong to the applicant or an agent).
+  static let staffChannels: [CaseChannel] = [.window, .kiosk, .bank]
 
   /// The current version of an item that takes new cases; a suspended, cancelled or unknown item is an error
   /// on `field`.
@@ -76,7 +93,7 @@ enum CaseAPIController {
     let rule = try await req.deadlineRule()
     let serviceCase = try await req.cases(rule).apply(
       action, to: number, expectedVersion: body.version ?? ifMatch(req), by: CaseActor(staff), now: req.now,
-      visible: { staff.scope.covers(viewScope($0, for: staff)) })
+      visible: { isVisible($0, to: staff) })
     return try APIEncoding.response(
       CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
   }
@@ -252,11 +269,18 @@ enum CaseAPIController {
     -> ServiceCase
   {
     let number = req.parameters.get("number") ?? ""
-    guard let serviceCase = try await repository.find(number), staff.scope.covers(viewScope(serviceCase, for: staff))
+    guard let serviceCase = try await repository.find(number), isVisible(serviceCase, to: staff)
     else {
       throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))
     }
     return serviceCase
+  }
+
+  /// Whether `staff` may see `c` at all: in their scope (`viewScope`), and never a citizen's unsent draft — that is the
+  /// citizen's alone until they send it (a proxy agent's own draft is theirs).
+  static func isVisible(_ c: ServiceCase, to staff: StaffIdentity) -> Bool {
+    if c.state == .draft, c.citizenID != nil, c.proxy?.agentID != staff.id { return false }
+    return staff.scope.covers(viewScope(c, for: staff))
   }
 
   /// A department asked for a parallel opinion sees the case too.

@@ -119,6 +119,7 @@ struct ItemsJSON<Item: Encodable>: Encodable {
 /// Decodes snake_case API bodies.
 enum APIDecoding {
   static func decode<T: Decodable>(_ type: T.Type, from buffer: ByteBuffer) throws -> T {
+    try InputText.checkJSON(buffer.readableBytesView)
     let decoder = JSONDecoder()
     decoder.keyDecodingStrategy = .convertFromSnakeCase
     return try decoder.decode(T.self, from: Data(buffer.readableBytesView))

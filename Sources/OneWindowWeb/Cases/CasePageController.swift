@@ -11,9 +11,7 @@ enum CasePageController {
     let staff = try req.authorize(.viewCases)
     let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
     let rule = try await req.deadlineRule()
-    if let found = try await req.cases(rule).find(number),
-      staff.scope.covers(CaseAPIController.viewScope(found, for: staff))
-    {
+    if let found = try await req.cases(rule).find(number), CaseAPIController.isVisible(found, to: staff) {
       return req.redirect(to: Links.casePage(found.number))
     }
     let error =
@@ -67,7 +65,7 @@ enum CasePageController {
       try await CaseAPIController.checkDepartments(of: action, req)
       let updated = try await repository.apply(
         action, to: serviceCase.number, expectedVersion: body.version, by: CaseActor(staff), now: req.now,
-        visible: { staff.scope.covers(CaseAPIController.viewScope($0, for: staff)) })
+        visible: { CaseAPIController.isVisible($0, to: staff) })
       return req.redirect(to: Links.casePage(updated.number) + "?done=\(step.rawValue)")
     } catch let error as ValidationError {
       return try await refused(serviceCase, staff, step, [error], values, .unprocessableEntity, req)

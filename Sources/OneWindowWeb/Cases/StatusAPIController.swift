@@ -41,7 +41,12 @@ enum StatusAPIController {
         field: "phone", zh: "请填写申请时留的 11 位手机号码", en: "Enter the 11-digit phone number you applied with")
     }
     let rule = try await req.deadlineRule()
-    guard let c = try await req.cases(rule).find(number), c.applicant.phone == phone else {
+    let found = try await req.guardedLookup("status", budget: \.status, target: number) {
+      () async throws -> ServiceCase? in
+      guard let c = try await req.cases(rule).find(number), c.applicant.phone == phone else { return nil }
+      return c
+    }
+    guard let c = found else {
       throw AppError.notFound(
         LocalizedText(zh: "没有找到该编号与手机号对应的办件", en: "No case matches that number and phone"))
     }

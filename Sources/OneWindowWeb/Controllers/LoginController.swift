@@ -13,14 +13,14 @@ enum LoginController {
 
   @Sendable static func show(req: Request) async throws -> Response {
     if req.staffSession != nil { return req.redirect(to: Links.staffHome) }
-    let returnTo = PublicController.safeReturnPath(req.query[String.self, at: "to"])
+    let returnTo = ReturnPath.local(req.query[String.self, at: "to"])
     return try await LoginPage.render(.init(returnTo: returnTo), req.pageContext())
       .encodeResponse(for: req)
   }
 
   @Sendable static func submit(req: Request) async throws -> Response {
     let form = try req.content.decode(Form.self)
-    let returnTo = PublicController.safeReturnPath(form.to)
+    let returnTo = ReturnPath.local(form.to)
     do {
       let staff = try await StaffLogin.authenticate(
         username: form.username ?? "", password: form.password ?? "", on: req)

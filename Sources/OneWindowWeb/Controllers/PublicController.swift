@@ -30,7 +30,7 @@ enum PublicController {
   /// `GET /lang/{zh|en}?to=/path`: remembers the language and goes back to the page.
   @Sendable static func setLanguage(req: Request) async throws -> Response {
     let language = Language(code: req.parameters.get("code"))
-    let response = req.redirect(to: safeReturnPath(req.query[String.self, at: "to"]) ?? Links.home)
+    let response = req.redirect(to: ReturnPath.local(req.query[String.self, at: "to"]) ?? Links.home)
     response.cookies[Cookies.language] = HTTPCookies.Value(
       string: language.rawValue, maxAge: 365 * 24 * 3600, isHTTPOnly: true, sameSite: .lax)
     return response
@@ -39,15 +39,9 @@ enum PublicController {
   /// `GET /text-size/{large|normal}?to=/path`: 大字模式 on or off, remembered for a year.
   @Sendable static func setTextSize(req: Request) async throws -> Response {
     let large = req.parameters.get("size") == "large"
-    let response = req.redirect(to: safeReturnPath(req.query[String.self, at: "to"]) ?? Links.home)
+    let response = req.redirect(to: ReturnPath.local(req.query[String.self, at: "to"]) ?? Links.home)
     response.cookies[Cookies.textSize] = HTTPCookies.Value(
       string: large ? "large" : "normal", maxAge: 365 * 24 * 3600, isHTTPOnly: true, sameSite: .lax)
     return response
-  }
-
-  /// A local path to go back to, or nil: never another site (open-redirect guard).
-  static func safeReturnPath(_ raw: String?) -> String? {
-    guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return nil }
-    return raw
   }
 }

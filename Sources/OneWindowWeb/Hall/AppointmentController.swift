@@ -116,7 +116,10 @@ enum AppointmentController {
     let code = (fields["code"] ?? "").trimmingCharacters(in: .whitespaces)
     let repository = HallRepository(req.database)
     do {
-      guard let appointment = try await repository.appointment(phone: phone, code: code) else {
+      let found = try await req.guardedLookup("booking", budget: \.booking, target: phone) {
+        try await repository.appointment(phone: phone, code: code)
+      }
+      guard let appointment = found else {
         throw ValidationError(field: "code", zh: "没有找到该手机号和签到码的预约", en: "No booking with that phone and code")
       }
       try await repository.cancel(appointment)

@@ -85,6 +85,7 @@ enum HallAPIController {
     let site = try await HallService.site(req.parameters.get("site") ?? "", req)
     let body = try req.content.decode(TakeBody.self)
     let channel: TicketChannel = req.staff == nil ? .portal : .clerk
+    if req.staff == nil { try req.limitByAddress("tickets", \.tickets) }
     let ticket = try await HallPagesController.takeTicket(
       site, group: body.group, priority: body.priority, itemCode: body.itemCode, phone: body.phone, channel: channel,
       req)
@@ -117,7 +118,7 @@ enum HallAPIController {
   @Sendable static func tickets(req: Request) async throws -> [TicketJSON] {
     let staff = try req.authorize(.callTickets)
     let site = try await HallService.site(req.parameters.get("site") ?? "", req)
-    guard staff.scope.regionCode.contains(site.regionCode) else {
+    guard staff.scope.covers(Scope(regionCode: site.regionCode, siteID: site.id)) else {
       throw AppError.forbidden(LocalizedText(zh: "该场所不在您的范围内", en: "That site is outside your scope"))
     }
     let day: CivilDate

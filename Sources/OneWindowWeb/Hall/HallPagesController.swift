@@ -26,6 +26,7 @@ enum HallPagesController {
   @Sendable static func take(req: Request) async throws -> Response {
     let site = try await HallService.site(req.parameters.get("site") ?? "", req)
     let fields = try req.content.decode([String: String].self)
+    try req.limitByAddress("tickets", \.tickets)
     do {
       let ticket = try await takeTicket(
         site, group: fields["group"], priority: fields["priority"], itemCode: nil, phone: nil, channel: .kiosk, req)
@@ -72,8 +73,13 @@ enum HallPagesController {
       throw ValidationError(field: "code", zh: "签到码为 6 位数字", en: "The check-in code has 6 digits")
     }
     let repository = HallRepository(req.database)
-    guard let appointment = try await repository.appointment(phone: phone, code: code), appointment.siteID == site.id
-    else {
+    let found = try await req.guardedLookup("booking", budget: \.booking, target: phone) {
+      () async throws -> Appointment? in
+      guard let appointment = try await repository.appointment(phone: phone, code: code), appointment.siteID == site.id
+      else { return nil }
+      return appointment
+    }
+    guard let appointment = found else {
       throw ValidationError(field: "code", zh: "没有找到该手机号和签到码的本大厅预约", en: "No booking here with that phone and code")
     }
     let rule = try await req.deadlineRule()
@@ -110,6 +116,7 @@ enum HallPagesController {
   /// `POST /queue`: today's ticket, while the hall is open; one open ticket per phone number and hall.
   @Sendable static func onlineTake(req: Request) async throws -> Response {
     let fields = try req.content.decode([String: String].self)
+    try req.limitByAddress("online-tickets", \.onlineTickets)
     let siteID = fields["site"] ?? ""
     let group = fields["group"] ?? ""
     let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)

@@ -42,19 +42,24 @@ struct ErrorMiddleware: Middleware {
       if failure.status == .unauthorized {
         response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer")
       }
+      if let retry = failure.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
       return response
     }
     if failure.status == .unauthorized, request.method == .GET {
       return request.redirect(to: Links.login + "?to=" + Links.percentEncodePath(request.url.path))
     }
     let context = try? await request.pageContext()
-    guard let context else {
-      return Response(status: failure.status, body: .init(string: message))
+    let response: Response
+    if let context {
+      let page = ErrorPage.render(
+        status: Int(failure.status.code), message: message,
+        requestID: request.logger[metadataKey: "request-id"].map { "\($0)" }, context)
+      response = .html(page, status: failure.status)
+    } else {
+      response = Response(status: failure.status, body: .init(string: message))
     }
-    let page = ErrorPage.render(
-      status: Int(failure.status.code), message: message,
-      requestID: request.logger[metadataKey: "request-id"].map { "\($0)" }, context)
-    return .html(page, status: failure.status)
+    if let retry = failure.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
+    return response
   }
 
   static func describe(_ error: any Error) -> AppError {

@@ -34,8 +34,9 @@ enum PortalAccountController {
       password: fields["password"] ?? "")
     let form = PortalAccountPages.SignUpForm(phone: signUp.phone, name: signUp.name, idNumber: signUp.idNumber)
     do {
+      try req.limitByAddress("sign-up", \.signUp)
       try signUp.validate()
-      let hash = try await req.password.async.hash(signUp.password)
+      let hash = try await req.application.passwordChecks.hash(signUp.password)
       let county = try await req.county()?.code.value ?? ""
       let citizen = try await CitizenRepository(req.database).create(
         signUp, passwordHash: hash, county: county, now: req.now)
@@ -52,23 +53,27 @@ enum PortalAccountController {
 
   @Sendable static func loginForm(req: Request) async throws -> HTML {
     PortalAccountPages.login(
-      phone: "", error: nil, returnTo: PublicController.safeReturnPath(req.query[String.self, at: "to"]),
+      phone: "", error: nil, returnTo: ReturnPath.local(req.query[String.self, at: "to"]),
       try await req.pageContext())
   }
 
   @Sendable static func login(req: Request) async throws -> Response {
     let fields = try req.content.decode([String: String].self)
     let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)
-    let returnTo = PublicController.safeReturnPath(fields["to"])
+    let returnTo = ReturnPath.local(fields["to"])
     let wrong = ValidationError(field: "password", zh: "手机号或密码不正确", en: "Wrong number or password")
-    guard let (citizen, hash) = try await CitizenRepository(req.database).find(phone: phone),
-      try await req.password.async.verify(fields["password"] ?? "", created: hash)
-    else {
+    // The same growing delay, message and time whether the number is registered or not (see `StaffLogin`).
+    let guardian = SignInGuard(account: "citizen:" + phone, request: req)
+    try guardian.checkWait()
+    let found = try await CitizenRepository(req.database).find(phone: phone)
+    guard try await req.application.passwordChecks.verify(fields["password"] ?? "", hash: found?.1), let found else {
+      guardian.failed()
       return .html(
         PortalAccountPages.login(phone: phone, error: wrong, returnTo: returnTo, try await req.pageContext()),
         status: .unprocessableEntity)
     }
-    return try await signedIn(citizen, to: returnTo ?? Links.myCases, req)
+    guardian.succeeded()
+    return try await signedIn(found.0, to: returnTo ?? Links.myCases, req)
   }
 
   @Sendable static func logout(req: Request) async throws -> Response {

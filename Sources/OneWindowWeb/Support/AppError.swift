@@ -7,13 +7,35 @@ public struct AppError: Error, Sendable {
   public let code: String
   public let message: LocalizedText
   public let field: String?
+  /// Seconds the client should wait before trying again (`Retry-After`), for 429 and 503 answers.
+  public var retryAfter: Int?
 
-  public init(_ status: HTTPResponseStatus, code: String, message: LocalizedText, field: String? = nil) {
+  public init(
+    _ status: HTTPResponseStatus, code: String, message: LocalizedText, field: String? = nil, retryAfter: Int? = nil
+  ) {
     self.status = status
     self.code = code
     self.message = message
     self.field = field
+    self.retryAfter = retryAfter
   }
+
+  /// Too many attempts or requests: the same answer whatever was tried, with the wait.
+  static func tooManyRequests(retryAfter seconds: Int) -> AppError {
+    let minutes = (seconds + 59) / 60
+    let wait = seconds < 60 ? "\(seconds) 秒" : "\(minutes) 分钟"
+    let waitEN = seconds < 60 ? "\(seconds) seconds" : "\(minutes) minutes"
+    return AppError(
+      .tooManyRequests, code: "too_many_requests",
+      message: LocalizedText(zh: "操作过于频繁，请 \(wait)后再试", en: "Too many attempts; try again in \(waitEN)"),
+      retryAfter: max(1, seconds))
+  }
+
+  /// Password checking is at capacity: try again in a moment.
+  static let busy = AppError(
+    .tooManyRequests, code: "busy",
+    message: LocalizedText(zh: "登录人数较多，请稍后再试", en: "Many sign-ins at once; try again in a moment"),
+    retryAfter: 1)
 
   static let unauthenticated = AppError(
     .unauthorized, code: "unauthenticated",

@@ -15,6 +15,11 @@ struct FormBody {
 
   /// The largest multipart form a page takes (several scans of `UploadPolicy.scans.maxBytes` each).
   static let maxMultipart = 64 * 1024 * 1024
+  /// The most files one form may carry: an intake's checklist with a few scans per material stays far below it, and
+  /// thousands of tiny parts cannot fill the file store in one request.
+  static let maxFiles = 100
+  /// The most parts (fields and files) one form may carry.
+  static let maxParts = 1000
 
   static func read(_ req: Request) throws -> FormBody {
     guard req.headers.contentType?.subType == "form-data" else {
@@ -27,10 +32,13 @@ struct FormBody {
     var files: [FilePart] = []
     var headers: [(String, String)] = []
     var bytes: [UInt8] = []
+    var parts = 0
+    var controlField: String?
     let parser = MultipartParser(boundary: boundary)
     parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
     parser.onBody = { buffer in bytes += buffer.readBytes(length: buffer.readableBytes) ?? [] }
     parser.onPartComplete = {
+      parts += 1
       let disposition = headers.first { $0.0 == "content-disposition" }?.1 ?? ""
       let parameters = Self.parameters(of: disposition)
       if let name = parameters["name"] {
@@ -43,13 +51,21 @@ struct FormBody {
                 bytes: bytes))
           }
         } else {
-          fields[name] = String(decoding: bytes, as: UTF8.self)
+          let text = String(decoding: bytes, as: UTF8.self)
+          if controlField == nil, TextInput.hasControlCharacter(text) { controlField = name }
+          fields[name] = text
         }
       }
       headers = []
       bytes = []
     }
     try parser.execute(body)
+    if let controlField { throw TextInput.controlCharacterError(field: controlField) }
+    guard files.count <= maxFiles, parts <= maxParts else {
+      throw ValidationError(
+        field: files.first?.field ?? "files", zh: "一次最多上传 \(maxFiles) 个文件，请分批提交",
+        en: "At most \(maxFiles) files can be sent at once; send them in several parts")
+    }
     return FormBody(fields: fields, files: files)
   }
 

@@ -16,7 +16,8 @@ extension Request {
   func pageContext() async throws -> PageContext {
     PageContext(
       language: language, staff: staffSession?.staff, csrfToken: csrfToken, path: url.path,
-      countyName: try await county()?.name ?? "", largeText: cookies[Cookies.textSize]?.string == "large")
+      countyName: try await county()?.name ?? "", largeText: cookies[Cookies.textSize]?.string == "large",
+      scriptNonce: scriptNonce)
   }
 
   /// The county this deployment serves (read once, then cached on the application).

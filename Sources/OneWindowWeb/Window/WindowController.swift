@@ -81,20 +81,7 @@ enum WindowController {
     let item = routing.entry.item
     var form = input.form(base: item.materials.map(CaseMaterial.init), fresh: true)
     if input.value("lookup") == "1" {
-      let context = try await req.pageContext()
-      let rule = try await req.deadlineRule()
-      guard let known = try await req.cases(rule).latestApplicant(idNumber: form.idNumber) else {
-        let notice = context.t(
-          "没有找到该证件号码的办件记录，请填写申请人信息。", "No earlier case with that ID number; fill in the applicant.")
-        return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
-      }
-      form.applicantKind = known.kind.rawValue
-      form.name = known.name
-      form.idType = known.idType
-      form.phone = known.phone
-      let notice = context.t(
-        "已按以往办件填入申请人「\(known.name)」，请与证件核对。", "Filled in \(known.name) from an earlier case; check it against the ID.")
-      return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
+      return try await lookUpApplicant(routing, site: site, form: form, staff: staff, req)
     }
     let (scans, scanErrors) = posted.checkedFiles(.scans)
     var errors = IntakeFormInput.uncheckedErrors(form) + scanErrors
@@ -134,6 +121,34 @@ enum WindowController {
       return try await page(routing, site: site, form: form, errors: [failure], req)
         .encodeResponse(status: .unprocessableEntity, for: req)
     }
+  }
+
+  /// 按证件号调取申请人: fills the name and ID type in from an earlier case the clerk may see — never from another
+  /// site's or a citizen's unsent case — and shows the phone left then only masked, to confirm with the applicant.
+  /// Counted per clerk (a budget, not a bulk export) and logged.
+  static func lookUpApplicant(
+    _ routing: IntakeRouting, site: Site, form: IntakePage.Form, staff: StaffIdentity, _ req: Request
+  ) async throws -> Response {
+    var form = form
+    try req.limit("applicant-lookup", \.applicantLookup, key: staff.id)
+    req.logger.notice("applicant look-up by \(staff.username): \(Masking.idNumber(form.idNumber))")
+    let context = try await req.pageContext()
+    let rule = try await req.deadlineRule()
+    let earlier = try await req.cases(rule).cases(ofApplicantID: form.idNumber)
+    guard let known = earlier.first(where: { CaseAPIController.isVisible($0, to: staff) })?.applicant else {
+      let notice = context.t(
+        "没有找到该证件号码的办件记录，请填写申请人信息。", "No earlier case with that ID number; fill in the applicant.")
+      return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
+    }
+    form.applicantKind = known.kind.rawValue
+    form.name = known.name
+    form.idType = known.idType
+    let phone = Masking.phone(known.phone)
+    let notice = context.t(
+      "已按以往办件填入申请人「\(known.name)」，请与证件核对；以往留的手机号为 \(phone)，请向申请人核实后填写。",
+      "Filled in \(known.name) from an earlier case; check it against the ID. The phone left then was \(phone): ask the applicant for it."
+    )
+    return try await page(routing, site: site, form: form, errors: [], notice: notice, req).encodeResponse(for: req)
   }
 
   /// The steps the pressed button stands for, or nil with `errors` filled in.

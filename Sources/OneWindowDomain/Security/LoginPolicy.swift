@@ -1,24 +1,10 @@
 import Foundation
 
-/// Rules for staff credentials: password strength and the lockout after repeated failures.
+/// Rules for staff credentials: password strength and usernames. (Failed sign-ins slow down by `AttemptThrottle`.)
 public struct LoginPolicy: Sendable {
-  /// Failed attempts in a row that lock the account.
-  public var maxFailures: Int
-  /// How long a locked account stays locked.
-  public var lockDuration: Duration
-
-  public init(maxFailures: Int = 5, lockDuration: Duration = .seconds(15 * 60)) {
-    self.maxFailures = maxFailures
-    self.lockDuration = lockDuration
-  }
+  public init() {}
 
   public static let standard = LoginPolicy()
-
-  /// The lock time after one more failure, or nil while the account stays open.
-  public func lockedUntil(afterFailures failures: Int, now: Date) -> Date? {
-    guard failures >= maxFailures else { return nil }
-    return now.addingTimeInterval(TimeInterval(lockDuration.components.seconds))
-  }
 
   /// Checks a new password, naming the field.
   public func validatePassword(_ password: String, field: String = "password")
