@@ -456,6 +456,10 @@ struct CaseAPITests {
       #expect(try JSON(due)["due"].string == "2026-02-26T23:59:59+08:00")
       let bad = try await app.testing().sendRequest(.GET, "/api/v1/calendar/due?from=yesterday&days=5")
       #expect(try JSON(bad)["error"]["field"].string == "from")
+      // The fuzzer's year 950 answered "950-05-28T23:59:59+08:05", outside the declared date-time format.
+      let ancient = try await app.testing().sendRequest(.GET, "/api/v1/calendar/due?from=0950-05-20T10:00:00Z&days=5")
+      let ancientField = try JSON(ancient)["error"]["field"].string
+      #expect(ancient.status == .unprocessableEntity && ancientField == "from")
       let days2026 = try JSON(try await app.testing().sendRequest(.GET, "/api/v1/calendar/days?year=2026"))
       #expect(days2026["items"].array.contains { $0["date"].string == "2026-02-14" && $0["kind"].string == "workday" })
 

@@ -13,6 +13,9 @@ enum CalendarAPIController {
     let timeZone: String
   }
 
+  static let earliest = Date(timeIntervalSince1970: 0)
+  static let latest = Date(timeIntervalSince1970: 4_102_444_800)  // 2100-01-01
+
   /// `GET /api/v1/calendar/due?from=ISO8601&days=N`: the due time of a limit of N working days.
   @Sendable static func due(req: Request) async throws -> Response {
     let rule = try await req.deadlineRule()
@@ -20,6 +23,12 @@ enum CalendarAPIController {
       throw ValidationError(
         field: "from", zh: "from 应为 ISO 8601 时间，如 2026-11-23T10:00:00+08:00",
         en: "from must be an ISO 8601 time, e.g. 2026-11-23T10:00:00+08:00")
+    }
+    // Government deadlines live in this era; far-off years answered with a 3-digit year and the zone's local mean
+    // time offset (+08:05), which is no ISO 8601 the schema promises.
+    guard (Self.earliest...Self.latest).contains(from) else {
+      throw ValidationError(
+        field: "from", zh: "from 应在 1970 年至 2100 年之间", en: "from must lie between 1970 and 2100")
     }
     guard let days = req.query[String.self, at: "days"].flatMap(Int.init), (0...3650).contains(days) else {
       throw ValidationError(field: "days", zh: "days 应为 0–3650 的整数", en: "days must be an integer 0–3650")

@@ -20,6 +20,7 @@ func withTestApp(
     var configuration = AppConfiguration(database: scratch.location, dataDirectory: scratch.directory)
     configuration.passwordCost = 4
     try OneWindow.configure(app, with: configuration)
+    app.middleware.use(APIAnswerRecorder(), at: .beginning)
     app.logger.logLevel = .warning
     if let now { app.now = { now } }
     try await OneWindow.prepareDatabase(app)
