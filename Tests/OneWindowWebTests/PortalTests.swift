@@ -1,6 +1,7 @@
 import Foundation
 import OneWindowDomain
 import OneWindowStore
+import OneWindowWeb
 import Testing
 import VaporTesting
 
@@ -8,15 +9,29 @@ import VaporTesting
 struct PortalTests {
   static let pdf = WindowScanTests.pdf
 
-  /// Signs a new citizen up through the page; the browser then holds their session.
+  /// Signs a new citizen up through the pages, with the code texted to them; the browser then holds their session.
   static func signUp(_ app: Application, phone: String, name: String, id: String) async throws -> TestBrowser {
     var browser = TestBrowser(app)
     _ = try await browser.get("/my/signup")
     let token = try #require(browser.csrfToken)
     let response = try await browser.post(
       "/my/signup", form: ["_csrf": token, "phone": phone, "name": name, "id_number": id, "password": "yunxi2026"])
-    #expect(response.status == .seeOther, "\(browser.lastBody.prefix(1500))")
+    #expect(
+      response.status == .ok && browser.lastBody.contains("/my/signup/confirm"), "\(browser.lastBody.prefix(1500))")
+    let code = try #require(Self.textedCode(app, to: phone))
+    let confirmed = try await browser.post(
+      "/my/signup/confirm", form: ["_csrf": try #require(browser.csrfToken), "phone": phone, "code": code])
+    #expect(confirmed.status == .seeOther, "\(browser.lastBody.prefix(1500))")
     return browser
+  }
+
+  /// The sign-up code in the last text sent to `phone`.
+  static func textedCode(_ app: Application, to phone: String) -> String? {
+    let texts = (app.textMessages as? RecordingTextMessageSender)?.messages.filter { $0.phone == phone } ?? []
+    guard let text = texts.last?.text, let range = text.range(of: #"\d{6}"#, options: .regularExpression) else {
+      return nil
+    }
+    return String(text[range])
   }
 
   @Test(
@@ -41,7 +56,13 @@ struct PortalTests {
           "_csrf": try #require(again.csrfToken), "phone": "13805550001", "name": "王秀英",
           "id_number": "11010519491231002X", "password": "yunxi2026",
         ])
-      #expect(second.status == .unprocessableEntity && again.lastBody.contains("该手机号已注册"))
+      // The page says what it says for a new number: a text was sent. The text itself tells the owner.
+      #expect(second.status == .ok && !again.lastBody.contains("已注册"))
+      let texts = (app.textMessages as? RecordingTextMessageSender)?.messages.filter { $0.phone == "13805550001" } ?? []
+      #expect(texts.count == 2 && texts[1].text.contains("已注册") && Self.textedCode(app, to: "13805550001") == nil)
+      let guessed = try await again.post(
+        "/my/signup/confirm", form: ["_csrf": try #require(again.csrfToken), "phone": "13805550001", "code": "000000"])
+      #expect(guessed.status == .unprocessableEntity && again.lastBody.contains(#"id="code-error""#))
       _ = try await again.get("/my/login")
       let wrong = try await again.post(
         "/my/login", form: ["_csrf": try #require(again.csrfToken), "phone": "13805550001", "password": "nope12345"])

@@ -32,5 +32,6 @@ enum Migrations {
     migrations.add(M027CreateHall())  // 业务分组, 取号, 预约
     migrations.add(M028AddOneLiveBooking())  // one live booking per phone, hall and day
     migrations.add(M029IndexOnlyFiledCases())  // portal and proxy look-ups index only the cases that have one
+    migrations.add(M030CreateCitizenSignUps())  // sign-ups waiting for the texted code
   }
 }

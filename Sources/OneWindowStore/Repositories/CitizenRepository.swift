@@ -31,6 +31,59 @@ public struct CitizenRepository: Sendable {
   }
 
   /// The account and its password hash, by phone number.
+  // MARK: sign-up by texted code
+
+  /// Keeps a sign-up until its code comes back (a newer one for the same phone replaces it).
+  public func holdSignUp(
+    _ signUp: CitizenSignUp, codeHash: String, passwordHash: String, county: String, expires: Date
+  ) async throws {
+    try await sql.raw("DELETE FROM citizen_signups WHERE phone = \(bind: signUp.phone)").run()
+    try await sql.insert(into: "citizen_signups")
+      .columns("phone", "code_hash", "name", "id_number", "password_hash", "expires_ms", "attempts", "county_code")
+      .values(
+        [signUp.phone, codeHash, signUp.name, signUp.idNumber, passwordHash, millis(expires), 0, county]
+          as [any Encodable & Sendable]
+      )
+      .run()
+  }
+
+  /// A held sign-up: what it needs to become an account, with its code's hash and the wrong tries so far.
+  public struct HeldSignUp: Sendable {
+    public let signUp: CitizenSignUp
+    public let codeHash: String
+    public let passwordHash: String
+    public let county: String
+    public let attempts: Int
+  }
+
+  /// The sign-up held for `phone` while it has not expired.
+  public func heldSignUp(phone: String, now: Date) async throws -> HeldSignUp? {
+    guard
+      let row = try await sql.raw(
+        "SELECT * FROM citizen_signups WHERE phone = \(bind: phone) AND expires_ms > \(bind: millis(now))"
+      ).first()
+    else { return nil }
+    return HeldSignUp(
+      signUp: CitizenSignUp(
+        phone: phone, name: try row.decode(column: "name", as: String.self),
+        idNumber: try row.decode(column: "id_number", as: String.self), password: ""),
+      codeHash: try row.decode(column: "code_hash", as: String.self),
+      passwordHash: try row.decode(column: "password_hash", as: String.self),
+      county: try row.decode(column: "county_code", as: String.self),
+      attempts: try row.decode(column: "attempts", as: Int.self))
+  }
+
+  public func countWrongCode(phone: String) async throws {
+    try await sql.raw("UPDATE citizen_signups SET attempts = attempts + 1 WHERE phone = \(bind: phone)").run()
+  }
+
+  /// Makes the account of a confirmed sign-up and forgets the sign-up.
+  public func confirm(_ held: HeldSignUp, now: Date) async throws -> Citizen {
+    let citizen = try await create(held.signUp, passwordHash: held.passwordHash, county: held.county, now: now)
+    try await sql.raw("DELETE FROM citizen_signups WHERE phone = \(bind: held.signUp.phone)").run()
+    return citizen
+  }
+
   public func find(phone: String) async throws -> (citizen: Citizen, passwordHash: String)? {
     guard let row = try await sql.raw("SELECT * FROM citizens WHERE phone = \(bind: phone)").first() else {
       return nil

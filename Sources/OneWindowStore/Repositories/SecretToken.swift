@@ -11,7 +11,7 @@ public enum SecretToken {
   }
 
   /// The SHA-256 hex digest stored in place of the secret.
-  static func digest(_ token: String) -> String {
+  public static func digest(_ token: String) -> String {
     Hex.encode(SHA256.hash(data: Data(token.utf8)))
   }
 }

@@ -55,6 +55,7 @@ public enum Links {
   // The citizen portal (网上办事大厅)
   public static let myCases = "/my"
   public static let portalSignUp = "/my/signup"
+  public static let portalSignUpConfirm = "/my/signup/confirm"
   public static let portalLogin = "/my/login"
   public static let portalLogout = "/my/logout"
   public static let portalApply = "/my/apply"

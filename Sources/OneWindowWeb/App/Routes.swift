@@ -38,6 +38,7 @@ enum Routes {
 
       pages.get(Links.portalSignUp.pathComponents, use: PortalAccountController.signUpForm).access(.open)
       pages.post(Links.portalSignUp.pathComponents, use: PortalAccountController.signUp).access(.open)
+      pages.post(Links.portalSignUpConfirm.pathComponents, use: PortalAccountController.confirmSignUp).access(.open)
       pages.get(Links.portalLogin.pathComponents, use: PortalAccountController.loginForm).access(.open)
       pages.post(Links.portalLogin.pathComponents, use: PortalAccountController.login).access(.open)
       pages.post(Links.portalLogout.pathComponents, use: PortalAccountController.logout).access(.open)

@@ -27,6 +27,13 @@ enum PortalAccountController {
     PortalAccountPages.signUp(.init(), errors: [], try await req.pageContext())
   }
 
+  /// How long a texted sign-up code stays good, and how many wrong tries it takes.
+  static let codeLifetime: TimeInterval = 10 * 60
+  static let maxCodeAttempts = 5
+
+  /// `POST /my/signup`: checks the form, then texts a code to the number — or, when the number already has an account,
+  /// a text saying so. The page answers the same either way ("a code was sent"), so it never tells a visitor whether
+  /// a number is registered; the account is made when the code comes back (`confirmSignUp`).
   @Sendable static func signUp(req: Request) async throws -> Response {
     let fields = try req.content.decode([String: String].self)
     let signUp = CitizenSignUp(
@@ -34,21 +41,71 @@ enum PortalAccountController {
       password: fields["password"] ?? "")
     let form = PortalAccountPages.SignUpForm(phone: signUp.phone, name: signUp.name, idNumber: signUp.idNumber)
     do {
-      try req.limitByAddress("sign-up", \.signUp)
       try signUp.validate()
-      let hash = try await req.application.passwordChecks.hash(signUp.password)
-      let county = try await req.county()?.code.value ?? ""
-      let citizen = try await CitizenRepository(req.database).create(
-        signUp, passwordHash: hash, county: county, now: req.now)
-      return try await signedIn(citizen, to: Links.myCases, req)
-    } catch let error as ValidationErrors {
+    } catch {
       return .html(
         PortalAccountPages.signUp(form, errors: error.errors, try await req.pageContext()), status: .unprocessableEntity
       )
-    } catch let error as ValidationError {
-      return .html(
-        PortalAccountPages.signUp(form, errors: [error], try await req.pageContext()), status: .unprocessableEntity)
     }
+    // Texts cost money and reach a person: a budget per address, and per number.
+    try req.limitByAddress("sign-up", \.signUp)
+    try req.limit("sign-up-phone", \.signUpPerPhone, key: signUp.phone)
+    let repository = CitizenRepository(req.database)
+    let county = try await req.county()
+    let text: String
+    if try await repository.find(phone: signUp.phone) != nil {
+      text = "【\(county?.name ?? "")政务服务】您的手机号已注册网上办事账号，请直接登录。如非本人操作请忽略。"
+    } else {
+      let code = String(format: "%06d", Int.random(in: 0...999_999))
+      let hash = try await req.application.passwordChecks.hash(signUp.password)
+      try await repository.holdSignUp(
+        signUp, codeHash: SecretToken.digest(code), passwordHash: hash, county: county?.code.value ?? "",
+        expires: req.now.addingTimeInterval(codeLifetime))
+      text = "【\(county?.name ?? "")政务服务】注册验证码 \(code)，10 分钟内有效。如非本人操作请忽略。"
+    }
+    try await req.application.textMessages.send(TextMessage(phone: signUp.phone, text: text), logger: req.logger)
+    return .html(confirmPage(phone: signUp.phone, error: nil, try await req.pageContext(), req), status: .ok)
+  }
+
+  static func confirmPage(phone: String, error: ValidationError?, _ context: PageContext, _ req: Request) -> HTML {
+    PortalAccountPages.confirmSignUp(
+      phone: phone, maskedPhone: Masking.phone(phone), error: error,
+      logChannel: req.application.textMessages.channel == "log", context)
+  }
+
+  /// `POST /my/signup/confirm`: the texted code makes the account and signs it in. A wrong, expired or never-sent code
+  /// answer alike; five wrong tries end the held sign-up.
+  @Sendable static func confirmSignUp(req: Request) async throws -> Response {
+    let fields = try req.content.decode([String: String].self)
+    let phone = (fields["phone"] ?? "").trimmingCharacters(in: .whitespaces)
+    let code = (fields["code"] ?? "").trimmingCharacters(in: .whitespaces)
+    let repository = CitizenRepository(req.database)
+    let wrong = ValidationError(
+      field: "code", zh: "验证码不正确或已过期，请核对短信或重新注册",
+      en: "The code is wrong or has expired; check the text or sign up again")
+    let found = try await req.guardedLookup("sign-up-code", budget: \.booking, target: phone) {
+      () async throws -> CitizenRepository.HeldSignUp? in
+      guard let held = try await repository.heldSignUp(phone: phone, now: req.now), held.attempts < maxCodeAttempts
+      else { return nil }
+      guard CSRFMiddleware.constantTimeEquals(SecretToken.digest(code), held.codeHash) else {
+        try await repository.countWrongCode(phone: phone)
+        return nil
+      }
+      return held
+    }
+    guard let held = found else {
+      return .html(
+        confirmPage(phone: phone, error: wrong, try await req.pageContext(), req), status: .unprocessableEntity)
+    }
+    let citizen: Citizen
+    do {
+      citizen = try await repository.confirm(held, now: req.now)
+    } catch is ValidationError {
+      // Registered meanwhile (two sign-ups raced): the same answer as a wrong code.
+      return .html(
+        confirmPage(phone: phone, error: wrong, try await req.pageContext(), req), status: .unprocessableEntity)
+    }
+    return try await signedIn(citizen, to: Links.myCases, req)
   }
 
   @Sendable static func loginForm(req: Request) async throws -> HTML {

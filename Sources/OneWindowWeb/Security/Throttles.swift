@@ -54,8 +54,10 @@ public struct RateLimits: Sendable {
   public var tickets = RateLimit(limit: 60, window: 60)
   /// Tickets taken online from a phone, per client address.
   public var onlineTickets = RateLimit(limit: 6, window: 3600)
-  /// Portal sign-ups, per client address.
+  /// Portal sign-ups (each sends a text), per client address.
   public var signUp = RateLimit(limit: 10, window: 3600)
+  /// Sign-up texts to one number, from any address.
+  public var signUpPerPhone = RateLimit(limit: 3, window: 3600)
   /// Applicant look-ups by ID number at the window, per clerk.
   public var applicantLookup = RateLimit(limit: 60, window: 600)
   /// Off: every budget is unlimited (load tests and the hall simulation drive thousands of tickets from one address).
@@ -88,13 +90,15 @@ public struct RateLimits: Sendable {
       case "tickets": limits.tickets = value
       case "online_tickets": limits.onlineTickets = value
       case "sign_up": limits.signUp = value
+      case "sign_up_phone": limits.signUpPerPhone = value
       case "applicant_lookup": limits.applicantLookup = value
       default:
         throw ValidationError(
           field: field,
-          zh: "没有名为「\(pair[0])」的限流项（status, booking, tickets, online_tickets, sign_up, applicant_lookup）",
+          zh:
+            "没有名为「\(pair[0])」的限流项（status, booking, tickets, online_tickets, sign_up, sign_up_phone, applicant_lookup）",
           en:
-            "No rate limit named \(pair[0]) (status, booking, tickets, online_tickets, sign_up, applicant_lookup)"
+            "No rate limit named \(pair[0]) (status, booking, tickets, online_tickets, sign_up, sign_up_phone, applicant_lookup)"
         )
       }
     }

@@ -21,6 +21,7 @@ func withTestApp(
     configuration.passwordCost = 4
     try OneWindow.configure(app, with: configuration)
     app.middleware.use(APIAnswerRecorder(), at: .beginning)
+    app.use(textMessages: RecordingTextMessageSender())
     app.logger.logLevel = .warning
     if let now { app.now = { now } }
     try await OneWindow.prepareDatabase(app)
