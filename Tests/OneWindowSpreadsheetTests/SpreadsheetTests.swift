@@ -28,6 +28,27 @@ struct SpreadsheetTests {
     #expect(workbook.sheet(named: "材料")?.rows[200][1] == "材料199 居民户口簿")
   }
 
+  @Test("an archive that unpacks beyond the cap, or beyond what its header declares, is refused before it fills memory")
+  func unpackCaps() throws {
+    let bytes = Array(try #require(Data(base64Encoded: Self.openpyxl, options: .ignoreUnknownCharacters)))
+    #expect(throws: ZipArchive.Failure.self) { try ZipArchive(bytes: bytes, maxExpandedBytes: 1000) }
+    // A zip bomb's trick: the central directory declares a few bytes, the deflate stream holds far more.
+    var lying = bytes
+    var patched = 0
+    var index = 0
+    while index + 46 <= lying.count {
+      if lying[index] == 0x50, lying[index + 1] == 0x4B, lying[index + 2] == 0x01, lying[index + 3] == 0x02,
+        lying[index + 10] == 8
+      {
+        for offset in 0..<4 { lying[index + 24 + offset] = offset == 0 ? 10 : 0 }  // uncompressed size: 10 bytes
+        patched += 1
+      }
+      index += 1
+    }
+    #expect(patched > 0)
+    #expect(throws: ZipArchive.Failure.self) { try ZipArchive(bytes: lying) }
+  }
+
   @Test("shared strings with rich-text runs and phonetic guides read as their visible text")
   func sharedStrings() throws {
     let shared =
