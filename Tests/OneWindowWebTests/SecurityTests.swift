@@ -44,6 +44,17 @@ struct SecurityTests {
     }
   }
 
+  @Test("the language and text-size switches come back to the same page with its query")
+  func switchesKeepTheQuery() async throws {
+    try await withTestApp(.sqlite) { app in
+      let page = try await app.testing().sendRequest(.GET, "/items?q=%E5%8C%BB")
+      let link = "/lang/en?to=/items%3Fq%3D%25E5%258C%25BB"
+      #expect(page.body.string.contains(link), "\(page.body.string.prefix(2000))")
+      let back = try await app.testing().sendRequest(.GET, link)
+      #expect(back.headers.first(name: .location) == "/items?q=%E5%8C%BB")
+    }
+  }
+
   @Test("every answer carries the security headers; only the hall display may be framed, by the site itself")
   func headers() async throws {
     try await withTestApp(.sqlite) { app in

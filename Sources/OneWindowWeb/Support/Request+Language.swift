@@ -12,10 +12,17 @@ extension Request {
     return .zh
   }
 
+  /// Where the language and 大字模式 switches come back to: this page with its query (the item of a form, a search, a
+  /// status look-up), for a GET; a posted form's path alone (its fields cannot ride on a link).
+  var returnPath: String {
+    guard method == .GET, let query = url.query, !query.isEmpty else { return url.path }
+    return ReturnPath.local(url.path + "?" + query) ?? url.path
+  }
+
   /// The context every page is rendered with.
   func pageContext() async throws -> PageContext {
     PageContext(
-      language: language, staff: staffSession?.staff, csrfToken: csrfToken, path: url.path,
+      language: language, staff: staffSession?.staff, csrfToken: csrfToken, path: returnPath,
       countyName: try await county()?.name ?? "", largeText: cookies[Cookies.textSize]?.string == "large",
       scriptNonce: scriptNonce)
   }
