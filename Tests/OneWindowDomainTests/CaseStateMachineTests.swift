@@ -12,11 +12,13 @@ struct CaseStateMachineTests {
   static let reviewer = CaseActor(
     StaffIdentity(
       id: "r1", username: "reviewer", displayName: "刘梦瑶", role: .reviewer,
-      scope: Scope(regionCode: county, departmentID: "dept-scjgj")))
+      scope: Scope(regionCode: county, departmentID: "dept-scjgj")),
+    chiefPowers: ChiefPowers(["dept-scjgj": [.decide, .report]]))
   static let otherReviewer = CaseActor(
     StaffIdentity(
       id: "r2", username: "zrzy", displayName: "赵振华", role: .reviewer,
-      scope: Scope(regionCode: county, departmentID: "dept-zrzyj")))
+      scope: Scope(regionCode: county, departmentID: "dept-zrzyj")),
+    chiefPowers: ChiefPowers(["dept-zrzyj": [.decide, .report]]))
   static let now = ISO8601DateFormatter().date(from: "2026-11-23T10:00:00+08:00")!
   static let later = CivilDate(iso: "2026-12-31")!
 

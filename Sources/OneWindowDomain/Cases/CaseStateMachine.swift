@@ -93,6 +93,26 @@ public enum CaseStateMachine {
       target = Scope(regionCode: serviceCase.regionCode, departmentID: departmentID)
     }
     try requireAny(permissions(for: step, kind: serviceCase.item.kind), of: actor, in: target)
+    if let power = chiefPowerNeeded(for: step, by: actor, on: serviceCase),
+      !actor.chiefPowers.holds(power, for: serviceCase.departmentID)
+    {
+      throw .forbidden(
+        LocalizedText(
+          zh: "您没有本部门有效的首席代表授权（\(power.name.zh)），不能\(step == .decide ? "作出审批决定" : "上报")",
+          en: "You hold no valid chief representative authorisation (\(power.name.en.lowercased())) of this department"))
+    }
+  }
+
+  /// The 首席代表 power a step needs (seeds 002, 004): a reviewer's decision needs 审批决定权 and sending a case upward
+  /// 审批上报权, of the case's department. A window clerk settling an immediate item on the spot needs none, and the
+  /// decision on an escalated case is the upper level's, recorded here.
+  static func chiefPowerNeeded(for step: CaseStep, by actor: CaseActor, on serviceCase: ServiceCase) -> ChiefPower? {
+    guard let staff = actor.staff, staff.role == .reviewer else { return nil }
+    switch step {
+    case .decide: return serviceCase.state == .escalated ? nil : .decide
+    case .escalate: return .report
+    default: return nil
+    }
   }
 
   /// One switch, read as the lifecycle table: what each step checks and changes.
@@ -382,6 +402,11 @@ extension CaseStateMachine {
       if step == .supplyMaterials && !serviceCase.awaitsDeficientMaterials { return false }
       if let proxy = serviceCase.proxy, proxy.agentID == actor.id, agentSteps.contains(step) {
         target = proxy.stationScope
+      }
+      if let power = chiefPowerNeeded(for: step, by: actor, on: serviceCase),
+        !actor.chiefPowers.holds(power, for: serviceCase.departmentID)
+      {
+        return false
       }
       return (try? requireAny(permissions(for: step, kind: serviceCase.item.kind), of: actor, in: target)) != nil
     }

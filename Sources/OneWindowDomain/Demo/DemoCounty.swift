@@ -3,6 +3,8 @@
 public struct DemoCounty: Sendable {
   /// Every demo account shares this password.
   public static let password = "demo1234"
+  /// The day the demo staff took their posts (long enough ago that any test clock finds them on duty).
+  public static let dutiesStart = CivilDate(year: 2020, month: 1, day: 1)!
   public static let shared = DemoCounty()
 
   public let county: Region

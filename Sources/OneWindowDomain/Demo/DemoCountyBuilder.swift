@@ -202,6 +202,7 @@ struct DemoCountyBuilder {
   /// A well-formed 18-character 统一社会信用代码 for a government body (登记管理部门 1, 机关 1).
   private func creditCode(_ sequence: Int) -> String {
     let serial = String(100_000_000 + sequence * 37).suffix(8)
-    return "11360999\(serial)\(sequence % 10)X"
+    let first17 = "11360999\(serial)\(sequence % 10)"
+    return first17 + String(CreditCode.checkCharacter(of: first17)!)
   }
 }

@@ -9,9 +9,11 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
     self.value = value
   }
 
-  /// Parses a code or explains, naming the field, why it is not one.
+  /// Parses a code or explains, naming the field, why it is not one. The 12-digit 统计用区划代码 of a county or a
+  /// town (padded with zeros) is taken as the 6- or 9-digit code it stands for.
   public static func parse(_ value: String, field: String) throws(ValidationError) -> RegionCode {
-    guard let code = RegionCode(value) else {
+    let value = value.trimmingCharacters(in: .whitespaces)
+    guard let code = RegionCode(statistical: value) ?? RegionCode(value) else {
       throw ValidationError(
         field: field,
         zh: "行政区划代码应为 6、9 或 12 位数字",
@@ -19,6 +21,21 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
     return code
   }
+
+  /// A 12-digit 统计用区划代码: `360999000000` is the county 360999, `360999100000` the town 360999100.
+  public init?(statistical value: String) {
+    guard value.count == 12, value.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+    if value.hasSuffix("000000") {
+      self.init(String(value.prefix(6)))
+    } else if value.hasSuffix("000") {
+      self.init(String(value.prefix(9)))
+    } else {
+      self.init(value)
+    }
+  }
+
+  /// The code as the statistics bureau publishes it: always 12 digits.
+  public var statisticalCode: String { value.padding(toLength: 12, withPad: "0", startingAt: 0) }
 
   public var level: RegionLevel {
     switch value.count {

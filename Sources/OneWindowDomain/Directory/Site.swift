@@ -1,16 +1,20 @@
+import Foundation
+
 /// 服务场所: a place where citizens are served.
 public struct Site: Sendable, Hashable, Codable, Identifiable {
   public let id: String
-  public let name: String
-  public let kind: SiteKind
-  public let regionCode: RegionCode
-  public let address: String
-  public let phone: String
-  public let openingHours: OpeningHours
+  public var name: String
+  public var kind: SiteKind
+  public var regionCode: RegionCode
+  public var address: String
+  public var phone: String
+  public var openingHours: OpeningHours
+  /// Retired sites stay for the cases and tickets made there; they take nothing new.
+  public var retiredAt: Date?
 
   public init(
     id: String, name: String, kind: SiteKind, regionCode: RegionCode, address: String,
-    phone: String, openingHours: OpeningHours
+    phone: String, openingHours: OpeningHours, retiredAt: Date? = nil
   ) {
     self.id = id
     self.name = name
@@ -19,6 +23,29 @@ public struct Site: Sendable, Hashable, Codable, Identifiable {
     self.address = address
     self.phone = phone
     self.openingHours = openingHours
+    self.retiredAt = retiredAt
+  }
+
+  public var isRetired: Bool { retiredAt != nil }
+
+  /// Problems with the fields, including whether the kind fits the region's level (a 便民服务站 is in a village).
+  public func problems() -> [ValidationError] {
+    var errors = DirectoryText.name(name, field: "name", what: LocalizedText(zh: "场所名称", en: "the site's name"))
+    if address.trimmingCharacters(in: .whitespaces).isEmpty {
+      errors.append(ValidationError(field: "address", zh: "请填写地址", en: "Enter the address"))
+    }
+    errors += DirectoryText.phone(phone, field: "phone", required: true)
+    if openingHours.weekdays.trimmingCharacters(in: .whitespaces).isEmpty {
+      errors.append(
+        ValidationError(field: "hours_weekdays", zh: "请填写工作日办公时间，如 08:30–12:00, 14:00–17:30", en: "Enter weekday hours"))
+    }
+    if !kind.levels.contains(regionCode.level) {
+      errors.append(
+        ValidationError(
+          field: "region_code", zh: "\(kind.name.zh)应设在\(kind.levels.map(\.name.zh).joined(separator: "或"))",
+          en: "A \(kind.name.en.lowercased()) belongs at \(kind.levels.map(\.name.en).joined(separator: " or ")) level"))
+    }
+    return errors
   }
 }
 
@@ -34,6 +61,16 @@ public enum SiteKind: String, Sendable, Codable, CaseIterable {
   case villageStation = "village_station"
   /// 政银合作网点 (a bank branch that accepts items)
   case bankPoint = "bank_point"
+
+  /// The region levels this kind of site may serve.
+  public var levels: [RegionLevel] {
+    switch self {
+    case .serviceCenter, .subCenter: [.county]
+    case .townCenter: [.town]
+    case .villageStation: [.village]
+    case .bankPoint: [.county, .town, .village]
+    }
+  }
 
   public var name: LocalizedText {
     switch self {

@@ -1,16 +1,20 @@
+import Foundation
+
 /// 窗口: a counter at a site, staffed by a department (or the center itself).
 public struct Window: Sendable, Hashable, Codable, Identifiable {
   public let id: String
   public let siteID: String
   /// The department that staffs it; nil for the center's own windows (综合窗口, 出件, 导服).
-  public let departmentID: String?
-  public let number: String
-  public let name: String
-  public let kind: WindowKind
+  public var departmentID: String?
+  public var number: String
+  public var name: String
+  public var kind: WindowKind
+  /// Retired windows stay for the tickets and ratings made at them; nobody is put on duty there.
+  public var retiredAt: Date?
 
   public init(
     id: String, siteID: String, departmentID: String?, number: String, name: String,
-    kind: WindowKind
+    kind: WindowKind, retiredAt: Date? = nil
   ) {
     self.id = id
     self.siteID = siteID
@@ -18,6 +22,23 @@ public struct Window: Sendable, Hashable, Codable, Identifiable {
     self.number = number
     self.name = name
     self.kind = kind
+    self.retiredAt = retiredAt
+  }
+
+  public var isRetired: Bool { retiredAt != nil }
+
+  /// Problems with the fields: a number the display can show, a name, and a department for a 专窗.
+  public func problems() -> [ValidationError] {
+    var errors = DirectoryText.name(name, field: "name", what: LocalizedText(zh: "窗口名称", en: "the window's name"), limit: 40)
+    let trimmed = number.trimmingCharacters(in: .whitespaces)
+    if trimmed.isEmpty || trimmed.count > 8 || !trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+      errors.append(
+        ValidationError(field: "number", zh: "窗口号为 1–8 位字母、数字或 -，如 01、A3", en: "A window number has 1–8 letters, digits or -"))
+    }
+    if kind == .dedicated, departmentID == nil {
+      errors.append(ValidationError(field: "department_id", zh: "专窗须选择所属部门", en: "A dedicated window needs its department"))
+    }
+    return errors
   }
 }
 

@@ -96,7 +96,8 @@ struct SyntheticCases: Sendable {
     let reviewer = CaseActor(
       StaffIdentity(
         id: "seed-reviewer", username: "seed", displayName: "演示审批员", role: .reviewer,
-        scope: Scope(regionCode: county, departmentID: item.departmentID)))
+        scope: Scope(regionCode: county, departmentID: item.departmentID)),
+      chiefPowers: ChiefPowers([item.departmentID: Set(ChiefPower.allCases)]))
     var c = ServiceCase(
       number: number, item: CaseItem(item), applicant: applicant, channel: .window, siteID: site.id,
       regionCode: site.regionCode, receivedBy: clerk.id, createdAt: at)

@@ -28,7 +28,8 @@ public struct DemoCases: Sendable {
       let town = try await DirectoryRepository(db).site(townID)
     else { return 0 }
     let window = CaseActor(clerk)
-    let office = CaseActor(reviewer)
+    let office = CaseActor(
+      reviewer, chiefPowers: try await ChiefPowers(RosterRepository(db).authorizations(of: reviewer.id), on: rule.civilDate(of: now)))
     var added = 0
 
     /// Registers a case at `site` `daysAgo` working days back at 09:30, then takes `steps` (actor, action) an hour

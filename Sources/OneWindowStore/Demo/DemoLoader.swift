@@ -23,15 +23,18 @@ public struct DemoLoader: Sendable {
     public var bundles = 0
     public var proxyListEntries = 0
     public var hallGroups = 0
+    public var authorizations = 0
 
     public var total: Int {
       regions + sites + departments + windows + staff + items + agreements + bundles + proxyListEntries + hallGroups
+        + authorizations
     }
 
     public var description: String {
       "regions \(regions), sites \(sites), departments \(departments), windows \(windows), "
         + "staff \(staff), items \(items), agreements \(agreements), bundles \(bundles), "
-        + "proxy list entries \(proxyListEntries), hall groups \(hallGroups)"
+        + "proxy list entries \(proxyListEntries), hall groups \(hallGroups), "
+        + "authorisations \(authorizations)"
     }
   }
 
@@ -70,6 +73,11 @@ public struct DemoLoader: Sendable {
 
       summary.staff = try await loadStaff(county, passwordHash: passwordHash, on: db)
       progress("工作人员 staff: +\(summary.staff)")
+      summary.authorizations = try await loadAuthorizations(county, on: db)
+      progress("首席代表授权 authorisations: +\(summary.authorizations)")
+      if try await InstallationModel.find(InstallationModel.key, on: db) == nil {
+        try await InstallationModel(countyCode: countyCode, setUpAt: Date()).create(on: db)
+      }
 
       summary.items = try await loadCatalog(county, on: db)
       progress("事项 items: +\(summary.items)")
@@ -132,7 +140,7 @@ public struct DemoLoader: Sendable {
     let usernames = Set(try await StaffModel.query(on: db).all(\.$username))
     let newStaff = county.staff.filter { !usernames.contains($0.username) }
     var models: [StaffModel] = []
-    var duties: [WindowDutyModel] = []
+    var duties: [DutyAssignmentModel] = []
     for person in newStaff {
       let model = StaffModel(
         NewStaff(
@@ -142,14 +150,38 @@ public struct DemoLoader: Sendable {
       models.append(model)
       for duty in person.duties {
         duties.append(
-          WindowDutyModel(
-            windowID: duty.windowID, staffID: model.id!, post: duty.post.rawValue,
-            countyCode: model.countyCode))
+          DutyAssignmentModel(
+            DutyAssignment(
+              id: UUID().uuidString, windowID: duty.windowID, staffID: model.id!.uuidString, post: duty.post,
+              startsOn: DemoCounty.dutiesStart),
+            staffID: model.id!, countyCode: model.countyCode))
       }
     }
     try await models.create(on: db)
     try await duties.create(on: db)
     return models.count
+  }
+
+  /// Every demo reviewer of a department is its 首席代表, with both powers since the demo's start (added also to a demo
+  /// loaded before authorisations existed, so its reviewers keep deciding).
+  private func loadAuthorizations(_ county: DemoCounty, on db: any Database) async throws -> Int {
+    let names = Dictionary(county.departments.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let holders = Set(try await ChiefAuthorizationModel.query(on: db).all(\.$staffID))
+    var added = 0
+    for person in county.staff where person.role == .reviewer {
+      guard let department = person.scope.departmentID,
+        let model = try await StaffModel.query(on: db).filter(\.$username == person.username).first(),
+        let staffID = model.id, !holders.contains(staffID)
+      else { continue }
+      added += 1
+      let authorization = ChiefAuthorization(
+        id: UUID().uuidString, departmentID: department, staffID: staffID.uuidString,
+        authorizedBy: "\(names[department] ?? department)主要负责人", documentNumber: "云溪政务〔2020〕\(added)号",
+        powers: Set(ChiefPower.allCases), validFrom: DemoCounty.dutiesStart)
+      try await ChiefAuthorizationModel(authorization, staffID: staffID, countyCode: model.countyCode, now: Date())
+        .create(on: db)
+    }
+    return added
   }
 
   private func existing<M: Model>(_ type: M.Type, on db: any Database) async throws -> Set<String>

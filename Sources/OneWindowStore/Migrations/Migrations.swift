@@ -33,5 +33,6 @@ enum Migrations {
     migrations.add(M028AddOneLiveBooking())  // one live booking per phone, hall and day
     migrations.add(M029IndexOnlyFiledCases())  // portal and proxy look-ups index only the cases that have one
     migrations.add(M030CreateCitizenSignUps())  // sign-ups waiting for the texted code
+    migrations.add(M031CreateDirectoryAdministration())  // first run, retirement, old names, dated duties, 首席代表
   }
 }

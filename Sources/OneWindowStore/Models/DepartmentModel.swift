@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import OneWindowDomain
 
 final class DepartmentModel: Model, @unchecked Sendable {
@@ -9,6 +10,9 @@ final class DepartmentModel: Model, @unchecked Sendable {
   @Field(key: "region_code") var regionCode: String
   @Field(key: "credit_code") var creditCode: String
   @Field(key: "county_code") var countyCode: String
+  @Field(key: "short_name") var shortName: String
+  @Field(key: "in_hall") var inHall: Bool
+  @OptionalField(key: "retired_at") var retiredAt: Date?
 
   init() {}
 
@@ -18,10 +22,15 @@ final class DepartmentModel: Model, @unchecked Sendable {
     regionCode = department.regionCode.value
     creditCode = department.creditCode
     countyCode = department.regionCode.county.value
+    shortName = department.shortName
+    inHall = department.inHall
+    retiredAt = department.retiredAt
   }
 
   var domain: Department? {
     guard let id, let code = RegionCode(regionCode) else { return nil }
-    return Department(id: id, name: name, regionCode: code, creditCode: creditCode)
+    return Department(
+      id: id, name: name, shortName: shortName, regionCode: code, creditCode: creditCode, inHall: inHall,
+      retiredAt: retiredAt)
   }
 }

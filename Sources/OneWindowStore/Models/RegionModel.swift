@@ -9,6 +9,8 @@ final class RegionModel: Model, @unchecked Sendable {
   @Field(key: "level") var level: String
   @OptionalField(key: "parent_code") var parentCode: String?
   @Field(key: "county_code") var countyCode: String
+  /// A county's time zone (IANA name); nil below county level.
+  @OptionalField(key: "time_zone") var timeZone: String?
 
   init() {}
 

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import OneWindowDomain
 
 final class SiteModel: Model, @unchecked Sendable {
@@ -14,6 +15,7 @@ final class SiteModel: Model, @unchecked Sendable {
   @OptionalField(key: "hours_extended") var hoursExtended: String?
   @OptionalField(key: "hours_saturday") var hoursSaturday: String?
   @Field(key: "county_code") var countyCode: String
+  @OptionalField(key: "retired_at") var retiredAt: Date?
 
   init() {}
 
@@ -28,6 +30,7 @@ final class SiteModel: Model, @unchecked Sendable {
     hoursExtended = site.openingHours.extended
     hoursSaturday = site.openingHours.saturday
     countyCode = site.regionCode.county.value
+    retiredAt = site.retiredAt
   }
 
   var domain: Site? {
@@ -37,6 +40,6 @@ final class SiteModel: Model, @unchecked Sendable {
     return Site(
       id: id, name: name, kind: kind, regionCode: code, address: address, phone: phone,
       openingHours: OpeningHours(
-        weekdays: hoursWeekdays, extended: hoursExtended, saturday: hoursSaturday))
+        weekdays: hoursWeekdays, extended: hoursExtended, saturday: hoursSaturday), retiredAt: retiredAt)
   }
 }

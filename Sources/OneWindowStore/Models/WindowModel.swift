@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import OneWindowDomain
 
 final class WindowModel: Model, @unchecked Sendable {
@@ -11,6 +12,7 @@ final class WindowModel: Model, @unchecked Sendable {
   @Field(key: "name") var name: String
   @Field(key: "kind") var kind: String
   @Field(key: "county_code") var countyCode: String
+  @OptionalField(key: "retired_at") var retiredAt: Date?
 
   init() {}
 
@@ -22,11 +24,12 @@ final class WindowModel: Model, @unchecked Sendable {
     name = window.name
     kind = window.kind.rawValue
     self.countyCode = countyCode
+    retiredAt = window.retiredAt
   }
 
   var domain: Window? {
     guard let id, let kind = WindowKind(rawValue: kind) else { return nil }
     return Window(
-      id: id, siteID: siteID, departmentID: departmentID, number: number, name: name, kind: kind)
+      id: id, siteID: siteID, departmentID: departmentID, number: number, name: name, kind: kind, retiredAt: retiredAt)
   }
 }

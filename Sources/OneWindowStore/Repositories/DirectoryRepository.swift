@@ -24,6 +24,7 @@ public struct DirectoryRepository: Sendable {
     try await RegionModel.query(on: db).sort(\.$id).all().compactMap(\.domain)
   }
 
+  /// Sites, departments and windows include retired ones: records made under them still show them.
   public func sites() async throws -> [Site] {
     try await SiteModel.query(on: db).sort(\.$regionCode).sort(\.$id).all().compactMap(\.domain)
   }
@@ -46,12 +47,6 @@ public struct DirectoryRepository: Sendable {
     try await WindowModel.find(id, on: db)?.domain
   }
 
-  /// The staff id holding a post at a window.
-  public func onDuty(window: String, post: DutyPost) async throws -> String? {
-    try await WindowDutyModel.query(on: db).filter(\.$windowID == window).filter(\.$post == post.rawValue).first()?
-      .staffID.uuidString
-  }
-
   /// A site's windows in number order.
   public func windows(site: String) async throws -> [Window] {
     try await WindowModel.query(on: db).filter(\.$siteID == site).sort(\.$number).all().compactMap(\.domain)
@@ -64,18 +59,5 @@ public struct DirectoryRepository: Sendable {
       if let department = window.departmentID { result[window.siteID, default: []].insert(department) }
     }
     return result
-  }
-
-  /// The windows a staff member is on duty at, with the post (A or B) held there.
-  public func duties(of staff: StaffIdentity) async throws -> [(window: Window, post: DutyPost)] {
-    guard let staffID = UUID(uuidString: staff.id) else { return [] }
-    let duties = try await WindowDutyModel.query(on: db).filter(\.$staffID == staffID)
-      .join(WindowModel.self, on: \WindowDutyModel.$windowID == \WindowModel.$id).all()
-    return duties.compactMap { duty -> (window: Window, post: DutyPost)? in
-      guard let window = try? duty.joined(WindowModel.self).domain, let post = DutyPost(rawValue: duty.post) else {
-        return nil
-      }
-      return (window, post)
-    }.sorted { $0.window.id < $1.window.id }
   }
 }

@@ -67,7 +67,8 @@ public struct StaffRepository: Sendable {
       throw ValidationError(
         field: "username", zh: "用户名「\(username)」已存在", en: "Username '\(username)' is taken")
     }
-    try await checkScopeExists(new.scope)
+    try await checkScope(new.scope)
+    try DirectoryText.phone(new.phone, field: "phone", required: false).first.map { throw $0 }
     let model = StaffModel(new, passwordHash: passwordHash)
     try await model.create(on: db)
     return model.identity!
@@ -118,7 +119,7 @@ public struct StaffRepository: Sendable {
       .set(\.$lockedUntil, to: nil).update()
   }
 
-  private func checkScopeExists(_ scope: Scope) async throws {
+  func checkScope(_ scope: Scope) async throws {
     guard try await RegionModel.find(scope.regionCode.value, on: db) != nil else {
       throw ValidationError(
         field: "region", zh: "行政区划「\(scope.regionCode)」不存在",
@@ -128,16 +129,24 @@ public struct StaffRepository: Sendable {
       guard let site = try await SiteModel.find(siteID, on: db) else {
         throw ValidationError(field: "site", zh: "场所「\(siteID)」不存在", en: "No site \(siteID)")
       }
+      guard site.retiredAt == nil else {
+        throw ValidationError(field: "site", zh: "该场所已停用", en: "The site is retired")
+      }
       guard let code = RegionCode(site.regionCode), scope.regionCode.contains(code) else {
         throw ValidationError(
           field: "site", zh: "场所不在所选行政区划内", en: "The site is outside the region")
       }
     }
-    if let departmentID = scope.departmentID,
-      try await DepartmentModel.find(departmentID, on: db) == nil
-    {
-      throw ValidationError(
-        field: "department", zh: "部门「\(departmentID)」不存在", en: "No department \(departmentID)")
+    if let departmentID = scope.departmentID {
+      guard let department = try await DepartmentModel.find(departmentID, on: db),
+        department.countyCode == scope.regionCode.county.value
+      else {
+        throw ValidationError(
+          field: "department", zh: "部门「\(departmentID)」不存在", en: "No department \(departmentID)")
+      }
+      guard department.retiredAt == nil else {
+        throw ValidationError(field: "department", zh: "该部门已停用", en: "The department is retired")
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ public enum Links {
   public static let home = "/"
   public static let login = "/login"
   public static let logout = "/logout"
+  public static let setup = "/setup"
   public static let staffHome = "/staff"
   public static let staffProfile = "/staff/profile"
   public static let stylesheet = "/assets/onewindow.css"
@@ -91,6 +92,10 @@ public enum Links {
     "/hall/desk/tickets/\(percentEncode(id))/\(action)"
   }
   public static let hallFigures = "/hall/figures"
+  public static let adminDirectory = "/admin/directory"
+  public static let accountPassword = "/account/password"
+  public static let adminDirectoryExport = "/admin/directory/export.xlsx"
+  public static let adminDirectoryImport = "/admin/directory/import"
   public static let adminHall = "/admin/hall"
   public static let adminHallGroups = "/admin/hall/groups"
   public static let adminHallPolicy = "/admin/hall/policy"

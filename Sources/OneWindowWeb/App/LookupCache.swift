@@ -16,6 +16,7 @@ final class LookupCache: Sendable {
   private let agreements = ExpiringCache<String, [DelegationAgreement]>(maxAge: maxAge, bound: 50_000)
   private let halls = ExpiringCache<String, HallSetup>(maxAge: maxAge, bound: 10_000)
   private let duties = ExpiringCache<String, [WindowDuty]>(maxAge: maxAge, bound: 10_000)
+  private let chiefs = ExpiringCache<String, [ChiefAuthorization]>(maxAge: maxAge, bound: 10_000)
   /// One entry (the whole directory), under `directoryKey`.
   private let names = ExpiringCache<String, DirectoryNames>(maxAge: maxAge, bound: 1)
   private static let directoryKey = "directory"
@@ -35,7 +36,14 @@ final class LookupCache: Sendable {
 
   /// The windows a staff member holds the A or B post of (read on every call of a ticket).
   func duties(of staff: StaffIdentity, db: any Database, now: Date) async throws -> [WindowDuty] {
-    try await duties.value(for: staff.id, now: now) { try await DirectoryRepository(db).duties(of: staff) }
+    try await duties.value(for: staff.id, now: now) {
+      try await RosterRepository(db).duties(of: staff.id, on: DeadlineRule().civilDate(of: now))
+    }
+  }
+
+  /// The 首席代表 authorisations a staff member holds (read on every step a reviewer takes).
+  func chiefAuthorizations(of staffID: String, db: any Database, now: Date) async throws -> [ChiefAuthorization] {
+    try await chiefs.value(for: staffID, now: now) { try await RosterRepository(db).authorizations(of: staffID) }
   }
 
   /// A site's hall as calling and the display read it: business groups, calling policy, windows.
@@ -86,6 +94,7 @@ final class LookupCache: Sendable {
     halls.removeAll()
     names.removeAll()
     duties.removeAll()
+    chiefs.removeAll()
   }
 }
 

@@ -21,6 +21,8 @@ public enum OneWindow {
     app.passwords.use(.bcrypt(cost: configuration.passwordCost))
     app.passwordChecks = PasswordChecks(cost: configuration.passwordCost)
     app.lifecycle.use(PasswordChecksLifecycle())
+    app.lifecycle.use(SetupNoticeLifecycle())
+    _ = app.setupState
     InputText.install()
 
     app.middleware = Middlewares()

@@ -13,7 +13,9 @@ enum Routes {
 
     // Pages: staff session from the cookie, CSRF check on every form post.
     do {
-      let pages = app.grouped(StaffSessionMiddleware(), CSRFMiddleware(), AccessMiddleware())
+      let pages = app.grouped(SetupGateMiddleware(), StaffSessionMiddleware(), CSRFMiddleware(), AccessMiddleware())
+      pages.get(Links.setup.pathComponents, use: SetupController.show).access(.open)
+      pages.post(Links.setup.pathComponents, use: SetupController.submit).access(.open)
       pages.get(Links.home.pathComponents, use: PublicController.home).access(.open)
       pages.get(Links.stylesheet.pathComponents, use: PublicController.stylesheet).access(.open)
       pages.get("lang", ":code", use: PublicController.setLanguage).access(.open)
@@ -117,6 +119,30 @@ enum Routes {
         .permission(.manageCatalog))
       pages.post("admin", "proxy-lists", ":region", use: CatalogExtrasController.changeProxyList).access(
         .permission(.manageCatalog))
+      pages.get(Links.adminDirectory.pathComponents, use: DirectoryAdminController.show).access(.staff)
+      for kind in DirectoryFormPage.Kind.allCases {
+        // Each kind by name: a `:kind` parameter beside the constant paths below would shadow them in the router.
+        let path = Links.adminDirectory.pathComponents + [.constant(kind.rawValue)]
+        let access = Access.permission(DirectoryEditor.permission(kind))
+        pages.get(path + ["new"]) { try await DirectoryAdminController.new(kind, $0) }.access(access)
+        pages.post(path) { try await DirectoryAdminController.save(kind, $0) }.access(access)
+        if kind != .duties && kind != .chiefs {
+          pages.get(path + [":id"]) { try await DirectoryAdminController.edit(kind, $0) }.access(access)
+          pages.post(path + [":id"]) { try await DirectoryAdminController.save(kind, $0) }.access(access)
+        }
+        if [.sites, .departments, .windows, .staff].contains(kind) {
+          pages.post(path + [":id", "retire"]) { try await DirectoryAdminController.retire(kind, $0) }.access(access)
+        }
+      }
+      let directory = Links.adminDirectory.pathComponents
+      pages.post(directory + ["duties", ":id", "end"], use: DirectoryAdminController.endDuty).access(
+        .permission(.manageSites))
+      pages.post(directory + ["chiefs", ":id", "revoke"], use: DirectoryAdminController.revoke).access(
+        .permission(.manageStaff))
+      pages.post(directory + ["staff", ":id", "password-link"], use: DirectoryAdminController.passwordLink).access(
+        .permission(.manageStaff))
+      pages.get(Links.accountPassword.pathComponents + [":token"], use: PasswordLinkController.show).access(.open)
+      pages.post(Links.accountPassword.pathComponents + [":token"], use: PasswordLinkController.submit).access(.open)
       pages.get(Links.adminHall.pathComponents, use: HallAdminController.show).access(.permission(.manageSites))
       pages.post(Links.adminHallGroups.pathComponents, use: HallAdminController.saveGroup).access(
         .permission(.manageSites))

@@ -45,7 +45,7 @@ enum BundleCaseAPIController {
       items: items, leadDepartmentID: body.leadDepartmentId ?? "", applicant: applicant, channel: channel,
       site: site, idempotencyKey: try CaseAPIController.idempotencyKey(req), by: CaseActor(staff), now: req.now)
     return try APIEncoding.response(
-      json(result.bundleID, result.cases, rule: rule, req: req, viewer: staff),
+      json(result.bundleID, result.cases, rule: rule, req: req, viewer: try await req.caseActor(staff)),
       status: result.created ? .created : .ok, rule: rule)
   }
 
@@ -61,11 +61,11 @@ enum BundleCaseAPIController {
     guard !cases.isEmpty else {
       throw AppError.notFound(LocalizedText(zh: "没有一件事申请「\(id)」", en: "No bundle application \(id)"))
     }
-    return try APIEncoding.response(json(id, cases, rule: rule, req: req, viewer: staff), rule: rule)
+    return try APIEncoding.response(json(id, cases, rule: rule, req: req, viewer: try await req.caseActor(staff)), rule: rule)
   }
 
   private static func json(
-    _ id: String, _ cases: [ServiceCase], rule: DeadlineRule, req: Request, viewer: StaffIdentity
+    _ id: String, _ cases: [ServiceCase], rule: DeadlineRule, req: Request, viewer: CaseActor
   )
     -> BundleJSON
   {

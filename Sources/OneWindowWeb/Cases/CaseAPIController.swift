@@ -49,14 +49,16 @@ enum CaseAPIController {
     let applicant = try applicant(body.applicant)
     let key = try idempotencyKey(req)
     let rule = try await req.deadlineRule()
+    // Registering never needs a 首席代表 power, so the hot path does without the look-up.
+    let actor = CaseActor(staff)
     let (serviceCase, created) = try await req.cases(rule).create(
       NewCase(
         item: CaseItem(item.item, version: item.version), applicant: applicant, channel: channel, site: site,
         idempotencyKey: key, submit: body.submit ?? true,
         // No window checked the materials of an API registration: its checklist starts empty.
         intake: CaseIntake(materials: [], route: routing.route, resultDelivery: .pickup(siteID: site.id))),
-      by: CaseActor(staff), now: req.now)
-    let json = CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff)
+      by: actor, now: req.now)
+    let json = CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: actor)
     let response = try APIEncoding.response(json, status: created ? .created : .ok, rule: rule)
     response.headers.replaceOrAdd(name: .location, value: "/api/v1/cases/\(serviceCase.number)")
     return response
@@ -91,11 +93,12 @@ enum CaseAPIController {
     let action = try body.action(for: step, resultFile: try await uploadedResult(body, step, req))
     try await checkDepartments(of: action, req)
     let rule = try await req.deadlineRule()
+    let actor = try await req.caseActor(staff)
     let serviceCase = try await req.cases(rule).apply(
-      action, to: number, expectedVersion: body.version ?? ifMatch(req), by: CaseActor(staff), now: req.now,
+      action, to: number, expectedVersion: body.version ?? ifMatch(req), by: actor, now: req.now,
       visible: { isVisible($0, to: staff) })
     return try APIEncoding.response(
-      CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
+      CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: actor), rule: rule)
   }
 
   /// For `issue-result`: the base64 file of the body, checked like any upload and stored.
@@ -118,7 +121,9 @@ enum CaseAPIController {
     let rule = try await req.deadlineRule()
     let serviceCase = try await visibleCase(req, staff, req.cases(rule))
     return try APIEncoding.response(
-      CaseJSON(serviceCase, rule: rule, now: req.now, language: req.language, viewer: staff), rule: rule)
+      CaseJSON(
+        serviceCase, rule: rule, now: req.now, language: req.language, viewer: try await req.caseActor(staff)),
+      rule: rule)
   }
 
   struct EventJSON: Encodable {
@@ -207,7 +212,8 @@ enum CaseAPIController {
     }
     let (cases, total) = try await req.cases(rule).list(filter, now: req.now)
     let language = req.language
-    let items = cases.map { CaseJSON($0, rule: rule, now: req.now, language: language, viewer: staff) }
+    let actor = try await req.caseActor(staff)
+    let items = cases.map { CaseJSON($0, rule: rule, now: req.now, language: language, viewer: actor) }
     return try APIEncoding.response(ItemsJSON(items: items, total: total), rule: rule)
   }
 

@@ -65,7 +65,7 @@ struct CaseJSON: Encodable {
   let intake: CaseIntake?
   let allowedSteps: [String]
 
-  init(_ c: ServiceCase, rule: DeadlineRule, now: Date, language: Language, viewer: StaffIdentity?) {
+  init(_ c: ServiceCase, rule: DeadlineRule, now: Date, language: Language, viewer: CaseActor?) {
     number = c.number
     version = c.version
     state = c.state
@@ -106,7 +106,7 @@ struct CaseJSON: Encodable {
         pausedWorkdays: $0.pausedWorkdays, warning: $0.warning, clockStopped: c.isClockStopped)
     }
     intake = c.intake
-    allowedSteps = viewer.map { CaseStateMachine.available(to: CaseActor($0), on: c).map(\.rawValue) } ?? []
+    allowedSteps = viewer.map { CaseStateMachine.available(to: $0, on: c).map(\.rawValue) } ?? []
   }
 }
 

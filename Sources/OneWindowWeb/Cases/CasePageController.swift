@@ -64,7 +64,7 @@ enum CasePageController {
       let action = try body.action(for: step, resultFile: result)
       try await CaseAPIController.checkDepartments(of: action, req)
       let updated = try await repository.apply(
-        action, to: serviceCase.number, expectedVersion: body.version, by: CaseActor(staff), now: req.now,
+        action, to: serviceCase.number, expectedVersion: body.version, by: try await req.caseActor(staff), now: req.now,
         visible: { CaseAPIController.isVisible($0, to: staff) })
       return req.redirect(to: Links.casePage(updated.number) + "?done=\(step.rawValue)")
     } catch let error as ValidationError {
@@ -102,7 +102,7 @@ enum CasePageController {
         serviceCase: c, events: try await repository.events(of: c.number), clock: CaseClock(rule: rule, now: req.now),
         deadline: status, deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
         names: try await StaffDesk.directoryNames(req), departments: departments,
-        available: CaseStateMachine.available(to: CaseActor(staff), on: c), failed: failed, notice: notice),
+        available: CaseStateMachine.available(to: try await req.caseActor(staff), on: c), failed: failed, notice: notice),
       try await req.pageContext())
   }
 

@@ -5,6 +5,7 @@ public enum OneWindowCommands {
   static func register(_ app: Application) {
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(InitCommand(), as: "init")
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
@@ -17,5 +18,5 @@ public enum OneWindowCommands {
   }
 
   /// Commands that need a migrated database before they run.
-  public static let needingDatabase: Set<String> = ["serve", "demo", "user", "token", "audit", "calendar", "seed"]
+  public static let needingDatabase: Set<String> = ["serve", "demo", "init", "user", "token", "audit", "calendar", "seed"]
 }

@@ -198,7 +198,9 @@ struct HallBenchCommand: AsyncCommand {
         guard !mine.isEmpty else { continue }
         // The A post, or the B post where the A post may not call (a chief representative reviews instead).
         for post in DutyPost.allCases {
-          guard let id = try await directory.onDuty(window: window.id, post: post),
+          guard
+            let id = try await RosterRepository(db).onDuty(
+              window: window.id, post: post, on: DeadlineRule().civilDate(of: Date())),
             let account = try await staff.find(id: id), Authorization.can(account.identity, .callTickets)
           else { continue }
           desks.append(Desk(window: window, groups: mine, username: account.identity.username))

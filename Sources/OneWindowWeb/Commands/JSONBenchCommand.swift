@@ -17,7 +17,7 @@ struct JSONBenchCommand: AsyncCommand {
     let count = signature.count ?? 20_000
     let rule = DeadlineRule()
     let (serviceCase, viewer) = try Self.acceptedCase(rule)
-    let answer = CaseJSON(serviceCase, rule: rule, now: serviceCase.createdAt, language: .zh, viewer: viewer)
+    let answer = CaseJSON(serviceCase, rule: rule, now: serviceCase.createdAt, language: .zh, viewer: CaseActor(viewer))
     let api = APIEncoding.sortedEncoder(rule)
     let foundationAPI = APIEncoding.encoder(rule)
     let foundation = JSONEncoder()

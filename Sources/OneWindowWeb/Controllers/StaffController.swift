@@ -18,7 +18,7 @@ enum StaffController {
       region: try await directory.region(staff.scope.regionCode),
       site: try await staff.scope.siteID.asyncMap { try await directory.site($0) } ?? nil,
       department: try await staff.scope.departmentID.asyncMap { try await directory.department($0) } ?? nil,
-      duties: try await directory.duties(of: staff),
+      duties: try await RosterRepository(req.database).duties(of: staff.id, on: CatalogController.today(req)),
       hasHall: try await staff.scope.siteID.asyncMap { try await !HallService.setup($0, req).groups.isEmpty }
         ?? false)
     return StaffHomePage.render(model, try await req.pageContext())
@@ -27,7 +27,7 @@ enum StaffController {
   /// `POST /staff/profile`: a window clerk's 阳光台 photo, phone and hours (the evaluation pad shows them).
   @Sendable static func profile(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewWorkbench)
-    guard try await !DirectoryRepository(req.database).duties(of: staff).isEmpty else {
+    guard try await !RosterRepository(req.database).duties(of: staff.id, on: CatalogController.today(req)).isEmpty else {
       throw AppError.forbidden(LocalizedText(zh: "只有在窗口上岗的人员公示信息", en: "Only staff on a window post have a profile"))
     }
     let errors = try await saveProfile(staff, county: staff.scope.regionCode.county.value, req)

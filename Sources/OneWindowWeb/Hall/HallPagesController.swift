@@ -190,7 +190,10 @@ enum HallPagesController {
     let staffRepository = StaffRepository(req.database)
     var clerk: StaffRecord?
     if let staffID { clerk = try await staffRepository.find(id: staffID) }
-    if clerk == nil, let aPost = try await DirectoryRepository(req.database).onDuty(window: window.id, post: .a) {
+    if clerk == nil,
+      let aPost = try await RosterRepository(req.database).onDuty(
+        window: window.id, post: .a, on: CatalogController.today(req))
+    {
       clerk = try await staffRepository.find(id: aPost)
     }
     let profile =
