@@ -29,14 +29,27 @@ public struct CaseClock: Sendable {
 public struct DirectoryNames: Sendable {
   public let departments: [String: String]
   public let sites: [String: String]
+  /// The names records had before a rename, oldest first: a record made before `until` shows `name`.
+  public let oldNames: [String: [(until: Date, name: String)]]
 
-  public init(departments: [String: String], sites: [String: String]) {
+  public init(
+    departments: [String: String], sites: [String: String], oldNames: [String: [(until: Date, name: String)]] = [:]
+  ) {
     self.departments = departments
     self.sites = sites
+    self.oldNames = oldNames
   }
 
   public func department(_ id: String) -> String { departments[id] ?? id }
   public func site(_ id: String) -> String { sites[id] ?? id }
+
+  /// The department's name as it was at `date` (a notice printed next year shows the name of its day).
+  public func department(_ id: String, at date: Date) -> String { name(id, at: date) ?? department(id) }
+  public func site(_ id: String, at date: Date) -> String { name(id, at: date) ?? site(id) }
+
+  private func name(_ id: String, at date: Date) -> String? {
+    oldNames[id]?.first { date < $0.until }?.name
+  }
 }
 
 /// Small pieces of case screens: state tags, warning badges, masked applicants.

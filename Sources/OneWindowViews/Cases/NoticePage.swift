@@ -68,7 +68,7 @@ public enum NoticePage {
       <button type="button" data-print>\(context.t("打印", "Print"))</button></p>
       <article class="notice" id="notice-\(model.kind.rawValue)">
       <header class="notice-head">
-      <div><p class="notice-issuer">\(model.site.name)</p>
+      <div><p class="notice-issuer">\(model.names.site(model.site.id, at: c.acceptedAt ?? c.createdAt))</p>
       <h1>\(context.t(model.kind.title))</h1>
       <p class="notice-number">\(context.t("办件编号：", "Case number: "))<b>\(c.number)</b></p></div>
       <figure class="qr-box">\(HTML(unsafe: qr))<figcaption>\(context.t("扫码查询进度", "Scan to track"))</figcaption></figure>
@@ -81,14 +81,14 @@ public enum NoticePage {
       <tr><th>\(context.t("申请时间", "Submitted"))</th><td>\(model.clock.time(c.submittedAt))</td></tr>
       \(c.acceptedAt.map { "<tr><th>\(context.t("受理时间", "Accepted"))</th><td>\(model.clock.time($0))</td></tr>" as HTML } ?? .empty)
       \(model.kind == .acceptance && model.due != nil ? "<tr><th>\(context.t("承诺办结时间", "Due"))</th><td>\(model.clock.time(model.due))</td></tr>" as HTML : .empty)
-      <tr><th>\(context.t("办理部门", "Department"))</th><td>\(model.names.department(c.departmentID))</td></tr>
+      <tr><th>\(context.t("办理部门", "Department"))</th><td>\(model.names.department(c.departmentID, at: c.acceptedAt ?? c.createdAt))</td></tr>
       <tr><th>\(context.t("结果送达", "Result"))</th><td>\(CaseText.delivery(c.resultDelivery, model.names, context))</td></tr>
       <tr><th>\(context.t("查询方式", "Track"))</th><td>\(context.t("扫描右上角二维码，或登录政务服务网输入办件编号和手机号查询", "Scan the QR code, or enter the case number and phone on the portal"))</td></tr>
       </table>
       <footer class="notice-foot">
       <p>\(context.t("经办人：", "Clerk: "))\(model.clerkName)　\(context.t("咨询电话：", "Phone: "))\(model.site.phone)</p>
       <p>\(model.site.address)</p>
-      <p class="seal">\(model.site.name)\(context.t("（盖章）", " (seal)"))<br>\(model.clock.day(model.clock.now))</p>
+      <p class="seal">\(model.names.site(model.site.id, at: c.acceptedAt ?? c.createdAt))\(context.t("（盖章）", " (seal)"))<br>\(model.clock.day(model.clock.now))</p>
       </footer>
       </article>
       """

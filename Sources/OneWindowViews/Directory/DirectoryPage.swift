@@ -97,7 +97,8 @@ public enum DirectoryPage {
     let body: HTML = """
       <h1>\(context.t("机构与人员", "Directory"))：\(model.county.name)（\(model.county.code.value)）</h1>
       <p class="actions"><a class="button secondary" href="\(Links.adminDirectoryExport)">\(context.t("导出工作簿", "Export workbook"))</a> \
-      <a href="\(Links.adminDirectoryImport)">\(context.t("导入工作簿", "Import a workbook"))</a></p>
+      <a href="\(Links.adminDirectoryImport)">\(context.t("导入工作簿", "Import a workbook"))</a> · \
+      <a href="\(Links.adminHall)">\(context.t("大厅设置（业务分组、叫号规则）", "Hall settings"))</a></p>
       <nav class="tabs" aria-label="\(context.t("目录分类", "Directory sections"))">\(tabs)</nav>
       \(notice)\(refusal)
       \(section(model, context))

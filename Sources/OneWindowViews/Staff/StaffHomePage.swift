@@ -75,7 +75,8 @@ public enum StaffHomePage {
     case .proxyApply: Links.agentDesk
     case .callTickets: Links.window
     case .viewStatistics: Links.hallFigures
-    case .manageSites: Links.adminHall
+    case .manageSites: Links.adminDirectory + "?tab=sites"
+    case .manageStaff: Links.adminDirectory + "?tab=staff"
     default: nil
     }
   }

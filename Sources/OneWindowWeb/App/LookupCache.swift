@@ -30,7 +30,8 @@ final class LookupCache: Sendable {
       return DirectoryNames(
         departments: Dictionary(
           try await directory.departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
-        sites: Dictionary(try await directory.sites().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+        sites: Dictionary(try await directory.sites().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
+        oldNames: try await directory.oldNames())
     }
   }
 

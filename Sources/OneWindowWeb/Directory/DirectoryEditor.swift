@@ -59,8 +59,11 @@ enum DirectoryEditor {
       if let id, id != code.value {
         throw ValidationErrors([ValidationError(field: "code", zh: "区划代码不能修改", en: "A region's code cannot change")])
       }
+      let region = Region(code: code, name: text("name"))
+      let problems = region.problems(in: county)
+      guard problems.isEmpty else { throw ValidationErrors(problems) }
       try check(staff, kind, region: code.parent ?? code)
-      try await directory.save(Region(code: code, name: text("name")), county: county)
+      try await directory.save(region, county: county)
       return Saved(id: code.value, passwordToken: nil)
     case .sites:
       let code = try region("region_code")

@@ -44,6 +44,9 @@ extension Application {
     typealias Value = SetupState
   }
 
+  /// The setup code the first-run page asks for (printed in the log when `serve` starts on an empty database).
+  public var setupCode: String { setupState.code }
+
   var setupState: SetupState {
     if let state = storage[SetupStateKey.self] { return state }
     let state = SetupState(code: Environment.get("ONEWINDOW_SETUP_CODE"))
