@@ -275,3 +275,73 @@ struct DirectoryTests {
     }
   }
 }
+
+@Suite("The directory through /api/v1")
+struct DirectoryAPITests {
+  @Test("the API writes the directory with the pages' checks, and retirement is refused with its reason", arguments: TestDatabase.all)
+  func writes(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let admin = try await APIClient.signIn(app, "admin")
+      var r = try await admin.send(.POST, "/api/v1/regions", ["code": "360999199000", "name": "新区街道"])
+      #expect(r.status == .created, "\(r.body.string)")
+      r = try await admin.send(
+        .POST, "/api/v1/departments",
+        ["name": "云溪县数据局", "credit_code": "11360999MB0000000", "region_code": "360999", "in_hall": false])
+      #expect(try r.status == .unprocessableEntity && JSON(r)["error"]["field"].string == "credit_code")
+      let code = "11360999MB000000" + "1"
+      let valid = code.prefix(17) + String(CreditCode.checkCharacter(of: code.prefix(17))!)
+      r = try await admin.send(
+        .POST, "/api/v1/departments",
+        ["name": "云溪县数据局", "credit_code": String(valid), "region_code": "360999", "in_hall": false])
+      #expect(r.status == .created)
+      let departmentID = try #require(try JSON(r)["id"].string)
+      r = try await admin.send(
+        .PUT, "/api/v1/departments/\(departmentID)",
+        ["name": "云溪县数据局", "short_name": "数据局", "credit_code": String(valid), "region_code": "360999", "in_hall": true])
+      #expect(r.status == .ok)
+      let listed = try JSON(try await app.testing().sendRequest(.GET, "/api/v1/departments"))["items"].array
+      #expect(listed.contains { $0["id"].string == departmentID && $0["short_name"].string == "数据局" })
+
+      r = try await admin.send(
+        .POST, "/api/v1/sites",
+        ["name": "新区街道便民服务中心", "kind": "town_center", "region_code": "360999199", "address": "新区大道 8 号",
+          "phone": "0797-1234567", "hours_weekdays": "08:30–17:30"])
+      #expect(r.status == .created)
+      let siteID = try #require(try JSON(r)["id"].string)
+      r = try await admin.send(
+        .POST, "/api/v1/windows", ["site_id": siteID, "number": "1", "name": "综合窗口", "kind": "general"])
+      #expect(r.status == .created)
+      let windowID = try #require(try JSON(r)["id"].string)
+      r = try await admin.send(
+        .POST, "/api/v1/staff",
+        ["username": "xqclerk", "display_name": "孙丽", "role": "clerk", "region": "360999199", "site": siteID])
+      #expect(try r.status == .created && JSON(r)["password_link"].string?.contains("/account/password/") == true)
+      let staffID = try #require(try JSON(r)["id"].string)
+      r = try await admin.send(
+        .POST, "/api/v1/duties",
+        ["window_id": windowID, "post": "A", "staff_id": staffID, "starts_on": "2026-01-01"])
+      #expect(r.status == .created, "\(r.body.string)")
+      let duties = try JSON(try await admin.send(.GET, "/api/v1/duties?site=\(siteID)&date=2026-06-01"))["items"].array
+      #expect(duties.map { $0["staff_id"].string } == [staffID])
+      #expect(try JSON(try await admin.send(.GET, "/api/v1/duties?site=\(siteID)&date=2025-06-01"))["items"].array.isEmpty)
+
+      // A department with open cases stays.
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      let caseDepartment = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number)).departmentID
+      r = try await admin.send(.POST, "/api/v1/departments/\(caseDepartment)/retire")
+      #expect(try r.status == .conflict && JSON(r)["error"]["code"].string == "retirement_refused")
+      r = try await admin.send(.POST, "/api/v1/departments/\(departmentID)/retire")
+      #expect(r.status == .ok)
+      #expect(try await DirectoryRepository(app.db).department(departmentID)?.isRetired == true)
+
+      // Chief authorisations: listed, revoked; a clerk may do none of it.
+      let chiefs = try JSON(try await admin.send(.GET, "/api/v1/chief-authorizations"))["items"].array
+      #expect(!chiefs.isEmpty && chiefs.allSatisfy { $0["valid"].bool == true })
+      r = try await admin.send(.POST, "/api/v1/chief-authorizations/\(chiefs[0]["id"].string ?? "")/revoke")
+      #expect(r.status == .ok)
+      #expect(try await clerk.send(.POST, "/api/v1/regions", ["code": "360999198000", "name": "某街道"]).status == .forbidden)
+      #expect(try await clerk.send(.GET, "/api/v1/chief-authorizations").status == .forbidden)
+    }
+  }
+}

@@ -165,6 +165,24 @@ enum Routes {
       api.get("regions", use: DirectoryAPIController.regions).access(.open)
       api.get("sites", use: DirectoryAPIController.sites).access(.open)
       api.get("sites", ":id", "items", use: CatalogAPIController.siteItems).access(.open)
+      api.get("departments", use: DirectoryAPIController.departments).access(.open)
+      api.get("windows", use: DirectoryAPIController.windows).access(.open)
+      for kind in DirectoryFormPage.Kind.allCases {
+        let path: PathComponent = kind == .chiefs ? "chief-authorizations" : .constant(kind.rawValue)
+        let access = Access.permission(DirectoryEditor.permission(kind))
+        api.post(path) { try await DirectoryWritesAPIController.create(kind, $0) }.access(access)
+        if kind != .duties && kind != .chiefs {
+          api.put(path, ":id") { try await DirectoryWritesAPIController.update(kind, $0) }.access(access)
+        }
+        if [.sites, .departments, .windows, .staff].contains(kind) {
+          api.post(path, ":id", "retire") { try await DirectoryWritesAPIController.retire(kind, $0) }.access(access)
+        }
+      }
+      api.get("duties", use: DirectoryWritesAPIController.duties).access(.permission(.manageSites))
+      api.post("duties", ":id", "end", use: DirectoryWritesAPIController.endDuty).access(.permission(.manageSites))
+      api.get("chief-authorizations", use: DirectoryWritesAPIController.chiefs).access(.permission(.manageStaff))
+      api.post("chief-authorizations", ":id", "revoke", use: DirectoryWritesAPIController.revoke).access(
+        .permission(.manageStaff))
       api.get("items", use: CatalogAPIController.list).access(.open)
       api.get("items", ":code", use: CatalogAPIController.show).access(.open)
       api.get("bundles", use: CatalogAPIController.bundles).access(.open)

@@ -71,6 +71,8 @@ struct ErrorMiddleware: Middleware {
     case let error as ValidationErrors where !error.errors.isEmpty:
       let first = error.errors[0]
       return AppError(.unprocessableEntity, code: "invalid_field", message: first.message, field: first.field)
+    case let error as RetirementRefused:
+      return AppError(.conflict, code: "retirement_refused", message: error.reason)
     case let error as CaseError:
       switch error {
       case .illegalStep: return AppError(.conflict, code: "illegal_step", message: error.message)

@@ -66,6 +66,7 @@ struct JSON {
   }
 
   var string: String? { value as? String }
+  var bool: Bool? { value as? Bool }
   var int: Int? { value as? Int }
   var array: [JSON] { (value as? [Any])?.map(JSON.init) ?? [] }
 }
