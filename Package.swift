@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(
       name: "OneWindowWebTests",
       dependencies: [
-        "OneWindowWeb", "OneWindowStore", "OneWindowDomain",
+        "OneWindowWeb", "OneWindowStore", "OneWindowDomain", "OneWindowSpreadsheet",
         .product(name: "VaporTesting", package: "vapor"),
         .product(name: "Fluent", package: "fluent"),
       ]

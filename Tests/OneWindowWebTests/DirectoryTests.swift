@@ -1,5 +1,6 @@
 import Foundation
 import OneWindowDomain
+import OneWindowSpreadsheet
 import OneWindowStore
 import SQLKit
 import Testing
@@ -8,8 +9,7 @@ import VaporTesting
 @Suite("Setting up a county: the first run, the directory, retirement and 首席代表")
 struct DirectoryTests {
   /// The first run on an empty database, through its page, as the administrator who installed the server would.
-  static func setUp(_ app: Application, county: String = "360888", name: String = "青山县") async throws -> TestBrowser
-  {
+  static func setUp(_ app: Application, county: String = "360888", name: String = "青山县") async throws -> TestBrowser {
     var browser = TestBrowser(app)
     let home = try await browser.get("/items")
     #expect(home.status == .seeOther && home.headers.first(name: .location) == "/setup")
@@ -22,11 +22,14 @@ struct DirectoryTests {
         "time_zone": "Asia/Shanghai", "admin_username": "qsadmin", "admin_name": "周建国",
         "password": "qingshan2026", "password_again": "qingshan2026",
       ])
-    #expect(done.status == .seeOther && done.headers.first(name: .location) == "/admin/directory", "\(done.body.string)")
+    #expect(
+      done.status == .seeOther && done.headers.first(name: .location) == "/admin/directory", "\(done.body.string)")
     return browser
   }
 
-  @Test("an empty database leads to the first run, which needs the printed code and happens once", arguments: TestDatabase.all)
+  @Test(
+    "an empty database leads to the first run, which needs the printed code and happens once",
+    arguments: TestDatabase.all)
   func firstRun(database: TestDatabase) async throws {
     try await withTestApp(database, demo: false) { app in
       var browser = TestBrowser(app)
@@ -41,9 +44,10 @@ struct DirectoryTests {
           "password_again": "other",
         ])
       #expect(wrong.status == .unprocessableEntity)
-      for field in ["setup_code", "county_code", "county_name", "time_zone", "admin_username", "admin_name", "password",
-        "password_again"]
-      {
+      for field in [
+        "setup_code", "county_code", "county_name", "time_zone", "admin_username", "admin_name", "password",
+        "password_again",
+      ] {
         #expect(browser.lastBody.contains("id=\"\(field)-error\""), "\(field)")
       }
       #expect(!browser.lastBody.contains("value=\"short\""), "a refused form never echoes the password")
@@ -74,7 +78,8 @@ struct DirectoryTests {
     }
   }
 
-  @Test("a county is set up from nothing through the directory pages; every problem is named and nothing saved",
+  @Test(
+    "a county is set up from nothing through the directory pages; every problem is named and nothing saved",
     arguments: TestDatabase.all)
   func directoryFromNothing(database: TestDatabase) async throws {
     try await withTestApp(database, demo: false) { app in
@@ -105,7 +110,9 @@ struct DirectoryTests {
           "phone": "abc", "hours_weekdays": "08:30–17:30",
         ])
       #expect(r.status == .unprocessableEntity)
-      for field in ["region_code", "address", "phone"] { #expect(admin.lastBody.contains("id=\"\(field)-error\""), "\(field)") }
+      for field in ["region_code", "address", "phone"] {
+        #expect(admin.lastBody.contains("id=\"\(field)-error\""), "\(field)")
+      }
       #expect(try await DirectoryRepository(app.db).sites().isEmpty)
       r = try await save(
         "/admin/directory/sites",
@@ -127,8 +134,10 @@ struct DirectoryTests {
       #expect(try await DirectoryRepository(app.db).departments().isEmpty)
       r = try await save(
         "/admin/directory/departments",
-        ["name": "青山县民政局", "short_name": "民政局", "credit_code": valid.lowercased(), "region_code": "360888",
-          "in_hall": "on"])
+        [
+          "name": "青山县民政局", "short_name": "民政局", "credit_code": valid.lowercased(), "region_code": "360888",
+          "in_hall": "on",
+        ])
       #expect(r.status == .seeOther)
       let department = try #require(try await DirectoryRepository(app.db).departments().first)
       #expect(department.creditCode == valid && department.inHall && department.shortName == "民政局")
@@ -148,8 +157,10 @@ struct DirectoryTests {
       // A clerk: no password is set by the administrator; the one-time link lets the clerk set theirs.
       r = try await save(
         "/admin/directory/staff",
-        ["username": "qsclerk", "display_name": "钱小红", "role": "clerk", "region": "360888101", "site": site.id,
-          "department": "", "title": "", "phone": "13900001111"])
+        [
+          "username": "qsclerk", "display_name": "钱小红", "role": "clerk", "region": "360888101", "site": site.id,
+          "department": "", "title": "", "phone": "13900001111",
+        ])
       #expect(r.status == .created)
       let link = try #require(
         admin.lastBody.range(of: #"/account/password/[0-9a-f]{64}"#, options: .regularExpression).map {
@@ -161,7 +172,8 @@ struct DirectoryTests {
       _ = try await stranger.get(link)
       #expect(stranger.lastBody.contains("钱小红"))
       let set = try await stranger.post(
-        link, form: ["_csrf": try #require(stranger.csrfToken), "password": "qianxh2026", "password_again": "qianxh2026"])
+        link,
+        form: ["_csrf": try #require(stranger.csrfToken), "password": "qianxh2026", "password_again": "qianxh2026"])
       #expect(set.status == .seeOther && set.headers.first(name: .location) == "/staff")
       #expect(try await stranger.get(link).status == .notFound, "a link works once")
 
@@ -182,7 +194,9 @@ struct DirectoryTests {
     }
   }
 
-  @Test("a department with open cases is not retired; a rename keeps the old name on the notice", arguments: TestDatabase.all)
+  @Test(
+    "a department with open cases is not retired; a rename keeps the old name on the notice",
+    arguments: TestDatabase.all)
   func retireAndRename(database: TestDatabase) async throws {
     try await withTestApp(database) { app in
       let clerk = try await APIClient.signIn(app, "clerk")
@@ -242,7 +256,8 @@ struct DirectoryTests {
 
       // A new authorisation, recorded on the page, lets the decision through.
       _ = try await admin.get("/admin/directory/chiefs/new")
-      let departmentID = try #require(try await StaffRepository(app.db).find(id: reviewerID)?.identity.scope.departmentID)
+      let departmentID = try #require(
+        try await StaffRepository(app.db).find(id: reviewerID)?.identity.scope.departmentID)
       let bad = try await admin.post(
         "/admin/directory/chiefs",
         form: [
@@ -265,7 +280,8 @@ struct DirectoryTests {
     }
   }
 
-  @Test("another county's administrator can neither read nor change this county's directory", arguments: TestDatabase.all)
+  @Test(
+    "another county's administrator can neither read nor change this county's directory", arguments: TestDatabase.all)
   func scope(database: TestDatabase) async throws {
     try await withTestApp(database) { app in
       var town = TestBrowser(app)
@@ -278,7 +294,9 @@ struct DirectoryTests {
 
 @Suite("The directory through /api/v1")
 struct DirectoryAPITests {
-  @Test("the API writes the directory with the pages' checks, and retirement is refused with its reason", arguments: TestDatabase.all)
+  @Test(
+    "the API writes the directory with the pages' checks, and retirement is refused with its reason",
+    arguments: TestDatabase.all)
   func writes(database: TestDatabase) async throws {
     try await withTestApp(database) { app in
       let admin = try await APIClient.signIn(app, "admin")
@@ -304,8 +322,10 @@ struct DirectoryAPITests {
 
       r = try await admin.send(
         .POST, "/api/v1/sites",
-        ["name": "新区街道便民服务中心", "kind": "town_center", "region_code": "360999199", "address": "新区大道 8 号",
-          "phone": "0797-1234567", "hours_weekdays": "08:30–17:30"])
+        [
+          "name": "新区街道便民服务中心", "kind": "town_center", "region_code": "360999199", "address": "新区大道 8 号",
+          "phone": "0797-1234567", "hours_weekdays": "08:30–17:30",
+        ])
       #expect(r.status == .created)
       let siteID = try #require(try JSON(r)["id"].string)
       r = try await admin.send(
@@ -323,12 +343,14 @@ struct DirectoryAPITests {
       #expect(r.status == .created, "\(r.body.string)")
       let duties = try JSON(try await admin.send(.GET, "/api/v1/duties?site=\(siteID)&date=2026-06-01"))["items"].array
       #expect(duties.map { $0["staff_id"].string } == [staffID])
-      #expect(try JSON(try await admin.send(.GET, "/api/v1/duties?site=\(siteID)&date=2025-06-01"))["items"].array.isEmpty)
+      #expect(
+        try JSON(try await admin.send(.GET, "/api/v1/duties?site=\(siteID)&date=2025-06-01"))["items"].array.isEmpty)
 
       // A department with open cases stays.
       let clerk = try await APIClient.signIn(app, "clerk")
       let number = try #require(try await clerk.createCase()["number"].string)
-      let caseDepartment = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number)).departmentID
+      let caseDepartment = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number))
+        .departmentID
       r = try await admin.send(.POST, "/api/v1/departments/\(caseDepartment)/retire")
       #expect(try r.status == .conflict && JSON(r)["error"]["code"].string == "retirement_refused")
       r = try await admin.send(.POST, "/api/v1/departments/\(departmentID)/retire")
@@ -340,8 +362,109 @@ struct DirectoryAPITests {
       #expect(!chiefs.isEmpty && chiefs.allSatisfy { $0["valid"].bool == true })
       r = try await admin.send(.POST, "/api/v1/chief-authorizations/\(chiefs[0]["id"].string ?? "")/revoke")
       #expect(r.status == .ok)
-      #expect(try await clerk.send(.POST, "/api/v1/regions", ["code": "360999198000", "name": "某街道"]).status == .forbidden)
+      #expect(
+        try await clerk.send(.POST, "/api/v1/regions", ["code": "360999198000", "name": "某街道"]).status == .forbidden)
       #expect(try await clerk.send(.GET, "/api/v1/chief-authorizations").status == .forbidden)
+    }
+  }
+}
+
+@Suite("The directory workbook")
+struct DirectoryWorkbookTests {
+  /// A small county's directory: 2 towns, 5 villages, departments, sites, windows, staff with posts.
+  static func countyBook(departments: Int = 10, windows: Int = 12, staff: Int = 30, badRows: Bool = false) -> [UInt8] {
+    func code(_ seq: Int) -> String {
+      let first17 = "11360888MB\(String(1_000_000 + seq).suffix(7))"
+      return first17 + String(CreditCode.checkCharacter(of: first17)!)
+    }
+    let regions =
+      [["统计用区划代码", "名称"], ["360888101000", "青山镇"], ["360888102000", "绿水乡"]]
+      + (1...5).map { ["36088810\($0 <= 3 ? 1 : 2)20\($0)", "第\($0)村"] }
+    var departmentRows = [["名称", "简称", "统一社会信用代码", "所属区划代码", "进驻大厅"]]
+    for index in 1...departments {
+      departmentRows.append(["青山县第\(index)局", "第\(index)局", code(index), "360888000000", "是"])
+    }
+    if badRows { departmentRows.append(["坏部门", "", "91360888MA0000000X", "360888000000", "也许"]) }
+    let sites = [
+      ["名称", "类型", "所在区划代码", "地址", "咨询电话", "工作日办公时间", "延时服务", "周六服务"],
+      ["青山县行政服务中心", "行政服务中心", "360888000000", "县城大道 1 号", "0797-8880000", "08:30–17:30", "12:00–14:00", "09:00–12:00"],
+      ["青山镇便民服务中心", "便民服务中心", "360888101000", "青山镇 1 号", "0797-8881111", "08:30–17:30", "", ""],
+      ["绿水乡便民服务中心", "便民服务中心", "360888102000", "绿水乡 1 号", "0797-8882222", "08:30–17:30", "", ""],
+    ]
+    var windowRows = [["场所", "窗口号", "窗口名称", "类型", "所属部门"]]
+    for index in 1...windows {
+      windowRows.append([
+        "青山县行政服务中心", String(format: "%02d", index), index == 1 ? "无差别综合窗口" : "第\(index)局专窗",
+        index == 1 ? "无差别综合窗口" : "专窗", index == 1 ? "" : "青山县第\((index - 2) % departments + 1)局",
+      ])
+    }
+    if badRows { windowRows.append(["没有的场所", "99", "幽灵窗口", "专窗", ""]) }
+    var staffRows = [["用户名", "姓名", "角色", "区划代码", "场所", "部门", "职务", "电话"]]
+    var dutyRows = [["场所", "窗口号", "岗", "用户名", "上岗日期", "离岗日期"]]
+    for index in 1...staff {
+      let window = (index - 1) / 2 + 1
+      let isClerk = window <= windows
+      staffRows.append([
+        "qs\(index)", "员工\(index)", isClerk ? "综合窗口受理员" : "后台审批人员", "360888000000", isClerk ? "青山县行政服务中心" : "",
+        isClerk ? "" : "青山县第\((index % departments) + 1)局", "", "139\(String(10_000_000 + index))",
+      ])
+      if isClerk {
+        dutyRows.append([
+          "青山县行政服务中心", String(format: "%02d", window), index % 2 == 1 ? "A" : "B", "qs\(index)", "2026-01-01", "",
+        ])
+      }
+    }
+    if badRows { staffRows.append(["qsbad", "", "局长", "360888000000", "", "", "", ""]) }
+    return Workbook(sheets: [
+      .init(name: "区划", rows: regions), .init(name: "部门", rows: departmentRows), .init(name: "场所", rows: sites),
+      .init(name: "窗口", rows: windowRows), .init(name: "人员", rows: staffRows), .init(name: "岗位", rows: dutyRows),
+    ]).xlsx()
+  }
+
+  @Test(
+    "a county's workbook: problems by sheet, row and column first, then a dry run, then the import; again changes nothing",
+    arguments: TestDatabase.all)
+  func importCounty(database: TestDatabase) async throws {
+    try await withTestApp(database, demo: false) { app in
+      var admin = try await DirectoryTests.setUp(app)
+      _ = try await admin.get("/admin/directory/import")
+      let token = try #require(admin.csrfToken)
+      func upload(_ bytes: [UInt8]) async throws -> TestingHTTPResponse {
+        try await admin.post(
+          "/admin/directory/import", form: ["_csrf": token],
+          files: [("file", "青山县.xlsx", "application/octet-stream", bytes)])
+      }
+      var r = try await upload(Self.countyBook(badRows: true))
+      #expect(r.status == .unprocessableEntity)
+      #expect(admin.lastBody.contains("id=\"problem-summary\""))
+      for column in ["统一社会信用代码", "进驻大厅", "场所", "姓名", "角色"] {
+        #expect(admin.lastBody.contains("<td>\(column)</td>"), "\(column)")
+      }
+      #expect(try await DirectoryRepository(app.db).departments().isEmpty, "nothing was written")
+
+      r = try await upload(Self.countyBook())
+      #expect(r.status == .ok && admin.lastBody.contains("id=\"import-plan\""), "\(admin.lastBody.prefix(2000))")
+      #expect(try await DirectoryRepository(app.db).departments().isEmpty, "a dry run writes nothing")
+      let upload = try #require(FormFields.read(admin.lastBody, action: "/admin/directory/import")["upload"])
+      r = try await admin.post("/admin/directory/import", form: ["_csrf": token, "upload": upload, "confirm": "1"])
+      #expect(r.status == .ok && admin.lastBody.contains("id=\"new-accounts\""))
+      #expect(try await DirectoryRepository(app.db).regions().count == 8)
+      #expect(try await DirectoryRepository(app.db).departments().count == 10)
+      #expect(try await StaffRepository(app.db).list().count == 31)
+      let center = try #require(try await DirectoryRepository(app.db).sites().first { $0.kind == .serviceCenter })
+      #expect(try await DirectoryRepository(app.db).windows(site: center.id).count == 12)
+      let onDuty = try await RosterRepository(app.db).assignments(site: center.id)
+      #expect(onDuty.count == 24)
+
+      // The export of what was imported imports again with nothing to change.
+      let exported = try await admin.get("/admin/directory/export.xlsx")
+      #expect(exported.status == .ok)
+      r = try await admin.post(
+        "/admin/directory/import", form: ["_csrf": token],
+        files: [("file", "export.xlsx", "application/octet-stream", Array(exported.body.readableBytesView))])
+      #expect(r.status == .ok)
+      let counts = admin.lastBody.components(separatedBy: "id=\"import-counts\"").last ?? ""
+      #expect(!counts.contains("<td class=\"num\">1</td><td class=\"num\">"), "no new rows")
     }
   }
 }

@@ -99,7 +99,8 @@ public enum CaseStateMachine {
       throw .forbidden(
         LocalizedText(
           zh: "您没有本部门有效的首席代表授权（\(power.name.zh)），不能\(step == .decide ? "作出审批决定" : "上报")",
-          en: "You hold no valid chief representative authorisation (\(power.name.en.lowercased())) of this department"))
+          en: "You hold no valid chief representative authorisation (\(power.name.en.lowercased())) of this department")
+      )
     }
   }
 

@@ -35,11 +35,13 @@ public struct CountySetup: Sendable, Hashable {
           en: "A code ending in 00 is a city or province; enter the county's"))
     }
     if countyName.isEmpty || countyName.count > 40 {
-      errors.append(ValidationError(field: "county_name", zh: "请填写县（市、区）名称（不超过 40 字）", en: "Enter the county's name (≤ 40)"))
+      errors.append(
+        ValidationError(field: "county_name", zh: "请填写县（市、区）名称（不超过 40 字）", en: "Enter the county's name (≤ 40)"))
     }
     if TimeZone(identifier: timeZone) == nil {
       errors.append(
-        ValidationError(field: "time_zone", zh: "时区「\(timeZone)」无法识别，如 Asia/Shanghai", en: "Unknown time zone '\(timeZone)'"))
+        ValidationError(
+          field: "time_zone", zh: "时区「\(timeZone)」无法识别，如 Asia/Shanghai", en: "Unknown time zone '\(timeZone)'"))
     }
     do throws(ValidationError) { try policy.validateUsername(adminUsername) } catch {
       errors.append(ValidationError(field: "admin_username", message: error.message))

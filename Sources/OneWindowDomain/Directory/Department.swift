@@ -34,7 +34,8 @@ public struct Department: Sendable, Hashable, Codable, Identifiable {
     var errors: [ValidationError] = []
     errors += DirectoryText.name(name, field: "name", what: LocalizedText(zh: "部门名称", en: "the department's name"))
     if shortName.count > 20 {
-      errors.append(ValidationError(field: "short_name", zh: "简称不超过 20 字", en: "A short name has at most 20 characters"))
+      errors.append(
+        ValidationError(field: "short_name", zh: "简称不超过 20 字", en: "A short name has at most 20 characters"))
     }
     do throws(ValidationError) { _ = try CreditCode.parse(creditCode, field: "credit_code") } catch {
       errors.append(error)

@@ -14,7 +14,8 @@ public struct Region: Sendable, Hashable, Codable {
 
   /// Problems with a town or village added to `county` (the repository checks the parent exists).
   public func problems(in county: RegionCode) -> [ValidationError] {
-    var errors = DirectoryText.name(name, field: "name", what: LocalizedText(zh: "区划名称", en: "the region's name"), limit: 40)
+    var errors = DirectoryText.name(
+      name, field: "name", what: LocalizedText(zh: "区划名称", en: "the region's name"), limit: 40)
     if code.level == .county {
       errors.append(
         ValidationError(

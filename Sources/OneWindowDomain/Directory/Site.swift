@@ -37,13 +37,15 @@ public struct Site: Sendable, Hashable, Codable, Identifiable {
     errors += DirectoryText.phone(phone, field: "phone", required: true)
     if openingHours.weekdays.trimmingCharacters(in: .whitespaces).isEmpty {
       errors.append(
-        ValidationError(field: "hours_weekdays", zh: "请填写工作日办公时间，如 08:30–12:00, 14:00–17:30", en: "Enter weekday hours"))
+        ValidationError(field: "hours_weekdays", zh: "请填写工作日办公时间，如 08:30–12:00, 14:00–17:30", en: "Enter weekday hours")
+      )
     }
     if !kind.levels.contains(regionCode.level) {
       errors.append(
         ValidationError(
           field: "region_code", zh: "\(kind.name.zh)应设在\(kind.levels.map(\.name.zh).joined(separator: "或"))",
-          en: "A \(kind.name.en.lowercased()) belongs at \(kind.levels.map(\.name.en).joined(separator: " or ")) level"))
+          en: "A \(kind.name.en.lowercased()) belongs at \(kind.levels.map(\.name.en).joined(separator: " or ")) level")
+      )
     }
     return errors
   }

@@ -29,14 +29,19 @@ public struct Window: Sendable, Hashable, Codable, Identifiable {
 
   /// Problems with the fields: a number the display can show, a name, and a department for a 专窗.
   public func problems() -> [ValidationError] {
-    var errors = DirectoryText.name(name, field: "name", what: LocalizedText(zh: "窗口名称", en: "the window's name"), limit: 40)
+    var errors = DirectoryText.name(
+      name, field: "name", what: LocalizedText(zh: "窗口名称", en: "the window's name"), limit: 40)
     let trimmed = number.trimmingCharacters(in: .whitespaces)
-    if trimmed.isEmpty || trimmed.count > 8 || !trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+    if trimmed.isEmpty || trimmed.count > 8
+      || !trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+    {
       errors.append(
-        ValidationError(field: "number", zh: "窗口号为 1–8 位字母、数字或 -，如 01、A3", en: "A window number has 1–8 letters, digits or -"))
+        ValidationError(
+          field: "number", zh: "窗口号为 1–8 位字母、数字或 -，如 01、A3", en: "A window number has 1–8 letters, digits or -"))
     }
     if kind == .dedicated, departmentID == nil {
-      errors.append(ValidationError(field: "department_id", zh: "专窗须选择所属部门", en: "A dedicated window needs its department"))
+      errors.append(
+        ValidationError(field: "department_id", zh: "专窗须选择所属部门", en: "A dedicated window needs its department"))
     }
     return errors
   }

@@ -29,7 +29,9 @@ public struct DemoCases: Sendable {
     else { return 0 }
     let window = CaseActor(clerk)
     let office = CaseActor(
-      reviewer, chiefPowers: try await ChiefPowers(RosterRepository(db).authorizations(of: reviewer.id), on: rule.civilDate(of: now)))
+      reviewer,
+      chiefPowers: try await ChiefPowers(
+        RosterRepository(db).authorizations(of: reviewer.id), on: rule.civilDate(of: now)))
     var added = 0
 
     /// Registers a case at `site` `daysAgo` working days back at 09:30, then takes `steps` (actor, action) an hour

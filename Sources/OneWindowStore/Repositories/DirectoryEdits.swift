@@ -160,7 +160,8 @@ extension DirectoryRepository {
       var window = window
       if let old = try await WindowModel.find(window.id, on: db) {
         guard old.countyCode == county.value, old.siteID == window.siteID else { throw ValidationErrors([outside]) }
-        try await Self.keepOldName("window", window.id, old: old.name, new: window.name, county: county, now: now, on: db)
+        try await Self.keepOldName(
+          "window", window.id, old: old.name, new: window.name, county: county, now: now, on: db)
         window.retiredAt = old.retiredAt
         try await Self.replace(old, with: WindowModel(window, countyCode: county.value), on: db)
       } else {
@@ -176,7 +177,8 @@ extension DirectoryRepository {
     }
     let open = try await openCases(column: "department_id", id)
     let items = try await count(
-      "SELECT COUNT(*) AS n FROM service_items WHERE department_id = \(bind: id) AND status IN ('published', 'suspended')")
+      "SELECT COUNT(*) AS n FROM service_items WHERE department_id = \(bind: id) AND status IN ('published', 'suspended')"
+    )
     guard open == 0, items == 0 else {
       throw RetirementRefused(
         reason: LocalizedText(
@@ -262,7 +264,8 @@ extension DirectoryRepository {
     _ kind: String, _ id: String, old: String, new: String, county: RegionCode, now: Date, on db: any Database
   ) async throws {
     guard old != new.trimmingCharacters(in: .whitespaces) else { return }
-    try await DirectoryNameModel(kind: kind, recordID: id, name: old, until: now, countyCode: county.value).create(on: db)
+    try await DirectoryNameModel(kind: kind, recordID: id, name: old, until: now, countyCode: county.value).create(
+      on: db)
   }
 
   /// Overwrites every field of `old` with those of `new` (same id), in one UPDATE.

@@ -32,7 +32,8 @@ public struct RosterRepository: Sendable {
 
   /// Every duty at the windows of `site` that covers `day` or later (the roster page's list), or all when nil.
   public func assignments(site: String? = nil, from day: CivilDate? = nil) async throws -> [DutyAssignment] {
-    var query = DutyAssignmentModel.query(on: db).join(WindowModel.self, on: \DutyAssignmentModel.$windowID == \WindowModel.$id)
+    var query = DutyAssignmentModel.query(on: db).join(
+      WindowModel.self, on: \DutyAssignmentModel.$windowID == \WindowModel.$id)
     if let site { query = query.filter(WindowModel.self, \.$siteID == site) }
     return try await query.sort(\.$windowID).sort(\.$post).sort(\.$startsOn).all().compactMap(\.domain).filter {
       guard let day else { return true }
@@ -61,8 +62,9 @@ public struct RosterRepository: Sendable {
       errors.append(ValidationError(field: "staff_id", zh: "请选择本县的工作人员", en: "Choose a staff member of the county"))
     } else if staff?.disabledAt != nil {
       errors.append(ValidationError(field: "staff_id", zh: "该账号已停用", en: "The account is disabled"))
-    } else if let staff, !Authorization.permissions(of: Role(rawValue: staff.role) ?? .agent).contains(.intakeCases)
-      && !Authorization.permissions(of: Role(rawValue: staff.role) ?? .agent).contains(.proxyApply)
+    } else if let staff,
+      !Authorization.permissions(of: Role(rawValue: staff.role) ?? .agent).contains(.intakeCases)
+        && !Authorization.permissions(of: Role(rawValue: staff.role) ?? .agent).contains(.proxyApply)
     {
       errors.append(
         ValidationError(field: "staff_id", zh: "只有窗口人员或帮办代办员上岗", en: "Only window clerks and proxy agents hold posts"))
@@ -114,7 +116,8 @@ public struct RosterRepository: Sendable {
     } else if department?.retiredAt != nil {
       errors.append(ValidationError(field: "department_id", zh: "该部门已停用", en: "The department is retired"))
     }
-    let staff = try await UUID(uuidString: authorization.staffID).asyncMap { try await StaffModel.find($0, on: db) }
+    let staff =
+      try await UUID(uuidString: authorization.staffID).asyncMap { try await StaffModel.find($0, on: db) }
       ?? nil
     if staff == nil || staff?.countyCode != county.value {
       errors.append(ValidationError(field: "staff_id", zh: "请选择本县的工作人员", en: "Choose a staff member of the county"))
@@ -143,8 +146,10 @@ public struct RosterRepository: Sendable {
 
   /// The county's authorisations, newest first.
   public func authorizations(county: RegionCode) async throws -> [ChiefAuthorization] {
-    try await ChiefAuthorizationModel.query(on: db).filter(\.$countyCode == county.value).sort(\.$createdAt, .descending)
-      .all().compactMap(\.domain)
+    try await ChiefAuthorizationModel.query(on: db).filter(\.$countyCode == county.value).sort(
+      \.$createdAt, .descending
+    )
+    .all().compactMap(\.domain)
   }
 
   /// The authorisations a staff member holds (valid or not: the caller asks `grants(_:on:)`).

@@ -95,8 +95,16 @@ public enum DirectoryFormPage {
     }
     let (label, note) =
       model.kind == .staff
-      ? (context.t("停用账号", "Disable the account"), context.t("停用后不能登录，历史办件仍显示其姓名。", "It can no longer sign in; past cases keep the name."))
-      : (context.t("停用", "Retire"), context.t("停用后不再用于新的办件，历史记录仍显示它。在办办件未办结时不能停用。", "Retired records take nothing new; past records keep them. Refused while open cases name it."))
+      ? (
+        context.t("停用账号", "Disable the account"),
+        context.t("停用后不能登录，历史办件仍显示其姓名。", "It can no longer sign in; past cases keep the name.")
+      )
+      : (
+        context.t("停用", "Retire"),
+        context.t(
+          "停用后不再用于新的办件，历史记录仍显示它。在办办件未办结时不能停用。",
+          "Retired records take nothing new; past records keep them. Refused while open cases name it.")
+      )
     let extra: HTML =
       model.kind == .staff
       ? """
@@ -115,7 +123,9 @@ public enum DirectoryFormPage {
     let v = { (field: String) in model.values[field] ?? "" }
     let editing = model.id != nil
     let regionOptions = { (levels: [RegionLevel]) in
-      model.regions.filter { levels.contains($0.level) }.map { ($0.code.value, "\($0.name)（\($0.code.statisticalCode)）") }
+      model.regions.filter { levels.contains($0.level) }.map {
+        ($0.code.value, "\($0.name)（\($0.code.statisticalCode)）")
+      }
     }
     let siteOptions = model.sites.filter { !$0.isRetired }.map { ($0.id, $0.name) }
     let departmentOptions = model.departments.filter { !$0.isRetired }.map { ($0.id, $0.name) }

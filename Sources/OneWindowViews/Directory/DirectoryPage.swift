@@ -157,8 +157,10 @@ public enum DirectoryPage {
   private static func sites(_ model: Model, _ context: PageContext) -> HTML {
     let regionNames = model.regionNames
     let rows = model.sites.map { site -> HTML in
-      let hours = [site.openingHours.weekdays, site.openingHours.extended.map { "延时 \($0)" },
-        site.openingHours.saturday.map { "周六 \($0)" }].compactMap { $0 }.joined(separator: "；")
+      let hours = [
+        site.openingHours.weekdays, site.openingHours.extended.map { "延时 \($0)" },
+        site.openingHours.saturday.map { "周六 \($0)" },
+      ].compactMap { $0 }.joined(separator: "；")
       return """
         <tr><td>\(site.name)\(retired(site.retiredAt, context))</td><td>\(context.t(site.kind.name))</td>\
         <td>\(regionNames[site.regionCode] ?? site.regionCode.value)</td><td>\(site.address)</td><td>\(site.phone)</td>\
@@ -236,7 +238,8 @@ public enum DirectoryPage {
       let scope = person.identity.scope
       let place = [scope.siteID.map { siteNames[$0] ?? $0 }, scope.departmentID.map { departmentNames[$0] ?? $0 }]
         .compactMap { $0 }.joined(separator: " · ")
-      let state: HTML = person.disabled ? " <span class=\"tag status-cancelled\">\(context.t("已停用", "disabled"))</span>" : .empty
+      let state: HTML =
+        person.disabled ? " <span class=\"tag status-cancelled\">\(context.t("已停用", "disabled"))</span>" : .empty
       return """
         <tr><td>\(person.identity.username)</td><td>\(person.identity.displayName)\(state)</td>\
         <td>\(context.t(person.identity.role.name))</td><td>\(place.isEmpty ? scope.regionCode.value : place)</td>\
@@ -288,8 +291,9 @@ public enum DirectoryPage {
       let state: HTML =
         chief.revokedAt != nil
         ? "<span class=\"tag status-cancelled\">\(context.t("已撤销", "revoked"))</span>"
-        : valid ? "<span class=\"tag status-published\">\(context.t("有效", "valid"))</span>"
-        : "<span class=\"tag status-suspended\">\(context.t("不在有效期", "not in force"))</span>"
+        : valid
+          ? "<span class=\"tag status-published\">\(context.t("有效", "valid"))</span>"
+          : "<span class=\"tag status-suspended\">\(context.t("不在有效期", "not in force"))</span>"
       let revoke: HTML =
         chief.revokedAt == nil
         ? """

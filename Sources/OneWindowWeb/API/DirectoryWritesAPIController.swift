@@ -34,7 +34,8 @@ enum DirectoryWritesAPIController {
       switch value {
       case .text(let text): fields[key] = text
       case .flag(let flag): fields[key] = flag ? "on" : ""
-      case .list(let items): for item in items { fields["\(key.hasSuffix("s") ? String(key.dropLast()) : key)_\(item)"] = "on" }
+      case .list(let items):
+        for item in items { fields["\(key.hasSuffix("s") ? String(key.dropLast()) : key)_\(item)"] = "on" }
       }
     }
     return fields
@@ -119,7 +120,8 @@ enum DirectoryWritesAPIController {
       throw ValidationError(field: "site", zh: "请给出服务场所 site", en: "Give a site")
     }
     try DirectoryEditor.check(staff, .duties, region: site.regionCode)
-    let day = try DirectoryEditor.date(req.query[String.self, at: "date"] ?? "", field: "date", required: false)
+    let day =
+      try DirectoryEditor.date(req.query[String.self, at: "date"] ?? "", field: "date", required: false)
       ?? CatalogController.today(req)
     let duties = try await RosterRepository(req.database).assignments(site: site.id).filter { $0.covers(day) }
     return ListJSON(
@@ -189,10 +191,12 @@ enum DirectoryWritesAPIController {
   @Sendable static func revoke(req: Request) async throws -> RetiredJSON {
     let staff = try req.authorize(.manageStaff)
     let id = req.parameters.get("id") ?? ""
-    guard try await RosterRepository(req.database).authorizations(county: DirectoryEditor.county(staff))
-      .contains(where: { $0.id == id })
+    guard
+      try await RosterRepository(req.database).authorizations(county: DirectoryEditor.county(staff))
+        .contains(where: { $0.id == id })
     else { throw AppError.notFound() }
-    try await RosterRepository(req.database).revoke(authorization: id, county: DirectoryEditor.county(staff), now: req.now)
+    try await RosterRepository(req.database).revoke(
+      authorization: id, county: DirectoryEditor.county(staff), now: req.now)
     req.application.lookups.invalidate()
     return RetiredJSON(id: id, retired: true)
   }

@@ -120,6 +120,12 @@ enum Routes {
       pages.post("admin", "proxy-lists", ":region", use: CatalogExtrasController.changeProxyList).access(
         .permission(.manageCatalog))
       pages.get(Links.adminDirectory.pathComponents, use: DirectoryAdminController.show).access(.staff)
+      pages.get(Links.adminDirectoryExport.pathComponents, use: DirectoryImportController.export).access(
+        .permission(.manageSites))
+      pages.get(Links.adminDirectoryImport.pathComponents, use: DirectoryImportController.show).access(
+        .permission(.manageStaff))
+      upload(Links.adminDirectoryImport.pathComponents, use: DirectoryImportController.submit).access(
+        .permission(.manageStaff))
       for kind in DirectoryFormPage.Kind.allCases {
         // Each kind by name: a `:kind` parameter beside the constant paths below would shadow them in the router.
         let path = Links.adminDirectory.pathComponents + [.constant(kind.rawValue)]

@@ -21,7 +21,8 @@ enum PasswordLinkController {
     let token = req.parameters.get("token") ?? ""
     let accounts = StaffRepository(req.database)
     guard let owner = try await accounts.passwordLinkOwner(token, now: req.now) else {
-      return .html(PasswordLinkPage.render(.init(owner: nil, token: token), try await req.pageContext()), status: .notFound)
+      return .html(
+        PasswordLinkPage.render(.init(owner: nil, token: token), try await req.pageContext()), status: .notFound)
     }
     let fields = try req.content.decode([String: String].self)
     let password = fields["password"] ?? ""
@@ -39,13 +40,15 @@ enum PasswordLinkController {
     }
     let hash = try await req.application.passwordChecks.hash(password)
     guard let staff = try await accounts.usePasswordLink(token, passwordHash: hash, now: req.now) else {
-      return .html(PasswordLinkPage.render(.init(owner: nil, token: token), try await req.pageContext()), status: .notFound)
+      return .html(
+        PasswordLinkPage.render(.init(owner: nil, token: token), try await req.pageContext()), status: .notFound)
     }
     let configuration = req.application.configuration
     let (session, opened) = try await SessionRepository(req.database).open(
       for: staff, lifetime: configuration.sessionLifetime, now: req.now)
     let response = req.redirect(to: Links.staffHome, redirectType: .normal)
-    response.cookies[Cookies.session] = Cookies.signIn(session, lifetime: opened.expiresAt.timeIntervalSince(req.now), req)
+    response.cookies[Cookies.session] = Cookies.signIn(
+      session, lifetime: opened.expiresAt.timeIntervalSince(req.now), req)
     return response
   }
 }

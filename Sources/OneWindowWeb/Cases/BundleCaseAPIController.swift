@@ -61,7 +61,8 @@ enum BundleCaseAPIController {
     guard !cases.isEmpty else {
       throw AppError.notFound(LocalizedText(zh: "没有一件事申请「\(id)」", en: "No bundle application \(id)"))
     }
-    return try APIEncoding.response(json(id, cases, rule: rule, req: req, viewer: try await req.caseActor(staff)), rule: rule)
+    return try APIEncoding.response(
+      json(id, cases, rule: rule, req: req, viewer: try await req.caseActor(staff)), rule: rule)
   }
 
   private static func json(

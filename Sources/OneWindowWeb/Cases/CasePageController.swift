@@ -102,7 +102,8 @@ enum CasePageController {
         serviceCase: c, events: try await repository.events(of: c.number), clock: CaseClock(rule: rule, now: req.now),
         deadline: status, deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
         names: try await StaffDesk.directoryNames(req), departments: departments,
-        available: CaseStateMachine.available(to: try await req.caseActor(staff), on: c), failed: failed, notice: notice),
+        available: CaseStateMachine.available(to: try await req.caseActor(staff), on: c), failed: failed, notice: notice
+      ),
       try await req.pageContext())
   }
 

@@ -11,6 +11,7 @@ public enum OneWindowCommands {
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(CatalogCommand(), as: "catalog")
+    app.asyncCommands.use(DirectoryCommand(), as: "directory")
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(VersionCommand(), as: "version")
@@ -18,5 +19,7 @@ public enum OneWindowCommands {
   }
 
   /// Commands that need a migrated database before they run.
-  public static let needingDatabase: Set<String> = ["serve", "demo", "init", "user", "token", "audit", "calendar", "seed"]
+  public static let needingDatabase: Set<String> = [
+    "serve", "demo", "init", "user", "token", "audit", "calendar", "seed", "directory",
+  ]
 }

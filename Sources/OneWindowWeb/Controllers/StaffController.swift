@@ -27,7 +27,8 @@ enum StaffController {
   /// `POST /staff/profile`: a window clerk's 阳光台 photo, phone and hours (the evaluation pad shows them).
   @Sendable static func profile(req: Request) async throws -> Response {
     let staff = try req.authorize(.viewWorkbench)
-    guard try await !RosterRepository(req.database).duties(of: staff.id, on: CatalogController.today(req)).isEmpty else {
+    guard try await !RosterRepository(req.database).duties(of: staff.id, on: CatalogController.today(req)).isEmpty
+    else {
       throw AppError.forbidden(LocalizedText(zh: "只有在窗口上岗的人员公示信息", en: "Only staff on a window post have a profile"))
     }
     let errors = try await saveProfile(staff, county: staff.scope.regionCode.county.value, req)

@@ -23,10 +23,13 @@ enum DirectoryAdminController {
     let inScope = { (code: RegionCode) in staff.scope.regionCode.contains(code) }
     guard let countyRegion = try await directory.region(county) else { throw AppError.notFound() }
     let sites = try await directory.sites().filter { inScope($0.regionCode) }
-    let chosen = req.query[String.self, at: "site"].flatMap { id in sites.first { $0.id == id } } ?? sites.first {
-      !$0.isRetired
-    }
-    let people = try await StaffRepository(req.database).list(in: Scope(regionCode: staff.scope.regionCode), limit: 100_000)
+    let chosen =
+      req.query[String.self, at: "site"].flatMap { id in sites.first { $0.id == id } }
+      ?? sites.first {
+        !$0.isRetired
+      }
+    let people = try await StaffRepository(req.database).list(
+      in: Scope(regionCode: staff.scope.regionCode), limit: 100_000)
     let today = CatalogController.today(req)
     let roster = RosterRepository(req.database)
     let windows = try await chosen.asyncMap { try await directory.windows(site: $0.id) } ?? []
@@ -35,7 +38,8 @@ enum DirectoryAdminController {
         tab: tab, county: countyRegion,
         regions: try await directory.regions().filter { county.contains($0.code) && inScope($0.code) },
         sites: sites, departments: try await directory.departments().filter { inScope($0.regionCode) },
-        windows: windows, people: people.map(person), duties: tab == .duties
+        windows: windows, people: people.map(person),
+        duties: tab == .duties
           ? try await chosen.asyncMap { try await roster.assignments(site: $0.id) } ?? [] : [],
         chiefs: tab == .chiefs ? try await roster.authorizations(county: county) : [],
         staffing: tab == .sites ? StaffingRule.check(sites: sites, agentsBySite: agentsBySite(people)) : [],
@@ -44,7 +48,8 @@ enum DirectoryAdminController {
   }
 
   static func person(_ record: StaffRecord) -> DirectoryPage.Person {
-    DirectoryPage.Person(identity: record.identity, title: record.title, phone: record.phone, disabled: record.isDisabled)
+    DirectoryPage.Person(
+      identity: record.identity, title: record.title, phone: record.phone, disabled: record.isDisabled)
   }
 
   /// Active proxy agents by the site their scope names.

@@ -120,7 +120,9 @@ enum DirectoryEditor {
       return Saved(id: duty.id, passwordToken: nil)
     case .chiefs:
       guard id == nil else {
-        throw ValidationErrors([ValidationError(field: "id", zh: "授权只能登记或撤销", en: "Authorisations are recorded or revoked")])
+        throw ValidationErrors([
+          ValidationError(field: "id", zh: "授权只能登记或撤销", en: "Authorisations are recorded or revoked")
+        ])
       }
       guard let department = try await directory.department(text("department_id")) else {
         throw ValidationErrors([ValidationError(field: "department_id", zh: "请选择部门", en: "Choose a department")])
@@ -226,7 +228,9 @@ enum DirectoryEditor {
       throw ValidationErrors([ValidationError(field: field, zh: "请填写日期", en: "Enter a date")])
     }
     guard let date = CivilDate(iso: raw) else {
-      throw ValidationErrors([ValidationError(field: field, zh: "日期格式应为 2026-12-03", en: "A date looks like 2026-12-03")])
+      throw ValidationErrors([
+        ValidationError(field: field, zh: "日期格式应为 2026-12-03", en: "A date looks like 2026-12-03")
+      ])
     }
     return date
   }

@@ -57,7 +57,8 @@ enum SetupController {
     let (token, session) = try await SessionRepository(req.database).open(
       for: admin, lifetime: configuration.sessionLifetime, now: req.now)
     let response = req.redirect(to: Links.adminDirectory, redirectType: .normal)
-    response.cookies[Cookies.session] = Cookies.signIn(token, lifetime: session.expiresAt.timeIntervalSince(req.now), req)
+    response.cookies[Cookies.session] = Cookies.signIn(
+      token, lifetime: session.expiresAt.timeIntervalSince(req.now), req)
     return response
   }
 }

@@ -74,6 +74,7 @@ struct SetupNoticeLifecycle: LifecycleHandler {
     let command = application.environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
     guard command == "serve", try await application.setupState.needed(application.db) else { return }
     application.logger.notice(
-      "首次运行 first run: open \(Links.setup) on this server and enter the setup code \(application.setupState.code) (设置码)")
+      "首次运行 first run: open \(Links.setup) on this server and enter the setup code \(application.setupState.code) (设置码)"
+    )
   }
 }
