@@ -75,13 +75,13 @@ struct DirectoryImportCommand: AsyncCommand {
     }
     let app = context.application
     let county = try await DirectoryCommand.county(signature.county, app.db)
-    let operator_ = StaffIdentity(
+    let commandLine = StaffIdentity(
       id: "cli", username: "cli", displayName: "命令行导入", role: .admin, scope: Scope(regionCode: county))
     let console = context.console
     console.print("Checking \(signature.file)…")
     let started = Date()
     let outcome = try await DirectoryWorkbook.run(
-      Array(data), by: operator_, dryRun: signature.dryRun, app, db: app.db, now: Date(),
+      Array(data), by: commandLine, dryRun: signature.dryRun, app, db: app.db, now: Date(),
       progress: { console.print("  \($0)") })
     guard outcome.problems.isEmpty else {
       for problem in outcome.problems.prefix(200) { console.error("\(signature.file): \(problem)") }
