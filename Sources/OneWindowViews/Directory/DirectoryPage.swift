@@ -256,7 +256,12 @@ public enum DirectoryPage {
   private static func duties(_ model: Model, _ context: PageContext) -> HTML {
     let windows = Dictionary(model.windows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let names = model.personNames
-    let rows = model.duties.compactMap { duty -> HTML? in
+    let ordered = model.duties.sorted {
+      (windows[$0.windowID]?.number ?? "", $0.post.rawValue, $0.startsOn) < (
+        windows[$1.windowID]?.number ?? "", $1.post.rawValue, $1.startsOn
+      )
+    }
+    let rows = ordered.compactMap { duty -> HTML? in
       guard let window = windows[duty.windowID] else { return nil }
       let current = duty.covers(model.today)
       let end: HTML =
