@@ -51,12 +51,15 @@ public enum DirectoryPage {
     public let site: String?
     public let notice: String?
     public let refusal: String?
+    /// The staff tab's search (username or name).
+    public let query: String
 
     public init(
       tab: Tab, county: Region, regions: [Region], sites: [Site], departments: [Department], windows: [Window],
       people: [Person], duties: [DutyAssignment], chiefs: [ChiefAuthorization], staffing: [StaffingCheck],
-      today: CivilDate, site: String?, notice: String? = nil, refusal: String? = nil
+      today: CivilDate, site: String?, notice: String? = nil, refusal: String? = nil, query: String = ""
     ) {
+      self.query = query
       self.tab = tab
       self.county = county
       self.regions = regions
@@ -231,10 +234,17 @@ public enum DirectoryPage {
       """
   }
 
+  /// Rows the staff tab lists at most: a county of thousands is searched, not scrolled.
+  static let shownPeople = 300
+
   private static func staff(_ model: Model, _ context: PageContext) -> HTML {
     let siteNames = model.siteNames
     let departmentNames = model.departmentNames
-    let rows = model.people.map { person -> HTML in
+    let query = model.query.lowercased()
+    let found = model.people.filter {
+      query.isEmpty || $0.identity.username.contains(query) || $0.identity.displayName.lowercased().contains(query)
+    }
+    let rows = found.prefix(shownPeople).map { person -> HTML in
       let scope = person.identity.scope
       let place = [scope.siteID.map { siteNames[$0] ?? $0 }, scope.departmentID.map { departmentNames[$0] ?? $0 }]
         .compactMap { $0 }.joined(separator: " · ")
@@ -246,8 +256,15 @@ public enum DirectoryPage {
         <td>\(person.phone)</td><td>\(editLink("staff", person.identity.id, context))</td></tr>
         """
     }
+    let cut: HTML =
+      found.count > shownPeople
+      ? "<p class=\"meta\" id=\"staff-cut\">\(context.t("共 \(found.count) 人，只列出前 \(shownPeople) 人；请按用户名或姓名查找，或导出工作簿查看全部。", "\(found.count) people; the first \(shownPeople) are listed. Search, or export the workbook for all."))</p>"
+      : .empty
     return """
       \(addLink("staff", context.t("新增人员", "Add a staff member")))
+      <form method="get" action="\(Links.adminDirectory)" class="search-row" role="search"><input type="hidden" name="tab" value="staff">\
+      <label for="staff-q">\(context.t("查找人员", "Find"))</label><input type="search" id="staff-q" name="q" value="\(model.query)">\
+      <button type="submit" class="secondary">\(context.t("查找", "Search"))</button></form>\(cut)
       \(table("staff", [context.t("用户名", "Username"), context.t("姓名", "Name"), context.t("角色", "Role"), context.t("范围", "Scope"),
         context.t("电话", "Phone"), ""], rows, empty: context.t("还没有人员。", "No staff yet.")))
       """

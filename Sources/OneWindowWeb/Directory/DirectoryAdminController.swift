@@ -28,8 +28,9 @@ enum DirectoryAdminController {
       ?? sites.first {
         !$0.isRetired
       }
-    let people = try await StaffRepository(req.database).list(
-      in: Scope(regionCode: staff.scope.regionCode), limit: 100_000)
+    let people: [StaffRecord] =
+      [.staff, .duties, .chiefs, .sites].contains(tab)
+      ? try await StaffRepository(req.database).list(in: Scope(regionCode: staff.scope.regionCode), limit: 100_000) : []
     let today = CatalogController.today(req)
     let roster = RosterRepository(req.database)
     let windows = try await chosen.asyncMap { try await directory.windows(site: $0.id) } ?? []
@@ -43,7 +44,8 @@ enum DirectoryAdminController {
           ? try await chosen.asyncMap { try await roster.assignments(site: $0.id) } ?? [] : [],
         chiefs: tab == .chiefs ? try await roster.authorizations(county: county) : [],
         staffing: tab == .sites ? StaffingRule.check(sites: sites, agentsBySite: agentsBySite(people)) : [],
-        today: today, site: chosen?.id, notice: notice, refusal: refusal),
+        today: today, site: chosen?.id, notice: notice, refusal: refusal,
+        query: (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)),
       try await req.pageContext())
   }
 
