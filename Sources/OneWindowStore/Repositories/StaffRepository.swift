@@ -75,10 +75,16 @@ public struct StaffRepository: Sendable {
   }
 
   /// Accounts inside `scope` (all when nil), ordered by username, one page at a time.
-  public func list(in scope: Scope? = nil, limit: Int = 500, offset: Int = 0) async throws
+  public func list(in scope: Scope? = nil, search: String? = nil, limit: Int = 500, offset: Int = 0) async throws
     -> [StaffRecord]
   {
     var query = StaffModel.query(on: db).sort(\.$username)
+    if let search, !search.isEmpty {
+      let pattern = "%" + search.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+      query = query.group(.or) {
+        $0.filter(\.$username, .custom("LIKE"), pattern.lowercased()).filter(\.$displayName, .custom("LIKE"), pattern)
+      }
+    }
     if let scope {
       query = query.filter(\.$regionCode >= scope.regionCode.value)
         .filter(\.$regionCode < scope.regionCode.value + "~")
@@ -86,6 +92,39 @@ public struct StaffRepository: Sendable {
       if let department = scope.departmentID { query = query.filter(\.$departmentID == department) }
     }
     return try await query.range(offset..<(offset + limit)).all().compactMap(\.record)
+  }
+
+  /// How many accounts `scope` holds, and the ones whose ids are given (the directory names people without loading all).
+  public func count(in scope: Scope, search: String? = nil) async throws -> Int {
+    var query = StaffModel.query(on: db).filter(\.$regionCode >= scope.regionCode.value)
+      .filter(\.$regionCode < scope.regionCode.value + "~")
+    if let search, !search.isEmpty {
+      let pattern = "%" + search.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+      query = query.group(.or) {
+        $0.filter(\.$username, .custom("LIKE"), pattern.lowercased()).filter(\.$displayName, .custom("LIKE"), pattern)
+      }
+    }
+    return try await query.count()
+  }
+
+  public func records(ids: Set<String>) async throws -> [StaffRecord] {
+    let uuids = ids.compactMap(UUID.init(uuidString:))
+    guard !uuids.isEmpty else { return [] }
+    var result: [StaffRecord] = []
+    for start in stride(from: 0, to: uuids.count, by: 500) {
+      result += try await StaffModel.query(on: db).filter(\.$id ~~ Array(uuids[start..<min(start + 500, uuids.count)]))
+        .all().compactMap(\.record)
+    }
+    return result
+  }
+
+  /// Active proxy agents by the site their scope names, inside `region` (seed 003's staffing check).
+  public func agentsBySite(in region: RegionCode) async throws -> [String: Int] {
+    var counts: [String: Int] = [:]
+    let sites = try await StaffModel.query(on: db).filter(\.$role == Role.agent.rawValue).filter(\.$disabledAt == nil)
+      .filter(\.$regionCode >= region.value).filter(\.$regionCode < region.value + "~").all(\.$siteID)
+    for site in sites { if let site { counts[site, default: 0] += 1 } }
+    return counts
   }
 
   /// Disables an account and ends its sessions and tokens. False when there is no such account.

@@ -51,15 +51,18 @@ public enum DirectoryPage {
     public let site: String?
     public let notice: String?
     public let refusal: String?
-    /// The staff tab's search (username or name).
+    /// The staff tab's search (username or name), and how many accounts match it (the tab lists `shownPeople`).
     public let query: String
+    public let peopleTotal: Int
 
     public init(
       tab: Tab, county: Region, regions: [Region], sites: [Site], departments: [Department], windows: [Window],
       people: [Person], duties: [DutyAssignment], chiefs: [ChiefAuthorization], staffing: [StaffingCheck],
-      today: CivilDate, site: String?, notice: String? = nil, refusal: String? = nil, query: String = ""
+      today: CivilDate, site: String?, notice: String? = nil, refusal: String? = nil, query: String = "",
+      peopleTotal: Int = 0
     ) {
       self.query = query
+      self.peopleTotal = peopleTotal
       self.tab = tab
       self.county = county
       self.regions = regions
@@ -235,16 +238,12 @@ public enum DirectoryPage {
   }
 
   /// Rows the staff tab lists at most: a county of thousands is searched, not scrolled.
-  static let shownPeople = 300
+  public static let shownPeople = 300
 
   private static func staff(_ model: Model, _ context: PageContext) -> HTML {
     let siteNames = model.siteNames
     let departmentNames = model.departmentNames
-    let query = model.query.lowercased()
-    let found = model.people.filter {
-      query.isEmpty || $0.identity.username.contains(query) || $0.identity.displayName.lowercased().contains(query)
-    }
-    let rows = found.prefix(shownPeople).map { person -> HTML in
+    let rows = model.people.prefix(shownPeople).map { person -> HTML in
       let scope = person.identity.scope
       let place = [scope.siteID.map { siteNames[$0] ?? $0 }, scope.departmentID.map { departmentNames[$0] ?? $0 }]
         .compactMap { $0 }.joined(separator: " · ")
@@ -257,8 +256,8 @@ public enum DirectoryPage {
         """
     }
     let cut: HTML =
-      found.count > shownPeople
-      ? "<p class=\"meta\" id=\"staff-cut\">\(context.t("共 \(found.count) 人，只列出前 \(shownPeople) 人；请按用户名或姓名查找，或导出工作簿查看全部。", "\(found.count) people; the first \(shownPeople) are listed. Search, or export the workbook for all."))</p>"
+      model.peopleTotal > model.people.count
+      ? "<p class=\"meta\" id=\"staff-cut\">\(context.t("共 \(model.peopleTotal) 人，只列出前 \(model.people.count) 人；请按用户名或姓名查找，或导出工作簿查看全部。", "\(model.peopleTotal) people; the first \(model.people.count) are listed. Search, or export the workbook for all."))</p>"
       : .empty
     return """
       \(addLink("staff", context.t("新增人员", "Add a staff member")))

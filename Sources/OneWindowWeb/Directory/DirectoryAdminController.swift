@@ -28,39 +28,39 @@ enum DirectoryAdminController {
       ?? sites.first {
         !$0.isRetired
       }
-    let people: [StaffRecord] =
-      [.staff, .duties, .chiefs, .sites].contains(tab)
-      ? try await StaffRepository(req.database).list(in: Scope(regionCode: staff.scope.regionCode), limit: 100_000) : []
     let today = CatalogController.today(req)
     let roster = RosterRepository(req.database)
     let windows = try await chosen.asyncMap { try await directory.windows(site: $0.id) } ?? []
+    let accounts = StaffRepository(req.database)
+    let scope = Scope(regionCode: staff.scope.regionCode)
+    let query = (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+    let duties = tab == .duties ? try await chosen.asyncMap { try await roster.assignments(site: $0.id) } ?? [] : []
+    let chiefs = tab == .chiefs ? try await roster.authorizations(county: county) : []
+    // Only the people a tab shows: a county of thousands is never loaded whole for one page.
+    let people: [StaffRecord] =
+      switch tab {
+      case .staff: try await accounts.list(in: scope, search: query, limit: DirectoryPage.shownPeople)
+      case .duties: try await accounts.records(ids: Set(duties.map(\.staffID)))
+      case .chiefs: try await accounts.records(ids: Set(chiefs.map(\.staffID)))
+      default: []
+      }
     return DirectoryPage.render(
       DirectoryPage.Model(
         tab: tab, county: countyRegion,
         regions: try await directory.regions().filter { county.contains($0.code) && inScope($0.code) },
         sites: sites, departments: try await directory.departments().filter { inScope($0.regionCode) },
-        windows: windows, people: people.map(person),
-        duties: tab == .duties
-          ? try await chosen.asyncMap { try await roster.assignments(site: $0.id) } ?? [] : [],
-        chiefs: tab == .chiefs ? try await roster.authorizations(county: county) : [],
-        staffing: tab == .sites ? StaffingRule.check(sites: sites, agentsBySite: agentsBySite(people)) : [],
-        today: today, site: chosen?.id, notice: notice, refusal: refusal,
-        query: (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)),
+        windows: windows, people: people.map(person), duties: duties, chiefs: chiefs,
+        staffing: tab == .sites
+          ? StaffingRule.check(sites: sites, agentsBySite: try await accounts.agentsBySite(in: staff.scope.regionCode))
+          : [],
+        today: today, site: chosen?.id, notice: notice, refusal: refusal, query: query,
+        peopleTotal: tab == .staff ? try await accounts.count(in: scope, search: query) : people.count),
       try await req.pageContext())
   }
 
   static func person(_ record: StaffRecord) -> DirectoryPage.Person {
     DirectoryPage.Person(
       identity: record.identity, title: record.title, phone: record.phone, disabled: record.isDisabled)
-  }
-
-  /// Active proxy agents by the site their scope names.
-  static func agentsBySite(_ people: [StaffRecord]) -> [String: Int] {
-    var counts: [String: Int] = [:]
-    for record in people where record.identity.role == .agent && !record.isDisabled {
-      if let site = record.identity.scope.siteID { counts[site, default: 0] += 1 }
-    }
-    return counts
   }
 
   /// `GET /admin/directory/{kind}/new`
