@@ -41,6 +41,12 @@ public struct RosterRepository: Sendable {
     }
   }
 
+  /// One duty by its id.
+  public func assignment(_ id: String) async throws -> DutyAssignment? {
+    guard let uuid = UUID(uuidString: id) else { return nil }
+    return try await DutyAssignmentModel.find(uuid, on: db)?.domain
+  }
+
   /// Puts a staff member on a post from `startsOn` (to `endsOn`, or open): whoever held the post then ends the day
   /// before, and assignments that would start later are replaced. Every problem is named by field.
   @discardableResult

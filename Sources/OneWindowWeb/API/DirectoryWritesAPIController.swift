@@ -138,14 +138,7 @@ enum DirectoryWritesAPIController {
     let id = req.parameters.get("id") ?? ""
     let fields = try fields(req)
     let day = try DirectoryEditor.date(fields["last_day"] ?? "", field: "last_day", required: true)!
-    let roster = RosterRepository(req.database)
-    guard let duty = try await roster.assignments().first(where: { $0.id == id }),
-      let window = try await DirectoryRepository(req.database).window(duty.windowID),
-      let site = try await DirectoryRepository(req.database).site(window.siteID)
-    else { throw AppError.notFound() }
-    try DirectoryEditor.check(staff, .duties, region: site.regionCode)
-    try await roster.end(duty: id, lastDay: day, county: DirectoryEditor.county(staff))
-    req.application.lookups.invalidate()
+    try await DirectoryEditor.endDuty(id, lastDay: day, by: staff, req)
     return RetiredJSON(id: id, retired: true)
   }
 
@@ -191,13 +184,7 @@ enum DirectoryWritesAPIController {
   @Sendable static func revoke(req: Request) async throws -> RetiredJSON {
     let staff = try req.authorize(.manageStaff)
     let id = req.parameters.get("id") ?? ""
-    guard
-      try await RosterRepository(req.database).authorizations(county: DirectoryEditor.county(staff))
-        .contains(where: { $0.id == id })
-    else { throw AppError.notFound() }
-    try await RosterRepository(req.database).revoke(
-      authorization: id, county: DirectoryEditor.county(staff), now: req.now)
-    req.application.lookups.invalidate()
+    try await DirectoryEditor.revoke(id, by: staff, req)
     return RetiredJSON(id: id, retired: true)
   }
 }

@@ -134,23 +134,14 @@ enum DirectoryAdminController {
     let id = req.parameters.get("id") ?? ""
     let fields = try req.content.decode([String: String].self)
     let day = try DirectoryEditor.date(fields["last_day"] ?? "", field: "last_day", required: true)!
-    let roster = RosterRepository(req.database)
-    guard let duty = try await roster.assignments().first(where: { $0.id == id }),
-      let window = try await DirectoryRepository(req.database).window(duty.windowID),
-      let site = try await DirectoryRepository(req.database).site(window.siteID)
-    else { throw AppError.notFound() }
-    try DirectoryEditor.check(staff, .duties, region: site.regionCode)
-    try await roster.end(duty: id, lastDay: day, county: DirectoryEditor.county(staff))
-    req.application.lookups.invalidate()
-    return req.redirect(to: Links.adminDirectory + "?tab=duties&site=\(site.id)")
+    let site = try await DirectoryEditor.endDuty(id, lastDay: day, by: staff, req)
+    return req.redirect(to: Links.adminDirectory + "?tab=duties&site=\(site)")
   }
 
   /// `POST /admin/directory/chiefs/{id}/revoke`
   @Sendable static func revoke(req: Request) async throws -> Response {
     let staff = try req.authorize(.manageStaff)
-    try await RosterRepository(req.database).revoke(
-      authorization: req.parameters.get("id") ?? "", county: DirectoryEditor.county(staff), now: req.now)
-    req.application.lookups.invalidate()
+    try await DirectoryEditor.revoke(req.parameters.get("id") ?? "", by: staff, req)
     return req.redirect(to: Links.adminDirectory + "?tab=chiefs")
   }
 

@@ -205,6 +205,31 @@ enum DirectoryEditor {
     }
   }
 
+  /// Ends a post on its last day, for an actor whose scope covers the window's site; returns the site's id.
+  @discardableResult
+  static func endDuty(_ id: String, lastDay: CivilDate, by staff: StaffIdentity, _ req: Request) async throws -> String
+  {
+    let roster = RosterRepository(req.database)
+    let directory = DirectoryRepository(req.database)
+    guard let duty = try await roster.assignment(id), let window = try await directory.window(duty.windowID),
+      let site = try await directory.site(window.siteID)
+    else { throw AppError.notFound() }
+    try check(staff, .duties, region: site.regionCode)
+    try await roster.end(duty: id, lastDay: lastDay, county: county(staff))
+    req.application.lookups.invalidate()
+    return site.id
+  }
+
+  /// Revokes a 首席代表 authorisation of the actor's county.
+  static func revoke(_ id: String, by staff: StaffIdentity, _ req: Request) async throws {
+    let roster = RosterRepository(req.database)
+    guard try await roster.authorizations(county: county(staff)).contains(where: { $0.id == id }) else {
+      throw AppError.notFound()
+    }
+    try await roster.revoke(authorization: id, county: county(staff), now: req.now)
+    req.application.lookups.invalidate()
+  }
+
   static func newID(_ prefix: String) -> String {
     prefix + "-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
   }

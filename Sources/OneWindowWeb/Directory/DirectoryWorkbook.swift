@@ -251,17 +251,6 @@ enum DirectoryWorkbook {
       progress("场所 sites: \(rows.count)")
     }
 
-    /// Sites by id and by name (after the 场所 sheet is in).
-    func siteID(_ text: String) async throws -> String? {
-      let sites = try await DirectoryRepository(db).sites().filter { county.contains($0.regionCode) }
-      return (sites.first { $0.id == text } ?? sites.first { $0.name == text })?.id
-    }
-
-    func departmentID(_ text: String) async throws -> String? {
-      let departments = try await DirectoryRepository(db).departments().filter { county.contains($0.regionCode) }
-      return (departments.first { $0.id == text } ?? departments.first { $0.name == text || $0.shortName == text })?.id
-    }
-
     func windows(_ rows: [DirectorySheet.Row]) async throws {
       let sheet = DirectorySheet.windowSheet
       let fields = [
