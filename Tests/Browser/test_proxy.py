@@ -76,6 +76,9 @@ def test_proxy_application_travels_to_the_town_and_its_result_back_to_the_villag
             mark(browser, index, "received")
     press(browser, "accept")
     wait_until(browser, lambda d: "/notices/acceptance" in d.current_url)
+    # 经办人 is the town clerk who accepted; the village agent is named as 代办人.
+    clerk_name = browser.find_element(By.ID, "notice-clerk").text
+    assert clerk_name and clerk_name != browser.find_element(By.ID, "notice-agent").text
 
     # 残联 decides.
     switch_user(browser, base_url, "review-cl")

@@ -151,6 +151,18 @@ def test_promised_item_with_correction_review_opinion_decision_and_pickup(browse
     take_step(browser, "start-review")
     take_step(browser, "review", lambda form: form.find_element(By.ID, "review-opinion").send_keys("材料齐全，布局合理"))
     wait_until(browser, lambda d: "done=review" in d.current_url)
+    # 一审一核: the form now offers the approval, and the examiner may not give it.
+    step = browser.find_element(By.ID, "review-step")
+    assert step.get_attribute("value") == "核准", step.get_attribute("value")
+    take_step(browser, "review", lambda form: form.find_element(By.ID, "review-opinion").send_keys("同意"))
+    wait_until(browser, lambda d: "一审一核须由不同人员办理" in text_of(d, "body"))
+    switch_user(browser, base_url, "approve-scjgj")
+    browser.get(base_url + f"/cases/{number}")
+    assert browser.find_element(By.ID, "review-step").get_attribute("value") == "核准"
+    take_step(browser, "review", lambda form: form.find_element(By.ID, "review-opinion").send_keys("同意核准"))
+    wait_until(browser, lambda d: "done=review" in d.current_url)
+    switch_user(browser, base_url, "reviewer")
+    browser.get(base_url + f"/cases/{number}")
 
     def ask(form):
         form.find_element(By.ID, "request-opinion-department_id").send_keys("云溪县卫生健康委员会")

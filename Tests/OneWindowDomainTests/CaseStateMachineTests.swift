@@ -42,7 +42,7 @@ struct CaseStateMachineTests {
     (.accept(.standard), clerk, .accepted),
     (.refuse(reason: "不属于本机关职权范围", legalBasis: "《行政许可法》第三十二条"), clerk, .refused),
     (.startReview, reviewer, .inReview),
-    (.review(step: "审核", opinion: "材料齐全", approved: true), reviewer, nil),
+    (.review(step: "审查", opinion: "材料齐全", approved: true), reviewer, nil),
     (.requestOpinion(departmentID: "dept-zrzyj", question: "选址是否符合规划", dueWorkdays: 3), reviewer, nil),
     (.giveOpinion(departmentID: "dept-zrzyj", answer: "符合规划", agrees: true), otherReviewer, nil),
     (.decide(approved: true, reason: ""), reviewer, .decided),
@@ -163,6 +163,44 @@ struct CaseStateMachineTests {
         Issue.record("expected forbidden, got \(error)")
         return
       }
+    }
+  }
+
+  @Test("一审一核: examination then approval, by two different people, naming the rule")
+  func examinationAndApprovalByDifferentPeople() throws {
+    let colleague = CaseActor(
+      StaffIdentity(
+        id: "r3", username: "scjg2", displayName: "周建国", role: .reviewer,
+        scope: Scope(regionCode: Self.county, departmentID: "dept-scjgj")))
+    var c = Self.fixture(.inReview, for: .startReview)
+    #expect(ReviewStage.next(after: c.reviews) == .examine)
+    #expect(throws: CaseError.self) {
+      try CaseStateMachine.apply(.review(step: "核准", opinion: "同意", approved: true), to: c, by: colleague, at: Self.now)
+    }
+    c = try CaseStateMachine.apply(
+      .review(step: "审查", opinion: "材料齐全", approved: true), to: c, by: Self.reviewer, at: Self.now)
+    #expect(ReviewStage.next(after: c.reviews) == .approve)
+    do {
+      _ = try CaseStateMachine.apply(
+        .review(step: "核准", opinion: "同意", approved: true), to: c, by: Self.reviewer, at: Self.now)
+      Issue.record("the examiner approved their own examination")
+    } catch {
+      #expect(error.message.zh.contains("一审一核须由不同人员办理"))
+    }
+    let approved = try CaseStateMachine.apply(
+      .review(step: "approve", opinion: "同意", approved: true), to: c, by: colleague, at: Self.now)
+    #expect(approved.reviews.map(\.step) == ["审查", "核准"])
+    #expect(approved.reviews.map(\.by) == ["r1", "r3"])
+    #expect(throws: CaseError.self) {
+      try CaseStateMachine.apply(.review(step: "审查", opinion: "补充", approved: true), to: approved, by: colleague, at: Self.now)
+    }
+    do {
+      _ = try CaseStateMachine.apply(
+        .review(step: "审核", opinion: "同意", approved: true), to: c, by: colleague, at: Self.now)
+      Issue.record("an unknown review step was taken")
+    } catch {
+      guard case .invalid(let invalid) = error else { throw error }
+      #expect(invalid.field == "step")
     }
   }
 

@@ -59,6 +59,13 @@ struct AgentTests {
       // Accepted at the town, the resident rates the agent from the status page, once.
       let townAPI = try await APIClient.signIn(app, "townclerk")
       #expect(try await townAPI.step(number, "accept").status == .ok)
+      // The acceptance notice is signed by the clerk who accepted, with the agent as 代办人.
+      let staff = StaffRepository(app.db)
+      let townClerkName = try #require(try await staff.find(username: "townclerk")?.identity.displayName)
+      let agentName = try #require(try await staff.find(username: "agent")?.identity.displayName)
+      _ = try await town.get("/cases/\(number)/notices/acceptance")
+      #expect(town.lastBody.contains(#"<span id="notice-clerk">\#(townClerkName)</span>"#), "\(town.lastBody)")
+      #expect(town.lastBody.contains(#"<span id="notice-agent">\#(agentName)</span>"#))
       var resident = TestBrowser(app)
       _ = try await resident.get("/status?number=\(number)&phone=13907950001")
       #expect(resident.lastBody.contains(#"id="rate-agent""#))

@@ -272,7 +272,7 @@ struct CaseAPITests {
       }
       // B's copy (accepted) is stale too: its review is taken on the row, and the trail stays one chain
       let reviewed = try await b.apply(
-        .review(step: "审核", opinion: "材料齐全", approved: true), to: number, expectedVersion: nil, by: reviewer,
+        .review(step: "审查", opinion: "材料齐全", approved: true), to: number, expectedVersion: nil, by: reviewer,
         now: Self.monday)
       #expect(reviewed.version == inReview.version + 1 && reviewed.reviews.count == 1)
       let events = try await a.events(of: number)

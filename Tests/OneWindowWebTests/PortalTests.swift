@@ -74,6 +74,49 @@ struct PortalTests {
   }
 
   @Test(
+    "sending again after a one-time notice needs a new file for each listed material, named on the page",
+    arguments: TestDatabase.all)
+  func resubmission(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      // setup: an online application, and the window's notice that its first material is wrong
+      var owner = try await Self.signUp(app, phone: "13805550004", name: "周建华", id: "11010519491231002X")
+      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
+      let fields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
+      let files = (0..<4).map { ("material_\($0)_file", "材料\($0).pdf", "application/pdf", Self.pdf) }
+      let sent = try await owner.post("/my/apply", form: fields, files: files)
+      let location = try #require(sent.headers.first(name: .location))
+      let number = String(location.dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      let cases = CaseRepository(app.db, rule: DeadlineRule())
+      let stored = try #require(try await cases.find(number))
+      let flagged = try #require(stored.intake?.materials.first?.name)
+      let clerk = CaseActor(try #require(try await StaffRepository(app.db).find(username: "clerk")).identity)
+      _ = try await cases.apply(
+        [
+          .checkMaterials([MaterialCheck(name: flagged, status: .missing, problem: "复印件不清晰")]),
+          .issueCorrection(items: [.init(material: flagged, problem: "复印件不清晰")], reasonForAnother: nil),
+        ], to: number, expectedVersion: nil, by: clerk, now: WindowPagesTests.monday)
+
+      // act: send again with nothing new
+      _ = try await owner.get("/my/cases/\(number)")
+      let again = FormFields.read(owner.lastBody, action: "/my/cases/\(number)").merging(["intent": "submit"]) { $1 }
+      let refused = try await owner.post("/my/cases/\(number)", form: again)
+
+      // check: refused, naming the material at its own field; the case is still waiting for the correction
+      #expect(refused.status == .unprocessableEntity)
+      #expect(owner.lastBody.contains(#"id="material_0_file-error""#) && owner.lastBody.contains("请上传补正后的「\(flagged)」"))
+      #expect(try await cases.find(number)?.state == .correcting)
+
+      // act: the corrected scan goes with it
+      _ = try await owner.get("/my/cases/\(number)")
+      let fixed = FormFields.read(owner.lastBody, action: "/my/cases/\(number)").merging(["intent": "submit"]) { $1 }
+      let resent = try await owner.post(
+        "/my/cases/\(number)", form: fixed, files: [("material_0_file", "重新扫描.pdf", "application/pdf", Self.pdf + Array("%rescanned\n".utf8))])
+      #expect(resent.status == .seeOther, "\(owner.lastBody.prefix(1500))")
+      #expect(try await cases.find(number)?.state == .submitted)
+    }
+  }
+
+  @Test(
     "an online application goes to the window's pre-review; another citizen reaches it by no URL",
     arguments: TestDatabase.all)
   func isolation(database: TestDatabase) async throws {

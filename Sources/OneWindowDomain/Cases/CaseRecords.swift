@@ -21,6 +21,32 @@ public struct CorrectionNotice: Sendable, Hashable, Codable {
   public let issuedBy: String
   /// Required for a second notice on the same case; such a notice is flagged to supervision.
   public let reasonForAnother: String?
+  /// How many scans each listed material had when the notice was issued, so that a resubmission can tell a
+  /// corrected material from one sent again unchanged. Absent on notices stored before it was kept.
+  public let scansAtIssue: [String: Int]?
+
+  public init(
+    items: [Item], issuedAt: Date, issuedBy: String, reasonForAnother: String?, scansAtIssue: [String: Int]? = nil
+  ) {
+    self.items = items
+    self.issuedAt = issuedAt
+    self.issuedBy = issuedBy
+    self.reasonForAnother = reasonForAnother
+    self.scansAtIssue = scansAtIssue
+  }
+
+  /// The listed materials of `checklist` that have no scan added since the notice: what the applicant still owes
+  /// before sending the application again. Materials the checklist does not name cannot be uploaded and are left
+  /// to the clerk.
+  public func unanswered(in checklist: [CaseMaterial]) -> [String] {
+    var seen: Set<String> = []
+    return items.compactMap { item in
+      guard seen.insert(item.material).inserted,
+        let line = checklist.first(where: { $0.name == item.material })
+      else { return nil }
+      return line.attachments.count > (scansAtIssue?[item.material] ?? 0) ? nil : item.material
+    }
+  }
 }
 
 /// How a case was accepted.
@@ -53,6 +79,53 @@ public struct ReviewStep: Sendable, Hashable, Codable {
   public let approved: Bool
   public let by: String
   public let at: Date
+
+  public var stage: ReviewStage? { ReviewStage(name: step) }
+}
+
+/// 一审一核 (seed 002): a case that the window cannot settle at once is examined (一审) and then approved (一核),
+/// and the two opinions must come from two different people.
+public enum ReviewStage: String, Sendable, CaseIterable {
+  /// 审查（一审）
+  case examine = "审查"
+  /// 核准（一核）
+  case approve = "核准"
+
+  /// The stage by its name in the trail ("审查"), or by its English name in the API ("examine").
+  public init?(name: String) {
+    let trimmed = name.trimmingCharacters(in: .whitespaces)
+    if let stage = ReviewStage(rawValue: trimmed) {
+      self = stage
+    } else if let stage = ReviewStage.allCases.first(where: { "\($0)" == trimmed.lowercased() }) {
+      self = stage
+    } else {
+      return nil
+    }
+  }
+
+  public var name: LocalizedText {
+    switch self {
+    case .examine: LocalizedText(zh: "审查（一审）", en: "Examination")
+    case .approve: LocalizedText(zh: "核准（一核）", en: "Approval")
+    }
+  }
+
+  /// The stage a case's reviews call for next: approval once an examination agreed, otherwise examination.
+  public static func next(after reviews: [ReviewStep]) -> ReviewStage {
+    guard let last = reviews.last(where: { $0.stage != nil }) else { return .examine }
+    return last.approved ? .approve : .examine
+  }
+
+  /// Whether `staffID` may give this stage's opinion on a case with these reviews: whoever gave the other
+  /// stage's opinion may not (一审一核 by different people).
+  public func refusal(for staffID: String, after reviews: [ReviewStep]) -> LocalizedText? {
+    let other: ReviewStage = self == .examine ? .approve : .examine
+    guard reviews.contains(where: { $0.stage == other && $0.by == staffID }) else { return nil }
+    return LocalizedText(
+      zh: "一审一核须由不同人员办理：您已提交本件的\(other.name.zh)意见，\(name.zh)意见须由另一位工作人员提交",
+      en: "The examination and the approval must be given by different people: you gave this case's "
+        + "\(other.name.en.lowercased()), someone else gives its \(name.en.lowercased())")
+  }
 }
 
 /// 并联审批: an opinion the lead department asks of another department, with its own deadline.

@@ -163,12 +163,27 @@ public enum CaseStateMachine {
         }
         c.flags.append(SupervisionFlag(code: "second_correction_notice", note: reason, at: now))
       }
+      let materials = c.intake?.materials ?? []
+      let scans = Dictionary(
+        items.compactMap { item in materials.first { $0.name == item.material }.map { ($0.name, $0.attachments.count) } },
+        uniquingKeysWith: { first, _ in first })
       c.notices.append(
         CorrectionNotice(
-          items: items, issuedAt: now, issuedBy: actor.id, reasonForAnother: c.notices.isEmpty ? nil : reason))
+          items: items, issuedAt: now, issuedBy: actor.id, reasonForAnother: c.notices.isEmpty ? nil : reason,
+          scansAtIssue: scans))
       c.state = .correcting
 
     case .resubmit:
+      // The applicant (or their agent) sends the corrected materials; a clerk rechecking at the window judges the
+      // papers in hand and records that in the checklist instead.
+      if actor.citizen != nil || c.proxy?.agentID == actor.id, let notice = c.notices.last {
+        let owed = notice.unanswered(in: c.intake?.materials ?? [])
+        guard owed.isEmpty else {
+          throw ValidationError(
+            field: "materials", zh: "一次性告知要求补正的材料尚未上传：\(owed.joined(separator: "、"))",
+            en: "Upload the corrected materials first: \(owed.joined(separator: ", "))")
+        }
+      }
       c.state = .submitted
       c.submittedAt = now
 
@@ -205,9 +220,17 @@ public enum CaseStateMachine {
       c.state = .inReview
 
     case .review(let step, let opinion, let approved):
-      try required(step, "step", "环节名称", "step")
+      guard let stage = ReviewStage(name: step) else {
+        throw ValidationError(field: "step", zh: "环节应为「审查」或「核准」", en: "The step is examination or approval")
+      }
+      if stage == .approve, !c.reviews.contains(where: { $0.stage == .examine && $0.approved }) {
+        throw ValidationError(
+          field: "step", zh: "请先完成审查（一审），再作核准（一核）", en: "The case is examined before it is approved")
+      }
+      if let refusal = stage.refusal(for: actor.id, after: c.reviews) { throw CaseError.forbidden(refusal) }
       try required(opinion, "opinion", "审核意见", "opinion")
-      c.reviews.append(ReviewStep(step: step, opinion: opinion, approved: approved, by: actor.id, at: now))
+      c.reviews.append(
+        ReviewStep(step: stage.rawValue, opinion: opinion, approved: approved, by: actor.id, at: now))
 
     case .requestOpinion(let departmentID, let question, let dueWorkdays):
       try required(departmentID, "department_id", "征求意见的部门", "department")

@@ -34,6 +34,13 @@ struct DemoCountyBuilder {
         "review-\(key)", .reviewer, Scope(regionCode: county, departmentID: "dept-\(key)"),
         "\(name.replacingOccurrences(of: "云溪县", with: ""))首席代表")
     }
+    // 一审一核 takes two people: each department's second reviewer gives the approval (核准) after its
+    // 首席代表's examination (`approve-<department>`).
+    for (key, name) in DemoGeography.countyDepartments {
+      addStaff(
+        "approve-\(key)", .reviewer, Scope(regionCode: county, departmentID: "dept-\(key)"),
+        "\(name.replacingOccurrences(of: "云溪县", with: ""))审批核准人")
+    }
   }
 
   // MARK: regions

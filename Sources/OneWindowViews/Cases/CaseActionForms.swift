@@ -43,12 +43,14 @@ enum CaseActionForms {
     case .startReview:
       return f.form(context.t("开始审查", "Start the review"), [])
     case .review:
+      let next = ReviewStage.next(after: model.serviceCase.reviews)
       return f.form(
         context.t("提交审核意见（一审一核）", "Record a review step"),
         [
           f.select(
-            "step", context.t("环节", "Step"),
-            [("审查", context.t("审查（一审）", "Examine")), ("核准", context.t("核准（一核）", "Approve"))]),
+            "step", context.t("环节", "Step"), ReviewStage.allCases.map { ($0.rawValue, context.t($0.name)) },
+            default: next.rawValue,
+            hint: context.t("审查与核准须由不同人员办理", "Examination and approval are given by different people")),
           f.area("opinion", context.t("审核意见", "Opinion")),
           f.radios(
             "approved", context.t("结论", "Result"),
@@ -184,14 +186,18 @@ enum CaseActionForms {
       """
     }
 
-    func select(_ field: String, _ label: String, _ options: [(String, String)]) -> HTML {
-      let chosen = value(field)
+    func select(
+      _ field: String, _ label: String, _ options: [(String, String)], default fallback: String = "",
+      hint: String? = nil
+    ) -> HTML {
+      let chosen = value(field, default: fallback)
+      let note: HTML = hint.map { "<p class=\"meta\">\($0)</p>" } ?? .empty
       let rendered = options.map {
         "<option value=\"\($0.0)\"\($0.0 == chosen ? " selected" : "")>\($0.1)</option>" as HTML
       }
       return """
         <div><label for="\(id(field))">\(label)</label><select id="\(id(field))" name="\(field)"\(invalid(field))>\
-        \(rendered)</select>\(error(field))</div>
+        \(rendered)</select>\(note)\(error(field))</div>
         """
     }
 

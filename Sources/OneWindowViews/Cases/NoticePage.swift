@@ -21,6 +21,17 @@ public enum NoticeKind: String, Sendable, CaseIterable {
     }
   }
 
+  /// The step whose taker signs the notice as 经办人: who accepted, told, refused or decided, not who filed the case
+  /// (on a proxy case that is the village agent, named as 代办人 instead).
+  public var issuingStep: CaseStep {
+    switch self {
+    case .acceptance: .accept
+    case .correction: .correction
+    case .refusal: .refuse
+    case .conclusion: .decide
+    }
+  }
+
   /// Whether the case has reached the point where this notice exists.
   public func applies(to c: ServiceCase) -> Bool {
     switch self {
@@ -42,12 +53,14 @@ public enum NoticePage {
     public let site: Site
     public let names: DirectoryNames
     public let clerkName: String
+    /// The village agent who filed a proxy case (代办人).
+    public let agentName: String?
     /// The public status page of this case, for the QR code.
     public let statusURL: String
 
     public init(
       kind: NoticeKind, serviceCase: ServiceCase, clock: CaseClock, due: Date?, site: Site, names: DirectoryNames,
-      clerkName: String, statusURL: String
+      clerkName: String, agentName: String? = nil, statusURL: String
     ) {
       self.kind = kind
       self.serviceCase = serviceCase
@@ -56,6 +69,7 @@ public enum NoticePage {
       self.site = site
       self.names = names
       self.clerkName = clerkName
+      self.agentName = agentName
       self.statusURL = statusURL
     }
   }
@@ -86,7 +100,9 @@ public enum NoticePage {
       <tr><th>\(context.t("查询方式", "Track"))</th><td>\(context.t("扫描右上角二维码，或登录政务服务网输入办件编号和手机号查询", "Scan the QR code, or enter the case number and phone on the portal"))</td></tr>
       </table>
       <footer class="notice-foot">
-      <p>\(context.t("经办人：", "Clerk: "))\(model.clerkName)　\(context.t("咨询电话：", "Phone: "))\(model.site.phone)</p>
+      <p>\(context.t("经办人：", "Clerk: "))<span id="notice-clerk">\(model.clerkName)</span>　\
+      \(model.agentName.map { "\(context.t("代办人：", "Agent: "))<span id=\"notice-agent\">\($0)</span>　" as HTML } ?? .empty)\
+      \(context.t("咨询电话：", "Phone: "))\(model.site.phone)</p>
       <p>\(model.site.address)</p>
       <p class="seal">\(model.names.site(model.site.id, at: c.acceptedAt ?? c.createdAt))\(context.t("（盖章）", " (seal)"))<br>\(model.clock.day(model.clock.now))</p>
       </footer>

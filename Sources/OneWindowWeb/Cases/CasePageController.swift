@@ -131,15 +131,19 @@ enum CasePageController {
     guard let site = try await DirectoryRepository(req.database).site(c.siteID) else {
       throw StoreNotFound.record(LocalizedText(zh: "受理场所不存在", en: "No such site"))
     }
-    let clerk =
-      try await StaffRepository(req.database).find(id: c.receivedBy)?.identity.displayName ?? staff.displayName
+    let staffRepository = StaffRepository(req.database)
+    let signer = try await repository.events(of: c.number).last { $0.step == kind.issuingStep }
+    var clerk = signer?.actorName
+    if clerk == nil { clerk = try await staffRepository.find(id: c.receivedBy)?.identity.displayName }
+    let agent = try await c.proxy.asyncMap { try await staffRepository.find(id: $0.agentID)?.identity.displayName }
     let statusURL =
       CatalogController.publicURL(req) + Links.status + Links.query([("number", c.number)])
     let due = c.deadline(rule, now: req.now)?.due
     return NoticePage.render(
       NoticePage.Model(
         kind: kind, serviceCase: c, clock: CaseClock(rule: rule, now: req.now), due: due, site: site,
-        names: try await StaffDesk.directoryNames(req), clerkName: clerk, statusURL: statusURL),
+        names: try await StaffDesk.directoryNames(req), clerkName: clerk ?? staff.displayName, agentName: agent ?? nil,
+        statusURL: statusURL),
       try await req.pageContext())
   }
 }

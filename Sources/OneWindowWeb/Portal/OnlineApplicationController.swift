@@ -118,9 +118,12 @@ enum OnlineApplicationController {
     let sending = posted.fields["intent"] == "submit"
     let checklist = c.intake?.materials ?? []
     var errors = scanErrors
+    let uploaded = Set(scans.compactMap { index(of: $0.0.field) })
     if sending && c.state == .draft {
-      let uploaded = Set(scans.compactMap { index(of: $0.0.field) })
       errors += missingUploads(checklist, uploaded: uploaded)
+    }
+    if sending && c.state == .correcting, let notice = c.notices.last {
+      errors += uncorrected(notice, checklist, uploaded: uploaded)
     }
     if !sending && scans.isEmpty && errors.isEmpty {
       errors.append(ValidationError(field: "materials", zh: "请选择要上传的文件", en: "Choose the files to upload"))
@@ -229,6 +232,18 @@ enum OnlineApplicationController {
       }
       return ValidationError(
         field: "material_\(index)_file", zh: "请上传「\(line.name)」", en: "Upload '\(line.name)'")
+    }
+  }
+
+  /// The materials the correction notice listed that get no new file now and got none since the notice.
+  static func uncorrected(_ notice: CorrectionNotice, _ checklist: [CaseMaterial], uploaded: Set<Int>)
+    -> [ValidationError]
+  {
+    notice.unanswered(in: checklist).compactMap { name in
+      guard let index = checklist.firstIndex(where: { $0.name == name }), !uploaded.contains(index) else { return nil }
+      return ValidationError(
+        field: "material_\(index)_file", zh: "请上传补正后的「\(name)」（一次性告知所列）",
+        en: "Upload the corrected '\(name)' (listed on the notice)")
     }
   }
 
