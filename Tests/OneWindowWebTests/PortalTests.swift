@@ -110,9 +110,27 @@ struct PortalTests {
       _ = try await owner.get("/my/cases/\(number)")
       let fixed = FormFields.read(owner.lastBody, action: "/my/cases/\(number)").merging(["intent": "submit"]) { $1 }
       let resent = try await owner.post(
-        "/my/cases/\(number)", form: fixed, files: [("material_0_file", "重新扫描.pdf", "application/pdf", Self.pdf + Array("%rescanned\n".utf8))])
+        "/my/cases/\(number)", form: fixed,
+        files: [("material_0_file", "重新扫描.pdf", "application/pdf", Self.pdf + Array("%rescanned\n".utf8))])
       #expect(resent.status == .seeOther, "\(owner.lastBody.prefix(1500))")
       #expect(try await cases.find(number)?.state == .submitted)
+    }
+  }
+
+  @Test("a personal account is told that an item for organisations only is applied for at a window")
+  func organisationsOnly() async throws {
+    try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in
+      let items = try await CatalogRepository(app.db).items()
+      let company = try #require(items.first { $0.name == "企业设立登记" })
+      #expect(!company.servesPersons && company.onlineDepth >= 3)
+      var citizen = try await Self.signUp(app, phone: "13805550005", name: "周建华", id: "11010519491231002X")
+      let refused = try await citizen.get("/my/apply?item=\(company.code)")
+      #expect(refused.status == .unprocessableEntity)
+      #expect(citizen.lastBody.contains("个人账号不能申请") && !citizen.lastBody.contains("material_0_file"))
+      _ = try await citizen.get("/items/\(company.code)")
+      #expect(citizen.lastBody.contains(#"id="legal-person-only""#) && !citizen.lastBody.contains("/my/apply?item="))
+      // A business item a 个体工商户 applies for in their own name stays open to a person.
+      #expect(items.first { $0.name == "食品经营许可" }?.servesPersons == true)
     }
   }
 

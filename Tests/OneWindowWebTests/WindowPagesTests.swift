@@ -67,6 +67,46 @@ struct WindowPagesTests {
     }
   }
 
+  @Test(
+    "the ID type follows the applicant kind at the window and in the API; a credit code is checked",
+    arguments: TestDatabase.all)
+  func idTypes(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      var (browser, fields) = try await Self.openIntake(app)
+      #expect(browser.lastBody.contains(#"<optgroup label="法人或其他组织" data-kind="organization">"#))
+      fields["applicant_kind"] = "organization"
+      fields["name"] = "云溪县恒达商贸有限公司"
+      fields["id_type"] = "居民身份证"
+      let wrongType = try await browser.post("/window/intake", form: fields)
+      #expect(wrongType.status == .unprocessableEntity)
+      #expect(browser.lastBody.contains(#"id="applicant.id_type-error""#) && browser.lastBody.contains("统一社会信用代码"))
+      fields["id_type"] = "统一社会信用代码"
+      fields["id_number"] = "91360999MA35XYQ12Q"
+      _ = try await browser.post("/window/intake", form: fields)
+      #expect(browser.lastBody.contains(#"id="applicant.id_number-error""#) && browser.lastBody.contains("校验位不符"))
+      #expect(try await Self.caseCount(app) == 0)
+      fields["id_number"] = "91360999ma35xyq12p"
+      let accepted = try await browser.post("/window/intake", form: fields)
+      #expect(accepted.status == .seeOther, "\(browser.lastBody.prefix(2000))")
+      let stored = try await CaseRepository(app.db, rule: DeadlineRule()).list(CaseFilter(scope: nil), now: Self.monday)
+      #expect(stored.cases.first?.applicant.idType == "统一社会信用代码")
+      #expect(stored.cases.first?.applicant.idNumber == "91360999MA35XYQ12P")
+
+      let api = try await APIClient.signIn(app, "clerk")
+      let refused = try await api.send(
+        .POST, "/api/v1/cases",
+        [
+          "item_code": Self.foodLicence,
+          "applicant": [
+            "kind": "organization", "name": "云溪县恒达商贸有限公司", "id_type": "居民身份证",
+            "id_number": "11010519491231002X", "phone": "13912345678",
+          ],
+        ])
+      #expect(refused.status == .unprocessableEntity && refused.body.string.contains("applicant.id_type"))
+      #expect(try await Self.caseCount(app) == 1)
+    }
+  }
+
   @Test("an accepted intake prints its notice once, even when the form is sent twice", arguments: TestDatabase.all)
   func acceptOnce(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in

@@ -22,19 +22,33 @@ public struct Applicant: Sendable, Hashable, Codable {
     self.phone = phone
   }
 
-  /// Checks every field, naming each one at fault (prefix `applicant.`).
+  /// Checks every field, naming each one at fault (prefix `applicant.`), in the order the forms show them.
   public func validate() throws(ValidationErrors) {
     var errors: [ValidationError] = []
-    if name.trimmingCharacters(in: .whitespaces).isEmpty {
-      errors.append(.init(field: "applicant.name", zh: "请填写申请人姓名或名称", en: "Enter the applicant's name"))
+    let type = IDType(rawValue: idType)
+    if let type, type.applicantKind != kind {
+      let allowed = IDType.types(for: kind).map(\.rawValue).joined(separator: "、")
+      errors.append(
+        kind == .organization
+          ? .init(
+            field: "applicant.id_type", zh: "法人或其他组织的证件类型为统一社会信用代码",
+            en: "An organisation is identified by its unified social credit code")
+          : .init(
+            field: "applicant.id_type", zh: "个人的证件类型应为：\(allowed)", en: "A person shows an identity document"))
+    } else if type == nil {
+      errors.append(
+        .init(
+          field: "applicant.id_type",
+          zh: "请选择证件类型（\(IDType.types(for: kind).map(\.rawValue).joined(separator: "、"))）",
+          en: "Choose the ID type"))
     }
     if idNumber.trimmingCharacters(in: .whitespaces).isEmpty {
       errors.append(.init(field: "applicant.id_number", zh: "请填写证件号码", en: "Enter the ID number"))
-    } else if kind == .person, idType == Self.residentID, !Self.isResidentIDNumber(idNumber) {
-      errors.append(
-        .init(
-          field: "applicant.id_number", zh: "居民身份证号码应为 18 位且校验位正确",
-          en: "A resident ID number has 18 characters and a valid check digit"))
+    } else if let type, type.applicantKind == kind, let problem = type.problem(with: idNumber) {
+      errors.append(.init(field: "applicant.id_number", message: problem))
+    }
+    if name.trimmingCharacters(in: .whitespaces).isEmpty {
+      errors.append(.init(field: "applicant.name", zh: "请填写申请人姓名或名称", en: "Enter the applicant's name"))
     }
     if !(phone.count == 11 && phone.hasPrefix("1") && phone.allSatisfy(\.isNumber)) {
       errors.append(
@@ -43,7 +57,7 @@ public struct Applicant: Sendable, Hashable, Codable {
     guard errors.isEmpty else { throw ValidationErrors(errors) }
   }
 
-  public static let residentID = "居民身份证"
+  public static let residentID = IDType.residentID.rawValue
 
   /// GB 11643: 17 digits and a check character (0–9 or X) computed with ISO 7064 MOD 11-2.
   public static func isResidentIDNumber(_ value: String) -> Bool {

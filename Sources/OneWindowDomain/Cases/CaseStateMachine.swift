@@ -165,7 +165,8 @@ public enum CaseStateMachine {
       }
       let materials = c.intake?.materials ?? []
       let scans = Dictionary(
-        items.compactMap { item in materials.first { $0.name == item.material }.map { ($0.name, $0.attachments.count) } },
+        items.compactMap { item in materials.first { $0.name == item.material }.map { ($0.name, $0.attachments.count) }
+        },
         uniquingKeysWith: { first, _ in first })
       c.notices.append(
         CorrectionNotice(

@@ -21,6 +21,8 @@ public struct ServiceItem: Sendable, Hashable, Codable {
   /// Why an on-site visit is needed (required when `visits` > 0).
   public var visitReason: String
   public var serviceObjects: Set<ServiceObject>
+  /// Whether a person (自然人) may apply: the portal's personal accounts may not apply for the rest.
+  public var servesPersons: Bool { serviceObjects.contains(.person) }
   /// Life or business events the portal files the item under.
   public var themes: Set<ItemTheme>
   /// 受理条件.

@@ -102,6 +102,21 @@ enum DemoCatalog {
     }
   }
 
+  /// Business items that only an organisation applies for; the other business items are also open to a person
+  /// (a 个体工商户 or a sole proprietor applies in their own name).
+  private static let organisationsOnly: Set<String> = [
+    "企业设立登记", "企业注销登记", "企业变更登记", "企业简易注销登记", "合伙企业设立登记", "农民专业合作社设立登记",
+    "单位参保登记", "社会团体成立登记", "民办非企业单位成立登记", "社会组织注销登记", "人力资源服务许可",
+    "建筑工程施工许可证核发", "建设用地规划许可证核发", "建设工程规划许可证核发", "药品零售企业许可", "第三类医疗器械经营许可",
+    "大型群众性活动安全许可",
+  ]
+
+  private static func serviceObjects(name: String, themes: Set<ItemTheme>) -> Set<ServiceObject> {
+    if themes.contains(.qualification) || !themes.contains(where: { $0.audience == .legalEntity }) { return [.person] }
+    return organisationsOnly.contains(name)
+      ? [.enterprise, .otherOrganization] : [.person, .enterprise, .otherOrganization]
+  }
+
   private static func item(code: String, department: String, type: ItemType, fields: [String]) -> ServiceItem {
     let levels = Set(fields[2].map { $0 == "4" ? RegionLevel.county : $0 == "5" ? .town : .village })
     let kind: CaseKind = fields[3] == "i" ? .immediate : .promised
@@ -118,7 +133,7 @@ enum DemoCatalog {
       code: code, name: name, type: type, departmentID: "dept-\(department)", levels: levels, caseKind: kind,
       legalLimitDays: legal, promisedLimitDays: promised, visits: visits, onlineDepth: depth,
       visitReason: visits > 0 ? "需现场核验申请人身份及材料原件" : "",
-      serviceObjects: themes.contains { $0.audience == .legalEntity } ? [.enterprise, .otherOrganization] : [.person],
+      serviceObjects: serviceObjects(name: name, themes: themes),
       themes: themes, conditions: conditions(type: type, name: name),
       legalBasis: legalBases[department] ?? "", materials: materials(fields[9]),
       steps: steps(kind: kind, promised: promised), fee: fee(fields.count > 11 ? fields[11] : ""),

@@ -44,7 +44,7 @@ public enum ItemGuidePage {
       <figure class="qr-box">\(HTML(unsafe: qrSVG(model, context)))<figcaption>\(context.t("扫码查看最新办事指南", "Scan for the latest guide"))</figcaption></figure>
       </div>
       \(versionNote(model, context))
-      <p class="no-print">\(item.onlineDepth >= 3 && model.isCurrent ? "<a class=\"button small\" href=\"\(Links.portalApply)?item=\(item.code)\">\(context.t("在线申请", "Apply online"))</a> " as HTML : .empty)\
+      <p class="no-print">\(applyLink(model, context))\
       <button type="button" data-print>\(context.t("打印办事指南", "Print the guide"))</button> \
       <a href="\(Links.items)">\(context.t("返回事项查询", "Back to the search"))</a></p>
       \(basics(model, context))
@@ -84,6 +84,20 @@ public enum ItemGuidePage {
 
   private static func row(_ label: String, _ value: String) -> HTML {
     "<tr><th scope=\"row\">\(label)</th><td>\(value.isEmpty ? "—" : value)</td></tr>"
+  }
+
+  /// 在线申请 where the item takes online applications from a person; a legal persons' item says where to go.
+  private static func applyLink(_ model: Model, _ context: PageContext) -> HTML {
+    let item = model.version.item
+    guard item.onlineDepth >= 3, model.isCurrent else { return .empty }
+    guard item.servesPersons else {
+      return """
+        <span class="meta" id="legal-person-only">\(context.t(
+          "本事项面向法人和其他组织，请由单位经办人到窗口办理。", "For organisations: their representative applies at a window."))</span> 
+        """
+    }
+    return
+      "<a class=\"button small\" href=\"\(Links.portalApply)?item=\(item.code)\">\(context.t("在线申请", "Apply online"))</a> "
   }
 
   private static func basics(_ model: Model, _ context: PageContext) -> HTML {

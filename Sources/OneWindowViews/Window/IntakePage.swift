@@ -113,6 +113,37 @@ public enum IntakePage {
       """
   }
 
+  /// 证件类型 grouped by applicant kind; a script keeps the choice within the kind chosen above it.
+  static func idTypeSelect(_ form: Form, _ parts: FormParts, _ context: PageContext) -> HTML {
+    let groups = Applicant.Kind.allCases.map { kind -> HTML in
+      let options = IDType.types(for: kind).map { type -> HTML in
+        "<option value=\"\(type.rawValue)\"\(type.rawValue == form.idType ? " selected" : "")>\(context.t(type.name))</option>"
+      }
+      let label = kind == .person ? context.t("个人", "Person") : context.t("法人或其他组织", "Organization")
+      return "<optgroup label=\"\(label)\" data-kind=\"\(kind.rawValue)\">\(options)</optgroup>"
+    }
+    let script: HTML = """
+      (function () {
+        var kind = document.getElementById('applicant_kind'), type = document.getElementById('applicant.id_type');
+        if (!kind || !type) return;
+        function fit() {
+          type.querySelectorAll('optgroup').forEach(function (g) { g.disabled = g.dataset.kind !== kind.value; });
+          var chosen = type.options[type.selectedIndex];
+          if (!chosen || chosen.parentNode.dataset.kind !== kind.value) {
+            var first = type.querySelector('optgroup[data-kind="' + kind.value + '"] option');
+            if (first) first.selected = true;
+          }
+        }
+        kind.addEventListener('change', fit); fit();
+      })();
+      """
+    return """
+      <div><label for="applicant.id_type">\(context.t("证件类型", "ID type")) *</label>\
+      <select id="applicant.id_type" name="id_type"\(parts.invalid("applicant.id_type"))>\(groups)</select>\
+      \(parts.error("applicant.id_type"))\(Layout.script(context, script))</div>
+      """
+  }
+
   private static func applicantFields(_ form: Form, _ parts: FormParts, _ context: PageContext) -> HTML {
     let kinds = [
       ("person", context.t("个人", "Person")), ("organization", context.t("法人或其他组织", "Organization")),
@@ -122,7 +153,7 @@ public enum IntakePage {
       <legend>\(context.t("申请人（首问负责）", "Applicant"))</legend>
       <div class="form-grid">
       \(parts.select("applicant_kind", context.t("申请人类型", "Kind"), kinds, form.applicantKind))
-      \(parts.text("id_type", context.t("证件类型", "ID type"), form.idType))
+      \(idTypeSelect(form, parts, context))
       <div><label for="applicant.id_number">\(context.t("证件号码", "ID number")) *</label>\
       <div class="search-row"><input type="text" id="applicant.id_number" name="id_number" value="\(form.idNumber)" \
       autocomplete="off"\(parts.invalid("applicant.id_number"))>\

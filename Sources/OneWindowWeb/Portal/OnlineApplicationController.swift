@@ -207,6 +207,15 @@ enum OnlineApplicationController {
         zh: "「\(entry.item.name)」暂不支持网上申请（网上办理深度 \(entry.item.onlineDepth) 级），请到窗口办理",
         en: "\(entry.item.name) cannot be applied for online yet; please come to a window")
     }
+    guard entry.item.servesPersons else {
+      let objects = ServiceObject.allCases.filter(entry.item.serviceObjects.contains).map(\.name)
+      throw ValidationError(
+        field: "item_code",
+        zh: "「\(entry.item.name)」的服务对象为\(objects.map(\.zh).joined(separator: "、"))，个人账号不能申请；"
+          + "请由单位经办人携统一社会信用代码证照到窗口办理",
+        en: "\(entry.item.name) serves \(objects.map(\.en).joined(separator: ", ")) only, not a personal account; "
+          + "the organisation's representative applies at a window")
+    }
     var sites: [(Site, IntakeRoute)] = []
     for site in try await DirectoryRepository(req.database).sites()
     where site.kind == .serviceCenter || site.kind == .townCenter {
