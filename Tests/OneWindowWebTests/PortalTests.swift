@@ -117,6 +117,62 @@ struct PortalTests {
     }
   }
 
+  @Test(
+    "a draft is the citizen's alone: not on the window's lists, deleted by its owner only, trail and all",
+    arguments: TestDatabase.all)
+  func drafts(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      // setup: a saved draft with one upload
+      var owner = try await Self.signUp(app, phone: "13805550006", name: "周建华", id: "11010519491231002X")
+      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
+      let fields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "draft"]) { $1 }
+      let saved = try await owner.post(
+        "/my/apply", form: fields, files: [("material_0_file", "申请书.pdf", "application/pdf", Self.pdf)])
+      let location = try #require(saved.headers.first(name: .location))
+      let number = String(location.dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      let cases = CaseRepository(app.db, rule: DeadlineRule())
+      #expect(try await cases.find(number)?.state == .draft)
+
+      // check: the window's lists leave it out; a clerk cannot open it
+      var clerk = TestBrowser(app)
+      _ = try await clerk.signIn("clerk")
+      _ = try await clerk.get("/window")
+      #expect(!clerk.lastBody.contains(number))
+
+      // act: another citizen tries to delete it; then its owner does
+      var other = try await Self.signUp(app, phone: "13805550007", name: "孙丽娟", id: "110105194912310046")
+      _ = try await other.get("/my")
+      let forged = try await other.post(
+        "/my/cases/\(number)/delete", form: ["_csrf": try #require(other.csrfToken)])
+      let stillThere = try await cases.find(number)
+      #expect(forged.status == .notFound && stillThere != nil)
+      _ = try await owner.get("/my/cases/\(number)")
+      #expect(owner.lastBody.contains(#"id="delete-draft""#))
+      let deleted = try await owner.post(
+        "/my/cases/\(number)/delete", form: FormFields.read(owner.lastBody, action: "/my/cases/\(number)/delete"))
+
+      // check: gone, trail and all; the list says so; a sent case cannot be deleted
+      #expect(deleted.status == .seeOther)
+      #expect(try await cases.find(number) == nil)
+      #expect(try await cases.events(of: number).isEmpty)
+      _ = try await owner.get("/my?deleted=1")
+      #expect(owner.lastBody.contains("草稿已删除") && !owner.lastBody.contains(number))
+      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
+      let sendFields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
+      let files = (0..<4).map { ("material_\($0)_file", "材料\($0).pdf", "application/pdf", Self.pdf) }
+      let sent = try await owner.post("/my/apply", form: sendFields, files: files)
+      let sentNumber = String(
+        try #require(sent.headers.first(name: .location)).dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      _ = try await owner.get("/my/cases/\(sentNumber)")
+      #expect(!owner.lastBody.contains(#"id="delete-draft""#))
+      let refused = try await owner.post(
+        "/my/cases/\(sentNumber)/delete", form: ["_csrf": try #require(owner.csrfToken)])
+      let sentCase = try await cases.find(sentNumber)
+      #expect(refused.status == .notFound && sentCase?.state == .submitted)
+      #expect(try await cases.verifyTrails().breaks.isEmpty)
+    }
+  }
+
   @Test("a personal account is told that an item for organisations only is applied for at a window")
   func organisationsOnly() async throws {
     try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in

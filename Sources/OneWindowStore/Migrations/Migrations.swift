@@ -34,5 +34,6 @@ enum Migrations {
     migrations.add(M029IndexOnlyFiledCases())  // portal and proxy look-ups index only the cases that have one
     migrations.add(M030CreateCitizenSignUps())  // sign-ups waiting for the texted code
     migrations.add(M031CreateDirectoryAdministration())  // first run, retirement, old names, dated duties, 首席代表
+    migrations.add(M032LetCitizensDeleteDrafts())  // a citizen deletes an unsent draft, trail included
   }
 }

@@ -389,6 +389,46 @@ public struct CaseRepository: Sendable {
     }
   }
 
+  // MARK: drafts
+
+  /// Deletes a citizen's unsent draft, with the other drafts of its 一件事 application and everything they left
+  /// (trail, outbox rows): a draft is the citizen's alone until it is sent. Returns the numbers deleted; none when
+  /// the case is not this citizen's draft, so another citizen learns nothing.
+  public func deleteDraft(_ number: String, citizenID: String) async throws -> [String] {
+    guard CaseNumber.isWellFormed(number) else { return [] }
+    return try await WriteGate.serialize(db) {
+      try await db.transaction { db in
+        let sql = db as! any SQLDatabase
+        guard
+          let row = try await sql.raw(
+            """
+            SELECT bundle_id FROM cases
+            WHERE number = \(bind: number) AND citizen_id = \(bind: citizenID) AND state = 'draft'
+            """
+          ).first()
+        else { return [] }
+        var numbers = [number]
+        if let bundle = try row.decodeNil(column: "bundle_id") ? nil : row.decode(column: "bundle_id", as: String.self)
+        {
+          numbers = try await sql.raw(
+            """
+            SELECT number FROM cases
+            WHERE bundle_id = \(bind: bundle) AND citizen_id = \(bind: citizenID) AND state = 'draft'
+            """
+          ).all().map { try $0.decode(column: "number", as: String.self) }
+        }
+        for number in numbers {
+          for table in ["outbox", "case_tasks", "case_opinion_requests", "case_events"] {
+            try await sql.raw("DELETE FROM \(ident: table) WHERE case_number = \(bind: number)").run()
+          }
+          try await sql.raw("DELETE FROM cases WHERE number = \(bind: number) AND state = 'draft'").run()
+          recent?.forget(number)
+        }
+        return numbers
+      }
+    }
+  }
+
   // MARK: reads
 
   public func find(_ number: String) async throws -> ServiceCase? {

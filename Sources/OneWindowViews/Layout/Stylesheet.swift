@@ -56,6 +56,7 @@ public enum Stylesheet {
       background:var(--brand); color:#fff; }
     button.secondary { background:#fff; color:var(--brand); }
     button.danger { background:#fff; color:var(--danger); border-color:var(--danger); }
+    .danger-zone { margin:24px 0; } .danger-zone summary { color:var(--danger); cursor:pointer; }
     .search { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:16px; }
     .search > label { margin-top:0; }
     .search-row { display:flex; gap:8px; } .search-row input { flex:1; font-size:18px; }

@@ -6,18 +6,21 @@ public enum MyCasesPage {
     public let citizen: Citizen
     public let cases: [(ServiceCase, DeadlineStatus?)]
     public let clock: CaseClock
+    /// What the last action did ("草稿已删除。").
+    public let notice: String?
     /// Bookings from today on and today's tickets taken with the account's phone number, with hall and group names.
     public let appointments: [(Appointment, site: String, group: String)]
     public let tickets: [(Ticket, site: String, group: String)]
 
     public init(
-      citizen: Citizen, cases: [(ServiceCase, DeadlineStatus?)], clock: CaseClock,
+      citizen: Citizen, cases: [(ServiceCase, DeadlineStatus?)], clock: CaseClock, notice: String? = nil,
       appointments: [(Appointment, site: String, group: String)] = [],
       tickets: [(Ticket, site: String, group: String)] = []
     ) {
       self.citizen = citizen
       self.cases = cases
       self.clock = clock
+      self.notice = notice
       self.appointments = appointments
       self.tickets = tickets
     }
@@ -49,6 +52,7 @@ public enum MyCasesPage {
     let body: HTML = """
       <h1>\(context.t("我的办件", "My applications"))</h1>
       <p class="lead">\(model.citizen.name) · \(Masking.phone(model.citizen.phone))</p>
+      \(model.notice.map { "<p class=\"ok\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
       <p><a class="button" href="\(Links.items)">\(context.t("查找事项，在线申请", "Find an item and apply online"))</a></p>
       \(table)
       \(visits(model, context))

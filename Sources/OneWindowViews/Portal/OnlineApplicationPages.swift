@@ -141,8 +141,22 @@ public enum OnlineApplicationPages {
         <button type="submit" name="intent" value="upload" class="secondary">\(context.t("仅上传，暂不提交", "Upload only"))</button></div>
         """ as HTML : .empty)
       </form>
+      \(c.state == .draft ? deleteDraft(c, context) : .empty)
       """
     return Layout.page(context, title: "\(c.number) \(c.item.name)", body: body)
+  }
+
+  /// 删除草稿, asked once more before it is done: a draft is the citizen's own until it is sent.
+  private static func deleteDraft(_ c: ServiceCase, _ context: PageContext) -> HTML {
+    let bundleNote: HTML =
+      c.bundleID == nil
+      ? .empty : " \(context.t("同一「一件事」申请的其他草稿一并删除。", "The other drafts of the same bundle go with it."))"
+    return """
+      <details class="danger-zone no-print" id="delete-draft"><summary>\(context.t("删除草稿", "Delete the draft"))</summary>
+      <form method="post" action="\(Links.myCaseDelete(c.number))">\(context.csrfField)
+      <p>\(context.t("删除后草稿和已上传的材料不再保留，无法恢复。", "The draft and its uploads are gone for good."))\(bundleNote)</p>
+      <button type="submit" class="danger">\(context.t("确认删除", "Delete"))</button></form></details>
+      """
   }
 
   /// The materials with their uploads: the files already sent, and a file input per material while editable.

@@ -61,6 +61,7 @@ public enum Links {
   public static let portalLogout = "/my/logout"
   public static let portalApply = "/my/apply"
   public static func myCase(_ number: String) -> String { "/my/cases/\(percentEncode(number))" }
+  public static func myCaseDelete(_ number: String) -> String { "/my/cases/\(percentEncode(number))/delete" }
   public static func myCaseFile(_ number: String, _ key: String) -> String {
     "/my/cases/\(percentEncode(number))/files/\(percentEncode(key))"
   }

@@ -61,6 +61,7 @@ enum Routes {
       upload(Links.portalApply.pathComponents, use: OnlineApplicationController.apply).access(.citizen)
       pages.get("my", "cases", ":number", use: OnlineApplicationController.myCase).access(.citizen)
       upload(["my", "cases", ":number"], use: OnlineApplicationController.update).access(.citizen)
+      pages.post("my", "cases", ":number", "delete", use: OnlineApplicationController.deleteDraft).access(.citizen)
       pages.get("my", "cases", ":number", "files", ":file", use: OnlineApplicationController.file).access(.citizen)
       pages.get(Links.shipments.pathComponents, use: ShipmentsController.list).access(.staff)
       pages.post(Links.shipments.pathComponents, use: ShipmentsController.pack).access(.staff)

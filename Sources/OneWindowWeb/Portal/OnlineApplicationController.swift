@@ -28,10 +28,12 @@ enum OnlineApplicationController {
     func label(_ siteID: String, _ group: String) -> (String, String) {
       (names[siteID]?.site ?? siteID, "\(group) \(names[siteID]?.groups[group] ?? "")")
     }
+    let context = try await req.pageContext()
+    let notice = req.query[Int.self, at: "deleted"].map { _ in context.t("草稿已删除。", "The draft was deleted.") }
     return MyCasesPage.render(
       MyCasesPage.Model(
         citizen: citizen, cases: cases.map { ($0, $0.deadline(rule, now: req.now)) },
-        clock: CaseClock(rule: rule, now: req.now),
+        clock: CaseClock(rule: rule, now: req.now), notice: notice,
         appointments: appointments.map {
           let (site, group) = label($0.siteID, $0.groupCode)
           return ($0, site, group)
@@ -40,7 +42,7 @@ enum OnlineApplicationController {
           let (site, group) = label($0.siteID, $0.groupCode)
           return ($0, site, group)
         }),
-      try await req.pageContext())
+      context)
   }
 
   /// `GET /my/apply?item=CODE` or `?bundle=ID` ("一件事": one form for all its items)
@@ -157,6 +159,18 @@ enum OnlineApplicationController {
       return try await page(current, errors: [failure], notice: nil, req)
         .encodeResponse(status: error.isConflict ? .conflict : .unprocessableEntity, for: req)
     }
+  }
+
+  /// `POST /my/cases/{number}/delete`: the citizen deletes their unsent draft (with the other drafts of the same
+  /// 一件事 application). Anything else, or another citizen's case, is "not found".
+  @Sendable static func deleteDraft(req: Request) async throws -> Response {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let number = req.parameters.get("number") ?? ""
+    let deleted = try await req.cases(try await req.deadlineRule()).deleteDraft(number, citizenID: citizen.id)
+    guard !deleted.isEmpty else {
+      throw AppError.notFound(LocalizedText(zh: "没有这份草稿", en: "No such draft"))
+    }
+    return req.redirect(to: Links.myCases + Links.query([("deleted", String(deleted.count))]))
   }
 
   /// `GET /my/cases/{number}/files/{key}`: the citizen's own uploads and their electronic result.
