@@ -173,6 +173,33 @@ struct PortalTests {
     }
   }
 
+  @Test("every 一件事 page says how to apply, and each one a person may apply for opens its one form")
+  func everyBundle() async throws {
+    try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in
+      var citizen = try await Self.signUp(app, phone: "13805550008", name: "郑红梅", id: "11010519491231002X")
+      let bundles = try await BundleRepository(app.db).all()
+      #expect(bundles.count == 6)
+      for bundle in bundles {
+        _ = try await citizen.get("/bundles/\(bundle.id)")
+        #expect(citizen.lastBody.contains(#"id="bundle-apply""#), "\(bundle.id)")
+        let online = citizen.lastBody.contains("/my/apply?bundle=\(bundle.id)")
+        let form = try await citizen.get("/my/apply?bundle=\(bundle.id)")
+        if online {
+          #expect(form.status == .ok && citizen.lastBody.contains(#"name="bundle_id""#), "\(bundle.id)")
+        } else {
+          #expect(form.status == .unprocessableEntity && citizen.lastBody.contains("窗口"), "\(bundle.id)")
+        }
+      }
+      // 新生儿出生 and 身后一件事 hold items that need a visit: filed with the rest, named on the form.
+      for id in ["newborn", "after-death"] {
+        _ = try await citizen.get("/my/apply?bundle=\(id)")
+        #expect(citizen.lastBody.contains("需到现场办理"), "\(id)")
+      }
+      _ = try await citizen.get("/bundles/company-closure")
+      #expect(citizen.lastBody.contains("面向法人和其他组织") && !citizen.lastBody.contains("/my/apply?bundle="))
+    }
+  }
+
   @Test("a personal account is told that an item for organisations only is applied for at a window")
   func organisationsOnly() async throws {
     try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in

@@ -58,7 +58,7 @@ public enum BundlePages {
     let body: HTML = """
       <h1>\(bundle.name)</h1>
       <p class="lead">\(bundle.summary)</p>
-      \(model.items.allSatisfy { $0.onlineDepth >= 3 } ? "<p><a class=\"button\" href=\"\(Links.portalApply)?bundle=\(bundle.id)\">\(context.t("在线申请（一次填报）", "Apply online (one form)"))</a></p>" as HTML : .empty)
+      \(applyLinks(model, context))
       <table class="facts"><tbody>
       <tr><th scope="row">\(context.t("牵头部门", "Lead department"))</th><td>\(model.departmentNames[bundle.leadDepartmentID] ?? "")</td></tr>
       <tr><th scope="row">\(context.t("办结时限", "Done within"))</th><td>\(context.t(
@@ -74,5 +74,28 @@ public enum BundlePages {
       <tbody>\(materials)</tbody></table>
       """
     return Layout.page(context, title: bundle.name, body: body)
+  }
+
+  /// How to apply: online with one form when a personal account may (an item of it takes online applications and
+  /// every item serves persons), and always at a window, where the clerk takes the whole bundle in as one intake.
+  private static func applyLinks(_ model: Model, _ context: PageContext) -> HTML {
+    let bundle = model.bundle
+    let online = model.items.contains { $0.onlineDepth >= 3 } && model.items.allSatisfy(\.servesPersons)
+    let window = context.t(
+      "也可到政务服务中心综合窗口一次办理（可先预约取号）。", "Or apply at a general window of the service center (book first).")
+    guard online else {
+      let why =
+        model.items.allSatisfy(\.servesPersons)
+        ? context.t("本件事需到现场办理，请到政务服务中心综合窗口一次申请。", "This needs a visit: apply at a general window.")
+        : context.t(
+          "本件事面向法人和其他组织，请由单位经办人到综合窗口一次申请。", "For organisations: their representative applies at a general window.")
+      return """
+        <p class="note" id="bundle-apply">\(why) <a class="button small" href="\(Links.appointments)">\(context.t("预约取号", "Book a visit"))</a></p>
+        """
+    }
+    return """
+      <p id="bundle-apply"><a class="button" href="\(Links.portalApply)?bundle=\(bundle.id)">\(context.t("在线申请（一次填报）", "Apply online (one form)"))</a> \
+      <span class="meta">\(window)</span> <a href="\(Links.appointments)">\(context.t("预约取号", "Book a visit"))</a></p>
+      """
   }
 }

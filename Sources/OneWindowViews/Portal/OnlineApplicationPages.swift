@@ -13,6 +13,9 @@ public enum OnlineApplicationPages {
     public let lines: [CaseMaterial]
     /// For a bundle: the items it files at once.
     public let itemNames: [String]
+    /// For a bundle: its items that take no online application alone (网上办理深度 below 3), whose on-site part the
+    /// applicant completes at the window after the pre-review.
+    public let inPersonNames: [String]
     public let applicant: Applicant
     /// Where the form posts (the portal's, or the proxy agent's).
     public let action: String
@@ -24,7 +27,8 @@ public enum OnlineApplicationPages {
 
     public init(
       title: String, guide: String, subject: (field: String, value: String), lines: [CaseMaterial],
-      itemNames: [String] = [], applicant: Applicant, action: String = Links.portalApply, sites: [(String, String)],
+      itemNames: [String] = [], inPersonNames: [String] = [], applicant: Applicant, action: String = Links.portalApply,
+      sites: [(String, String)],
       chosenSite: String, errors: [ValidationError], intakeKey: String
     ) {
       self.applicant = applicant
@@ -34,6 +38,7 @@ public enum OnlineApplicationPages {
       self.subject = subject
       self.lines = lines
       self.itemNames = itemNames
+      self.inPersonNames = inPersonNames
       self.sites = sites
       self.chosenSite = chosenSite
       self.errors = errors
@@ -50,7 +55,10 @@ public enum OnlineApplicationPages {
       : """
       <p class="note">\(context.t(
           "一次填报、一套材料，同时申请 \(model.itemNames.count) 个事项：\(model.itemNames.joined(separator: "、"))。",
-          "One form and one set of materials for \(model.itemNames.count) items: \(model.itemNames.joined(separator: ", ")).")) </p>
+          "One form and one set of materials for \(model.itemNames.count) items: \(model.itemNames.joined(separator: ", ")).")) \
+      \(model.inPersonNames.isEmpty ? "" : context.t(
+          "其中「\(model.inPersonNames.joined(separator: "」「"))」需到现场办理，窗口预审后会短信通知您到场办理。",
+          "\(model.inPersonNames.joined(separator: ", ")) need a visit: the window texts you after the pre-review."))</p>
       """
     let body: HTML = """
       <h1>\(context.t("在线申请：", "Apply online: "))\(model.title)</h1>

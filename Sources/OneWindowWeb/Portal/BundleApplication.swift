@@ -5,7 +5,8 @@ import OneWindowViews
 import Vapor
 
 /// "一件事" applied for online: one form with the bundle's combined material list; each upload goes to every item
-/// that asks for that paper, and one linked case per item is filed at a site that can handle them all.
+/// that asks for that paper, and one linked case per item is filed at a site that can handle them all. An item that
+/// alone takes no online application is filed with the rest (一次申请); its on-site part follows the pre-review.
 struct BundleApplication {
   let bundle: ServiceBundle
   let entries: [CatalogEntry]
@@ -20,9 +21,14 @@ struct BundleApplication {
     var entries: [CatalogEntry] = []
     var perItem: [[(site: Site, route: IntakeRoute)]] = []
     for code in bundle.itemCodes {
-      let (entry, sites) = try await OnlineApplicationController.applicable(code, req)
+      let (entry, sites) = try await OnlineApplicationController.applicable(code, online: false, req)
       entries.append(entry)
       perItem.append(sites)
+    }
+    guard entries.contains(where: { $0.item.onlineDepth >= OnlineApplicationController.minimumDepth }) else {
+      throw ValidationError(
+        field: "bundle_id", zh: "「\(bundle.name)」的事项都需到现场办理，请到窗口申请（可先预约）",
+        en: "Every item of \(bundle.name) needs a visit: apply at a window (book first)")
     }
     let sites = perItem[0].compactMap { first -> (site: Site, routes: [IntakeRoute])? in
       let routes = perItem.compactMap { options in options.first { $0.site.id == first.site.id }?.route }
@@ -42,6 +48,8 @@ struct BundleApplication {
     OnlineApplicationPages.ApplyModel(
       title: bundle.name, guide: Links.bundle(bundle.id), subject: ("bundle_id", bundle.id),
       lines: combined.map { CaseMaterial($0.material) }, itemNames: entries.map(\.item.name),
+      inPersonNames: entries.map(\.item).filter { $0.onlineDepth < OnlineApplicationController.minimumDepth }.map(
+        \.name),
       applicant: citizen.applicant,
       sites: sites.map { ($0.site.id, $0.site.name) }, chosenSite: chosenSite ?? sites[0].site.id, errors: errors,
       intakeKey: intakeKey)

@@ -211,11 +211,13 @@ enum OnlineApplicationController {
 
   /// The item (current version) and the sites that may handle it, the county center first; an item that takes no
   /// online applications is an error.
-  static func applicable(_ code: String, _ req: Request) async throws
+  /// The item a personal account may apply for, with the sites that take it. `online: false` for an item of a
+  /// 一件事, which the bundle's online application files even when the item alone takes no online application.
+  static func applicable(_ code: String, online: Bool = true, _ req: Request) async throws
     -> (CatalogEntry, [(site: Site, route: IntakeRoute)])
   {
     let entry = try await CaseAPIController.acceptableItem(code, field: "item_code", req)
-    guard entry.item.onlineDepth >= minimumDepth else {
+    guard !online || entry.item.onlineDepth >= minimumDepth else {
       throw ValidationError(
         field: "item_code",
         zh: "「\(entry.item.name)」暂不支持网上申请（网上办理深度 \(entry.item.onlineDepth) 级），请到窗口办理",
