@@ -48,6 +48,9 @@ struct WindowPagesTests {
       #expect(browser.lastBody.contains("手机号码应为 11 位数字"))
       #expect(browser.lastBody.contains("请核验「申请表」"))
       #expect(browser.lastBody.contains(#"value="139""#), "the form comes back as typed")
+      // The switches on the refused form lead back to the item's form, not to a bare /window/intake.
+      #expect(browser.lastBody.contains("/lang/en?to=/window/intake%3Fitem%3D\(Self.foodLicence)"))
+      #expect(browser.lastBody.contains("/text-size/large?to=/window/intake%3Fitem%3D\(Self.foodLicence)"))
       // A missing material cannot be accepted; a correction needs what is wrong.
       fields = Self.intakeFields(browser)
       fields["material_2"] = "missing"

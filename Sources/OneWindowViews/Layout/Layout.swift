@@ -44,9 +44,48 @@ public enum Layout {
     <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
     <link rel="stylesheet" href="\(Links.stylesheet)">
     \(script(context, "document.addEventListener('click', function (e) { if (e.target.closest('[data-print]')) window.print(); });"))
+    \(script(context, keepTypedFields))
     </head>
     """
   }
+
+  /// The language and 大字模式 switches reload the page; what was typed into its forms (not files, not passwords)
+  /// is kept for that one reload in the tab's session storage and put back, then forgotten.
+  static let keepTypedFields: HTML = """
+    (function () {
+      var key = 'ow-typed:' + location.pathname;
+      function fields(each) {
+        document.querySelectorAll('main form').forEach(function (form, index) {
+          Array.prototype.forEach.call(form.elements, function (el) {
+            if (!el.name || ['file', 'hidden', 'password', 'submit', 'button'].indexOf(el.type) >= 0) return;
+            each(index, el);
+          });
+        });
+      }
+      document.addEventListener('click', function (e) {
+        if (!e.target.closest('a[data-keep-typed]')) return;
+        var saved = [];
+        fields(function (index, el) {
+          var value = el.type === 'checkbox' || el.type === 'radio' ? el.checked : el.value;
+          saved.push([index, el.name, el.type, el.value, value]);
+        });
+        try { sessionStorage.setItem(key, JSON.stringify(saved)); } catch (x) {}
+      });
+      document.addEventListener('DOMContentLoaded', function () {
+        var raw = null;
+        try { raw = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (x) {}
+        if (!raw) return;
+        var saved = JSON.parse(raw);
+        fields(function (index, el) {
+          saved.forEach(function (s) {
+            if (s[0] !== index || s[1] !== el.name || s[2] !== el.type) return;
+            if (el.type === 'checkbox' || el.type === 'radio') { if (s[3] === el.value) el.checked = s[4]; }
+            else el.value = s[4];
+          });
+        });
+      });
+    })();
+    """
 
   /// An inline script the content security policy lets run: it carries the answer's nonce. Inline event handlers
   /// (`onclick=`) do not run under that policy; bind events from a script like this one.
@@ -68,9 +107,10 @@ public enum Layout {
       <a href="\(Links.appointments)">\(context.t("预约取号", "Book or queue"))</a>
       \(context.staff == nil ? "<a href=\"\(Links.myCases)\">\(context.t("我的办件", "My applications"))</a>" as HTML : .empty)
       \(staffLinks(context))
-      <a href="\(Links.textSize(context.largeText ? "normal" : "large", returnTo: context.path))">\
-      \(context.largeText ? context.t("标准字号", "Normal text") : context.t("大字模式", "Large text"))</a>
-      <a href="\(Links.language(other.0, returnTo: context.path))" lang="\(other.0)">\(other.1)</a>
+      <a href="\(Links.textSize(context.largeText ? "normal" : "large", returnTo: context.path))" data-keep-typed \
+      id="text-size-switch">\(context.largeText ? context.t("标准字号", "Normal text") : context.t("大字模式", "Large text"))</a>
+      <a href="\(Links.language(other.0, returnTo: context.path))" lang="\(other.0)" data-keep-typed \
+      id="language-switch">\(other.1)</a>
       </nav>
       </header>
       """

@@ -13,9 +13,16 @@ extension Request {
   }
 
   /// Where the language and 大字模式 switches come back to: this page with its query (the item of a form, a search, a
-  /// status look-up), for a GET; a posted form's path alone (its fields cannot ride on a link).
+  /// status look-up), for a GET. For a form shown again after a POST, the form's own page for the same item or
+  /// bundle (the fields typed so far come back through the page script, not the link).
   var returnPath: String {
-    guard method == .GET, let query = url.query, !query.isEmpty else { return url.path }
+    guard method == .GET else {
+      let subject = [("item_code", "item"), ("bundle_id", "bundle")].compactMap { field, name -> (String, String?)? in
+        (try? content.get(String.self, at: field)).map { (name, $0) }
+      }
+      return subject.isEmpty ? url.path : ReturnPath.local(url.path + Links.query(subject)) ?? url.path
+    }
+    guard let query = url.query, !query.isEmpty else { return url.path }
     return ReturnPath.local(url.path + "?" + query) ?? url.path
   }
 
