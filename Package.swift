@@ -42,8 +42,8 @@ let package = Package(
         .product(name: "Fluent", package: "fluent"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
       ],
-      // The API contract, built into the binary (no resource bundle to ship beside it).
-      resources: [.embedInCode("Resources/openapi.json")]
+      // The API contract and the site icon, built into the binary (no resource bundle to ship beside it).
+      resources: [.embedInCode("Resources/openapi.json"), .embedInCode("Resources/favicon.ico")]
     ),
     .executableTarget(
       name: "onewindow",

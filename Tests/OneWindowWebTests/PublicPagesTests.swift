@@ -31,6 +31,17 @@ struct PublicPagesTests {
     }
   }
 
+  @Test("the site icon is served and every page names it")
+  func favicon() async throws {
+    try await withTestApp(.sqlite) { app in
+      let icon = try await app.testing().sendRequest(.GET, "/favicon.ico")
+      #expect(icon.status == .ok && icon.headers.contentType?.subType == "vnd.microsoft.icon")
+      #expect(Array(icon.body.readableBytesView.prefix(4)) == [0, 0, 1, 0], "an ICO header")
+      let home = try await app.testing().sendRequest(.GET, "/")
+      #expect(home.body.string.contains(#"<link rel="icon" href="/favicon.ico""#))
+    }
+  }
+
   @Test("an unknown page gets a Chinese 404 page with the request id")
   func notFound() async throws {
     try await withTestApp(.sqlite, demo: false) { app in

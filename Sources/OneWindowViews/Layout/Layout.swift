@@ -43,6 +43,7 @@ public enum Layout {
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>\(title) · \(context.t("一窗通办", "OneWindow"))</title>
     <link rel="stylesheet" href="\(Links.stylesheet)">
+    <link rel="icon" href="\(Links.favicon)" sizes="16x16 32x32 48x48">
     \(script(context, "document.addEventListener('click', function (e) { if (e.target.closest('[data-print]')) window.print(); });"))
     \(script(context, keepTypedFields))
     </head>

@@ -54,6 +54,7 @@ public enum Links {
     "/cases/\(percentEncode(number))/notices/\(percentEncode(kind))"
   }
   // The citizen portal (网上办事大厅)
+  public static let favicon = "/favicon.ico"
   public static let myCases = "/my"
   public static let portalSignUp = "/my/signup"
   public static let portalSignUpConfirm = "/my/signup/confirm"

@@ -18,6 +18,7 @@ enum Routes {
       pages.post(Links.setup.pathComponents, use: SetupController.submit).access(.open)
       pages.get(Links.home.pathComponents, use: PublicController.home).access(.open)
       pages.get(Links.stylesheet.pathComponents, use: PublicController.stylesheet).access(.open)
+      pages.get(Links.favicon.pathComponents, use: PublicController.favicon).access(.open)
       pages.get("lang", ":code", use: PublicController.setLanguage).access(.open)
       pages.get("text-size", ":size", use: PublicController.setTextSize).access(.open)
       pages.get(Links.login.pathComponents, use: LoginController.show).access(.open)

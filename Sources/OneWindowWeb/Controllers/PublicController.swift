@@ -27,6 +27,14 @@ enum PublicController {
     return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
   }
 
+  /// `GET /favicon.ico`: the brand's window (drawn by `scripts/make-favicon`), cached for a day.
+  @Sendable static func favicon(req: Request) async throws -> Response {
+    var headers = HTTPHeaders()
+    headers.contentType = .init(type: "image", subType: "vnd.microsoft.icon")
+    headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=86400")
+    return Response(status: .ok, headers: headers, body: .init(data: Data(PackageResources.favicon_ico)))
+  }
+
   /// `GET /lang/{zh|en}?to=/path`: remembers the language and goes back to the page.
   @Sendable static func setLanguage(req: Request) async throws -> Response {
     let language = Language(code: req.parameters.get("code"))
