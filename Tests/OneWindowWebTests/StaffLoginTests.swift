@@ -27,6 +27,32 @@ struct StaffLoginTests {
     }
   }
 
+  @Test("every duty the workbench lists leads to a page that opens; the administrator's header links the admin pages")
+  func workbenchLinks() async throws {
+    try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in
+      for username in ["admin", "clerk", "reviewer", "agent", "supervisor", "service", "townclerk"] {
+        var browser = TestBrowser(app)
+        _ = try await browser.signIn(username)
+        _ = try await browser.get("/staff")
+        let duties = try #require(browser.lastBody.components(separatedBy: #"id="duties""#).dropFirst().first)
+          .components(separatedBy: "</ul>")[0]
+        let links = duties.components(separatedBy: #"href=""#).dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(duties.components(separatedBy: "<li>").count - 1 == links.count, "\(username): an item without a link")
+        for link in links {
+          let page = try await browser.get(link.replacingOccurrences(of: "&amp;", with: "&"))
+          #expect(page.status == .ok, "\(username): \(link) answered \(page.status)")
+        }
+      }
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      _ = try await admin.get("/staff")
+      let header = try #require(admin.lastBody.components(separatedBy: "</header>").first)
+      for link in ["/admin/items", "/admin/directory", "/admin/hall", "/hall/figures"] {
+        #expect(header.contains(#"href="\#(link)""#), "\(link)")
+      }
+    }
+  }
+
   @Test("the session cookie lasts its lifetime on the browser's clock, also when the server's clock is set back")
   func cookieLifetime() async throws {
     // A server clock a month back (ONEWINDOW_CLOCK for training): an Expires date would already be past for the

@@ -126,8 +126,15 @@ public enum Layout {
       (.deliverResults, Links.delivery, "统一出件", "Delivery"),
       (.proxyApply, Links.agentDesk, "帮办代办", "Proxy service"),
       (.intakeCases, Links.shipments, "物料流转", "Shipments"), (.proxyApply, Links.shipments, "物料流转", "Shipments"),
+      (.manageCatalog, Links.adminItems, "事项管理", "Catalog"),
+      (.manageSites, Links.adminDirectory, "机构人员", "Directory"),
+      (.manageStaff, Links.adminDirectory + "?tab=staff", "机构人员", "Directory"),
+      (.manageSites, Links.adminHall, "大厅设置", "Hall setup"),
+      (.viewStatistics, Links.hallFigures, "大厅数据", "Hall figures"),
     ]
-    let deskLinks = desks.filter { Authorization.can(staff, $0.0) }.map {
+    // A page reached by two permissions is linked once.
+    var shown: Set<String> = []
+    let deskLinks = desks.filter { Authorization.can(staff, $0.0) && shown.insert($0.2).inserted }.map {
       "<a href=\"\($0.1)\">\(context.t($0.2, $0.3))</a>" as HTML
     }
     return """

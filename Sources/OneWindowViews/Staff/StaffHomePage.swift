@@ -57,27 +57,39 @@ public enum StaffHomePage {
         note: HTML(unsafe: HTML.escape(context.t("显示在您窗口的评价器上。", "Shown on your window's rating pad."))),
         errors: model.profileErrors, context))
       <h2>\(context.t("您可以", "You may"))</h2>
-      <ul class="plain">\(permissions.map { permission -> HTML in
-        guard let link = link(for: permission) else { return "<li>\(context.t(permission.name))</li>" }
-        return "<li><a href=\"\(link)\">\(context.t(permission.name))</a></li>"
+      <ul class="plain" id="duties">\(permissions.flatMap { permission in
+        links(for: permission).map { link -> HTML in
+          "<li><a href=\"\(link.url)\">\(context.t(link.name ?? permission.name))</a></li>"
+        }
       })</ul>
       """
     return Layout.page(context, title: context.t("工作台", "Workbench"), body: body)
   }
 
-  /// The page where a permission is exercised, for those that have one yet.
-  private static func link(for permission: Permission) -> String? {
+  /// The pages where a permission is exercised. A duty with no page of its own (opening the workbench, viewing
+  /// the cases met on the other desks) or none yet is not listed: every line leads somewhere.
+  private static func links(for permission: Permission) -> [(url: String, name: LocalizedText?)] {
     switch permission {
-    case .manageCatalog: Links.adminItems
-    case .intakeCases: Links.window
-    case .reviewCases: Links.office
-    case .deliverResults: Links.delivery
-    case .proxyApply: Links.agentDesk
-    case .callTickets: Links.window
-    case .viewStatistics: Links.hallFigures
-    case .manageSites: Links.adminDirectory + "?tab=sites"
-    case .manageStaff: Links.adminDirectory + "?tab=staff"
-    default: nil
+    case .manageCatalog:
+      [
+        (Links.adminItems, nil), (Links.adminImport, LocalizedText(zh: "导入导出事项目录", en: "Import or export the catalog")),
+        (Links.adminBundles, LocalizedText(zh: "维护“一件事”", en: "Maintain the bundles")),
+        (Links.adminAgreements, LocalizedText(zh: "维护委托受理协议", en: "Maintain delegation agreements")),
+        (Links.adminProxyLists, LocalizedText(zh: "维护帮办代办事项清单", en: "Maintain the proxy lists")),
+      ]
+    case .intakeCases: [(Links.window, nil)]
+    case .reviewCases: [(Links.office, nil)]
+    case .deliverResults: [(Links.delivery, nil)]
+    case .proxyApply: [(Links.agentDesk, nil)]
+    case .callTickets: [(Links.window, nil)]
+    case .viewStatistics: [(Links.hallFigures, LocalizedText(zh: "查看大厅取号与评价数据", en: "Hall figures"))]
+    case .manageSites:
+      [
+        (Links.adminDirectory + "?tab=sites", nil),
+        (Links.adminHall, LocalizedText(zh: "设置大厅取号分组与预约", en: "Set up the hall's queues and bookings")),
+      ]
+    case .manageStaff: [(Links.adminDirectory + "?tab=staff", nil)]
+    case .viewWorkbench, .manageCalendar, .viewCases, .superviseCases, .handleInquiries, .handleRectifications: []
     }
   }
 
