@@ -42,6 +42,17 @@ struct PublicPagesTests {
     }
   }
 
+  @Test("phone numbers are typed on the phone's dial pad (type=tel) on the citizen pages")
+  func phoneFields() async throws {
+    try await withTestApp(.sqlite) { app in
+      for path in ["/my/signup", "/my/login", "/status"] {
+        let page = try await app.testing().sendRequest(.GET, path)
+        #expect(page.body.string.contains(#"<input type="tel" autocomplete="tel" id="phone""#), "\(path)")
+        #expect(!page.body.string.contains(#"<input type="text" id="phone""#), "\(path)")
+      }
+    }
+  }
+
   @Test("an unknown page gets a Chinese 404 page with the request id")
   func notFound() async throws {
     try await withTestApp(.sqlite, demo: false) { app in

@@ -23,6 +23,15 @@ struct FormParts {
     """
   }
 
+  /// A phone number: the phone's dial pad on a phone (type=tel), filled in from the browser's own number.
+  func phone(_ field: String, _ label: String, _ value: String, required: Bool = false) -> HTML {
+    """
+    <div><label for="\(field)">\(label)\(required ? " *" : "")</label>\
+    <input type="tel" autocomplete="tel" id="\(field)" name="\(field)" value="\(value)"\(invalid(field))>\
+    \(error(field))</div>
+    """
+  }
+
   func number(_ field: String, _ label: String, _ value: Int?) -> HTML {
     """
     <div><label for="\(field)">\(label)</label>\

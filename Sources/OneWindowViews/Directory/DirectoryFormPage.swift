@@ -145,7 +145,7 @@ public enum DirectoryFormPage {
         \(parts.select("kind", context.t("类型", "Kind"), SiteKind.allCases.map { ($0.rawValue, context.t($0.name)) }, v("kind")))
         \(parts.select("region_code", context.t("所在区划", "Region"), regionOptions([.county, .town, .village]), v("region_code")))
         \(parts.text("address", context.t("地址", "Address"), v("address"), required: true))
-        \(parts.text("phone", context.t("咨询电话", "Phone"), v("phone"), required: true))
+        \(parts.phone("phone", context.t("咨询电话", "Phone"), v("phone"), required: true))
         \(parts.text("hours_weekdays", context.t("工作日办公时间", "Weekday hours"), v("hours_weekdays"), required: true))
         \(parts.text("hours_extended", context.t("延时服务（可空）", "Extended hours (optional)"), v("hours_extended")))
         \(parts.text("hours_saturday", context.t("周六服务（可空）", "Saturday hours (optional)"), v("hours_saturday")))
@@ -182,7 +182,7 @@ public enum DirectoryFormPage {
         \(parts.select("site", context.t("数据范围：场所（可空）", "Scope: site (optional)"), [("", "—")] + siteOptions, v("site")))
         \(parts.select("department", context.t("所属部门（可空）", "Department (optional)"), [("", "—")] + departmentOptions, v("department")))
         \(parts.text("title", context.t("职务", "Title"), v("title")))
-        \(parts.text("phone", context.t("电话", "Phone"), v("phone")))
+        \(parts.phone("phone", context.t("电话", "Phone"), v("phone")))
         </div>
         \(editing ? .empty : "<p class=\"meta\">\(context.t("不在此设密码：保存后生成一次性链接，由本人设置密码。", "No password here: saving makes a one-time link for the person to set theirs."))</p>" as HTML)
         """

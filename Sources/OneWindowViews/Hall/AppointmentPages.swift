@@ -82,7 +82,7 @@ public enum AppointmentPages {
         <fieldset id="slot"><legend>\(context.t("时段", "Time"))</legend><div class="slots">\(radios)</div>\(parts.error("slot"))</fieldset>
         <div class="grid3">
         \(parts.text("name", context.t("姓名", "Name"), model.name, required: true))
-        \(parts.text("phone", context.t("手机号", "Phone"), model.phone, required: true))
+        \(parts.phone("phone", context.t("手机号", "Phone"), model.phone, required: true))
         </div>
         <button type="submit" class="button" id="book-submit">\(context.t("提交预约", "Book"))</button>
         </form>
@@ -131,7 +131,7 @@ public enum AppointmentPages {
       \(parts.summary())
       <form method="post" action="\(Links.appointmentCancel)" class="panel" novalidate>
       \(context.csrfField)
-      \(parts.text("phone", context.t("手机号", "Phone"), phone, required: true))
+      \(parts.phone("phone", context.t("手机号", "Phone"), phone, required: true))
       \(parts.text("code", context.t("签到码", "Check-in code"), "", required: true))
       <button type="submit" class="button">\(context.t("取消预约", "Cancel booking"))</button>
       </form>

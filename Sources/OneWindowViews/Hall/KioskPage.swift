@@ -56,14 +56,14 @@ public enum KioskPage {
       <form method="post" action="\(Links.kioskCheckIn(model.site.id))" class="panel" novalidate>
       <h2>\(context.t("预约签到", "Appointment check-in"))</h2>
       \(context.csrfField)
-      \(parts.text("phone", context.t("预约手机号", "Phone number"), model.phone))
+      \(parts.phone("phone", context.t("预约手机号", "Phone number"), model.phone))
       \(parts.text("code", context.t("签到码（6 位）", "Check-in code (6 digits)"), ""))
       <button type="submit" class="button" id="check-in">\(context.t("签到取号", "Check in"))</button>
       </form>
       <form method="get" action="\(Links.status)" class="panel">
       <h2>\(context.t("办件查询", "Track a case"))</h2>
       <div><label for="status-number">\(context.t("办件编号", "Case number"))</label><input type="text" id="status-number" name="number"></div>
-      <div><label for="status-phone">\(context.t("申请人手机号", "Applicant's phone"))</label><input type="text" id="status-phone" name="phone" inputmode="numeric"></div>
+      <div><label for="status-phone">\(context.t("申请人手机号", "Applicant's phone"))</label><input type="tel" id="status-phone" name="phone"></div>
       <button type="submit" class="button">\(context.t("查询", "Look up"))</button>
       </form>
       </div>

@@ -44,7 +44,7 @@ public enum OnlineTicketPage {
         \(site.openingHours.saturday.map { context.t("；周六 ", "; Saturday ") + $0 } ?? "")</p>
         <div class="grid3">
         \(parts.select("group", context.t("业务", "Service"), [("", context.t("请选择", "Choose"))] + groups, model.group))
-        \(parts.text("phone", context.t("手机号（凭号办理，一人一号）", "Phone (one ticket per person)"), model.phone, required: true))
+        \(parts.phone("phone", context.t("手机号（凭号办理，一人一号）", "Phone (one ticket per person)"), model.phone, required: true))
         </div>
         <button type="submit" class="button" id="take-online">\(context.t("取号", "Take a ticket"))</button>
         </form>

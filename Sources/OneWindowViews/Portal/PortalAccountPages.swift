@@ -22,7 +22,7 @@ public enum PortalAccountPages {
       \(parts.summary())
       <form method="post" action="\(Links.portalSignUp)" novalidate>
       \(context.csrfField)
-      \(parts.text("phone", context.t("手机号码（登录账号）", "Mobile number (your login)"), form.phone, required: true))
+      \(parts.phone("phone", context.t("手机号码（登录账号）", "Mobile number (your login)"), form.phone, required: true))
       \(parts.text("name", context.t("姓名", "Name"), form.name, required: true))
       \(parts.text("id_number", context.t("居民身份证号码", "Resident ID number"), form.idNumber, required: true))
       <div><label for="password">\(context.t("密码（至少 8 位，含字母和数字）", "Password (8+ characters, letters and digits)")) *</label>\
@@ -74,7 +74,7 @@ public enum PortalAccountPages {
       <form method="post" action="\(Links.portalLogin)" novalidate>
       \(context.csrfField)
       \(returnTo.map { "<input type=\"hidden\" name=\"to\" value=\"\($0)\">" as HTML } ?? .empty)
-      \(parts.text("phone", context.t("手机号码", "Mobile number"), phone, required: true))
+      \(parts.phone("phone", context.t("手机号码", "Mobile number"), phone, required: true))
       <div><label for="password">\(context.t("密码", "Password")) *</label>\
       <input type="password" id="password" name="password" autocomplete="current-password"\(parts.invalid("password"))>\
       \(parts.error("password"))</div>

@@ -88,7 +88,7 @@ public enum AgentDeskPage {
       <div class="form-grid">
       \(parts.text("applicant.name", context.t("委托人姓名", "Resident's name"), model.form.name, required: true))
       \(parts.text("applicant.id_number", context.t("居民身份证号码", "Resident ID number"), model.form.idNumber, required: true))
-      \(parts.text("applicant.phone", context.t("手机号码", "Mobile"), model.form.phone, required: true))
+      \(parts.phone("applicant.phone", context.t("手机号码", "Mobile"), model.form.phone, required: true))
       </div>
       <fieldset id="item_codes"><legend>\(context.t("委托办理的事项（本站帮办代办清单）", "Items (this station's proxy list)"))</legend>\
       \(parts.error("item_codes"))<div class="checks scroll-box">\(checks)</div></fieldset>

@@ -45,7 +45,7 @@ public enum CaseStatusPage {
       <form method="get" action="\(Links.status)" class="panel" novalidate>
       <div class="form-grid">
       \(form.text("number", context.t("办件编号（受理通知书上）", "Case number (on your receipt)"), model.number, required: true))
-      \(form.text("phone", context.t("申请时留的手机号码", "Phone number given when applying"), model.phone, required: true))
+      \(form.phone("phone", context.t("申请时留的手机号码", "Phone number given when applying"), model.phone, required: true))
       </div>
       <p><button type="submit">\(context.t("查询", "Look up"))</button></p>
       </form>

@@ -15,7 +15,7 @@ enum PublicProfileForm {
       <form method="post" action="\(action)" enctype="multipart/form-data" novalidate>
       \(context.csrfField)
       <div class="form-grid">
-      \(parts.text("phone", context.t("服务电话", "Service phone"), profile?.phone ?? "", required: true))
+      \(parts.phone("phone", context.t("服务电话", "Service phone"), profile?.phone ?? "", required: true))
       \(parts.text("hours", context.t("服务时间", "Hours"), profile?.hours ?? defaultHours, required: true))
       <div><label for="photo">\(context.t("照片（JPG/PNG，不超过 2 MB）", "Photo (JPG/PNG, up to 2 MB)"))</label>\
       <input type="file" id="photo" name="photo" accept=".jpg,.jpeg,.png"\(parts.invalid("photo"))>\(parts.error("photo"))</div>

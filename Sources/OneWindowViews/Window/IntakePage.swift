@@ -163,7 +163,7 @@ public enum IntakePage {
       <input type="text" id="applicant.name" name="name" value="\(form.name)"\(parts.invalid("applicant.name"))>\
       \(parts.error("applicant.name"))</div>
       <div><label for="applicant.phone">\(context.t("手机号码", "Mobile")) *</label>\
-      <input type="text" inputmode="numeric" id="applicant.phone" name="phone" value="\(form.phone)"\(parts.invalid("applicant.phone"))>\
+      <input type="tel" autocomplete="tel" id="applicant.phone" name="phone" value="\(form.phone)"\(parts.invalid("applicant.phone"))>\
       \(parts.error("applicant.phone"))</div>
       </div>
       <p class="meta">\(context.t(
