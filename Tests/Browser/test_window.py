@@ -80,6 +80,9 @@ def test_immediate_item_from_intake_to_result_at_one_window(browser, base_url, a
     body = text_of(browser, "body")
     assert "未保存任何内容" in body
     assert browser.find_element(By.ID, "applicant.name-error").text == "请填写申请人姓名或名称"
+    # The summary lists the errors in the order of the fields: the applicant before the materials.
+    summary = [a.get_attribute("href").split("#")[1] for a in browser.find_elements(By.CSS_SELECTOR, "#error-summary a")]
+    assert summary.index("applicant.name") < summary.index("material_0"), summary
     assert "手机号码应为 11 位数字" in browser.find_element(By.ID, "applicant.phone-error").text
     assert "请核验「申请表」" in browser.find_element(By.ID, "material_0-error").text
     browser.save_screenshot(str(artifacts / "window-intake-errors.png"))

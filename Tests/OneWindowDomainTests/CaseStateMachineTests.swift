@@ -330,6 +330,20 @@ struct CaseStateMachineTests {
     #expect(c.deadline(rule, now: at)?.due.map(rule.iso8601) == "2026-12-02T23:59:59+08:00")
   }
 
+  @Test("the decision is worded by the item's type: 准予许可 for a licence, 准予办理 for the rest")
+  func decisionWords() {
+    let item = Self.makeCase().item
+    #expect(item.decisionName(approved: true).zh == "准予办理", "a case that does not record its type")
+    let licence = CaseItem(
+      code: item.code, version: 1, name: item.name, kind: .promised, departmentID: item.departmentID,
+      promisedLimitDays: 10, legalLimitDays: 20, type: .license)
+    #expect(licence.decisionName(approved: true).zh == "准予许可" && licence.decisionName(approved: false).zh == "不予许可")
+    let benefit = CaseItem(
+      code: item.code, version: 1, name: "高龄津贴发放", kind: .promised, departmentID: item.departmentID,
+      promisedLimitDays: 10, legalLimitDays: 20, type: .benefit)
+    #expect(benefit.decisionName(approved: false).zh == "不予办理")
+  }
+
   @Test("case numbers: county, date, sequence; sortable")
   func numbers() {
     let a = CaseNumber.make(county: RegionCode("360999100")!, date: CivilDate(iso: "2026-11-23")!, sequence: 42)

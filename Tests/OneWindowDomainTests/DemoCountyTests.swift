@@ -16,6 +16,15 @@ struct DemoCountyTests {
     }
   }
 
+  @Test("no two sites and no two people share a phone number (the public board lists them)")
+  func phones() {
+    let county = DemoCounty.shared
+    let sites = county.sites.map(\.phone)
+    #expect(Set(sites).count == sites.count)
+    let people = county.staff.map(\.phone)
+    #expect(Set(people).count == people.count)
+  }
+
   @Test("a center, a sub-center, six town centers, twenty stations and a bank point")
   func sites() {
     let kinds = Dictionary(grouping: county.sites, by: \.kind).mapValues(\.count)

@@ -213,6 +213,7 @@ struct HallPagesTests {
         "/hall/sites/site-center/check-in",
         form: ["_csrf": kiosk.csrfToken ?? "", "phone": "13800001111", "code": "12345"])
       #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("签到码为 6 位数字"))
+      #expect(!wrong.body.string.contains("未保存任何内容"), "a check-in saves nothing to speak of")
       let checkedIn = try await kiosk.post(
         "/hall/sites/site-center/check-in", form: ["_csrf": token, "phone": "13800001111", "code": appointment.code])
       #expect(checkedIn.status == .seeOther)

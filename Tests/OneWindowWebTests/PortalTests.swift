@@ -47,6 +47,12 @@ struct PortalTests {
       for field in ["phone", "name", "id_number", "password"] {
         #expect(browser.lastBody.contains(#"id="\#(field)-error""#), "\(field)")
       }
+      // The summary follows the form's order and speaks of the account, not of an applicant.
+      let summary = try #require(browser.lastBody.components(separatedBy: #"id="error-summary""#).dropFirst().first)
+        .components(separatedBy: "</ul>")[0]
+      let order = ["#phone", "#name", "#id_number", "#password"].map { summary.range(of: $0)?.lowerBound }
+      #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(summary)")
+      #expect(!summary.contains("申请人"))
       _ = try await Self.signUp(app, phone: "13805550001", name: "王秀英", id: "11010519491231002X")
       var again = TestBrowser(app)
       _ = try await again.get("/my/signup")
@@ -95,6 +101,11 @@ struct PortalTests {
           .checkMaterials([MaterialCheck(name: flagged, status: .missing, problem: "复印件不清晰")]),
           .issueCorrection(items: [.init(material: flagged, problem: "复印件不清晰")], reasonForAnother: nil),
         ], to: number, expectedVersion: nil, by: clerk, now: WindowPagesTests.monday)
+
+      var window = TestBrowser(app)
+      _ = try await window.signIn("clerk")
+      _ = try await window.get("/cases/\(number)/recheck")
+      #expect(window.lastBody.contains("补正后核验："), "after a notice the window rechecks")
 
       // act: send again with nothing new
       _ = try await owner.get("/my/cases/\(number)")
@@ -239,6 +250,8 @@ struct PortalTests {
       _ = try await clerk.signIn("clerk")
       _ = try await clerk.get("/window")
       #expect(clerk.lastBody.contains(#"id="online""#) && clerk.lastBody.contains(number))
+      _ = try await clerk.get("/cases/\(number)/recheck")
+      #expect(clerk.lastBody.contains("预审：") && !clerk.lastBody.contains("补正后核验"), "a first check is a pre-review")
 
       var other = try await Self.signUp(app, phone: "13805550003", name: "孙丽娟", id: "110105194912310046")
       #expect(try await other.get("/my/cases/\(number)").status == .notFound)

@@ -262,7 +262,9 @@ public enum CaseStateMachine {
       c.opinions[index].answeredAt = now
 
     case .decide(let approved, let reason):
-      if !approved { try required(reason, "reason", "不予许可的理由", "reason for the denial") }
+      if !approved {
+        try required(reason, "reason", "\(c.item.decisionName(approved: false).zh)的理由", "reason for the denial")
+      }
       guard !c.opinions.contains(where: \.isOpen) else {
         throw ValidationError(field: "opinions", zh: "尚有并联意见未答复，不能作出决定", en: "Opinions are still open")
       }
@@ -271,7 +273,9 @@ public enum CaseStateMachine {
 
     case .issueResult(let file):
       guard c.decision?.approved == true else {
-        throw ValidationError(field: "result_file", zh: "不予许可的办件没有电子结果", en: "A denied case has no result to issue")
+        throw ValidationError(
+          field: "result_file", zh: "\(c.item.decisionName(approved: false).zh)的办件没有电子结果",
+          en: "A denied case has no result to issue")
       }
       c.resultFile = file
 

@@ -114,10 +114,13 @@ public struct CaseItem: Sendable, Hashable, Codable {
   public let departmentID: String
   public let promisedLimitDays: Int
   public let legalLimitDays: Int
+  /// 事项类型, which decides the words of the decision (准予许可 for a licence, 准予办理 otherwise). Absent on cases
+  /// registered before it was kept.
+  public let type: ItemType?
 
   public init(
     code: String, version: Int, name: String, kind: CaseKind, departmentID: String, promisedLimitDays: Int,
-    legalLimitDays: Int
+    legalLimitDays: Int, type: ItemType? = nil
   ) {
     self.code = code
     self.version = version
@@ -126,12 +129,24 @@ public struct CaseItem: Sendable, Hashable, Codable {
     self.departmentID = departmentID
     self.promisedLimitDays = promisedLimitDays
     self.legalLimitDays = legalLimitDays
+    self.type = type
   }
 
   public init(_ item: ServiceItem, version: Int = 1) {
     self.init(
       code: item.code, version: version, name: item.name, kind: item.caseKind, departmentID: item.departmentID,
       promisedLimitDays: item.caseKind == .immediate ? 0 : item.promisedLimitDays,
-      legalLimitDays: item.legalLimitDays)
+      legalLimitDays: item.legalLimitDays, type: item.type)
+  }
+
+  /// The decision in the words its notice uses: 准予许可/不予许可 for an administrative licence, 准予办理/不予办理 for
+  /// any other item (and for a case that does not record its item's type).
+  public func decisionName(approved: Bool) -> LocalizedText {
+    switch (type == .license, approved) {
+    case (true, true): LocalizedText(zh: "准予许可", en: "Granted")
+    case (true, false): LocalizedText(zh: "不予许可", en: "Not granted")
+    case (false, true): LocalizedText(zh: "准予办理", en: "Approved")
+    case (false, false): LocalizedText(zh: "不予办理", en: "Not approved")
+    }
   }
 }

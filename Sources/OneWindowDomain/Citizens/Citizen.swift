@@ -38,15 +38,21 @@ public struct CitizenSignUp: Sendable {
     self.password = password
   }
 
+  /// Checks every field in the order of the sign-up form, in the words of an account (not of an applicant).
   public func validate() throws(ValidationErrors) {
     var errors: [ValidationError] = []
-    do {
-      try Applicant(kind: .person, name: name, idType: Applicant.residentID, idNumber: idNumber, phone: phone)
-        .validate()
-    } catch {
-      errors += error.errors.map {
-        ValidationError(field: String($0.field.dropFirst("applicant.".count)), message: $0.message)
-      }
+    if !(phone.count == 11 && phone.hasPrefix("1") && phone.allSatisfy(\.isNumber)) {
+      errors.append(
+        ValidationError(
+          field: "phone", zh: "手机号码应为 11 位数字，它是您的登录账号", en: "Your login is an 11-digit mobile number"))
+    }
+    if name.trimmingCharacters(in: .whitespaces).isEmpty {
+      errors.append(ValidationError(field: "name", zh: "请填写您的姓名（与身份证一致）", en: "Enter your name as on your ID card"))
+    }
+    if idNumber.trimmingCharacters(in: .whitespaces).isEmpty {
+      errors.append(ValidationError(field: "id_number", zh: "请填写您的居民身份证号码", en: "Enter your resident ID number"))
+    } else if let problem = IDType.residentID.problem(with: idNumber) {
+      errors.append(ValidationError(field: "id_number", message: problem))
     }
     if password.count < 8 || !password.contains(where: \.isLetter) || !password.contains(where: \.isNumber) {
       errors.append(
@@ -55,4 +61,5 @@ public struct CitizenSignUp: Sendable {
     }
     guard errors.isEmpty else { throw ValidationErrors(errors) }
   }
+
 }

@@ -156,7 +156,7 @@ struct DemoCountyBuilder {
           Site(
             id: siteID, name: "\(village.name)便民服务站", kind: .villageStation,
             regionCode: village.code, address: "云溪县\(town.name)\(village.name)村部",
-            phone: "0795-72\(village.code.value.suffix(5))", openingHours: Self.villageHours))
+            phone: "0795-7\(village.code.value.suffix(6))", openingHours: Self.villageHours))
         addWindow(siteID, nil, 1, "帮办代办窗口", .proxy)
         let username = village.code.value == "360999100201" ? "agent" : nil
         addStaff(

@@ -68,13 +68,17 @@ struct FormParts {
     "<label><input type=\"checkbox\" name=\"\(field)\" value=\"on\"\(on ? " checked" : "")> \(label)</label>"
   }
 
-  /// All errors at the top of a form, each linking to its field.
-  func summary() -> HTML {
+  /// All errors at the top of a form, each linking to its field (put in the fields' order on the page by the page
+  /// script). `saves: false` for a form that saves nothing anyway (a look-up, a check-in, a sign-in).
+  func summary(saves: Bool = true) -> HTML {
     guard !errors.isEmpty else { return .empty }
     let items = errors.map { "<li><a href=\"#\(anchor($0.field))\">\(context.t($0.message))</a></li>" as HTML }
+    let heading =
+      saves
+      ? context.t("有 \(errors.count) 处需要修改，未保存任何内容：", "\(errors.count) problem(s) to fix; nothing was saved:")
+      : context.t("有 \(errors.count) 处需要修改：", "\(errors.count) problem(s) to fix:")
     return """
-      <div class="alert" role="alert" tabindex="-1" id="error-summary"><p><b>\(context.t(
-        "有 \(errors.count) 处需要修改，未保存任何内容：", "\(errors.count) problem(s) to fix; nothing was saved:"))</b></p>\
+      <div class="alert" role="alert" tabindex="-1" id="error-summary"><p><b>\(heading)</b></p>\
       <ul>\(items)</ul></div>
       """
   }

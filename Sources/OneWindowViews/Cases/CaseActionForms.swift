@@ -80,8 +80,14 @@ enum CaseActionForms {
         [
           f.radios(
             "approved", context.t("决定", "Decision"),
-            [("true", context.t("准予许可/办理", "Approve")), ("false", context.t("不予许可", "Deny"))]),
-          f.area("reason", context.t("理由（不予许可时必填）", "Reason (required for a denial)")),
+            [
+              ("true", context.t(model.serviceCase.item.decisionName(approved: true))),
+              ("false", context.t(model.serviceCase.item.decisionName(approved: false))),
+            ]),
+          f.area(
+            "reason",
+            context.t(
+              "理由（\(model.serviceCase.item.decisionName(approved: false).zh)时必填）", "Reason (required for a denial)")),
         ], open: !model.serviceCase.opinions.contains(where: \.isOpen))
     case .issueResult:
       return f.form(

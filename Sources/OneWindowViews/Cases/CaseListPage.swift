@@ -125,7 +125,7 @@ public enum DeliveryPage {
         : .empty
       return """
         <tr><td><a href="\(Links.casePage(c.number))">\(c.number)</a></td><td>\(c.item.name)</td>\
-        <td>\(c.applicant.name)</td><td>\(c.decision?.approved == false ? context.t("不予许可", "Denied") : context.t("准予", "Approved"))</td>\
+        <td>\(c.applicant.name)</td><td>\(context.t(c.item.decisionName(approved: c.decision?.approved != false)))</td>\
         <td>\(CaseText.delivery(c.resultDelivery, model.names, context)) \(waiting)</td><td>\(model.clock.time(c.decision?.at))</td></tr>
         """
     }

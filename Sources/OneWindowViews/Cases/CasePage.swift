@@ -188,7 +188,7 @@ public enum CasePage {
     if let decision = c.decision {
       blocks.append(
         """
-        <div class="card" id="decision"><h3>\(decision.approved ? context.t("准予许可/办理", "Approved") : context.t("不予许可", "Denied"))</h3>\
+        <div class="card" id="decision"><h3>\(context.t(c.item.decisionName(approved: decision.approved)))</h3>\
         \(decision.reason.isEmpty ? .empty : "<p>\(decision.reason)</p>" as HTML)<p class="meta">\(model.clock.time(decision.at))</p>\
         \(c.resultFile.map { "<p>\(context.t("电子结果：", "Electronic result: "))<a href=\"\(Links.caseFile(c.number, $0.fileID))\" target=\"_blank\">\($0.name)</a></p>" as HTML } ?? .empty)</div>
         """)

@@ -163,8 +163,10 @@ public enum NoticePage {
       guard let decision = c.decision else { return .empty }
       let result =
         decision.approved
-        ? context.t("已办结，准予许可/办理。", "It is concluded and approved.")
-        : context.t("已办结，决定不予许可。理由：\(decision.reason)", "It is concluded and denied: \(decision.reason)")
+        ? context.t("已办结，\(c.item.decisionName(approved: true).zh)。", "It is concluded: approved.")
+        : context.t(
+          "已办结，决定\(c.item.decisionName(approved: false).zh)。理由：\(decision.reason)",
+          "It is concluded and denied: \(decision.reason)")
       let pending =
         c.awaitsDeficientMaterials
         ? context.t("容缺材料补齐后方可领取结果。", "The result is handed out once the deferred materials are in.") : ""

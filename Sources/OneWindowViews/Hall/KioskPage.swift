@@ -45,7 +45,7 @@ public enum KioskPage {
     let body: HTML = """
       <div class="kiosk">
       <h1>\(model.site.name) · \(context.t("自助取号", "Take a ticket"))</h1>
-      \(parts.summary())
+      \(parts.summary(saves: false))
       <form method="post" action="\(takeURL)" class="kiosk-take">
       \(context.csrfField)
       <fieldset class="lanes" id="priority"><legend>\(context.t("绿色通道（老年人、残疾人、孕妇优先）", "Priority lane (elderly, disabled, pregnant)"))</legend>\

@@ -46,6 +46,7 @@ public enum Layout {
     <link rel="icon" href="\(Links.favicon)" sizes="16x16 32x32 48x48">
     \(script(context, "document.addEventListener('click', function (e) { if (e.target.closest('[data-print]')) window.print(); });"))
     \(script(context, keepTypedFields))
+    \(script(context, orderErrorSummary))
     </head>
     """
   }
@@ -86,6 +87,22 @@ public enum Layout {
         });
       });
     })();
+    """
+
+  /// The error summary lists its errors in the order their fields come on the page.
+  static let orderErrorSummary: HTML = """
+    document.addEventListener('DOMContentLoaded', function () {
+      var list = document.querySelector('#error-summary ul');
+      if (!list) return;
+      function target(li) { var a = li.querySelector('a'); return a && document.getElementById(a.getAttribute('href').slice(1)); }
+      var items = Array.prototype.slice.call(list.children);
+      items.sort(function (a, b) {
+        var x = target(a), y = target(b);
+        if (!x || !y || x === y) return 0;
+        return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      });
+      items.forEach(function (li) { list.appendChild(li); });
+    });
     """
 
   /// An inline script the content security policy lets run: it carries the answer's nonce. Inline event handlers

@@ -49,7 +49,7 @@ public enum PortalAccountPages {
     let body: HTML = """
       <section class="panel login">
       <h1>\(context.t("输入短信验证码", "Enter the texted code"))</h1>
-      \(parts.summary())
+      \(parts.summary(saves: false))
       <p>\(context.t("短信已发送至 \(maskedPhone)，10 分钟内有效。", "A text went to \(maskedPhone); the code is good for 10 minutes."))</p>
       \(demo)
       <form method="post" action="\(Links.portalSignUpConfirm)" novalidate>

@@ -62,9 +62,12 @@ public enum IntakePage {
     let parts = FormParts(context: context, errors: model.errors)
     let item = model.item
     let action = model.existingCase.map { Links.caseRecheck($0.number) } ?? Links.windowIntake
-    let title =
-      model.existingCase == nil
-      ? context.t("收件：", "Intake: ") + item.name : context.t("补正后核验：", "Recheck: ") + item.name
+    let title: String =
+      switch model.existingCase {
+      case nil: context.t("收件：", "Intake: ") + item.name
+      case let c? where c.notices.isEmpty: context.t("预审：", "Pre-review: ") + item.name
+      case _?: context.t("补正后核验：", "Recheck: ") + item.name
+      }
     let body: HTML = """
       <p class="no-print"><a href="\(Links.window)">← \(context.t("返回综合窗口", "Back to the window"))</a></p>
       <h1>\(title)</h1>

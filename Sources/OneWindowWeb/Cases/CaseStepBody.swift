@@ -146,7 +146,7 @@ struct CaseStepBody: Decodable {
 
   private func flag(_ value: Bool?, _ field: String) throws(ValidationError) -> Bool {
     guard let value else {
-      throw ValidationError(field: field, zh: "请选择是或否（true/false）", en: "Give true or false")
+      throw ValidationError(field: field, zh: "请选择其中一项", en: "Choose one of the options")
     }
     return value
   }
