@@ -17,6 +17,27 @@ struct PublicPagesTests {
       #expect(page.contains(#"action="/items""#))
       #expect(page.contains(#"<html lang="zh-CN">"#))
       #expect(response.headers.first(name: "X-Request-Id") != nil)
+      // A portal's first screen: the entries and the items most applied for come before where to go, and the
+      // village stations are folded under their town.
+      let entries = try #require(page.range(of: #"id="entries""#))
+      let popular = try #require(page.range(of: #"id="popular""#))
+      let towns = try #require(page.range(of: #"id="towns""#))
+      #expect(entries.lowerBound < popular.lowerBound && popular.lowerBound < towns.lowerBound)
+      #expect(page.contains(#"href="/items?audience=legalEntity""#))
+      let village = try #require(page.range(of: "西郊村便民服务站"))
+      let fold = try #require(page.range(of: #"<details class="town"><summary><b>城关镇</b>"#))
+      #expect(fold.lowerBound < village.lowerBound)
+    }
+  }
+
+  @Test("热门事项 are the items most applied for lately", arguments: TestDatabase.all)
+  func popularItems(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      for _ in 0..<3 { _ = try await clerk.createCase(item: "360105015000") }
+      let page = try await app.testing().sendRequest(.GET, "/").body.string
+      let list = try #require(page.components(separatedBy: #"id="popular""#).dropFirst().first)
+      #expect(list.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>")[1].contains("食品生产许可"))
     }
   }
 

@@ -47,6 +47,7 @@ public enum Layout {
     \(script(context, "document.addEventListener('click', function (e) { if (e.target.closest('[data-print]')) window.print(); });"))
     \(script(context, keepTypedFields))
     \(script(context, orderErrorSummary))
+    \(script(context, phoneLayout))
     </head>
     """
   }
@@ -89,6 +90,31 @@ public enum Layout {
     })();
     """
 
+  /// On a phone: the header folds its links behind a 菜单 button, and a table of rows becomes a stack of cards, each
+  /// value labelled with its column's heading. (Without scripts the header stays open and tables scroll.)
+  static let phoneLayout: HTML = """
+    document.documentElement.classList.add('js');
+    document.addEventListener('DOMContentLoaded', function () {
+      var header = document.querySelector('.site-header'), button = document.querySelector('.menu-button');
+      if (header && button) button.addEventListener('click', function () {
+        var open = header.classList.toggle('open');
+        button.setAttribute('aria-expanded', open ? 'true' : 'false');
+      });
+      document.querySelectorAll('main table').forEach(function (table) {
+        if (table.matches('.facts, .edit, .notice-list, .checklist, .notice-facts') || !table.tHead) return;
+        var headings = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return th.textContent.trim(); });
+        table.classList.add('stacked');
+        Array.prototype.forEach.call(table.tBodies, function (body) {
+          Array.prototype.forEach.call(body.rows, function (row) {
+            Array.prototype.forEach.call(row.cells, function (cell, index) {
+              if (headings[index] && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', headings[index]);
+            });
+          });
+        });
+      });
+    });
+    """
+
   /// The error summary lists its errors in the order their fields come on the page.
   static let orderErrorSummary: HTML = """
     document.addEventListener('DOMContentLoaded', function () {
@@ -117,7 +143,8 @@ public enum Layout {
       <header class="site-header">
       <a class="brand" href="\(Links.home)"><span class="brand-mark">一窗</span>\
       <span>\(context.countyName)\(context.t("政务服务", " Services"))</span></a>
-      <nav aria-label="\(context.t("主导航", "Main"))">
+      <button type="button" class="menu-button" aria-expanded="false" aria-controls="site-nav">\(context.t("菜单", "Menu"))</button>
+      <nav aria-label="\(context.t("主导航", "Main"))" id="site-nav">
       <a href="\(Links.home)">\(context.t("首页", "Home"))</a>
       <a href="\(Links.items)">\(context.t("事项查询", "Services"))</a>
       <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>

@@ -38,7 +38,7 @@ public enum Stylesheet {
     .panel > h1:first-child, .panel > h2:first-child { margin-top:0; }
     .login { max-width:420px; margin:40px auto; }
     label { display:block; font-weight:600; margin:14px 0 4px; }
-    input[type=text], input[type=password] { width:100%; font-size:17px; padding:10px; border:1px solid #9aa5b1; border-radius:6px; }
+    input[type=text], input[type=tel], input[type=password] { width:100%; font-size:17px; padding:10px; border:1px solid #9aa5b1; border-radius:6px; }
     input:focus, button:focus, a:focus { outline:3px solid #f0b429; outline-offset:2px; }
     .button { display:inline-block; margin-top:18px; font-size:17px; padding:10px 22px; border:0; border-radius:6px;
       background:var(--brand); color:#fff; cursor:pointer; }
@@ -59,13 +59,23 @@ public enum Stylesheet {
     .danger-zone { margin:24px 0; } .danger-zone summary { color:var(--danger); cursor:pointer; }
     .search { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:16px; }
     .search > label { margin-top:0; }
-    .search-row { display:flex; gap:8px; } .search-row input { flex:1; font-size:18px; }
+    .search-row { display:flex; gap:8px; } .search-row input { flex:1; min-width:0; font-size:18px; } .search-row button { white-space:nowrap; }
     .filters { display:flex; flex-wrap:wrap; gap:12px; margin-top:8px; }
     .filters label { font-weight:normal; color:var(--muted); margin:0; font-size:14px; }
-    .filters select { display:block; min-width:160px; }
+    .filters select { display:block; min-width:160px; max-width:100%; } .filters > * { max-width:100%; min-width:0; }
+    select { max-width:100%; }
     .tabs { display:flex; gap:4px; margin:16px 0 8px; border-bottom:2px solid var(--line); }
     .tabs a { padding:8px 18px; text-decoration:none; border-radius:6px 6px 0 0; }
     .tabs a[aria-current] { background:var(--brand); color:#fff; }
+    .entries { display:grid; grid-template-columns:repeat(auto-fit,minmax(160px,1fr)); gap:12px; margin:16px 0; }
+    .entry { display:block; background:var(--card); border:1px solid var(--line); border-left:4px solid var(--brand);
+      border-radius:8px; padding:12px 16px; text-decoration:none; color:var(--ink); }
+    .entry b { display:block; font-size:19px; color:var(--brand); } .entry span { color:var(--muted); font-size:14px; }
+    ul.popular { display:grid; grid-template-columns:repeat(auto-fill,minmax(220px,1fr)); gap:6px 16px; padding:0;
+      list-style:none; margin:8px 0 16px; }
+    ul.popular a { display:block; padding:6px 0; border-bottom:1px dashed var(--line); }
+    details.town { background:var(--card); border:1px solid var(--line); border-radius:8px; margin:8px 0; padding:10px 14px; }
+    details.town summary { cursor:pointer; } details.town .cards { margin-top:12px; }
     .chips { display:flex; flex-wrap:wrap; gap:8px; margin:8px 0 12px; }
     .chip { border:1px solid var(--line); background:#fff; border-radius:16px; padding:2px 12px; text-decoration:none; font-size:15px; }
     .chip[aria-current] { background:#e6eef8; border-color:var(--brand); font-weight:600; }
@@ -163,13 +173,31 @@ public enum Stylesheet {
     .rate-buttons button { font-size:20px; padding:22px 6px; } .pad-thanks { font-size:30px; color:var(--ok); }
     @media (max-width: 640px) { .kiosk-row { grid-template-columns:1fr; } .rate-buttons { grid-template-columns:1fr; } }
     body.large { font-size:20px; } body.large h1 { font-size:32px; } body.large h2 { font-size:25px; }
-    body.large input[type=text], body.large input[type=search], body.large input[type=password], body.large select,
+    body.large input[type=text], body.large input[type=tel], body.large input[type=search], body.large input[type=password],
+    body.large select,
     body.large textarea, body.large button, body.large .button { font-size:21px; padding:12px 16px; }
     body.large input[type=radio], body.large input[type=checkbox] { width:22px; height:22px; }
     body.large table { font-size:19px; } body.large .meta, body.large .tag, body.large .warn { font-size:17px; }
     @media (max-width: 640px) { main { padding:12px; } .guide-head { flex-direction:column; } table { font-size:14px; }
       table.materials, table.results, table.edit { display:block; overflow-x:auto; }
       table.facts th { width:auto; } td { overflow-wrap:anywhere; } .qr-box svg { width:96px; height:96px; } }
+    .menu-button { display:none; }
+    @media (max-width: 700px) {
+      .site-header { padding:8px 12px; gap:8px; } .brand { font-size:17px; }
+      .js .menu-button { display:inline-block; background:transparent; color:#fff; border:1px solid rgba(255,255,255,.7);
+        border-radius:6px; padding:6px 12px; font-size:16px; margin:0; }
+      .js .site-header nav { display:none; width:100%; flex-direction:column; align-items:stretch; gap:0; }
+      .js .site-header.open nav { display:flex; }
+      .js .site-header nav > a, .js .site-header nav > .who, .js .site-header nav > form { padding:10px 4px;
+        border-top:1px solid rgba(255,255,255,.25); } }
+    @media (max-width: 600px) {
+      table.stacked, table.stacked tbody, table.stacked tr, table.stacked td { display:block; width:auto; }
+      table.stacked { background:transparent; overflow:visible; }
+      table.stacked thead { position:absolute; left:-9999px; }
+      table.stacked tr { background:var(--card); border:1px solid var(--line); border-radius:8px; margin:0 0 10px; padding:6px 12px; }
+      table.stacked td { border:0; padding:4px 0; display:flex; gap:10px; min-width:0 !important; white-space:normal !important; }
+      table.stacked td[data-label]::before { content:attr(data-label); flex:0 0 6em; color:var(--muted); font-size:14px; }
+      table.stacked td > * { min-width:0; } }
     @media print {
       .site-header, .site-footer, .skip, .no-print { display:none; }
       .print-only { display:block; }

@@ -20,6 +20,8 @@ final class LookupCache: Sendable {
   /// One entry (the whole directory), under `directoryKey`.
   private let names = ExpiringCache<String, DirectoryNames>(maxAge: maxAge, bound: 1)
   private static let directoryKey = "directory"
+  /// The portal's 热门事项 (one entry): counted over the cases of the last 30 days, so ten minutes old is fresh enough.
+  private let popular = ExpiringCache<String, [ItemSummary]>(maxAge: 600, bound: 1)
 
   typealias WindowDuty = (window: Window, post: DutyPost)
 
@@ -32,6 +34,29 @@ final class LookupCache: Sendable {
           try await directory.departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
         sites: Dictionary(try await directory.sites().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
         oldNames: try await directory.oldNames())
+    }
+  }
+
+  /// The items most applied for in the last 30 days (published ones), topped up from the catalog's first items
+  /// while a new county has few cases.
+  func popularItems(db: any Database, now: Date, count: Int = 8) async throws -> [ItemSummary] {
+    try await popular.value(for: "popular", now: now) {
+      let codes = try await CaseRepository(db, rule: DeadlineRule()).popularItemCodes(
+        since: now.addingTimeInterval(-30 * 86_400), limit: count * 2)
+      let catalog = CatalogRepository(db)
+      var items: [ItemSummary] = []
+      for code in codes {
+        if let entry = try await catalog.entry(code: code), entry.status == .published {
+          items.append(ItemSummary(entry))
+        }
+      }
+      if items.count < count {
+        var filter = CatalogFilter()
+        filter.limit = count * 2
+        let known = Set(items.map(\.code))
+        items += try await catalog.search(filter).items.filter { !known.contains($0.code) }
+      }
+      return Array(items.prefix(count))
     }
   }
 
@@ -94,6 +119,7 @@ final class LookupCache: Sendable {
     agreements.removeAll()
     halls.removeAll()
     names.removeAll()
+    popular.removeAll()
     duties.removeAll()
     chiefs.removeAll()
   }

@@ -16,7 +16,10 @@ enum PublicController {
     let model = PublicHomePage.Model(
       sites: try await directory.sites(), departments: departments,
       items: try await catalog.search(village).items, itemCount: counts.values.reduce(0, +),
-      bundles: try await BundleRepository(req.database).all())
+      bundles: try await BundleRepository(req.database).all(),
+      popular: try await req.application.lookups.popularItems(db: req.database, now: req.now),
+      regionNames: Dictionary(
+        try await directory.regions().map { ($0.code.value, $0.name) }, uniquingKeysWith: { a, _ in a }))
     return PublicHomePage.render(model, try await req.pageContext())
   }
 

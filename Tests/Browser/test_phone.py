@@ -1,0 +1,61 @@
+"""Citizen pages on a phone (390×844) and in 大字模式: a compact header with a menu button, tables as stacked cards,
+the portal's first screen; screenshots of each next to the desktop one."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from helpers import wait_until
+
+
+def phone(browser):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+
+
+def shoot(browser, artifacts, name):
+    """A full-page screenshot: the viewport grown to the page's height for the picture, then put back."""
+    width = browser.execute_script("return window.innerWidth")
+    height = browser.execute_script("return document.body.scrollHeight")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": min(height, 3000), "deviceScaleFactor": 1, "mobile": width < 500})
+    browser.save_screenshot(str(artifacts / name))
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": 844 if width < 500 else 1000, "deviceScaleFactor": 1,
+                             "mobile": width < 500})
+
+
+def test_home_and_search_on_a_phone(browser, base_url, artifacts):
+    browser.get(base_url + "/")
+    shoot(browser, artifacts, "home-desktop.png")
+    phone(browser)
+    browser.get(base_url + "/")
+    header = browser.find_element(By.CSS_SELECTOR, ".site-header")
+    assert header.size["height"] < 80, header.size
+    assert not browser.find_element(By.ID, "site-nav").is_displayed()
+    # The first screen: search and the 个人/法人 entries, not a wall of site cards.
+    assert browser.find_element(By.ID, "entries").location["y"] < 844
+    assert browser.find_element(By.ID, "towns").location["y"] > 844
+    shoot(browser, artifacts, "home-phone.png")
+    menu = browser.find_element(By.CSS_SELECTOR, ".menu-button")
+    menu.send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_element(By.ID, "site-nav").is_displayed())
+    assert menu.get_attribute("aria-expanded") == "true"
+    browser.save_screenshot(str(artifacts / "home-phone-menu.png"))
+
+    browser.get(base_url + "/items?q=食品")
+    row = browser.find_element(By.CSS_SELECTOR, "table.stacked tbody tr")
+    assert row.size["width"] > 300, row.size
+    cell = row.find_element(By.CSS_SELECTOR, "td")
+    assert cell.get_attribute("data-label") == "事项名称"
+    shoot(browser, artifacts, "items-phone.png")
+
+
+def test_large_text_on_a_phone(browser, base_url, artifacts):
+    phone(browser)
+    browser.get(base_url + "/text-size/large?to=/items%3Fq%3D%E9%A3%9F%E5%93%81")
+    assert "large" in browser.find_element(By.TAG_NAME, "body").get_attribute("class")
+    # Nothing wider than the screen: no sideways scrolling.
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    shoot(browser, artifacts, "items-phone-large.png")
+    browser.get(base_url + "/")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    shoot(browser, artifacts, "home-phone-large.png")
