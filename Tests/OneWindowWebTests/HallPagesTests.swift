@@ -22,6 +22,30 @@ struct HallPagesTests {
     return response.headers.first(name: .location) ?? ""
   }
 
+  @Test("the kiosk's 办件查询 stays in kiosk mode, links nowhere else, and goes back to the kiosk")
+  func kioskStatus() async throws {
+    try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      let kiosk = try await app.testing().sendRequest(.GET, "/hall/sites/site-center/kiosk").body.string
+      #expect(kiosk.contains(#"action="/hall/sites/site-center/kiosk/status""#))
+      #expect(!kiosk.contains(#"href="/appointments""#), "no way out of kiosk mode")
+      let answer = try await app.testing().sendRequest(
+        .GET, "/hall/sites/site-center/kiosk/status?number=\(number)&phone=13912345678")
+      let page = answer.body.string
+      #expect(answer.status == .ok && page.contains(#"id="case-status""#))
+      #expect(
+        page.contains("kiosk-screen") && !page.contains(#"<header class="site-header""#)
+          && !page.contains(#"href="/login""#))
+      #expect(page.contains(#"<a class="button" href="/hall/sites/site-center/kiosk" id="done">"#))
+      #expect(!page.contains(#"href="/items/"#), "the guide is not a way out either")
+      #expect(page.contains("location.href = '/hall/sites/site-center/kiosk'"), "it resets when left alone")
+      let wrong = try await app.testing().sendRequest(
+        .GET, "/hall/sites/site-center/kiosk/status?number=\(number)&phone=13900000000")
+      #expect(wrong.status != .ok && wrong.body.string.contains("kiosk-screen"))
+    }
+  }
+
   @Test("the kiosk gives a numbered slip; no group chosen is told by field", arguments: TestDatabase.all)
   func kiosk(_ database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.now) { app in

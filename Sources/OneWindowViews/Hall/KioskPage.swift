@@ -60,18 +60,34 @@ public enum KioskPage {
       \(parts.text("code", context.t("签到码（6 位）", "Check-in code (6 digits)"), ""))
       <button type="submit" class="button" id="check-in">\(context.t("签到取号", "Check in"))</button>
       </form>
-      <form method="get" action="\(Links.status)" class="panel">
+      <form method="get" action="\(Links.kioskStatus(model.site.id))" class="panel">
       <h2>\(context.t("办件查询", "Track a case"))</h2>
       <div><label for="status-number">\(context.t("办件编号", "Case number"))</label><input type="text" id="status-number" name="number"></div>
       <div><label for="status-phone">\(context.t("申请人手机号", "Applicant's phone"))</label><input type="tel" id="status-phone" name="phone"></div>
       <button type="submit" class="button">\(context.t("查询", "Look up"))</button>
       </form>
       </div>
-      <p class="meta"><a href="\(Links.appointments)">\(context.t("网上预约", "Book online"))</a> · \
-      \(context.t("如需帮助，请到导服台", "Need help? Ask at the guide desk"))</p>
+      <p class="meta">\(context.t("用手机预约：打开本县政务服务网「预约取号」。如需帮助，请到导服台。",
+        "Book on your phone: the portal's Book or queue page. Need help? Ask at the guide desk."))</p>
       </div>
+      \(idleReset(to: Links.kiosk(model.site.id), context))
       """
     return Layout.bare(context, title: context.t("自助取号", "Take a ticket"), bodyClass: "kiosk-screen", body: body)
+  }
+
+  /// A kiosk serves one person after another: after `seconds` without a touch or a key the screen goes back to the
+  /// kiosk's start, so the next person never sees what the last one typed or looked up.
+  public static func idleReset(to url: String, seconds: Int = 90, _ context: PageContext) -> HTML {
+    Layout.script(
+      context,
+      """
+      (function () {
+        var timer;
+        function arm() { clearTimeout(timer); timer = setTimeout(function () { location.href = '\(HTML(unsafe: url))'; }, \(seconds * 1000)); }
+        ['keydown', 'pointerdown', 'touchstart', 'input'].forEach(function (e) { document.addEventListener(e, arm, true); });
+        arm();
+      })();
+      """)
   }
 }
 

@@ -30,28 +30,47 @@ public enum CaseStatusPage {
     public let error: ValidationError?
     public let found: Found?
 
-    public init(number: String = "", phone: String = "", error: ValidationError? = nil, found: Found? = nil) {
+    /// Set on a hall's kiosk (its site): the page stays in kiosk mode, links nowhere else, and goes back to the kiosk.
+    public let kioskSiteID: String?
+
+    public init(
+      number: String = "", phone: String = "", error: ValidationError? = nil, found: Found? = nil,
+      kioskSiteID: String? = nil
+    ) {
       self.number = number
       self.phone = phone
       self.error = error
       self.found = found
+      self.kioskSiteID = kioskSiteID
     }
   }
 
   public static func render(_ model: Model, _ context: PageContext) -> HTML {
     let form = FormParts(context: context, errors: model.error.map { [$0] } ?? [])
+    let kiosk = model.kioskSiteID != nil
     let body: HTML = """
       <h1>\(context.t("办件查询", "Track an application"))</h1>
-      <form method="get" action="\(Links.status)" class="panel" novalidate>
+      <form method="get" action="\(model.kioskSiteID.map(Links.kioskStatus) ?? Links.status)" class="panel" novalidate>
       <div class="form-grid">
       \(form.text("number", context.t("办件编号（受理通知书上）", "Case number (on your receipt)"), model.number, required: true))
       \(form.phone("phone", context.t("申请时留的手机号码", "Phone number given when applying"), model.phone, required: true))
       </div>
       <p><button type="submit">\(context.t("查询", "Look up"))</button></p>
       </form>
-      \(model.found.map { result($0, context) } ?? .empty)
+      \(model.found.map { result($0, kiosk: kiosk, context) } ?? .empty)
       """
-    return Layout.page(context, title: context.t("办件查询", "Track an application"), body: body)
+    guard let kioskURL = model.kioskSiteID.map(Links.kiosk) else {
+      return Layout.page(context, title: context.t("办件查询", "Track an application"), body: body)
+    }
+    let kioskBody: HTML = """
+      <div class="kiosk">
+      \(body)
+      <p><a class="button" href="\(kioskURL)" id="done">\(context.t("完成，返回取号", "Done"))</a></p>
+      </div>
+      \(KioskPage.idleReset(to: kioskURL, seconds: 60, context))
+      """
+    return Layout.bare(
+      context, title: context.t("办件查询", "Track an application"), bodyClass: "kiosk-screen", body: kioskBody)
   }
 
   private static func rateForm(_ agent: String, _ found: Found, _ context: PageContext) -> HTML {
@@ -73,7 +92,7 @@ public enum CaseStatusPage {
       """
   }
 
-  private static func result(_ found: Found, _ context: PageContext) -> HTML {
+  private static func result(_ found: Found, kiosk: Bool, _ context: PageContext) -> HTML {
     let c = found.serviceCase
     let dates = found.dates.map { "<tr><th scope=\"row\">\(context.t($0.0))</th><td>\($0.1)</td></tr>" as HTML }
     let corrections: HTML =
@@ -89,14 +108,15 @@ public enum CaseStatusPage {
       <tr><th scope="row">\(context.t("办件编号", "Case number"))</th><td>\(c.number)</td></tr>
       <tr><th scope="row">\(context.t("申请人", "Applicant"))</th><td>\(found.applicantName)</td></tr>
       <tr><th scope="row">\(context.t("当前状态", "State"))</th><td><b>\(context.t(c.state.name))</b></td></tr>
-      <tr><th scope="row">\(context.t("适用办事指南", "Guide applied"))</th><td><a href="\(Links.item(c.item.code, version: c.item.version))">\
-      \(c.item.name)（\(context.t("第 \(c.item.version) 版", "version \(c.item.version)"))）</a></td></tr>
+      <tr><th scope="row">\(context.t("适用办事指南", "Guide applied"))</th><td>\(kiosk ? .empty : "<a href=\"\(Links.item(c.item.code, version: c.item.version))\">" as HTML)\
+      \(c.item.name)（\(context.t("第 \(c.item.version) 版", "version \(c.item.version)"))）\(kiosk ? .empty : "</a>" as HTML)</td></tr>
       \(dates)
       <tr><th scope="row">\(context.t("时限说明", "Deadline"))</th><td>\(found.deadline)</td></tr>
       </tbody></table>
       \(corrections)
-      \(found.agentToRate.map { rateForm($0, found, context) } ?? .empty)
-      \(c.resultFile.map { file -> HTML in
+      \(kiosk ? .empty : found.agentToRate.map { rateForm($0, found, context) } ?? .empty)
+      \(kiosk && c.resultFile != nil ? "<p class=\"meta\">\(context.t("电子结果请用手机在政务服务网「办件查询」中下载。", "Download the result on your phone from the portal."))</p>" as HTML : .empty)
+      \((kiosk ? nil : c.resultFile).map { file -> HTML in
         """
         <p class="ok"><a class="button" id="result-download" href="\(Links.statusResult(c.number, c.applicant.phone))">\
         \(context.t("下载电子结果", "Download the electronic result"))</a> \(file.name)</p>

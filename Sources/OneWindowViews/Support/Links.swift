@@ -84,6 +84,7 @@ public enum Links {
   public static func kiosk(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/kiosk" }
   public static func kioskTake(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/tickets" }
   public static func kioskCheckIn(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/check-in" }
+  public static func kioskStatus(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/kiosk/status" }
   public static func hallDisplay(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/display" }
   public static func hallEvents(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/events" }
   public static func ticket(_ id: String) -> String { "/hall/tickets/\(percentEncode(id))" }

@@ -76,6 +76,7 @@ enum Routes {
       upload(["agent", "powers", ":id", "apply"], use: AgentController.apply).access(.permission(.proxyApply))
       pages.get("cases", ":number", "notices", ":kind", use: CasePageController.notice).access(.permission(.viewCases))
       pages.get("hall", "sites", ":site", "kiosk", use: HallPagesController.kiosk).access(.open)
+      pages.get("hall", "sites", ":site", "kiosk", "status", use: CaseStatusController.kiosk).access(.open)
       pages.post("hall", "sites", ":site", "tickets", use: HallPagesController.take).access(.open)
       pages.post("hall", "sites", ":site", "check-in", use: HallPagesController.checkIn).access(.open)
       pages.get("hall", "sites", ":site", "display", use: HallPagesController.display).access(.open)

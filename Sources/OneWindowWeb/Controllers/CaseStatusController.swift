@@ -69,23 +69,37 @@ enum CaseStatusController {
   }
 
   @Sendable static func show(req: Request) async throws -> Response {
+    try await answer(kioskSiteID: nil, req)
+  }
+
+  /// `GET /hall/sites/{site}/kiosk/status?number=&phone=`: the kiosk's 办件查询, which stays in kiosk mode.
+  @Sendable static func kiosk(req: Request) async throws -> Response {
+    let site = try await HallService.site(req.parameters.get("site") ?? "", req)
+    return try await answer(kioskSiteID: site.id, req)
+  }
+
+  private static func answer(kioskSiteID: String?, _ req: Request) async throws -> Response {
     let context = try await req.pageContext()
     let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
     let phone = (req.query[String.self, at: "phone"] ?? "").trimmingCharacters(in: .whitespaces)
     guard !number.isEmpty || !phone.isEmpty else {
-      return try await CaseStatusPage.render(.init(), context).encodeResponse(for: req)
+      return try await CaseStatusPage.render(.init(kioskSiteID: kioskSiteID), context).encodeResponse(for: req)
     }
     do {
       let found = try await found(number: number, phone: phone, req)
-      return try await CaseStatusPage.render(.init(number: number, phone: phone, found: found), context)
-        .encodeResponse(for: req)
+      return try await CaseStatusPage.render(
+        .init(number: number, phone: phone, found: found, kioskSiteID: kioskSiteID), context
+      )
+      .encodeResponse(for: req)
     } catch let error as ValidationError {
       return .html(
-        CaseStatusPage.render(.init(number: number, phone: phone, error: error), context), status: .unprocessableEntity)
+        CaseStatusPage.render(.init(number: number, phone: phone, error: error, kioskSiteID: kioskSiteID), context),
+        status: .unprocessableEntity)
     } catch let error as AppError where error.status == .notFound {
       let missing = ValidationError(field: "number", message: error.message)
       return .html(
-        CaseStatusPage.render(.init(number: number, phone: phone, error: missing), context), status: .notFound)
+        CaseStatusPage.render(.init(number: number, phone: phone, error: missing, kioskSiteID: kioskSiteID), context),
+        status: .notFound)
     }
   }
 }
