@@ -165,6 +165,31 @@ struct HallPagesTests {
     }
   }
 
+  @Test("an online ticket on a phone: a way back, no print button, and its place in the queue followed live")
+  func onlineSlip() async throws {
+    try await withTestApp(.sqlite, now: Self.now) { app in
+      var citizen = TestBrowser(app)
+      _ = try await citizen.get("/queue?site=site-center")
+      let taken = try await citizen.post(
+        "/queue", form: ["_csrf": citizen.csrfToken ?? "", "site": "site-center", "group": "A", "phone": "13700002222"])
+      let slipPath = try #require(taken.headers.first(name: .location))
+      let slip = try await citizen.get(slipPath).body.string
+      #expect(!slip.contains("打印号票") && slip.contains(#"href="/my""#) && slip.contains(#"href="/appointments""#))
+      #expect(slip.contains("new EventSource('/hall/sites/site-center/events')"))
+      let waiting = try JSON(try await citizen.get(slipPath + "/position"))
+      #expect(waiting["state"].string == "waiting" && waiting["text"].string == "前面还有 0 人等候")
+      let api = try await APIClient.signIn(app, "clerk")
+      #expect(try await api.send(.POST, "/api/v1/hall/windows/win-site-center-01/call").status == .ok)
+      let called = try JSON(try await citizen.get(slipPath + "/position"))
+      #expect(called["state"].string == "called" && called["text"].string?.hasPrefix("请到 01 号窗口") == true)
+      // The kiosk's slip prints and goes back; it does not follow the queue.
+      var visitor = TestBrowser(app)
+      let kioskSlip = try await visitor.get(try await Self.take(&visitor, group: "A")).body.string
+      #expect(kioskSlip.contains("打印号票") && !kioskSlip.contains("EventSource"))
+      #expect(try await citizen.get("/hall/tickets/not-a-ticket/position").status == .notFound)
+    }
+  }
+
   @Test("the pad asks for a rating right after the service, once", arguments: TestDatabase.all)
   func pad(_ database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.now) { app in

@@ -91,36 +91,92 @@ public enum KioskPage {
   }
 }
 
-/// The ticket slip the kiosk shows (and prints) after taking a ticket or checking in.
+/// The ticket slip: printed at the kiosk (then back to the kiosk), or kept open on the phone that took it online,
+/// where it follows the queue live (the hall's events) until the number is called, and says which window to go to.
 public enum TicketSlipPage {
+  /// Where a ticket stands, as the slip's script receives it.
+  public struct Position: Sendable, Codable {
+    public let state: String
+    public let ahead: Int
+    public let text: String
+
+    public init(state: String, ahead: Int, text: String) {
+      self.state = state
+      self.ahead = ahead
+      self.text = text
+    }
+  }
+
+  /// The slip's line about the queue: how many are ahead, or where to go now.
+  public static func positionText(_ ticket: Ticket, ahead: Int, window: Window?, _ context: PageContext) -> String {
+    switch ticket.state {
+    case .waiting: context.t("前面还有 \(ahead) 人等候", "\(ahead) ahead of you")
+    case .called:
+      window.map { context.t("请到 \($0.number) 号窗口（\($0.name)）办理", "Please go to window \($0.number) (\($0.name))") }
+        ?? context.t("已叫到您的号，请留意叫号屏", "Your number is called: see the display")
+    case .serving: context.t("正在办理", "Being served")
+    case .served: context.t("已办结，感谢您的耐心", "Served. Thank you")
+    case .transferred: context.t("已转到其他窗口，请留意叫号屏", "Moved to another window: see the display")
+    case .noShow: context.t("已过号，请重新取号", "Missed: please take a new ticket")
+    }
+  }
+
   public static func render(
-    _ ticket: Ticket, site: Site, group: BusinessGroup?, ahead: Int, kioskURL: String?, clock: CaseClock,
-    _ context: PageContext
+    _ ticket: Ticket, site: Site, group: BusinessGroup?, ahead: Int, window: Window? = nil, kioskURL: String?,
+    clock: CaseClock, _ context: PageContext
   ) -> HTML {
     let lane: HTML =
       ticket.priority.map {
         "<p class=\"lane-tag\">\(context.t("绿色通道", "Priority lane")) · \(context.t($0.name))</p>"
       } ?? .empty
-    let back: HTML =
+    // At the kiosk: print, then back for the next person. On a phone: a way back, and the queue followed live.
+    let ending: HTML =
       kioskURL.map {
         """
+        <button type="button" class="no-print" data-print>\(context.t("打印号票", "Print"))</button>
         <meta http-equiv="refresh" content="20;url=\($0)">
         <p class="no-print"><a class="button" href="\($0)" id="done">\(context.t("完成", "Done"))</a></p>
         """
-      } ?? .empty
+      }
+      ?? """
+      <p class="meta">\(context.t("请保留本页面：排到时这里会提示您去哪个窗口。", "Keep this page open: it tells you when and where to go."))</p>
+      <p class="no-print slip-links"><a href="\(Links.myCases)">\(context.t("我的办件与取号", "My applications and tickets"))</a> · \
+      <a href="\(Links.appointments)">\(context.t("返回预约取号", "Back to booking"))</a> · <a href="\(Links.home)">\(context.t("首页", "Home"))</a></p>
+      \(live(ticket, site: site, context))
+      """
     let body: HTML = """
       <article class="slip" id="slip">
       <p>\(site.name)</p>
       <p class="slip-number" id="ticket-number">\(ticket.number)</p>
       <p>\(group?.name ?? ticket.groupCode)</p>
       \(lane)
-      <p>\(context.t("前面还有 \(ahead) 人等候", "\(ahead) ahead of you"))</p>
+      <p id="ticket-position" aria-live="polite" data-state="\(ticket.state.rawValue)"><b>\(positionText(ticket, ahead: ahead, window: window, context))</b></p>
       <p class="meta">\(context.t("取号时间", "Taken")) \(clock.time(ticket.takenAt))</p>
       <p class="meta">\(context.t("请留意叫号屏和语音呼叫；过号请重新取号。", "Watch the display and listen for your number."))</p>
-      <button type="button" class="no-print" data-print>\(context.t("打印号票", "Print"))</button>
-      \(back)
+      \(ending)
       </article>
       """
     return Layout.bare(context, title: context.t("号票", "Ticket"), bodyClass: "kiosk-screen", body: body)
+  }
+
+  /// Follows the hall's events; on each one asks where this ticket stands (and every 30 s, should the events stop).
+  private static func live(_ ticket: Ticket, site: Site, _ context: PageContext) -> HTML {
+    Layout.script(
+      context,
+      """
+      (function () {
+        var line = document.getElementById('ticket-position'), url = '\(HTML(unsafe: Links.ticketPosition(ticket.id)))';
+        function ask() {
+          fetch(url, { cache: 'no-store' }).then(function (r) { return r.ok ? r.json() : null; }).then(function (p) {
+            if (!p) return;
+            line.dataset.state = p.state;
+            line.firstElementChild.textContent = p.text;
+            if (p.state === 'called' && navigator.vibrate) navigator.vibrate(400);
+          }).catch(function () {});
+        }
+        if (window.EventSource) new EventSource('\(HTML(unsafe: Links.hallEvents(site.id)))').addEventListener('hall', ask);
+        setInterval(ask, 30000);
+      })();
+      """)
   }
 }

@@ -163,7 +163,8 @@ public enum Stylesheet {
     .lane input { width:24px; height:24px; vertical-align:middle; }
     .kiosk-row { display:grid; grid-template-columns:1fr 1fr; gap:16px; } .kiosk-row input { font-size:22px; width:100%; }
     .slip { text-align:center; background:#fff; border:1px dashed var(--muted); padding:24px; max-width:420px; margin:24px auto;
-      font-size:20px; } .slip-number { font-size:72px; font-weight:800; margin:8px 0; color:var(--brand-dark); }
+      font-size:20px; } #ticket-position[data-state=called] { color:var(--ok); font-size:24px; }
+    .slip-links { font-size:16px; } .slip-links a { white-space:nowrap; } .slip-number { font-size:72px; font-weight:800; margin:8px 0; color:var(--brand-dark); }
     .lane-tag { color:var(--ok); font-weight:700; }
     body.pad-screen main { max-width:760px; text-align:center; } .pad-window { font-size:24px; color:var(--muted); }
     .pad-photo { width:160px; height:200px; object-fit:cover; border-radius:10px; margin:12px auto; display:block; }

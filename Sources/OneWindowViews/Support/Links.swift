@@ -88,6 +88,7 @@ public enum Links {
   public static func hallDisplay(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/display" }
   public static func hallEvents(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/events" }
   public static func ticket(_ id: String) -> String { "/hall/tickets/\(percentEncode(id))" }
+  public static func ticketPosition(_ id: String) -> String { "/hall/tickets/\(percentEncode(id))/position" }
   public static func pad(_ windowID: String) -> String { "/hall/windows/\(percentEncode(windowID))/pad" }
   public static func padRate(_ windowID: String) -> String { "/hall/windows/\(percentEncode(windowID))/pad/rate" }
   public static let deskCall = "/hall/desk/call"

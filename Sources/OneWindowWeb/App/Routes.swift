@@ -82,6 +82,7 @@ enum Routes {
       pages.get("hall", "sites", ":site", "display", use: HallPagesController.display).access(.open)
       pages.get("hall", "sites", ":site", "events", use: HallEventsController.stream).access(.open)
       pages.get("hall", "tickets", ":id", use: HallPagesController.ticket).access(.open)
+      pages.get("hall", "tickets", ":id", "position", use: HallPagesController.position).access(.open)
       pages.get("hall", "windows", ":window", "pad", use: HallPagesController.pad).access(.open)
       pages.post("hall", "windows", ":window", "pad", "rate", use: HallPagesController.rate).access(.open)
       pages.post(Links.deskCall.pathComponents, use: HallDeskController.call).access(.permission(.callTickets))

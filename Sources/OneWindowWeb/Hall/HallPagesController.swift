@@ -159,8 +159,26 @@ enum HallPagesController {
     let fromKiosk = req.query[String.self, at: "kiosk"] == "1"
     return TicketSlipPage.render(
       ticket, site: site, group: setup.group(ticket.groupCode), ahead: try await HallService.ahead(of: ticket, req),
-      kioskURL: fromKiosk ? Links.kiosk(site.id) : nil,
+      window: ticket.windowID.flatMap(setup.window), kioskURL: fromKiosk ? Links.kiosk(site.id) : nil,
       clock: CaseClock(rule: try await req.deadlineRule(), now: req.now), try await req.pageContext())
+  }
+
+  /// `GET /hall/tickets/{id}/position`: where a ticket stands now (the online ticket page asks on every hall event).
+  /// The id is a random UUID: whoever holds the slip's link may ask, nobody can guess another's.
+  @Sendable static func position(req: Request) async throws -> Response {
+    guard let ticket = try await HallRepository(req.database).ticket(req.parameters.get("id") ?? "") else {
+      throw AppError.notFound(LocalizedText(zh: "没有这张号", en: "No such ticket"))
+    }
+    let setup = try await HallService.setup(ticket.siteID, req)
+    let context = try await req.pageContext()
+    let window = ticket.windowID.flatMap(setup.window)
+    let position = TicketSlipPage.Position(
+      state: ticket.state.rawValue, ahead: try await HallService.ahead(of: ticket, req),
+      text: TicketSlipPage.positionText(ticket, ahead: try await HallService.ahead(of: ticket, req), window: window, context))
+    var headers = HTTPHeaders()
+    headers.contentType = .json
+    headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+    return Response(status: .ok, headers: headers, body: .init(data: try JSONEncoder().encode(position)))
   }
 
   /// `GET /hall/sites/{site}/display`
