@@ -190,6 +190,26 @@ struct HallPagesTests {
     }
   }
 
+  @Test("the display keeps the day's recent calls, the newest large and the finished ones dimmed")
+  func displayRecentCalls() async throws {
+    try await withTestApp(.sqlite, now: Self.now) { app in
+      var visitor = TestBrowser(app)
+      for _ in 0..<3 { _ = try await Self.take(&visitor, group: "A") }
+      let api = try await APIClient.signIn(app, "clerk")
+      for index in 0..<3 {
+        let id = try #require(
+          try JSON(try await api.send(.POST, "/api/v1/hall/windows/win-site-center-01/call"))["id"].string)
+        _ = try await api.send(.POST, "/api/v1/hall/tickets/\(id)/start")
+        if index < 2 { _ = try await api.send(.POST, "/api/v1/hall/tickets/\(id)/finish") }
+      }
+      let page = try await visitor.get("/hall/sites/site-center/display").body.string
+      let calls = page.components(separatedBy: #"<li class="call"#).dropFirst().map { $0.prefix(60) }
+      #expect(calls.count == 3, "\(calls)")
+      #expect(calls.first?.hasPrefix(#" latest"><span class="num">A003"#) == true)
+      #expect(calls.dropFirst().allSatisfy { $0.hasPrefix(#" done">"#) })
+    }
+  }
+
   @Test("the pad asks for a rating right after the service, once", arguments: TestDatabase.all)
   func pad(_ database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.now) { app in

@@ -329,12 +329,12 @@ public struct HallRepository: Sendable {
     return try row?.decode(column: "n", as: Int.self) ?? 0
   }
 
-  /// Tickets being called or served at a site now, the latest call first (the hall display's list).
-  public func calling(site: String, day: CivilDate, limit: Int = 8) async throws -> [Ticket] {
+  /// The day's latest calls at a site, newest first, whatever became of them since (the display's 最近呼叫).
+  public func recentCalls(site: String, day: CivilDate, limit: Int = 12) async throws -> [Ticket] {
     try await sql.raw(
       """
-      SELECT * FROM tickets WHERE site_id = \(bind: site) AND day = \(bind: day.iso) AND state IN ('called', 'serving')
-      ORDER BY called_ms DESC LIMIT \(bind: limit)
+      SELECT * FROM tickets WHERE site_id = \(bind: site) AND day = \(bind: day.iso) AND called_ms IS NOT NULL
+      ORDER BY called_ms DESC, number DESC LIMIT \(bind: limit)
       """
     ).all().map(Self.decodeTicket)
   }

@@ -1,8 +1,8 @@
 import Foundation
 import OneWindowDomain
 
-/// What the hall display shows, as the page renders it and as each live event carries it (JSON): the numbers being
-/// called and where, and how many wait in each group. Each event carries the whole board, so a display that missed
+/// What the hall display shows, as the page renders it and as each live event carries it (JSON): the day's latest
+/// calls and where (the newest first), and how many wait in each group. Each event carries the whole board, so a display that missed
 /// one is right again with the next.
 public struct HallBoard: Sendable, Codable, Hashable {
   public struct Call: Sendable, Codable, Hashable {
@@ -13,6 +13,8 @@ public struct HallBoard: Sendable, Codable, Hashable {
     public let windowNumber: String
     public let windowName: String
     public let serving: Bool
+    /// Served, transferred or missed since: shown dimmed among the recent calls.
+    public let done: Bool
     public let calls: Int
     /// What the display says aloud, e.g. "请 A零零一 号到 3 号窗口办理".
     public let speech: String
@@ -25,6 +27,7 @@ public struct HallBoard: Sendable, Codable, Hashable {
       windowNumber = window.number
       windowName = window.name
       serving = ticket.state == .serving
+      done = ![.called, .serving].contains(ticket.state)
       calls = ticket.calls
       speech = HallSpeech.call(number: ticket.number, window: window.number)
     }

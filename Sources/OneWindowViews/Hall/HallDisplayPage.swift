@@ -7,7 +7,7 @@ public enum HallDisplayPage {
   public static func render(_ board: HallBoard, eventsURL: String, timeZone: String, _ context: PageContext) -> HTML {
     let calls = board.calls.enumerated().map { index, call -> HTML in
       """
-      <li class="call\(index == 0 ? " latest" as HTML : .empty)"><span class="num">\(call.number)</span>\
+      <li class="call\(index == 0 ? " latest" as HTML : .empty)\(call.done ? " done" as HTML : .empty)"><span class="num">\(call.number)</span>\
       <span class="to">\(context.t("请到", "to")) <b>\(call.windowNumber)</b> \(context.t("号窗口", ""))</span>\
       <span class="wname">\(call.windowName)</span></li>
       """
@@ -19,12 +19,14 @@ public enum HallDisplayPage {
       <div class="hall" id="hall" data-built="\(String(board.builtAt))">
       <header><h1>\(board.siteName) · \(context.t("叫号", "Now calling"))</h1>\
       <span id="clock" class="clock"></span></header>
-      <section aria-live="assertive" aria-label="\(context.t("正在呼叫", "Now calling"))">
+      <div class="hall-body">
+      <section class="hall-calls" aria-live="assertive" aria-label="\(context.t("正在呼叫", "Now calling"))">
       <ol id="calls" class="calls">\(calls)</ol>\
       \(board.calls.isEmpty ? "<p class=\"idle\" id=\"idle\">\(context.t("请取号后留意叫号", "Take a ticket and watch for your number"))</p>" as HTML : .empty)
       </section>
-      <footer><ul id="queues" class="queues">\(queues)</ul>\
-      <button type="button" id="sound" class="sound">\(context.t("开启语音播报", "Turn on spoken calls"))</button></footer>
+      <aside class="hall-queues"><h2>\(context.t("等候人数", "Waiting"))</h2><ul id="queues" class="queues">\(queues)</ul>\
+      <button type="button" id="sound" class="sound">\(context.t("开启语音播报", "Turn on spoken calls"))</button></aside>
+      </div>
       </div>
       <noscript><meta http-equiv="refresh" content="10"></noscript>
       <script nonce="\(context.scriptNonce)">
@@ -44,7 +46,7 @@ public enum HallDisplayPage {
         function draw(board) {
           calls.textContent = '';
           board.calls.forEach(function (c, i) {
-            var li = el('li', i === 0 ? 'call latest' : 'call'), to = el('span', 'to');
+            var li = el('li', 'call' + (i === 0 ? ' latest' : '') + (c.done ? ' done' : '')), to = el('span', 'to');
             li.appendChild(el('span', 'num', c.number));
             to.appendChild(document.createTextNode(label.to + ' ')); to.appendChild(el('b', null, c.windowNumber));
             to.appendChild(document.createTextNode(' ' + label.win)); li.appendChild(to);

@@ -138,12 +138,12 @@ public enum TicketSlipPage {
         <p class="no-print"><a class="button" href="\($0)" id="done">\(context.t("完成", "Done"))</a></p>
         """
       }
-      ?? """
-      <p class="meta">\(context.t("请保留本页面：排到时这里会提示您去哪个窗口。", "Keep this page open: it tells you when and where to go."))</p>
-      <p class="no-print slip-links"><a href="\(Links.myCases)">\(context.t("我的办件与取号", "My applications and tickets"))</a> · \
-      <a href="\(Links.appointments)">\(context.t("返回预约取号", "Back to booking"))</a> · <a href="\(Links.home)">\(context.t("首页", "Home"))</a></p>
-      \(live(ticket, site: site, context))
-      """
+        ?? """
+        <p class="meta">\(context.t("请保留本页面：排到时这里会提示您去哪个窗口。", "Keep this page open: it tells you when and where to go."))</p>
+        <p class="no-print slip-links"><a href="\(Links.myCases)">\(context.t("我的办件与取号", "My applications and tickets"))</a> · \
+        <a href="\(Links.appointments)">\(context.t("返回预约取号", "Back to booking"))</a> · <a href="\(Links.home)">\(context.t("首页", "Home"))</a></p>
+        \(live(ticket, site: site, context))
+        """
     let body: HTML = """
       <article class="slip" id="slip">
       <p>\(site.name)</p>

@@ -142,16 +142,24 @@ public enum Stylesheet {
     .call-actions { gap:18px; } .inline-form { margin:0; }
     .slots { display:flex; flex-wrap:wrap; gap:8px; } .slot { border:1px solid var(--line); border-radius:6px;
       padding:6px 10px; background:#fff; } .slot.full { opacity:.5; }
-    body.screen { background:#0b1f3a; color:#fff; } body.screen main { max-width:none; padding:24px 40px; }
+    body.screen { background:#0b1f3a; color:#fff; } body.screen main { max-width:none; padding:2vh 2.5vw; }
+    .hall { min-height:95vh; display:flex; flex-direction:column; }
     .hall header { display:flex; justify-content:space-between; align-items:baseline; }
-    .hall h1 { font-size:40px; margin:0 0 20px; } .clock { font-size:32px; opacity:.8; }
-    .calls { list-style:none; margin:0; padding:0; } .call { display:grid; grid-template-columns:3.2em 1fr 1.4fr;
-      align-items:baseline; gap:24px; font-size:44px; padding:14px 0; border-bottom:1px solid #27466e; }
-    .call .num { font-weight:800; color:#ffd166; } .call.latest { background:#15365f; animation:flash 1s 3; }
-    .call .wname { font-size:28px; opacity:.85; } .idle { font-size:36px; opacity:.8; }
+    .hall h1 { font-size:4.2vh; margin:0 0 1.5vh; } .clock { font-size:3.6vh; opacity:.8; }
+    .hall-body { flex:1; display:grid; grid-template-columns:3fr 1fr; gap:2.5vw; }
+    .calls { list-style:none; margin:0; padding:0; display:grid; grid-template-columns:1fr 1fr; gap:0 2vw; }
+    .call { display:grid; grid-template-columns:3.4em 1fr; align-items:baseline; gap:0 1vw; font-size:4.4vh;
+      padding:1.2vh 1vw; border-bottom:1px solid #27466e; }
+    .call .wname { grid-column:2; font-size:2.6vh; opacity:.85; }
+    .call .num { font-weight:800; color:#ffd166; } .call.done { opacity:.55; } .call.done .num { color:#fff; }
+    .call.latest { grid-column:1 / -1; font-size:9vh; background:#15365f; border-radius:1vh; animation:flash 1s 3;
+      grid-template-columns:3.4em auto 1fr; } .call.latest .wname { grid-column:auto; font-size:4vh; }
+    .idle { font-size:5vh; opacity:.8; }
     @keyframes flash { 50% { background:#2c5d94; } }
-    .queues { list-style:none; display:flex; flex-wrap:wrap; gap:28px; padding:0; margin:28px 0 0; font-size:26px; }
-    .queues .count { color:#ffd166; font-weight:700; } .sound { background:#15365f; color:#fff; border-color:#fff; margin-top:16px; }
+    .hall-queues { background:#102a4c; border-radius:1vh; padding:2vh 1.5vw; }
+    .hall-queues h2 { font-size:3.4vh; margin:0 0 1.5vh; }
+    .queues { list-style:none; display:flex; flex-direction:column; gap:1.6vh; padding:0; margin:0; font-size:3vh; }
+    .queues .count { color:#ffd166; font-weight:700; } .sound { background:#15365f; color:#fff; border-color:#fff; margin-top:2vh; }
     body.kiosk-screen main { max-width:1000px; } .kiosk h1 { font-size:34px; }
     .group-buttons { display:grid; grid-template-columns:repeat(auto-fill,minmax(280px,1fr)); gap:16px; margin:16px 0; }
     .group-button { display:flex; flex-direction:column; align-items:flex-start; gap:4px; min-height:120px;

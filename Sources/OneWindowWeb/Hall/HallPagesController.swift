@@ -174,7 +174,8 @@ enum HallPagesController {
     let window = ticket.windowID.flatMap(setup.window)
     let position = TicketSlipPage.Position(
       state: ticket.state.rawValue, ahead: try await HallService.ahead(of: ticket, req),
-      text: TicketSlipPage.positionText(ticket, ahead: try await HallService.ahead(of: ticket, req), window: window, context))
+      text: TicketSlipPage.positionText(
+        ticket, ahead: try await HallService.ahead(of: ticket, req), window: window, context))
     var headers = HTTPHeaders()
     headers.contentType = .json
     headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -56,7 +56,7 @@ enum HallService {
   {
     let repository = HallRepository(db)
     let waiting = try await repository.waitingCounts(site: site.id, day: day)
-    let calls = try await repository.calling(site: site.id, day: day).compactMap { ticket -> HallBoard.Call? in
+    let calls = try await repository.recentCalls(site: site.id, day: day).compactMap { ticket -> HallBoard.Call? in
       guard let window = ticket.windowID.flatMap(setup.window) else { return nil }
       return HallBoard.Call(ticket: ticket, window: window)
     }
