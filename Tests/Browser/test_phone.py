@@ -59,3 +59,14 @@ def test_large_text_on_a_phone(browser, base_url, artifacts):
     browser.get(base_url + "/")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
     shoot(browser, artifacts, "home-phone-large.png")
+
+
+def test_booking_slots_fit_a_phone(browser, base_url, artifacts):
+    phone(browser)
+    browser.get(base_url + "/appointments?site=site-center&group=A&day=2026-11-25")
+    slots = browser.find_elements(By.CSS_SELECTOR, ".slots .slot")
+    assert len(slots) >= 12
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    # A compact grid: three to a row, not one slot per line.
+    assert slots[0].location["y"] == slots[2].location["y"]
+    shoot(browser, artifacts, "booking-phone.png")

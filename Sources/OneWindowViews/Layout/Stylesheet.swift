@@ -140,8 +140,13 @@ public enum Stylesheet {
     .big-number { font-size:34px; font-weight:700; letter-spacing:2px; color:var(--brand-dark); }
     .call-actions, .inline-form { display:flex; flex-wrap:wrap; align-items:center; gap:10px; }
     .call-actions { gap:18px; } .inline-form { margin:0; }
-    .slots { display:flex; flex-wrap:wrap; gap:8px; } .slot { border:1px solid var(--line); border-radius:6px;
-      padding:6px 10px; background:#fff; } .slot.full { opacity:.5; }
+    .slots { display:grid; grid-template-columns:repeat(auto-fill,minmax(7.5em,1fr)); gap:6px; }
+    .slot { border:1px solid var(--line); border-radius:6px; padding:6px 8px; background:#fff; margin:0; font-weight:normal;
+      font-size:15px; white-space:nowrap; } .slot .meta { display:block; font-size:13px; }
+    .slot:has(input:checked) { border-color:var(--brand); background:#e6eef8; } .slot.full { opacity:.5; }
+    fieldset { min-width:0; }
+    @media (max-width: 600px) { .slots { grid-template-columns:repeat(3,minmax(0,1fr)); }
+      .slot { white-space:normal; padding:6px; font-size:14px; } .slot input { margin:0 4px 0 0; } }
     body.screen { background:#0b1f3a; color:#fff; } body.screen main { max-width:none; padding:2vh 2.5vw; }
     .hall { min-height:95vh; display:flex; flex-direction:column; }
     .hall header { display:flex; justify-content:space-between; align-items:baseline; }
@@ -161,6 +166,12 @@ public enum Stylesheet {
     .queues { list-style:none; display:flex; flex-direction:column; gap:1.6vh; padding:0; margin:0; font-size:3vh; }
     .queues .count { color:#ffd166; font-weight:700; } .sound { background:#15365f; color:#fff; border-color:#fff; margin-top:2vh; }
     body.kiosk-screen main { max-width:1000px; } .kiosk h1 { font-size:34px; }
+    @media (orientation: portrait) and (min-height: 1200px) {
+      body.kiosk-screen main { max-width:none; padding:3vh 4vw; } .kiosk h1 { font-size:3.2vh; }
+      .kiosk .group-buttons { grid-template-columns:1fr 1fr; gap:2vh 3vw; }
+      .kiosk .group-button { min-height:14vh; font-size:3vh; } .kiosk .group-button .code { font-size:5.5vh; }
+      .kiosk .group-button .meta { font-size:2.2vh; } .kiosk .lane { font-size:2.4vh; padding:1.4vh 2vw; }
+      .kiosk .kiosk-row { grid-template-columns:1fr; } .kiosk .kiosk-row input, .kiosk .button { font-size:2.6vh; } }
     .group-buttons { display:grid; grid-template-columns:repeat(auto-fill,minmax(280px,1fr)); gap:16px; margin:16px 0; }
     .group-button { display:flex; flex-direction:column; align-items:flex-start; gap:4px; min-height:120px;
       font-size:26px; padding:18px 22px; background:var(--brand); color:#fff; border:0; border-radius:12px; text-align:left; }
