@@ -184,6 +184,42 @@ struct PortalTests {
     }
   }
 
+  @Test("a refused file does not lose the others: they are kept as a draft and only the refused one is asked for")
+  func refusedUploadKeepsTheRest() async throws {
+    try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in
+      var citizen = try await Self.signUp(app, phone: "13805550009", name: "郑红梅", id: "11010519491231002X")
+      _ = try await citizen.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
+      let fields = FormFields.read(citizen.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
+      // The materials the form asks a file for; the second of them gets a file that is not a scan.
+      let asked = (0..<8).filter { citizen.lastBody.contains(#"id="material_\#($0)_file""#) }
+      let bad = try #require(asked.dropFirst().first)
+      let files = asked.map { index in
+        index == bad
+          ? ("material_\(index)_file", "病毒.exe", "application/octet-stream", Array("MZ\u{90}\u{0}binary".utf8))
+          : ("material_\(index)_file", "材料\(index).pdf", "application/pdf", Self.pdf)
+      }
+      let refused = try await citizen.post("/my/apply", form: fields, files: files)
+      #expect(refused.status == .unprocessableEntity)
+      #expect(citizen.lastBody.contains("通过检查的文件已保存为草稿"))
+      #expect(citizen.lastBody.contains(#"id="material_\#(bad)_file-error""#))
+      #expect(!citizen.lastBody.contains(#"id="material_\#(asked[0])_file-error""#))
+      let account = try #require(try await CitizenRepository(app.db).find(phone: "13805550009"))
+      let drafts = try await CaseRepository(app.db, rule: DeadlineRule()).cases(ofCitizen: account.citizen.id)
+      let draft = try #require(drafts.first)
+      #expect(drafts.count == 1 && draft.state == .draft)
+      let kept = draft.intake?.materials.enumerated().filter { !$0.element.attachments.isEmpty }.map(\.offset)
+      #expect(kept == asked.filter { $0 != bad })
+      // Only the refused one is chosen again; the application goes.
+      let again = FormFields.read(citizen.lastBody, action: "/my/cases/\(draft.number)").merging(["intent": "submit"]) {
+        $1
+      }
+      let sent = try await citizen.post(
+        "/my/cases/\(draft.number)", form: again,
+        files: [("material_\(bad)_file", "重新扫描.pdf", "application/pdf", Self.pdf)])
+      #expect(sent.status == .seeOther, "\(citizen.lastBody.prefix(1500))")
+    }
+  }
+
   @Test("every 一件事 page says how to apply, and each one a person may apply for opens its one form")
   func everyBundle() async throws {
     try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in

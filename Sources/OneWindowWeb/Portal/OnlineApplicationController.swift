@@ -76,6 +76,25 @@ enum OnlineApplicationController {
     var checklist = item.materials.map(CaseMaterial.init)
     let post = ApplicationPost(posted, choices: sites, siteID: \.site.id, lines: checklist)
     let (key, sending, scans) = (post.key, post.sending, post.scans)
+    let rule = try await req.deadlineRule()
+    if !post.errors.isEmpty, let chosen = post.chosen, !scans.isEmpty {
+      // The files that passed are kept, as a draft: the applicant is asked again only for what was refused.
+      try await Scans.attach(scans, to: &checklist, req)
+      let (draft, _) = try await req.cases(rule).create(
+        NewCase(
+          item: CaseItem(item, version: entry.version), applicant: citizen.applicant, channel: .online,
+          site: chosen.site, idempotencyKey: "citizen:\(citizen.id):apply:\(key)", submit: false,
+          intake: CaseIntake(
+            materials: checklist, route: chosen.route, resultDelivery: .pickup(siteID: chosen.site.id)),
+          citizenID: citizen.id),
+        by: CaseActor(applicant: citizen), now: req.now)
+      let context = try await req.pageContext()
+      let notice = context.t(
+        "通过检查的文件已保存为草稿（\(draft.number)）；请重新选择下面标出的文件，再提交。",
+        "The files that passed are saved as a draft (\(draft.number)); choose the marked ones again, then send.")
+      return try await page(draft, errors: post.errors, notice: notice, req)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
     guard post.errors.isEmpty, let chosen = post.chosen else {
       return .html(
         OnlineApplicationPages.apply(
@@ -88,7 +107,6 @@ enum OnlineApplicationController {
         status: .unprocessableEntity)
     }
     try await Scans.attach(scans, to: &checklist, req)
-    let rule = try await req.deadlineRule()
     let (serviceCase, _) = try await req.cases(rule).create(
       NewCase(
         item: CaseItem(item, version: entry.version), applicant: citizen.applicant, channel: .online,
