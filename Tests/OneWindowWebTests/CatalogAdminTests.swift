@@ -39,6 +39,55 @@ struct CatalogAdminTests {
     }
   }
 
+  @Test(
+    "the administrator uploads a material's blank form and sample on the item form; the guide offers them for download",
+    arguments: TestDatabase.all)
+  func guideFiles(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let code = "360105002000"
+      let material = try #require(try await CatalogRepository(app.db).entry(code: code)?.item.materials.first?.name)
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      _ = try await admin.get("/admin/items/\(code)")
+      #expect(admin.lastBody.contains(#"id="guide-files""#))
+      let token = try #require(admin.csrfToken)
+      let docx: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml".utf8)
+      // A program named .docx is refused by its field, and nothing is kept.
+      let refused = try await admin.post(
+        "/admin/items/\(code)/guide-files", form: ["_csrf": token],
+        files: [
+          ("material_0_blank", "申请表.docx", "application/octet-stream", Array("MZ\u{90}binary".utf8)),
+          ("material_0_sample", "样表.pdf", "application/pdf", WindowScanTests.pdf),
+        ])
+      #expect(refused.status == .unprocessableEntity && admin.lastBody.contains(#"id="material_0_blank-error""#))
+      #expect(try await GuideFileRepository(app.db).files(of: code).isEmpty)
+      let saved = try await admin.post(
+        "/admin/items/\(code)/guide-files", form: ["_csrf": token],
+        files: [
+          ("material_0_blank", "申请表（空白）.docx", "application/octet-stream", docx),
+          ("material_0_sample", "申请表（样例）.pdf", "application/pdf", WindowScanTests.pdf),
+        ])
+      #expect(saved.status == .seeOther, "\(admin.lastBody.prefix(2000))")
+      // The guide links both, and each downloads.
+      var citizen = TestBrowser(app)
+      let guide = try await citizen.get("/items/\(code)").body.string
+      let blank = "/items/\(code)/files/blank/" + material.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+      #expect(guide.contains("申请表（空白）.docx") && guide.contains("申请表（样例）.pdf"))
+      let download = try await citizen.get(blank)
+      #expect(download.status == .ok && Array(download.body.readableBytesView) == docx)
+      #expect(download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+      #expect(try await citizen.get("/items/\(code)/files/sample/nothing").status == .notFound)
+      // Only the catalog's keepers upload.
+      var clerk = TestBrowser(app)
+      _ = try await clerk.signIn("clerk")
+      _ = try await clerk.get("/staff")
+      let forbidden = try await clerk.post(
+        "/admin/items/\(code)/guide-files", form: ["_csrf": clerk.csrfToken ?? ""],
+        files: [("material_0_blank", "x.pdf", "application/pdf", WindowScanTests.pdf)])
+      #expect(forbidden.status == .forbidden)
+    }
+  }
+
   @Test("bad input on the item form names each field, and nothing is saved", arguments: TestDatabase.all)
   func badInput(database: TestDatabase) async throws {
     try await withTestApp(database) { app in

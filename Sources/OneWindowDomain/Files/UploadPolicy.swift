@@ -1,14 +1,19 @@
-/// The kinds of file a scan or an electronic result may be.
+/// The kinds of file a scan, an electronic result, or a material's blank form or sample may be.
 public enum FileKind: String, Sendable, Codable, CaseIterable {
   case pdf
   case jpeg
   case png
+  /// Word and Excel files (Office Open XML), for the blank forms of the guide only.
+  case docx
+  case xlsx
 
   public var mimeType: String {
     switch self {
     case .pdf: "application/pdf"
     case .jpeg: "image/jpeg"
     case .png: "image/png"
+    case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     }
   }
 
@@ -17,6 +22,8 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
     case .pdf: "PDF"
     case .jpeg: "JPG"
     case .png: "PNG"
+    case .docx: "DOCX"
+    case .xlsx: "XLSX"
     }
   }
 
@@ -27,6 +34,8 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
     case "pdf": self = .pdf
     case "jpg", "jpeg": self = .jpeg
     case "png": self = .png
+    case "docx": self = .docx
+    case "xlsx": self = .xlsx
     default: return nil
     }
   }
@@ -39,9 +48,13 @@ public enum FileKind: String, Sendable, Codable, CaseIterable {
     self = kind
   }
 
-  /// The kind the content really is, from its first bytes (magic numbers).
-  public init?(content head: [UInt8]) {
-    if head.starts(with: Array("%PDF-".utf8)) {
+  /// The kind the content really is, from its first bytes (magic numbers). Word and Excel files are both ZIP
+  /// containers: a ZIP is taken for the one of the two its name claims.
+  public init?(content head: [UInt8], claimed: FileKind? = nil) {
+    if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+      guard let claimed, claimed == .docx || claimed == .xlsx else { return nil }
+      self = claimed
+    } else if head.starts(with: Array("%PDF-".utf8)) {
       self = .pdf
     } else if head.starts(with: [0xFF, 0xD8, 0xFF]) {
       self = .jpeg
@@ -59,13 +72,16 @@ public struct UploadPolicy: Sendable {
   public let maxBytes: Int
   public let kinds: [FileKind]
 
-  public init(maxBytes: Int = 10 * 1024 * 1024, kinds: [FileKind] = FileKind.allCases) {
+  public init(maxBytes: Int = 10 * 1024 * 1024, kinds: [FileKind] = [.pdf, .jpeg, .png]) {
     self.maxBytes = maxBytes
     self.kinds = kinds
   }
 
   /// The standard for scans of application materials.
   public static let scans = UploadPolicy()
+
+  /// A material's 空白表格 or 示例样表, as the guide offers them for download.
+  public static let guideFiles = UploadPolicy(kinds: [.pdf, .docx, .xlsx, .jpeg, .png])
 
   /// Checks one upload and returns the kind it is; every refusal names `field` and the file.
   public func check(
@@ -87,7 +103,7 @@ public struct UploadPolicy: Sendable {
       throw ValidationError(
         field: field, zh: "「\(fileName)」的类型不允许：只接受 \(allowed) 文件", en: "Only \(allowed) files are accepted")
     }
-    guard let actual = FileKind(content: head), kinds.contains(actual) else {
+    guard let actual = FileKind(content: head, claimed: claimed), kinds.contains(actual) else {
       throw ValidationError(
         field: field, zh: "「\(fileName)」的内容不是 \(claimed.label) 文件",
         en: "'\(fileName)' is not really a \(claimed.label) file")

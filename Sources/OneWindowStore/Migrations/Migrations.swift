@@ -35,5 +35,6 @@ enum Migrations {
     migrations.add(M030CreateCitizenSignUps())  // sign-ups waiting for the texted code
     migrations.add(M031CreateDirectoryAdministration())  // first run, retirement, old names, dated duties, 首席代表
     migrations.add(M032LetCitizensDeleteDrafts())  // a citizen deletes an unsent draft, trail included
+    migrations.add(M033CreateGuideFiles())  // blank forms and samples to download from the guide
   }
 }

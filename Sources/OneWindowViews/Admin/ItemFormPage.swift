@@ -13,11 +13,18 @@ public enum ItemFormPage {
     public let note: String
     /// A message after a successful save or action.
     public let notice: String?
+    /// The materials' blank forms and samples held for download.
+    public let files: [GuideFile]
+    /// Problems with uploaded blank forms or samples (by their file field).
+    public let fileErrors: [ValidationError]
 
     public init(
       item: ServiceItem, entry: CatalogEntry?, versions: [ItemVersion], departments: [Department],
-      errors: [ValidationError] = [], note: String = "", notice: String? = nil
+      errors: [ValidationError] = [], note: String = "", notice: String? = nil, files: [GuideFile] = [],
+      fileErrors: [ValidationError] = []
     ) {
+      self.files = files
+      self.fileErrors = fileErrors
       self.item = item
       self.entry = entry
       self.versions = versions
@@ -58,9 +65,44 @@ public enum ItemFormPage {
       <button type="submit" name="intent" value="draft" class="secondary">\(context.t("保存为草稿", "Save as draft"))</button>
       </div>
       </form>
+      \(guideFiles(model, context))
       \(history(model, context))
       """
     return Layout.page(context, title: title, body: body)
+  }
+
+  /// 空白表格与示例样表: a file of each per material, for the guide's download links (an existing item only).
+  private static func guideFiles(_ model: Model, _ context: PageContext) -> HTML {
+    guard model.entry != nil, !model.item.materials.isEmpty else { return .empty }
+    let parts = FormParts(context: context, errors: model.fileErrors)
+    let rows = model.item.materials.enumerated().map { index, material -> HTML in
+      let cells = GuideFile.Kind.allCases.map { kind -> HTML in
+        let field = "material_\(index)_\(kind.rawValue)"
+        let held = model.files.first { $0.material == material.name && $0.kind == kind }
+        let current: HTML =
+          held.map {
+            "<a href=\"\(Links.guideFile(model.item.code, kind.rawValue, material.name))\">\($0.file.name)</a><br>"
+          } ?? .empty
+        return """
+          <td>\(current)<label for="\(field)" class="visually-hidden">\(material.name) \(context.t(kind.name))</label>\
+          <input type="file" id="\(field)" name="\(field)" accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"\(parts.invalid(field))>\
+          \(parts.error(field))</td>
+          """
+      }
+      return "<tr><td>\(material.name)</td>\(cells)</tr>"
+    }
+    return """
+      <section class="panel" id="guide-files"><h2>\(context.t("空白表格与示例样表（供办事指南下载）", "Blank forms and samples (downloads of the guide)"))</h2>
+      \(parts.summary())
+      <form method="post" action="\(Links.adminGuideFiles(model.item.code))" enctype="multipart/form-data" novalidate>\
+      \(context.csrfField)
+      <table class="materials"><thead><tr><th>\(context.t("材料", "Material"))</th>\
+      <th>\(context.t("空白表格", "Blank form"))</th><th>\(context.t("示例样表", "Sample"))</th></tr></thead>
+      <tbody>\(rows)</tbody></table>
+      <p class="meta">\(context.t("PDF、Word（DOCX）、Excel（XLSX）或图片，每个不超过 10 MB；新文件替换旧文件，不产生新版本。",
+        "PDF, Word (DOCX), Excel (XLSX) or images, up to 10 MB each; a new file replaces the old one without a new version."))</p>
+      <button type="submit" class="secondary">\(context.t("上传文件", "Upload"))</button></form></section>
+      """
   }
 
   private static func state(_ model: Model, _ context: PageContext) -> HTML {

@@ -14,11 +14,15 @@ public enum ItemGuidePage {
     public let bundles: [ServiceBundle]
     /// The absolute address the QR code opens.
     public let guideURL: String
+    /// The blank forms and samples there are files of, to download.
+    public let files: [GuideFile]
 
     public init(
       version: ItemVersion, current: CatalogEntry, departmentName: String, places: [Site],
-      agreements: [(agreement: DelegationAgreement, regionName: String)], bundles: [ServiceBundle], guideURL: String
+      agreements: [(agreement: DelegationAgreement, regionName: String)], bundles: [ServiceBundle], guideURL: String,
+      files: [GuideFile] = []
     ) {
+      self.files = files
       self.version = version
       self.current = current
       self.departmentName = departmentName
@@ -50,7 +54,7 @@ public enum ItemGuidePage {
       \(basics(model, context))
       <h2>\(context.t("受理条件", "Conditions"))</h2><p>\(item.conditions.isEmpty ? "—" : item.conditions)</p>
       <h2>\(context.t("设定依据", "Legal basis"))</h2><p>\(item.legalBasis.isEmpty ? "—" : item.legalBasis)</p>
-      \(materials(item, context))
+      \(materials(item, files: model.files, context))
       \(steps(item, context))
       \(places(model, context))
       \(agreements(model, context))
@@ -146,7 +150,27 @@ public enum ItemGuidePage {
       """
   }
 
-  private static func materials(_ item: ServiceItem, _ context: PageContext) -> HTML {
+  /// A material's blank form and sample: a download where the file is held, else the name the catalog gives and
+  /// where to get it.
+  private static func downloadLinks(_ material: Material, files: [GuideFile], item: ServiceItem, _ context: PageContext)
+    -> HTML
+  {
+    let links = GuideFile.Kind.allCases.compactMap { kind -> HTML? in
+      if let held = files.first(where: { $0.material == material.name && $0.kind == kind }) {
+        return """
+          <a class="download" href="\(Links.guideFile(item.code, kind.rawValue, material.name))" download>\
+          \(context.t(kind.name))：\(held.file.name)</a>
+          """
+      }
+      let named = kind == .blankForm ? material.blankForm : material.sample
+      guard !named.isEmpty else { return nil }
+      return
+        "<span class=\"meta\">\(context.t(kind.name))：\(named)\(context.t("（可到窗口索取）", " (ask at a window)"))</span>"
+    }
+    return links.isEmpty ? .empty : "<div class=\"downloads\">\(links)</div>"
+  }
+
+  private static func materials(_ item: ServiceItem, files: [GuideFile], _ context: PageContext) -> HTML {
     guard !item.materials.isEmpty else {
       return "<h2>\(context.t("申请材料", "Materials"))</h2><p>\(context.t("无需提交材料。", "No materials needed."))</p>"
     }
@@ -155,11 +179,11 @@ public enum ItemGuidePage {
         material.deferrable
         ? context.t("必要（可容缺后补）", "Required (may follow later)")
         : material.required ? context.t("必要", "Required") : context.t("非必要", "Optional")
-      let files = [material.blankForm, material.sample].filter { !$0.isEmpty }.joined(separator: context.t("；", "; "))
+      let downloads = downloadLinks(material, files: files, item: item, context)
       return """
-        <tr><td>\(index + 1)</td><td>\(material.name)</td><td>\(necessity)</td><td>\(context.t(material.form.name))</td>\
+        <tr><td>\(index + 1)</td><td>\(material.name)\(downloads)</td><td>\(necessity)</td><td>\(context.t(material.form.name))</td>\
         <td>\(material.copies)</td><td>\(context.t(material.source.name))</td>\
-        <td>\(material.standard.isEmpty ? "—" : material.standard)\(files.isEmpty ? "" : context.t("（", " (") + files + context.t("）", ")"))</td></tr>
+        <td>\(material.standard.isEmpty ? "—" : material.standard)</td></tr>
         """
     }
     return """

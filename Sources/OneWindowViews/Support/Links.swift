@@ -26,6 +26,11 @@ public enum Links {
 
   // Catalog administration
   public static let adminItems = "/admin/items"
+  /// A material's blank form or sample as the guide offers it (`kind`: blank or sample).
+  public static func guideFile(_ code: String, _ kind: String, _ material: String) -> String {
+    "/items/\(percentEncode(code))/files/\(kind)/\(percentEncode(material))"
+  }
+  public static func adminGuideFiles(_ code: String) -> String { "/admin/items/\(percentEncode(code))/guide-files" }
   public static let adminNewItem = "/admin/items/new"
   public static func adminItem(_ code: String) -> String { "/admin/items/\(percentEncode(code))" }
   public static func adminItemAction(_ code: String) -> String { "/admin/items/\(percentEncode(code))/status" }

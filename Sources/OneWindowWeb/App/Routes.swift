@@ -98,6 +98,7 @@ enum Routes {
       pages.post(Links.appointmentCancel.pathComponents, use: AppointmentController.cancel).access(.open)
       pages.get(Links.items.pathComponents, use: CatalogController.search).access(.open)
       pages.get("items", ":code", use: CatalogController.guide).access(.open)
+      pages.get("items", ":code", "files", ":kind", ":material", use: CatalogController.guideFile).access(.open)
       pages.get(Links.bundles.pathComponents, use: CatalogController.bundles).access(.open)
       pages.get("bundles", ":id", use: CatalogController.bundle).access(.open)
 
@@ -107,6 +108,8 @@ enum Routes {
         .permission(.manageCatalog))
       pages.get("admin", "items", ":code", use: CatalogAdminController.edit).access(.permission(.manageCatalog))
       pages.post("admin", "items", ":code", use: CatalogAdminController.update).access(.permission(.manageCatalog))
+      upload(["admin", "items", ":code", "guide-files"], use: CatalogAdminController.uploadGuideFiles).access(
+        .permission(.manageCatalog))
       pages.post("admin", "items", ":code", "status", use: CatalogAdminController.status).access(
         .permission(.manageCatalog))
       pages.get(Links.adminAgreements.pathComponents, use: CatalogExtrasController.agreements).access(

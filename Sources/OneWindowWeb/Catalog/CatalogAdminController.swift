@@ -54,6 +54,56 @@ enum CatalogAdminController {
     }
   }
 
+  /// `POST /admin/items/{code}/guide-files`: the materials' blank forms and samples; every file is checked first,
+  /// and none is kept when one is refused.
+  @Sendable static func uploadGuideFiles(req: Request) async throws -> Response {
+    let staff = try req.authorize(.manageCatalog)
+    let code = req.parameters.get("code") ?? ""
+    let catalog = CatalogRepository(req.database)
+    guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+    let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
+    let item = shown?.item ?? entry.item
+    let posted = try FormBody.read(req)
+    let (files, errors) = posted.checkedFiles(.guideFiles)
+    var chosen: [(material: String, kind: GuideFile.Kind, part: FormBody.FilePart, fileKind: FileKind)] = []
+    var problems = errors
+    for (part, kind) in files {
+      // material_3_blank → the fourth material's blank form
+      let pieces = part.field.split(separator: "_")
+      guard pieces.count == 3, pieces[0] == "material", let index = Int(pieces[1]),
+        item.materials.indices.contains(index),
+        let which = GuideFile.Kind(rawValue: String(pieces[2]))
+      else {
+        problems.append(ValidationError(field: part.field, zh: "没有这项材料", en: "No such material"))
+        continue
+      }
+      chosen.append((item.materials[index].name, which, part, kind))
+    }
+    if problems.isEmpty && chosen.isEmpty {
+      problems.append(ValidationError(field: "material_0_blank", zh: "请选择要上传的文件", en: "Choose the files to upload"))
+    }
+    guard problems.isEmpty else {
+      return try await ItemFormPage.render(
+        ItemFormPage.Model(
+          item: item, entry: entry, versions: try await catalog.versions(code: code),
+          departments: try await departments(req), files: try await GuideFileRepository(req.database).files(of: code),
+          fileErrors: ValidationError.firstPerField(problems)),
+        try await req.pageContext()
+      ).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    let repository = GuideFileRepository(req.database)
+    for file in chosen {
+      let key = try await req.application.fileStore.put(file.part.bytes)
+      try await repository.put(
+        GuideFile(
+          itemCode: code, material: file.material, kind: file.kind,
+          file: Attachment(fileID: key, name: file.part.fileName, kind: file.fileKind, size: file.part.bytes.count)),
+        by: staff.id, county: try await county(req), now: req.now)
+    }
+    req.logger.notice("guide files of \(code) uploaded by \(staff.username): \(chosen.count)")
+    return req.redirect(to: Links.adminItem(code) + "?files=1#guide-files")
+  }
+
   /// `GET /admin/items/{code}`: the waiting draft if there is one, else the current version.
   @Sendable static func edit(req: Request) async throws -> HTML {
     try req.authorize(.manageCatalog)
@@ -61,13 +111,16 @@ enum CatalogAdminController {
     let catalog = CatalogRepository(req.database)
     guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
     let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
+    let context = try await req.pageContext()
     let notice: String? =
       req.query[String.self, at: "saved"] != nil
-      ? (try await req.pageContext()).t("已保存。", "Saved.") : nil
+      ? context.t("已保存。", "Saved.")
+      : req.query[String.self, at: "files"] != nil ? context.t("文件已上传。", "The files are uploaded.") : nil
     return ItemFormPage.render(
       ItemFormPage.Model(
         item: shown?.item ?? entry.item, entry: entry, versions: try await catalog.versions(code: code),
-        departments: try await departments(req), notice: notice),
+        departments: try await departments(req), notice: notice,
+        files: try await GuideFileRepository(req.database).files(of: code)),
       try await req.pageContext())
   }
 

@@ -104,8 +104,23 @@ enum CatalogController {
       version: version, current: entry,
       departmentName: try await directory.department(item.departmentID)?.name ?? item.departmentID,
       places: places, agreements: agreements.map { ($0, regions[$0.delegateRegion] ?? $0.delegateRegion.value) },
-      bundles: bundles, guideURL: publicURL(req) + Links.item(code))
+      bundles: bundles, guideURL: publicURL(req) + Links.item(code),
+      files: try await GuideFileRepository(req.database).files(of: code))
     return ItemGuidePage.render(model, try await req.pageContext())
+  }
+
+  /// `GET /items/{code}/files/{blank|sample}/{material}`: a material's blank form or sample, to download.
+  @Sendable static func guideFile(req: Request) async throws -> Response {
+    guard let kind = GuideFile.Kind(rawValue: req.parameters.get("kind") ?? ""),
+      let file = try await GuideFileRepository(req.database).file(
+        of: req.parameters.get("code") ?? "", material: req.parameters.get("material") ?? "", kind: kind),
+      let bytes = try await req.application.fileStore.get(file.file.fileID)
+    else { throw AppError.notFound(LocalizedText(zh: "没有这份文件", en: "No such file")) }
+    let response = FileResponse.make(file.file, bytes)
+    response.headers.replaceOrAdd(
+      name: .contentDisposition, value: "attachment; filename*=UTF-8''\(Links.percentEncodePath(file.file.name))")
+    response.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+    return response
   }
 
   /// `GET /bundles`
