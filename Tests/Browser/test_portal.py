@@ -50,8 +50,9 @@ def sign_in_citizen(browser, base_url, phone):
 
 
 def scan(artifacts, name):
+    """A small PDF whose content names it: two scans are two files (a corrected scan is not the old one again)."""
     path = artifacts / name
-    path.write_bytes(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+    path.write_bytes(b"%PDF-1.4\n% " + name.encode() + b"\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
     return str(path.resolve())
 
 

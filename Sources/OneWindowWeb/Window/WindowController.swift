@@ -84,9 +84,11 @@ enum WindowController {
       return try await lookUpApplicant(routing, site: site, form: form, staff: staff, req)
     }
     let (scans, scanErrors) = posted.checkedFiles(.scans)
-    var errors = IntakeFormInput.uncheckedErrors(form) + scanErrors
+    // In the order of the page: the applicant, then the checklist.
+    var errors: [ValidationError] = []
     let applicant = input.applicant(form)
     do { try applicant.validate() } catch { errors += error.errors }
+    errors += IntakeFormInput.uncheckedErrors(form) + scanErrors
     let delivery: ResultDelivery
     switch form.delivery {
     case "mail" where item.deliveryModes.contains(.mail):
