@@ -181,7 +181,7 @@ public enum ItemGuidePage {
         : material.required ? context.t("必要", "Required") : context.t("非必要", "Optional")
       let downloads = downloadLinks(material, files: files, item: item, context)
       return """
-        <tr><td>\(index + 1)</td><td>\(material.name)\(downloads)</td><td>\(necessity)</td><td>\(context.t(material.form.name))</td>\
+        <tr><td>\(index + 1)</td><td><div>\(material.name)\(downloads)</div></td><td>\(necessity)</td><td>\(context.t(material.form.name))</td>\
         <td>\(material.copies)</td><td>\(context.t(material.source.name))</td>\
         <td>\(material.standard.isEmpty ? "—" : material.standard)</td></tr>
         """

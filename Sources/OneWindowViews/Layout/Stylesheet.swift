@@ -145,6 +145,7 @@ public enum Stylesheet {
       font-size:15px; white-space:nowrap; } .slot .meta { display:block; font-size:13px; }
     .slot:has(input:checked) { border-color:var(--brand); background:#e6eef8; } .slot.full { opacity:.5; }
     fieldset { min-width:0; }
+    .downloads { margin-top:4px; font-size:14px; } .downloads > * { display:block; }
     @media (max-width: 600px) { .slots { grid-template-columns:repeat(3,minmax(0,1fr)); }
       .slot { white-space:normal; padding:6px; font-size:14px; } .slot input { margin:0 4px 0 0; } }
     body.screen { background:#0b1f3a; color:#fff; } body.screen main { max-width:none; padding:2vh 2.5vw; }
