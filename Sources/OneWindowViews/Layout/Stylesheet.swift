@@ -216,9 +216,11 @@ public enum Stylesheet {
       table.stacked { background:transparent; overflow:visible; }
       table.stacked thead { position:absolute; left:-9999px; }
       table.stacked tr { background:var(--card); border:1px solid var(--line); border-radius:8px; margin:0 0 10px; padding:6px 12px; }
-      table.stacked td { border:0; padding:4px 0; display:flex; gap:10px; min-width:0 !important; white-space:normal !important; }
-      table.stacked td[data-label]::before { content:attr(data-label); flex:0 0 6em; color:var(--muted); font-size:14px; }
-      table.stacked td > * { min-width:0; } }
+      table.stacked td { border:0; padding:4px 0 4px 6.5em; position:relative; min-width:0 !important; min-height:1.8em;
+        white-space:normal !important; }
+      table.stacked td[data-label]::before { content:attr(data-label); position:absolute; left:0; top:4px; width:6em;
+        color:var(--muted); font-size:14px; }
+      table.stacked td:not([data-label]) { padding-left:0; } table.stacked input[type=file] { max-width:100%; } }
     @media print {
       .site-header, .site-footer, .skip, .no-print { display:none; }
       .print-only { display:block; }
