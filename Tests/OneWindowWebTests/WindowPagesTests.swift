@@ -110,6 +110,58 @@ struct WindowPagesTests {
     }
   }
 
+  @Test(
+    "a 一件事 is taken in at the window as one intake: one checklist, one decision, one linked case per item",
+    arguments: TestDatabase.all)
+  func bundleIntake(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      var clerk = TestBrowser(app)
+      _ = try await clerk.signIn("clerk")
+      _ = try await clerk.get("/window")
+      #expect(clerk.lastBody.contains(#"href="/window/intake/bundle?bundle=disability""#))
+      _ = try await clerk.get("/window/intake/bundle?bundle=disability")
+      var fields = FormFields.read(clerk.lastBody, action: "/window/intake/bundle")
+      let rows = clerk.lastBody.components(separatedBy: #"<tr id="material_"#).count - 1
+      #expect(rows >= 2)
+      // Nothing chosen: each row and the applicant are named, and nothing is registered.
+      fields["outcome"] = "accept"
+      let refused = try await clerk.post("/window/intake/bundle", form: fields)
+      #expect(refused.status == .unprocessableEntity && clerk.lastBody.contains(#"id="material_0-error""#))
+      #expect(clerk.lastBody.contains(#"id="applicant.name-error""#))
+      #expect(try await Self.caseCount(app) == 0)
+      fields["name"] = "郑红梅"
+      fields["id_number"] = "11010519491231002X"
+      fields["phone"] = "13912345678"
+      for index in 0..<rows { fields["material_\(index)"] = "received" }
+      let accepted = try await clerk.post("/window/intake/bundle", form: fields)
+      #expect(accepted.status == .seeOther, "\(clerk.lastBody.prefix(2000))")
+      let cases = try await CaseRepository(app.db, rule: DeadlineRule()).list(CaseFilter(scope: nil), now: Self.monday)
+        .cases
+      #expect(cases.count == 3 && Set(cases.compactMap(\.bundleID)).count == 1)
+      #expect(cases.allSatisfy { $0.state == .accepted && $0.channel == .window && $0.bundleLeadDepartmentID != nil })
+      // The same form again registers nothing more.
+      _ = try await clerk.post("/window/intake/bundle", form: fields)
+      #expect(try await Self.caseCount(app) == 3)
+
+      // A second applicant lacks one paper: one notice, on the cases that need it.
+      _ = try await clerk.get("/window/intake/bundle?bundle=disability")
+      var second = FormFields.read(clerk.lastBody, action: "/window/intake/bundle")
+      second.merge(["name": "王秀英", "id_number": "11010519491231002X", "phone": "13912345679"]) { $1 }
+      for index in 0..<rows { second["material_\(index)"] = "received" }
+      second["material_0"] = "missing"
+      second["material_0_problem"] = "缺少原件"
+      second["outcome"] = "correction"
+      let noticed = try await clerk.post("/window/intake/bundle", form: second)
+      #expect(
+        noticed.status == .seeOther && noticed.headers.first(name: .location)?.hasSuffix("/notices/correction") == true)
+      let all = try await CaseRepository(app.db, rule: DeadlineRule()).list(CaseFilter(scope: nil), now: Self.monday)
+        .cases
+      let notified = all.filter { $0.applicant.name == "王秀英" }
+      #expect(notified.count == 3 && notified.contains { $0.state == .correcting })
+      #expect(notified.allSatisfy { $0.state == .correcting || $0.state == .submitted })
+    }
+  }
+
   @Test("an accepted intake prints its notice once, even when the form is sent twice", arguments: TestDatabase.all)
   func acceptOnce(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in

@@ -119,11 +119,12 @@ public struct CaseRepository: Sendable {
   /// Registers a "一件事" application: one case per item, linked by one bundle id and led by one
   /// department, all in one transaction. A retry with the same key returns the first cases.
   /// `intakes` (one per item, when given) carry each case's checklist; `citizenID` files them for a portal account;
-  /// `submit: false` keeps them as drafts.
+  /// `submit: false` keeps them as drafts; `steps` (one list per item) are the window's decision on each, taken in
+  /// the same transaction.
   public func createBundle(
     items: [CaseItem], leadDepartmentID: String, applicant: Applicant, channel: CaseChannel, site: Site,
     idempotencyKey: String?, by actor: CaseActor, now: Date, intakes: [CaseIntake]? = nil, citizenID: String? = nil,
-    submit: Bool = true
+    submit: Bool = true, steps: [[CaseAction]]? = nil
   ) async throws -> (bundleID: String, cases: [ServiceCase], created: Bool) {
     guard items.count >= 2 else {
       throw ValidationError(field: "item_codes", zh: "一件事至少包含两个事项", en: "A bundle has at least two items")
@@ -145,7 +146,7 @@ public struct CaseRepository: Sendable {
           let new = NewCase(
             item: item, applicant: applicant, channel: channel, site: site,
             idempotencyKey: idempotencyKey.map { "\($0)#\(index)" }, submit: submit, bundleID: bundleID,
-            intake: intakes?[index], citizenID: citizenID)
+            intake: intakes?[index], steps: steps?[index] ?? [], citizenID: citizenID)
           let (created, _) = try await repository.insert(
             new, by: actor, now: now, bundle: (bundleID, leadDepartmentID))
           bundleID = created.bundleID

@@ -44,6 +44,10 @@ public enum Links {
   // The window, the back office and result delivery
   public static let window = "/window"
   public static let windowIntake = "/window/intake"
+  public static let windowBundleIntake = "/window/intake/bundle"
+  public static func windowBundleIntake(_ bundleID: String) -> String {
+    "/window/intake/bundle?bundle=\(percentEncode(bundleID))"
+  }
   public static let caseLookup = "/cases"
   public static let office = "/office"
   public static let delivery = "/delivery"

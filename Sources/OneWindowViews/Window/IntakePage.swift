@@ -147,7 +147,7 @@ public enum IntakePage {
       """
   }
 
-  private static func applicantFields(_ form: Form, _ parts: FormParts, _ context: PageContext) -> HTML {
+  static func applicantFields(_ form: Form, _ parts: FormParts, _ context: PageContext) -> HTML {
     let kinds = [
       ("person", context.t("个人", "Person")), ("organization", context.t("法人或其他组织", "Organization")),
     ]

@@ -17,14 +17,17 @@ public enum WindowPage {
     public let lookupError: ValidationError?
     /// 叫号 controls, for a clerk on duty at a window of a hall with business groups.
     public let callPanel: CallPanel.Model?
+    /// The "一件事" the window takes in as one intake.
+    public let bundles: [ServiceBundle]
 
     public init(
       site: Site?, query: String, results: [ItemSummary], total: Int, departments: [String: String],
       today: [(ServiceCase, DeadlineStatus?)], online: [(ServiceCase, DeadlineStatus?)] = [], clock: CaseClock,
       names: DirectoryNames,
-      lookupError: ValidationError? = nil, callPanel: CallPanel.Model? = nil
+      lookupError: ValidationError? = nil, callPanel: CallPanel.Model? = nil, bundles: [ServiceBundle] = []
     ) {
       self.callPanel = callPanel
+      self.bundles = bundles
       self.site = site
       self.query = query
       self.results = results
@@ -58,6 +61,11 @@ public enum WindowPage {
       </div>
       \(model.lookupError.map { $0.field == "number" ? .empty : "<p class=\"alert\" role=\"alert\">\(context.t($0.message))</p>" as HTML } ?? .empty)
       \(results(model, context))
+      \(model.bundles.isEmpty ? .empty : """
+        <p class="chips" id="window-bundles"><b>\(context.t("一件事一次办：", "Bundles: "))</b>\(model.bundles.map { bundle -> HTML in
+          "<a class=\"chip\" href=\"\(Links.windowBundleIntake(bundle.id))\">\(bundle.name)</a>"
+        })</p>
+        """ as HTML)
       \(model.online.isEmpty ? .empty : """
         <h2>\(context.t("网上申请和帮办代办件待预审", "Online and proxy applications to pre-review"))</h2>
         \(CaseTable.render(model.online.map { .init(serviceCase: $0.0, deadline: $0.1) }, clock: model.clock, names: model.names, context: context, id: "online"))

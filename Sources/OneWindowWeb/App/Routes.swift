@@ -51,6 +51,10 @@ enum Routes {
       pages.get(Links.window.pathComponents, use: WindowController.home).access(.permission(.intakeCases))
       pages.get(Links.windowIntake.pathComponents, use: WindowController.intakeForm).access(.permission(.intakeCases))
       upload(Links.windowIntake.pathComponents, use: WindowController.intake).access(.permission(.intakeCases))
+      pages.get(Links.windowBundleIntake.pathComponents, use: BundleIntakeController.form).access(
+        .permission(.intakeCases))
+      pages.post(Links.windowBundleIntake.pathComponents, use: BundleIntakeController.intake).access(
+        .permission(.intakeCases))
       pages.get(Links.office.pathComponents, use: CaseQueueController.office).access(.permission(.reviewCases))
       pages.get(Links.delivery.pathComponents, use: CaseQueueController.delivery).access(.permission(.deliverResults))
       pages.get(Links.caseLookup.pathComponents, use: CasePageController.lookup).access(.permission(.viewCases))

@@ -49,7 +49,8 @@ enum WindowController {
       WindowPage.Model(
         site: site, query: text, results: found?.items ?? [], total: found?.total ?? 0, departments: names.departments,
         today: today, online: online, clock: clock, names: names, lookupError: lookupError,
-        callPanel: try await HallDeskController.panel(staff, today: today, error: hallError, req)),
+        callPanel: try await HallDeskController.panel(staff, today: today, error: hallError, req),
+        bundles: try await BundleRepository(req.database).all()),
       try await req.pageContext())
   }
 
