@@ -172,10 +172,10 @@ enum HallPagesController {
     let setup = try await HallService.setup(ticket.siteID, req)
     let context = try await req.pageContext()
     let window = ticket.windowID.flatMap(setup.window)
+    let ahead = try await HallService.ahead(of: ticket, req)
     let position = TicketSlipPage.Position(
-      state: ticket.state.rawValue, ahead: try await HallService.ahead(of: ticket, req),
-      text: TicketSlipPage.positionText(
-        ticket, ahead: try await HallService.ahead(of: ticket, req), window: window, context))
+      state: ticket.state.rawValue, ahead: ahead,
+      text: TicketSlipPage.positionText(ticket, ahead: ahead, window: window, context))
     var headers = HTTPHeaders()
     headers.contentType = .json
     headers.replaceOrAdd(name: .cacheControl, value: "no-store")
