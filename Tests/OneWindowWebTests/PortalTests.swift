@@ -25,6 +25,22 @@ struct PortalTests {
     return browser
   }
 
+  /// Applies online for 食品经营许可 through the form, sending (or saving as a draft) one scan per material, or
+  /// `files` when given; answers the case number.
+  static func applyForFoodLicence(
+    _ browser: inout TestBrowser, intent: String = "submit",
+    files: [(String, String, String, [UInt8])] = (0..<4).map {
+      ("material_\($0)_file", "材料\($0).pdf", "application/pdf", pdf)
+    }
+  ) async throws -> String {
+    _ = try await browser.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
+    let fields = FormFields.read(browser.lastBody, action: "/my/apply").merging(["intent": intent]) { $1 }
+    let sent = try await browser.post("/my/apply", form: fields, files: files)
+    #expect(sent.status == .seeOther, "\(browser.lastBody.prefix(1500))")
+    let location = try #require(sent.headers.first(name: .location))
+    return String(location.dropFirst("/my/cases/".count).prefix { $0 != "?" })
+  }
+
   /// The sign-up code in the last text sent to `phone`.
   static func textedCode(_ app: Application, to phone: String) -> String? {
     let texts = (app.textMessages as? RecordingTextMessageSender)?.messages.filter { $0.phone == phone } ?? []
@@ -86,12 +102,7 @@ struct PortalTests {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
       // setup: an online application, and the window's notice that its first material is wrong
       var owner = try await Self.signUp(app, phone: "13805550004", name: "周建华", id: "11010519491231002X")
-      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
-      let fields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
-      let files = (0..<4).map { ("material_\($0)_file", "材料\($0).pdf", "application/pdf", Self.pdf) }
-      let sent = try await owner.post("/my/apply", form: fields, files: files)
-      let location = try #require(sent.headers.first(name: .location))
-      let number = String(location.dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      let number = try await Self.applyForFoodLicence(&owner)
       let cases = CaseRepository(app.db, rule: DeadlineRule())
       let stored = try #require(try await cases.find(number))
       let flagged = try #require(stored.intake?.materials.first?.name)
@@ -135,12 +146,8 @@ struct PortalTests {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
       // setup: a saved draft with one upload
       var owner = try await Self.signUp(app, phone: "13805550006", name: "周建华", id: "11010519491231002X")
-      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
-      let fields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "draft"]) { $1 }
-      let saved = try await owner.post(
-        "/my/apply", form: fields, files: [("material_0_file", "申请书.pdf", "application/pdf", Self.pdf)])
-      let location = try #require(saved.headers.first(name: .location))
-      let number = String(location.dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      let number = try await Self.applyForFoodLicence(
+        &owner, intent: "draft", files: [("material_0_file", "申请书.pdf", "application/pdf", Self.pdf)])
       let cases = CaseRepository(app.db, rule: DeadlineRule())
       #expect(try await cases.find(number)?.state == .draft)
 
@@ -168,12 +175,7 @@ struct PortalTests {
       #expect(try await cases.events(of: number).isEmpty)
       _ = try await owner.get("/my?deleted=1")
       #expect(owner.lastBody.contains("草稿已删除") && !owner.lastBody.contains(number))
-      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
-      let sendFields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
-      let files = (0..<4).map { ("material_\($0)_file", "材料\($0).pdf", "application/pdf", Self.pdf) }
-      let sent = try await owner.post("/my/apply", form: sendFields, files: files)
-      let sentNumber = String(
-        try #require(sent.headers.first(name: .location)).dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      let sentNumber = try await Self.applyForFoodLicence(&owner)
       _ = try await owner.get("/my/cases/\(sentNumber)")
       #expect(!owner.lastBody.contains(#"id="delete-draft""#))
       let refused = try await owner.post(
@@ -270,13 +272,7 @@ struct PortalTests {
   func isolation(database: TestDatabase) async throws {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
       var owner = try await Self.signUp(app, phone: "13805550002", name: "周建华", id: "11010519491231002X")
-      _ = try await owner.get("/my/apply?item=\(WindowPagesTests.foodLicence)")
-      let fields = FormFields.read(owner.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
-      let files = (0..<4).map { ("material_\($0)_file", "材料\($0).pdf", "application/pdf", Self.pdf) }
-      let sent = try await owner.post("/my/apply", form: fields, files: files)
-      #expect(sent.status == .seeOther, "\(owner.lastBody.prefix(1500))")
-      let location = try #require(sent.headers.first(name: .location))
-      let number = String(location.dropFirst("/my/cases/".count).prefix { $0 != "?" })
+      let number = try await Self.applyForFoodLicence(&owner)
       let stored = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number))
       #expect(stored.state == .submitted && stored.channel == .online && stored.citizenID != nil)
       let key = try #require(stored.intake?.materials[0].attachments.first?.fileID)

@@ -11,44 +11,34 @@ struct M032LetCitizensDeleteDrafts: AsyncMigration {
     """
 
   func prepare(on database: any Database) async throws {
+    try await Self.guardTrail(database, allowing: Self.draftCondition)
+  }
+
+  func revert(on database: any Database) async throws {
+    try await Self.guardTrail(database, allowing: nil)
+  }
+
+  /// Replaces M011's refusal of deletes on the trail with one that lets `condition` through (nil: none).
+  private static func guardTrail(_ database: any Database, allowing condition: String?) async throws {
     let sql = database as! any SQLDatabase
     if sql.dialect.name == "sqlite" {
       try await sql.raw("DROP TRIGGER case_events_no_delete").run()
       try await sql.raw(
         """
         CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
-        WHEN NOT \(unsafeRaw: Self.draftCondition)
+        \(unsafeRaw: condition.map { "WHEN NOT \($0)" } ?? "")
         BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END
         """
       ).run()
     } else {
+      let exception = condition.map { "IF TG_OP = 'DELETE' AND \($0) THEN RETURN OLD; END IF;" } ?? ""
       try await sql.raw(
         """
         CREATE OR REPLACE FUNCTION case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-          IF TG_OP = 'DELETE' AND \(unsafeRaw: Self.draftCondition) THEN RETURN OLD; END IF;
+          \(unsafeRaw: exception)
           RAISE EXCEPTION 'case_events is append-only';
         END $$
-        """
-      ).run()
-    }
-  }
-
-  func revert(on database: any Database) async throws {
-    let sql = database as! any SQLDatabase
-    if sql.dialect.name == "sqlite" {
-      try await sql.raw("DROP TRIGGER case_events_no_delete").run()
-      try await sql.raw(
-        """
-        CREATE TRIGGER case_events_no_delete BEFORE DELETE ON case_events
-        BEGIN SELECT RAISE(ABORT, 'case_events is append-only'); END
-        """
-      ).run()
-    } else {
-      try await sql.raw(
-        """
-        CREATE OR REPLACE FUNCTION case_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION 'case_events is append-only'; END $$
         """
       ).run()
     }

@@ -150,8 +150,8 @@ public enum ItemGuidePage {
       """
   }
 
-  /// A material's blank form and sample: a download where the file is held, else the name the catalog gives and
-  /// where to get it.
+  /// A material's blank form and sample: a download where the file is held, else the name the catalog gives, said
+  /// to have no download yet (where else it may be had is not known here).
   private static func downloadLinks(_ material: Material, files: [GuideFile], item: ServiceItem, _ context: PageContext)
     -> HTML
   {
@@ -165,7 +165,7 @@ public enum ItemGuidePage {
       let named = kind == .blankForm ? material.blankForm : material.sample
       guard !named.isEmpty else { return nil }
       return
-        "<span class=\"meta\">\(context.t(kind.name))：\(named)\(context.t("（可到窗口索取）", " (ask at a window)"))</span>"
+        "<span class=\"meta\">\(context.t(kind.name))：\(named)\(context.t("（暂无电子版下载）", " (no download yet)"))</span>"
     }
     return links.isEmpty ? .empty : "<div class=\"downloads\">\(links)</div>"
   }

@@ -37,24 +37,17 @@ final class LookupCache: Sendable {
     }
   }
 
-  /// The items most applied for in the last 30 days (published ones), topped up from the catalog's first items
-  /// while a new county has few cases.
+  /// The published items most applied for in the last 30 days. A county with no cases yet has none: the portal
+  /// does not call items popular that nobody applied for.
   func popularItems(db: any Database, now: Date, count: Int = 8) async throws -> [ItemSummary] {
     try await popular.value(for: "popular", now: now) {
       let codes = try await CaseRepository(db, rule: DeadlineRule()).popularItemCodes(
         since: now.addingTimeInterval(-30 * 86_400), limit: count * 2)
-      let catalog = CatalogRepository(db)
       var items: [ItemSummary] = []
       for code in codes {
-        if let entry = try await catalog.entry(code: code), entry.status == .published {
+        if let entry = try await item(code, db: db, now: now), entry.status == .published {
           items.append(ItemSummary(entry))
         }
-      }
-      if items.count < count {
-        var filter = CatalogFilter()
-        filter.limit = count * 2
-        let known = Set(items.map(\.code))
-        items += try await catalog.search(filter).items.filter { !known.contains($0.code) }
       }
       return Array(items.prefix(count))
     }

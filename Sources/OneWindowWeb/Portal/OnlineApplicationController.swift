@@ -77,17 +77,22 @@ enum OnlineApplicationController {
     let post = ApplicationPost(posted, choices: sites, siteID: \.site.id, lines: checklist)
     let (key, sending, scans) = (post.key, post.sending, post.scans)
     let rule = try await req.deadlineRule()
-    if !post.errors.isEmpty, let chosen = post.chosen, !scans.isEmpty {
-      // The files that passed are kept, as a draft: the applicant is asked again only for what was refused.
+    // The application as filed (sent, or kept as a draft), with the scans that passed.
+    func file(at chosen: (site: Site, route: IntakeRoute), submit: Bool) async throws -> ServiceCase {
       try await Scans.attach(scans, to: &checklist, req)
-      let (draft, _) = try await req.cases(rule).create(
+      return try await req.cases(rule).create(
         NewCase(
           item: CaseItem(item, version: entry.version), applicant: citizen.applicant, channel: .online,
-          site: chosen.site, idempotencyKey: "citizen:\(citizen.id):apply:\(key)", submit: false,
+          site: chosen.site, idempotencyKey: "citizen:\(citizen.id):apply:\(key)", submit: submit,
           intake: CaseIntake(
             materials: checklist, route: chosen.route, resultDelivery: .pickup(siteID: chosen.site.id)),
           citizenID: citizen.id),
-        by: CaseActor(applicant: citizen), now: req.now)
+        by: CaseActor(applicant: citizen), now: req.now
+      ).serviceCase
+    }
+    if !post.errors.isEmpty, let chosen = post.chosen, !scans.isEmpty {
+      // The files that passed are kept, as a draft: the applicant is asked again only for what was refused.
+      let draft = try await file(at: chosen, submit: false)
       let context = try await req.pageContext()
       let notice = context.t(
         "通过检查的文件已保存为草稿（\(draft.number)）；请重新选择下面标出的文件，再提交。",
@@ -106,14 +111,7 @@ enum OnlineApplicationController {
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
-    try await Scans.attach(scans, to: &checklist, req)
-    let (serviceCase, _) = try await req.cases(rule).create(
-      NewCase(
-        item: CaseItem(item, version: entry.version), applicant: citizen.applicant, channel: .online,
-        site: chosen.site, idempotencyKey: "citizen:\(citizen.id):apply:\(key)", submit: sending,
-        intake: CaseIntake(materials: checklist, route: chosen.route, resultDelivery: .pickup(siteID: chosen.site.id)),
-        citizenID: citizen.id),
-      by: CaseActor(applicant: citizen), now: req.now)
+    let serviceCase = try await file(at: chosen, submit: sending)
     return req.redirect(to: Links.myCase(serviceCase.number) + (sending ? "?sent=1" : "?saved=1"))
   }
 
