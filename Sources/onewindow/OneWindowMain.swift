@@ -12,6 +12,7 @@ enum Main {
     // Run Swift concurrency on NIO's event loops: no thread hop between a request handler and its
     // database calls (the Vapor template does the same).
     _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    raiseOpenFileLimit()
     var arguments = CommandLine.arguments
     let configuration: AppConfiguration
     do {
@@ -55,6 +56,10 @@ enum Main {
       }
       try await app.startup()
       try await app.running?.onStop.get()
+      if command == "serve", !wantsHelp, !(await OneWindow.drain(app)) {
+        // Requests still running would crash on their closing pools: leave the pools to the process's end.
+        exit(exitCode)
+      }
     } catch {
       FileHandle.standardError.write(Data("onewindow: \(describe(error))\n".utf8))
       exitCode = error is StartupError ? 1 : 2
@@ -82,6 +87,18 @@ enum Main {
       let text = String(describing: error)
       return text.split(separator: "\n").first.map(String.init) ?? text
     }
+  }
+
+  /// Every connection holds a file descriptor, and the soft limit (often 1,024) is reached long before the machine's:
+  /// at the limit the server stops accepting. Raise it to the hard limit.
+  static func raiseOpenFileLimit() {
+    #if os(Linux)
+      let resource = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+      var limit = rlimit()
+      guard getrlimit(resource, &limit) == 0, limit.rlim_cur < limit.rlim_max else { return }
+      limit.rlim_cur = limit.rlim_max
+      _ = setrlimit(resource, &limit)
+    #endif
   }
 
   static func fail(_ message: String, code: Int32) -> Never {

@@ -69,4 +69,18 @@ public enum Store {
   public static func ping(_ db: any Database) async throws {
     _ = try await (db as! any SQLDatabase).raw("SELECT 1 AS ok").all()
   }
+
+  /// Writes one row for `host` and commits it (for `/readyz`): fails when the database takes connections but not
+  /// writes — a full disk, a read-only standby.
+  public static func probeWrite(_ db: any Database, host: String, now: Date) async throws {
+    let millis = Int64((now.timeIntervalSince1970 * 1000).rounded())
+    try await WriteGate.serialize(db) {
+      try await (db as! any SQLDatabase).raw(
+        """
+        INSERT INTO readiness_probe (host, checked_ms) VALUES (\(bind: host), \(bind: millis))
+        ON CONFLICT (host) DO UPDATE SET checked_ms = excluded.checked_ms
+        """
+      ).run()
+    }
+  }
 }

@@ -36,5 +36,6 @@ enum Migrations {
     migrations.add(M031CreateDirectoryAdministration())  // first run, retirement, old names, dated duties, 首席代表
     migrations.add(M032LetCitizensDeleteDrafts())  // a citizen deletes an unsent draft, trail included
     migrations.add(M033CreateGuideFiles())  // blank forms and samples to download from the guide
+    migrations.add(M034CreateReadinessProbe())  // /readyz proves the server can write
   }
 }

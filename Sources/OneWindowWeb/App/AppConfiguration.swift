@@ -12,6 +12,8 @@ import OneWindowStore
 /// | — | `ONEWINDOW_PUBLIC_URL` | the request's own host (printed QR codes link here) |
 /// | — | `ONEWINDOW_CLOCK` (ISO 8601) | the system clock; set, the server starts at that moment and runs on from it |
 /// | — | `ONEWINDOW_RATE_LIMITS` | the defaults of `RateLimits`; `off`, or `tickets=120/60,status=10/60` |
+/// | — | `ONEWINDOW_SHUTDOWN_GRACE` (seconds) | 20: how long a SIGTERM waits for requests in flight |
+/// | — | `ONEWINDOW_IDLE_TIMEOUT` (seconds) | 60: a connection with nothing read or written so long is closed |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
   public var database: DatabaseLocation
@@ -32,6 +34,12 @@ public struct AppConfiguration: Sendable {
   /// 培训/演示: the moment the server's clock starts at (then it runs on in real time) — for training on office
   /// hours out of hours, and for browser tests that need the hall open. Nil: the system clock.
   public var clockStart: Date?
+  /// How long `serve` waits, after SIGTERM, for the requests in flight to finish (orchestrators wait 30 s by default
+  /// before they kill).
+  public var shutdownGrace: TimeInterval = 20
+  /// A connection that sends and receives nothing for this long is closed — a half-sent request must not hold a
+  /// file descriptor for ever. Longer than the hall's event-stream heartbeat (15 s).
+  public var idleTimeout: TimeInterval = 60
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -93,6 +101,24 @@ public struct AppConfiguration: Sendable {
     if let limits = environment["ONEWINDOW_RATE_LIMITS"], !limits.isEmpty {
       configuration.rateLimits = try RateLimits.parse(limits)
     }
+    if let grace = try seconds(environment, "ONEWINDOW_SHUTDOWN_GRACE", within: 0...600) {
+      configuration.shutdownGrace = grace
+    }
+    if let idle = try seconds(environment, "ONEWINDOW_IDLE_TIMEOUT", within: 20...3600) {
+      configuration.idleTimeout = idle
+    }
     return configuration
+  }
+
+  /// A number of seconds from the environment, or nil when unset.
+  private static func seconds(_ environment: [String: String], _ name: String, within range: ClosedRange<Double>)
+    throws(ValidationError) -> TimeInterval?
+  {
+    guard let text = environment[name], !text.isEmpty else { return nil }
+    guard let value = Double(text), range.contains(value) else {
+      let bounds = "\(Int(range.lowerBound))–\(Int(range.upperBound))"
+      throw ValidationError(field: name, zh: "应为 \(bounds) 之间的秒数", en: "must be a number of seconds, \(bounds)")
+    }
+    return value
   }
 }

@@ -25,7 +25,12 @@ public enum OneWindow {
     _ = app.setupState
     InputText.install()
 
+    _ = app.databaseIncidents
+    app.http.server.configuration.idleTimeout = .milliseconds(Int64(configuration.idleTimeout * 1000))
+    app.http.server.configuration.shutdownTimeout = .milliseconds(Int64(configuration.shutdownGrace * 1000))
+
     app.middleware = Middlewares()
+    app.middleware.use(ShutdownGateMiddleware(gate: app.shutdownGate))
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorMiddleware())

@@ -30,7 +30,15 @@ struct ErrorMiddleware: Middleware {
       // A page that needs a portal sign-in sends the visitor there: a redirect, not an error page.
       return Response(status: abort.status, headers: abort.headers)
     }
-    let failure = Self.describe(error)
+    let fault = DatabaseFault(error)
+    let failure: AppError
+    if let fault {
+      // An outage or a full disk: one log line per incident, not per request, and an answer to retry.
+      request.application.databaseIncidents.record(fault, error, logger: request.logger)
+      failure = .database(fault)
+    } else {
+      failure = Self.describe(error)
+    }
     if failure.status == .internalServerError {
       request.logger.error("unhandled: \(String(reflecting: error))")
     }
@@ -48,7 +56,8 @@ struct ErrorMiddleware: Middleware {
     if failure.status == .unauthorized, request.method == .GET {
       return request.redirect(to: Links.login + "?to=" + Links.percentEncodePath(request.url.path))
     }
-    let context = try? await request.pageContext()
+    // The full error page reads the database (the county, the signed-in user): not while it is failing.
+    let context = fault == nil ? try? await request.pageContext() : nil
     let response: Response
     if let context {
       let page = ErrorPage.render(
@@ -56,10 +65,22 @@ struct ErrorMiddleware: Middleware {
         requestID: request.logger[metadataKey: "request-id"].map { "\($0)" }, context)
       response = .html(page, status: failure.status)
     } else {
-      response = Response(status: failure.status, body: .init(string: message))
+      response = Response(status: failure.status, body: .init(string: Self.plainPage(message, request.language)))
+      response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
     }
     if let retry = failure.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retry)) }
     return response
+  }
+
+  /// A page with one message and nothing read from the database, for answers while it or the server is failing;
+  /// it reloads itself after a few seconds.
+  static func plainPage(_ message: String, _ language: Language) -> String {
+    let text = HTML.escape(message)
+    return """
+      <!doctype html><html lang="\(language == .en ? "en" : "zh-CN")"><meta charset="utf-8">\
+      <meta name="viewport" content="width=device-width, initial-scale=1"><title>\(text)</title>\
+      <meta http-equiv="refresh" content="5"><p style="font: 1.25rem sans-serif; margin: 2rem">\(text)</p></html>
+      """
   }
 
   static func describe(_ error: any Error) -> AppError {

@@ -70,7 +70,7 @@ struct ScratchDatabase {
   }
 
   /// Runs one statement on the server's base database through a short-lived app.
-  private static func adminSQL(_ url: String, _ sql: String) async throws {
+  static func adminSQL(_ url: String, _ sql: String) async throws {
     let admin = try await Application.make(.testing)
     do {
       try Store.configure(admin, location: .postgres(url: url))

@@ -1,0 +1,117 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import SQLKit
+import Testing
+import VaporTesting
+
+@testable import OneWindowWeb
+
+/// What the fault injection of issue 20 found: a stopping server, a database that goes away and a full disk must
+/// answer 503 with `Retry-After` and a code of their own, never a 500 or a crash, and `/readyz` must tell.
+@Suite("Resilience: stopping, database outages and a full disk")
+struct ResilienceTests {
+  nonisolated(unsafe) static let caseBody: [String: Any] = [
+    "item_code": "360105002000",
+    "applicant": ["name": "王秀英", "id_number": "11010519491231002X", "phone": "13912345678"],
+  ]
+
+  @Test("while the server stops, new requests get 503 shutting_down without touching the database")
+  func stopping() async throws {
+    try await withTestApp(.sqlite) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      app.shutdownGate.beginDraining()
+      let api = try await clerk.send(.POST, "/api/v1/cases", Self.caseBody)
+      #expect(api.status == .serviceUnavailable)
+      #expect(api.headers.first(name: .retryAfter) == "1")
+      #expect(api.headers.first(name: .connection) == "close")
+      #expect(try JSON(api)["error"]["code"].string == "shutting_down")
+      let page = try await app.testing().sendRequest(.GET, "/items")
+      #expect(page.status == .serviceUnavailable)
+      #expect(page.body.string.contains("服务器正在重启，请稍后重试"))
+      let ready = try await app.testing().sendRequest(.GET, "/readyz")
+      #expect(ready.status == .serviceUnavailable)
+      #expect(app.shutdownGate.inFlight == 0)
+    }
+  }
+
+  @Test("a full disk answers 503 storage_full with Retry-After, and /readyz fails while it lasts")
+  func storageFull() async throws {
+    try await withTestApp(.sqlite) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      #expect(try await app.testing().sendRequest(.GET, "/readyz").status == .ok)
+      // Cap the file at its present size on every pooled connection (SQLite pools one per event loop): the next
+      // write that needs a page fails as on a full disk.
+      for loop in app.eventLoopGroup.makeIterator() {
+        let db = try #require(app.databases.database(logger: app.logger, on: loop))
+        try await (db as! any SQLDatabase).raw("PRAGMA max_page_count = 1").run()
+      }
+      var refused: TestingHTTPResponse?
+      for _ in 0..<200 {
+        let response = try await clerk.send(.POST, "/api/v1/cases", Self.caseBody)
+        if response.status != .created {
+          refused = response
+          break
+        }
+      }
+      let response = try #require(refused, "no write failed with the file capped")
+      #expect(response.status == .serviceUnavailable, "\(response.body.string)")
+      #expect(try JSON(response)["error"]["code"].string == "storage_full")
+      #expect(response.headers.first(name: .retryAfter) == "30")
+      var browser = TestBrowser(app)
+      _ = try? await browser.signIn("clerk")
+      #expect(try await browser.get("/window").status != .internalServerError)
+      let ready = try await app.testing().sendRequest(.GET, "/readyz")
+      #expect(ready.status == .serviceUnavailable)
+      #expect(try JSON(ready)["database"].string == "storage_full")
+    }
+  }
+
+  @Test("a database that stops taking connections answers 503 database_unavailable; all recovers with it")
+  func outage() async throws {
+    guard let base = TestDatabase.postgresURL else { return }
+    try await withTestApp(.postgres) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      guard case .postgres(let url) = app.configuration.database,
+        let name = URLComponents(string: url)?.path.dropFirst()
+      else { throw TestSetupError("not on PostgreSQL") }
+      try await ScratchDatabase.adminSQL(base, "ALTER DATABASE \(name) ALLOW_CONNECTIONS false")
+      try await ScratchDatabase.adminSQL(
+        base, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)'")
+      for _ in 0..<3 {
+        let response = try await clerk.send(.POST, "/api/v1/cases", Self.caseBody)
+        #expect(response.status == .serviceUnavailable, "\(response.body.string)")
+        #expect(try JSON(response)["error"]["code"].string == "database_unavailable")
+        #expect(response.headers.first(name: .retryAfter) == "2")
+      }
+      let page = try await app.testing().sendRequest(.GET, "/items")
+      #expect(page.status == .serviceUnavailable)
+      #expect(page.body.string.contains("数据库暂时不可用"))
+      let ready = try await app.testing().sendRequest(.GET, "/readyz")
+      #expect(ready.status == .serviceUnavailable)
+      #expect(app.databaseIncidents.ongoing() == .unavailable)
+
+      try await ScratchDatabase.adminSQL(base, "ALTER DATABASE \(name) ALLOW_CONNECTIONS true")
+      #expect(try await app.testing().sendRequest(.GET, "/readyz").status == .ok)
+      _ = try await clerk.createCase()
+    }
+  }
+
+  @Test("the shutdown grace and idle timeout are read from the environment, and a bad one is named")
+  func configuration() throws {
+    var arguments = ["onewindow"]
+    let configuration = try AppConfiguration.load(
+      arguments: &arguments, environment: ["ONEWINDOW_SHUTDOWN_GRACE": "25", "ONEWINDOW_IDLE_TIMEOUT": "90"])
+    #expect(configuration.shutdownGrace == 25)
+    #expect(configuration.idleTimeout == 90)
+    #expect(throws: ValidationError.self) {
+      try AppConfiguration.load(arguments: &arguments, environment: ["ONEWINDOW_SHUTDOWN_GRACE": "soon"])
+    }
+    do {
+      _ = try AppConfiguration.load(arguments: &arguments, environment: ["ONEWINDOW_IDLE_TIMEOUT": "1"])
+    } catch {
+      #expect(error.field == "ONEWINDOW_IDLE_TIMEOUT")
+    }
+  }
+}
