@@ -41,6 +41,7 @@ let package = Package(
         .product(name: "Vapor", package: "vapor"),
         .product(name: "Fluent", package: "fluent"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ],
       // The API contract and the site icon, built into the binary (no resource bundle to ship beside it).
       resources: [.embedInCode("Resources/openapi.json"), .embedInCode("Resources/favicon.ico")]

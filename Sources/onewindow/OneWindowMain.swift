@@ -55,10 +55,14 @@ enum Main {
         }
       }
       try await app.startup()
-      try await app.running?.onStop.get()
-      if command == "serve", !wantsHelp, !(await OneWindow.drain(app)) {
-        // Requests still running would crash on their closing pools: leave the pools to the process's end.
-        exit(exitCode)
+      if let running = app.running {
+        // `serve` and `demo` serve until SIGTERM or SIGINT, with the notification worker beside them.
+        if configuration.runsWorker { OneWindow.startWorker(app) }
+        try await running.onStop.get()
+        if !(await OneWindow.drain(app)) {
+          // Requests still running would crash on their closing pools: leave the pools to the process's end.
+          exit(exitCode)
+        }
       }
     } catch {
       FileHandle.standardError.write(Data("onewindow: \(describe(error))\n".utf8))

@@ -22,4 +22,10 @@ public enum TimeOrderedID {
         UInt8(truncatingIfNeeded: random.1 >> 24), UInt8(truncatingIfNeeded: random.1 >> 16)
       ))
   }
+
+  /// `count` ids for rows written at one instant, in ascending order: the rows of one write sort in the order they
+  /// were given (the outbox sends a recipient's notifications in that order).
+  public static func make(count: Int, at instant: Date = Date()) -> [UUID] {
+    (0..<count).map { _ in make(at: instant) }.sorted { $0.uuidString < $1.uuidString }
+  }
 }

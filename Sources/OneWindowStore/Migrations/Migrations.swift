@@ -37,5 +37,6 @@ enum Migrations {
     migrations.add(M032LetCitizensDeleteDrafts())  // a citizen deletes an unsent draft, trail included
     migrations.add(M033CreateGuideFiles())  // blank forms and samples to download from the guide
     migrations.add(M034CreateReadinessProbe())  // /readyz proves the server can write
+    migrations.add(M035AddNotificationDelivery())  // the outbox as a delivery queue; in-app messages
   }
 }

@@ -197,7 +197,7 @@ public struct CaseRepository: Sendable {
 
   /// What a run of steps leaves to write besides the case and its events.
   struct StepEffects {
-    var notifications: [Notification] = []
+    var notifications: [NotificationKind] = []
     var tasks: [(kind: String, due: CivilDate)] = []
     /// 并联: departments newly asked (with the reply date) and departments that answered.
     var opinionsAsked: [(departmentID: String, due: CivilDate)] = []
@@ -221,7 +221,7 @@ public struct CaseRepository: Sendable {
         payload: CaseTrail.payload(of: action))
       trail.append(event)
       head = (event.sequence, event.hash)
-      effects.notifications += Notification.kinds(after: action, from: current, to: next)
+      effects.notifications += NotificationKind.after(action, to: next)
       if let task = Self.task(after: action) { effects.tasks.append(task) }
       if case .requestOpinion(let department, _, _) = action, let asked = next.opinions.last {
         effects.opinionsAsked.append((department, asked.dueDate))
@@ -596,26 +596,6 @@ public enum StoreNotFound: Error, Sendable {
   case caseNumber(String)
   case item(String)
   case record(LocalizedText)
-}
-
-/// The notifications a citizen must get (the outbox kinds).
-enum Notification: String {
-  case accepted
-  case correctionNeeded = "correction_needed"
-  case refused
-  case decided
-  case readyForPickup = "ready_for_pickup"
-
-  static func kinds(after action: CaseAction, from: ServiceCase, to: ServiceCase) -> [Notification] {
-    switch action {
-    case .accept: return [.accepted]
-    case .issueCorrection: return [.correctionNeeded]
-    case .refuse: return [.refused]
-    case .decide: return to.awaitsDeficientMaterials ? [.decided] : [.decided, .readyForPickup]
-    case .supplyMaterials where to.state == .decided: return [.readyForPickup]
-    default: return []
-    }
-  }
 }
 
 /// The stored form of a case: its JSON body and the columns derived from it.

@@ -135,11 +135,9 @@ struct CaseWrite {
         Insert(
           table: "outbox",
           columns: ["id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code"],
-          rows: effects.notifications.map { kind in
-            [
-              TimeOrderedID.make(at: now), number, kind.rawValue, serviceCase.applicant.phone, payload, millis(now),
-              county,
-            ]
+          rows: zip(TimeOrderedID.make(count: effects.notifications.count, at: now), effects.notifications).map {
+            id, kind in
+            [id, number, kind.rawValue, serviceCase.applicant.phone, payload, millis(now), county]
           }))
     }
     if !effects.tasks.isEmpty {

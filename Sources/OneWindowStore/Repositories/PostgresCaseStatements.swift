@@ -88,7 +88,7 @@ enum PostgresCaseStatements {
       bindings.append(events.map(\.payload))
       bindings.append(events.map(\.previousHash))
       bindings.append(events.map(\.hash))
-      bindings.append(effects.notifications.map { _ in TimeOrderedID.make(at: write.now) })
+      bindings.append(TimeOrderedID.make(count: effects.notifications.count, at: write.now))
       bindings.append(effects.notifications.map(\.rawValue))
       bindings.append(effects.tasks.map { _ in TimeOrderedID.make(at: write.now) })
       bindings.append(effects.tasks.map { $0.kind })

@@ -82,6 +82,13 @@ public enum Stylesheet {
     .note { background:#fffbea; border-left:4px solid #f0b429; padding:8px 14px; }
     .empty { padding:24px; text-align:center; color:var(--muted); background:var(--card); }
     .pager { display:flex; gap:18px; justify-content:center; margin:16px 0; }
+    .badge { display:inline-block; min-width:1.4em; padding:0 6px; border-radius:9px; background:var(--danger, #b42318);
+      color:#fff; font-size:.8em; text-align:center; line-height:1.5; }
+    .messages { list-style:none; padding:0; margin:12px 0; }
+    .messages .message { border:1px solid var(--line, #d0d5dd); border-radius:6px; padding:10px 14px; margin:0 0 10px; }
+    .messages .message.unread { border-left:4px solid var(--brand, #1d4ed8); }
+    .messages .message-head { display:flex; gap:10px; align-items:baseline; flex-wrap:wrap; margin:0 0 4px; }
+    .messages time { color:var(--muted, #667085); margin-left:auto; }
     .guide-head { display:flex; justify-content:space-between; gap:24px; align-items:flex-start; }
     .qr-box { margin:0; text-align:center; font-size:13px; color:var(--muted); }
     .qr-box svg { width:132px; height:132px; display:block; }

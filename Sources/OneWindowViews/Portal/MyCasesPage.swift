@@ -11,12 +11,15 @@ public enum MyCasesPage {
     /// Bookings from today on and today's tickets taken with the account's phone number, with hall and group names.
     public let appointments: [(Appointment, site: String, group: String)]
     public let tickets: [(Ticket, site: String, group: String)]
+    /// How many of the account's in-app messages are unread (我的消息).
+    public let unreadMessages: Int
 
     public init(
       citizen: Citizen, cases: [(ServiceCase, DeadlineStatus?)], clock: CaseClock, notice: String? = nil,
       appointments: [(Appointment, site: String, group: String)] = [],
-      tickets: [(Ticket, site: String, group: String)] = []
+      tickets: [(Ticket, site: String, group: String)] = [], unreadMessages: Int = 0
     ) {
+      self.unreadMessages = unreadMessages
       self.citizen = citizen
       self.cases = cases
       self.clock = clock
@@ -53,7 +56,9 @@ public enum MyCasesPage {
       <h1>\(context.t("我的办件", "My applications"))</h1>
       <p class="lead">\(model.citizen.name) · \(Masking.phone(model.citizen.phone))</p>
       \(model.notice.map { "<p class=\"ok\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
-      <p><a class="button" href="\(Links.items)">\(context.t("查找事项，在线申请", "Find an item and apply online"))</a></p>
+      <p><a class="button" href="\(Links.items)">\(context.t("查找事项，在线申请", "Find an item and apply online"))</a> \
+      <a class="button secondary" id="my-messages" href="\(Links.myMessages)">\(context.t("我的消息", "My messages"))\
+      \(model.unreadMessages > 0 ? " <span class=\"badge\">\(model.unreadMessages)</span>" as HTML : .empty)</a></p>
       \(table)
       \(visits(model, context))
       <form method="post" action="\(Links.portalLogout)" class="no-print">\(context.csrfField)\

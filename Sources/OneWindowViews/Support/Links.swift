@@ -65,6 +65,7 @@ public enum Links {
   // The citizen portal (网上办事大厅)
   public static let favicon = "/favicon.ico"
   public static let myCases = "/my"
+  public static let myMessages = "/my/messages"
   public static let portalSignUp = "/my/signup"
   public static let portalSignUpConfirm = "/my/signup/confirm"
   public static let portalLogin = "/my/login"

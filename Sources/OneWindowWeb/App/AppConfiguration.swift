@@ -14,6 +14,11 @@ import OneWindowStore
 /// | — | `ONEWINDOW_RATE_LIMITS` | the defaults of `RateLimits`; `off`, or `tickets=120/60,status=10/60` |
 /// | — | `ONEWINDOW_SHUTDOWN_GRACE` (seconds) | 20: how long a SIGTERM waits for requests in flight |
 /// | — | `ONEWINDOW_IDLE_TIMEOUT` (seconds) | 60: a connection with nothing read or written so long is closed |
+/// | — | `ONEWINDOW_WORKER` (1/0) | 1: `serve` runs the notification worker (0 when `onewindow worker` runs apart) |
+/// | — | `ONEWINDOW_SMS_GATEWAY_URL` | none: texts go to the log; set, they go to this HTTP gateway |
+/// | — | `ONEWINDOW_SMS_GATEWAY_SECRET` | required with the URL: the key requests are signed with |
+/// | — | `ONEWINDOW_SMS_SIGNATURE` | 「<county> 政务服务」: the approved signature (短信签名) |
+/// | — | `ONEWINDOW_SMS_TEMPLATES` | none: `accepted=SMS_001,decided=SMS_002`, the gateway's template per kind |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
   public var database: DatabaseLocation
@@ -40,6 +45,12 @@ public struct AppConfiguration: Sendable {
   /// A connection that sends and receives nothing for this long is closed — a half-sent request must not hold a
   /// file descriptor for ever. Longer than the hall's event-stream heartbeat (15 s).
   public var idleTimeout: TimeInterval = 60
+  /// Whether `serve` runs the notification worker beside the server.
+  public var runsWorker = true
+  /// The SMS gateway; nil: texts are written to the log (the demo and the tests send nothing).
+  public var textGateway: TextGatewaySettings?
+  /// The approved text signature; nil: the county's name and 政务服务.
+  public var textSignature: String?
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -107,7 +118,42 @@ public struct AppConfiguration: Sendable {
     if let idle = try seconds(environment, "ONEWINDOW_IDLE_TIMEOUT", within: 20...3600) {
       configuration.idleTimeout = idle
     }
+    if let worker = environment["ONEWINDOW_WORKER"], !worker.isEmpty {
+      configuration.runsWorker = !["0", "false", "no", "off"].contains(worker.lowercased())
+    }
+    if let signature = environment["ONEWINDOW_SMS_SIGNATURE"], !signature.isEmpty {
+      configuration.textSignature = signature
+    }
+    configuration.textGateway = try textGateway(environment)
     return configuration
+  }
+
+  /// The SMS gateway the environment names, or nil.
+  private static func textGateway(_ environment: [String: String]) throws(ValidationError)
+    -> TextGatewaySettings?
+  {
+    guard let url = environment["ONEWINDOW_SMS_GATEWAY_URL"], !url.isEmpty else { return nil }
+    guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+      throw ValidationError(
+        field: "ONEWINDOW_SMS_GATEWAY_URL", zh: "应以 http:// 或 https:// 开头", en: "must start with http:// or https://")
+    }
+    guard let secret = environment["ONEWINDOW_SMS_GATEWAY_SECRET"], secret.count >= 16 else {
+      throw ValidationError(
+        field: "ONEWINDOW_SMS_GATEWAY_SECRET", zh: "设置短信网关地址时须同时设置至少 16 个字符的签名密钥",
+        en: "needs a signing secret of at least 16 characters when a gateway is set")
+    }
+    var templates: [String: String] = [:]
+    for pair in (environment["ONEWINDOW_SMS_TEMPLATES"] ?? "").split(separator: ",") {
+      let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2, NotificationKind(rawValue: parts[0]) != nil, !parts[1].isEmpty else {
+        let kinds = NotificationKind.allCases.map(\.rawValue).joined(separator: ", ")
+        throw ValidationError(
+          field: "ONEWINDOW_SMS_TEMPLATES", zh: "应为「通知类型=模板编号」，以逗号分隔；通知类型为：\(kinds)",
+          en: "must be kind=template pairs separated by commas; the kinds are: \(kinds)")
+      }
+      templates[parts[0]] = parts[1]
+    }
+    return TextGatewaySettings(url: url, secret: secret, templates: templates)
   }
 
   /// A number of seconds from the environment, or nil when unset.

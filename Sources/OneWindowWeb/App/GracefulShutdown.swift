@@ -99,6 +99,7 @@ extension OneWindow {
       try? await Task.sleep(for: .milliseconds(10))
     }
     await serverClosed
+    await stopWorker(app)
     let left = gate.inFlight
     if left > 0 {
       app.logger.error("stopping: \(left) requests still running after \(Int(grace)) s; exiting without waiting")

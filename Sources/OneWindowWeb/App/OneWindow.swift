@@ -26,6 +26,9 @@ public enum OneWindow {
     InputText.install()
 
     _ = app.databaseIncidents
+    if let gateway = configuration.textGateway {
+      app.use(textMessages: GatewayTextMessageSender(settings: gateway, client: app.http.client.shared))
+    }
     app.http.server.configuration.idleTimeout = .milliseconds(Int64(configuration.idleTimeout * 1000))
     app.http.server.configuration.shutdownTimeout = .milliseconds(Int64(configuration.shutdownGrace * 1000))
 

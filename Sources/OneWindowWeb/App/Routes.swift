@@ -46,6 +46,7 @@ enum Routes {
       pages.post(Links.portalLogin.pathComponents, use: PortalAccountController.login).access(.open)
       pages.post(Links.portalLogout.pathComponents, use: PortalAccountController.logout).access(.open)
       pages.get(Links.myCases.pathComponents, use: OnlineApplicationController.myCases).access(.citizen)
+      pages.get(Links.myMessages.pathComponents, use: MessagesController.mine).access(.citizen)
       pages.get(Links.portalApply.pathComponents, use: OnlineApplicationController.applyForm).access(.citizen)
 
       pages.get(Links.window.pathComponents, use: WindowController.home).access(.permission(.intakeCases))

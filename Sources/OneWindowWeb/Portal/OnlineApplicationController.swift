@@ -28,6 +28,7 @@ enum OnlineApplicationController {
     func label(_ siteID: String, _ group: String) -> (String, String) {
       (names[siteID]?.site ?? siteID, "\(group) \(names[siteID]?.groups[group] ?? "")")
     }
+    let unread = try await MessageRepository(req.database).unread(of: InAppMessage.account(citizen: citizen.id))
     let context = try await req.pageContext()
     let notice = req.query[Int.self, at: "deleted"].map { _ in context.t("草稿已删除。", "The draft was deleted.") }
     return MyCasesPage.render(
@@ -41,7 +42,7 @@ enum OnlineApplicationController {
         tickets: tickets.map {
           let (site, group) = label($0.siteID, $0.groupCode)
           return ($0, site, group)
-        }),
+        }, unreadMessages: unread),
       context)
   }
 

@@ -1,0 +1,52 @@
+/// 通知: what a person is told, by text message (短信) and in the app (我的消息). A case step writes the applicant's
+/// notifications into the outbox in the step's own transaction; the notification worker sends them.
+public enum NotificationKind: String, Sendable, CaseIterable, Codable {
+  // To the applicant, about their case.
+  case accepted
+  case correctionNeeded = "correction_needed"
+  case refused
+  case decided
+  case readyForPickup = "ready_for_pickup"
+  case pleaseRate = "please_rate"
+  case appointmentReminder = "appointment_reminder"
+  // To staff.
+  case caseYellow = "case_yellow"
+  case caseRed = "case_red"
+  case rectificationDue = "rectification_due"
+
+  /// The applicant's notifications after a case step that moved `from` to `to` (none for most steps).
+  public static func after(_ action: CaseAction, to next: ServiceCase) -> [NotificationKind] {
+    switch action {
+    case .accept: return [.accepted]
+    case .issueCorrection: return [.correctionNeeded]
+    case .refuse: return [.refused]
+    case .decide: return next.awaitsDeficientMaterials ? [.decided] : [.decided, .readyForPickup]
+    case .supplyMaterials where next.state == .decided: return [.readyForPickup]
+    default: return []
+    }
+  }
+
+  /// Whether staff, not the applicant, receive it.
+  public var isForStaff: Bool {
+    switch self {
+    case .caseYellow, .caseRed, .rectificationDue: return true
+    default: return false
+    }
+  }
+
+  /// The name an administrator sees in lists (and a gateway's template is mapped from the raw value).
+  public var name: LocalizedText {
+    switch self {
+    case .accepted: LocalizedText(zh: "受理通知", en: "Accepted")
+    case .correctionNeeded: LocalizedText(zh: "补正通知", en: "Correction needed")
+    case .refused: LocalizedText(zh: "不予受理通知", en: "Refused")
+    case .decided: LocalizedText(zh: "办结通知", en: "Decided")
+    case .readyForPickup: LocalizedText(zh: "领取通知", en: "Ready for pickup")
+    case .pleaseRate: LocalizedText(zh: "评价邀请", en: "Please rate")
+    case .appointmentReminder: LocalizedText(zh: "预约提醒", en: "Appointment reminder")
+    case .caseYellow: LocalizedText(zh: "黄灯预警", en: "Case turning yellow")
+    case .caseRed: LocalizedText(zh: "红灯超期", en: "Case overdue")
+    case .rectificationDue: LocalizedText(zh: "整改到期提醒", en: "Rectification due")
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/// The words of a notification, from its kind and the facts it carries (`item`, `number`, and for reminders `when`,
+/// `site`): the same for the text message and the in-app message, in Chinese for the text message (the gateway's
+/// signature 【…】 comes first) and in the reader's language in the app.
+public struct NotificationText: Sendable, Hashable {
+  public let title: LocalizedText
+  public let body: LocalizedText
+
+  public init(_ kind: NotificationKind, _ facts: [String: String]) {
+    let item = facts["item"] ?? ""
+    let number = facts["number"] ?? ""
+    let about = number.isEmpty ? "「\(item)」" : "「\(item)」（办件编号 \(number)）"
+    let aboutEN = number.isEmpty ? "'\(item)'" : "'\(item)' (case \(number))"
+    title = kind.name
+    switch kind {
+    case .accepted:
+      body = LocalizedText(
+        zh: "您申请的\(about)已受理，可凭办件编号查询办理进度。",
+        en: "Your application \(aboutEN) has been accepted; follow it with the case number.")
+    case .correctionNeeded:
+      body = LocalizedText(
+        zh: "您申请的\(about)需补正材料，请查看一次性告知书，按要求一次补齐后重新提交。",
+        en:
+          "Your application \(aboutEN) needs corrected materials: see the correction notice and send them all at once.")
+    case .refused:
+      body = LocalizedText(
+        zh: "您申请的\(about)不予受理，原因及救济途径见不予受理通知书。",
+        en: "Your application \(aboutEN) was not accepted; the notice gives the reason and how to appeal.")
+    case .decided:
+      body = LocalizedText(
+        zh: "您申请的\(about)已办结，请查看办理结果。", en: "Your application \(aboutEN) has been decided: see the result.")
+    case .readyForPickup:
+      body = LocalizedText(
+        zh: "您申请的\(about)办理结果已可领取（或已按您选择的方式寄送）。",
+        en: "The result of \(aboutEN) is ready for pickup (or on its way, as you chose).")
+    case .pleaseRate:
+      body = LocalizedText(
+        zh: "请对\(about)的办理服务作出评价（好差评），您的意见将帮助我们改进服务。",
+        en: "Please rate the service you had for \(aboutEN); your view helps us improve.")
+    case .appointmentReminder:
+      let when = facts["when"] ?? ""
+      let site = facts["site"] ?? ""
+      body = LocalizedText(
+        zh: "您已预约\(when)在\(site)办理\(item.isEmpty ? "业务" : "「\(item)」")，请凭预约码按时到场取号。",
+        en:
+          "You booked \(when) at \(site)\(item.isEmpty ? "" : " for '\(item)'"); bring the booking code and come on time."
+      )
+    case .caseYellow:
+      body = LocalizedText(
+        zh: "办件\(about)即将到期（黄灯预警），请抓紧办理。", en: "Case \(aboutEN) is nearly due (yellow): act on it soon.")
+    case .caseRed:
+      body = LocalizedText(
+        zh: "办件\(about)已超期（红灯），请立即办理并说明原因。",
+        en: "Case \(aboutEN) is overdue (red): act on it now and give the reason.")
+    case .rectificationDue:
+      body = LocalizedText(
+        zh: "差评整改\(about)即将到期，请按期整改并反馈。", en: "The rectification of \(aboutEN) is nearly due.")
+    }
+  }
+
+  /// The text message: the sender's signature, then the body in Chinese, then where to look.
+  public func textMessage(signature: String, link: String?) -> String {
+    let sign = signature.isEmpty ? "" : "【\(signature)】"
+    return sign + body.zh + (link.map { "详情：\($0)" } ?? "")
+  }
+}

@@ -1,0 +1,23 @@
+import OneWindowDomain
+import OneWindowStore
+import OneWindowViews
+import Vapor
+
+/// 我的消息 on the portal: the in-app copies of the notifications the worker delivered to the citizen's account.
+enum MessagesController {
+  /// `GET /my/messages?page=`: latest first; showing them marks them read.
+  @Sendable static func mine(req: Request) async throws -> HTML {
+    let citizen = try await PortalAccountController.requireCitizen(req)
+    let account = InAppMessage.account(citizen: citizen.id)
+    let repository = MessageRepository(req.database)
+    let page = max(1, min(req.query[Int.self, at: "page"] ?? 1, 10_000))
+    let size = MyMessagesPage.Model.pageSize
+    let messages = try await repository.messages(of: account, limit: size, offset: (page - 1) * size)
+    let total = try await repository.count(of: account)
+    if messages.contains(where: { !$0.isRead }) { try await repository.markRead(of: account, now: req.now) }
+    let rule = try await req.deadlineRule()
+    return MyMessagesPage.render(
+      .init(messages: messages, clock: CaseClock(rule: rule, now: req.now), total: total, page: page),
+      try await req.pageContext())
+  }
+}
