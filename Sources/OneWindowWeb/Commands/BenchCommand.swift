@@ -6,13 +6,14 @@ import Vapor
 /// `onewindow bench deadline|http`: benchmarks that print figures (run them on a release build).
 struct BenchCommand: AsyncCommandGroup {
   var help: String {
-    "Benchmarks: deadline arithmetic, HTTP create+accept load, catalog search, inbox and case pages, a hall day, case JSON"
+    "Benchmarks: deadline arithmetic, HTTP create+accept load, catalog search, inbox and case pages, a hall day, case JSON, notifications"
   }
 
   var commands: [String: any AnyAsyncCommand] {
     [
       "deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand(), "catalog": CatalogSearchBenchCommand(),
       "pages": PagesBenchCommand(), "hall": HallBenchCommand(), "json": JSONBenchCommand(),
+      "notifications": NotificationBenchCommand(),
     ]
   }
 }
