@@ -138,7 +138,7 @@ struct NotificationTests {
   }
 
   @Test(
-    "a number the gateway refuses goes to the dead-letter list at once; retried, it goes out",
+    "a number the gateway refuses goes to the dead-letter list at once; the administrator sees why and sends it again",
     arguments: TestDatabase.all)
   func deadLetters(database: TestDatabase) async throws {
     let gateway = try await TestGateway.start(secret: Self.secret, refusing: ["13500000000"])
@@ -155,9 +155,26 @@ struct NotificationTests {
         #expect(dead.first?.attempts == 1)
         #expect(dead.first?.lastError.contains("400") == true)
         #expect(gateway.snapshot.taken.map(\.phone) == ["13500000001"])
-        // A gateway that times out or answers 503 is tried again up to the policy's limit, then given up on too.
-        #expect(try await outbox.retry(nil, county: "360999", now: Self.monday + 60) == 1)
+        // The administrator sees it, masked, with the gateway's reason, and sends it again; a clerk may not.
+        var clerk = TestBrowser(app)
+        try await clerk.signIn("clerk")
+        #expect(try await clerk.get("/admin/notifications").status == .forbidden)
+        var admin = TestBrowser(app)
+        try await admin.signIn("admin")
+        let page = try await admin.get("/admin/notifications")
+        #expect(page.status == .ok)
+        let html = page.body.string
+        #expect(html.contains("135******00") && !html.contains("13500000000"), "masked")
+        #expect(html.contains("gateway refused (400)"))
+        #expect(html.contains("服务器日志") == false, "the gateway is the channel")
+        let id = try #require(dead.first?.id.uuidString)
+        let retried = try await admin.post(
+          "/admin/notifications/retry", form: ["_csrf": admin.csrfToken ?? "", "id": id])
+        #expect(retried.headers.first(name: .location) == "/admin/notifications?retried=1")
         #expect(try await outbox.deadLetters(county: "360999").isEmpty)
+        let after = try await admin.get("/admin/notifications?retried=1")
+        #expect(after.body.string.contains("已将 1 条消息重新排队发送"))
+        #expect(after.body.string.contains("id=\"dead-letters\""))
       }
     } catch {
       try? await gateway.stop()

@@ -8,10 +8,17 @@ public enum MyMessagesPage {
     public let clock: CaseClock
     public let total: Int
     public let page: Int
+    /// The reader's own online applications (opened on the portal); any other case opens on the status page.
+    public let ownCases: Set<String>
+    /// The reader's mobile number, which the status page asks for.
+    public let phone: String
     public static let pageSize = 30
 
-    public init(messages: [InAppMessage], clock: CaseClock, total: Int, page: Int) {
+    public init(messages: [InAppMessage], clock: CaseClock, total: Int, page: Int, ownCases: Set<String>, phone: String)
+    {
       self.messages = messages
+      self.ownCases = ownCases
+      self.phone = phone
       self.clock = clock
       self.total = total
       self.page = page
@@ -22,8 +29,12 @@ public enum MyMessagesPage {
     let items = model.messages.map { message -> HTML in
       let text = message.text
       let link: HTML =
-        message.caseNumber.map { "<a href=\"\(Links.myCase($0))\">\(context.t("查看办件", "Open the case"))</a>" }
-        ?? .empty
+        message.caseNumber.map { number in
+          let url =
+            model.ownCases.contains(number)
+            ? Links.myCase(number) : Links.status + Links.query([("number", number), ("phone", model.phone)])
+          return "<a href=\"\(url)\">\(context.t("查看办件", "Open the case"))</a>"
+        } ?? .empty
       return """
         <li class="message\(message.isRead ? "" : " unread")"><p class="message-head"><b>\(context.t(text.title))</b>\
         \(message.isRead ? .empty : " <span class=\"badge\">\(context.t("新", "new"))</span>" as HTML)\

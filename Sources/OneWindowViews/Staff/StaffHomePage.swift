@@ -88,7 +88,14 @@ public enum StaffHomePage {
         (Links.adminDirectory + "?tab=sites", nil),
         (Links.adminHall, LocalizedText(zh: "设置大厅取号分组与预约", en: "Set up the hall's queues and bookings")),
       ]
-    case .manageStaff: [(Links.adminDirectory + "?tab=staff", nil)]
+    case .manageStaff:
+      [
+        (Links.adminDirectory + "?tab=staff", nil),
+        (
+          Links.adminNotifications,
+          LocalizedText(zh: "查看通知发送情况（短信与站内消息）", en: "Notification delivery (texts and in-app)")
+        ),
+      ]
     case .viewWorkbench, .manageCalendar, .viewCases, .superviseCases, .handleInquiries, .handleRectifications: []
     }
   }

@@ -111,6 +111,8 @@ public enum Links {
   public static let adminDirectoryExport = "/admin/directory/export.xlsx"
   public static let adminDirectoryImport = "/admin/directory/import"
   public static let adminHall = "/admin/hall"
+  public static let adminNotifications = "/admin/notifications"
+  public static let adminNotificationsRetry = "/admin/notifications/retry"
   public static let adminHallGroups = "/admin/hall/groups"
   public static let adminHallPolicy = "/admin/hall/policy"
   public static let appointments = "/appointments"

@@ -132,6 +132,10 @@ enum Routes {
       pages.post("admin", "proxy-lists", ":region", use: CatalogExtrasController.changeProxyList).access(
         .permission(.manageCatalog))
       pages.get(Links.adminDirectory.pathComponents, use: DirectoryAdminController.show).access(.staff)
+      pages.get(Links.adminNotifications.pathComponents, use: NotificationsAdminController.show).access(
+        .permission(.manageStaff))
+      pages.post(Links.adminNotificationsRetry.pathComponents, use: NotificationsAdminController.retry).access(
+        .permission(.manageStaff))
       pages.get(Links.adminDirectoryExport.pathComponents, use: DirectoryImportController.export).access(
         .permission(.manageSites))
       pages.get(Links.adminDirectoryImport.pathComponents, use: DirectoryImportController.show).access(

@@ -16,8 +16,11 @@ enum MessagesController {
     let total = try await repository.count(of: account)
     if messages.contains(where: { !$0.isRead }) { try await repository.markRead(of: account, now: req.now) }
     let rule = try await req.deadlineRule()
+    let own = Set(try await req.cases(rule).cases(ofCitizen: citizen.id).map(\.number))
     return MyMessagesPage.render(
-      .init(messages: messages, clock: CaseClock(rule: rule, now: req.now), total: total, page: page),
+      .init(
+        messages: messages, clock: CaseClock(rule: rule, now: req.now), total: total, page: page, ownCases: own,
+        phone: citizen.phone),
       try await req.pageContext())
   }
 }
