@@ -9,7 +9,7 @@ import re
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from helpers import sign_in, text_of, wait_until
+from helpers import api, sign_in, text_of, wait_until
 from test_window import mark, press, resident_id
 
 FOOD_LICENCE = "360105002000"
@@ -159,3 +159,33 @@ def test_a_bundle_applied_for_online_makes_one_case_per_item(browser, base_url, 
     assert len(rows) == 3
     assert all("待受理" in row.text for row in rows)
     browser.save_screenshot(str(artifacts / "portal-bundle-cases.png"))
+
+
+def test_a_case_accepted_at_the_window_reaches_the_citizens_messages(browser, base_url, artifacts):
+    """The notification worker inside serve tells the applicant: a case a clerk accepts for the account's number
+    shows in 我的消息 (with a badge on 我的办件), links to the case, and the text went out through the log channel."""
+    phone = sign_up(browser, base_url, "赵敏", "11010519900307002")
+    token = api(base_url, "POST", "/api/v1/session", {"username": "clerk", "password": "demo1234"})["token"]
+    case = api(base_url, "POST", "/api/v1/cases", {
+        "item_code": FOOD_LICENCE,
+        "applicant": {"name": "赵敏", "id_number": resident_id("11010519900307002"), "phone": phone}}, token)
+    api(base_url, "POST", f"/api/v1/cases/{case['number']}/accept", {}, token)
+
+    def badge(driver):
+        driver.get(base_url + "/my")
+        return driver.find_elements(By.CSS_SELECTOR, "#my-messages .badge")
+    wait_until(browser, badge)
+    assert browser.find_element(By.CSS_SELECTOR, "#my-messages .badge").text == "1"
+    browser.find_element(By.ID, "my-messages").click()
+    wait_until(browser, lambda d: d.current_url.endswith("/my/messages"))
+    message = browser.find_element(By.CSS_SELECTOR, "#messages .message")
+    assert "受理通知" in message.text and case["number"] in message.text and "已受理" in message.text
+    on_a_phone(browser, lambda: browser.save_screenshot(str(artifacts / "my-messages-phone.png")))
+    message.find_element(By.LINK_TEXT, "查看办件").click()
+    wait_until(browser, lambda d: "/status" in d.current_url)
+    assert case["number"] in text_of(browser, "main")
+    masked = phone[:3] + "*" * 6 + phone[-2:]
+    log = pathlib.Path(os.environ["ONEWINDOW_SERVER_LOG"]).read_text(encoding="utf-8", errors="replace")
+    assert any(f"text to {masked}" in line and case["number"] in line and "已受理" in line for line in log.splitlines())
+    browser.get(base_url + "/my")
+    assert not browser.find_elements(By.CSS_SELECTOR, "#my-messages .badge"), "read once opened"
