@@ -215,3 +215,37 @@ struct NotificationTests {
     }
   }
 }
+
+extension NotificationTests {
+  @Test(
+    "预约提醒: the afternoon before, each booking of the next day is reminded once, by text", arguments: TestDatabase.all)
+  func appointmentReminders(database: TestDatabase) async throws {
+    // Monday 2026-11-23 10:00 in the county; the booking is for Tuesday.
+    try await withTestApp(database, now: Self.monday) { app in
+      let hall = HallRepository(app.db)
+      let group = try #require(try await hall.groups(site: "site-center").first)
+      let tuesday = CivilDate(year: 2026, month: 11, day: 24)!
+      let booking = try await hall.book(
+        site: "site-center", group: group, day: tuesday, slot: AppointmentSlot(start: 9 * 60, end: 9 * 60 + 30),
+        name: "李娜", phone: "13911112222", county: "360999", now: Self.monday)
+      let cancelled = try await hall.book(
+        site: "site-center", group: group, day: tuesday, slot: AppointmentSlot(start: 10 * 60, end: 10 * 60 + 30),
+        name: "张伟", phone: "13911113333", county: "360999", now: Self.monday)
+      try await hall.cancel(cancelled)
+      let recording = RecordingTextMessageSender()
+      app.use(textMessages: recording)
+      let worker = NotificationWorker(application: app, policy: Self.policy)
+      // Morning: not yet. 16:30: the one still booked, once, however often the worker looks.
+      #expect(try await worker.remindAppointments(now: Self.monday) == 0)
+      let afternoon = Self.monday + 6.5 * 3600
+      #expect(try await worker.remindAppointments(now: afternoon) == 1)
+      #expect(try await worker.remindAppointments(now: afternoon + 60) == 0)
+      _ = try await Self.drain(worker, app, from: afternoon)
+      let texts = recording.messages
+      #expect(texts.map(\.phone) == ["13911112222"])
+      let text = try #require(texts.first?.text)
+      #expect(
+        text.contains("2026-11-24 09:00-09:30") && text.contains(booking.code) && text.contains(group.name), "\(text)")
+    }
+  }
+}

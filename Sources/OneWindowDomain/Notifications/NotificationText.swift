@@ -39,11 +39,12 @@ public struct NotificationText: Sendable, Hashable {
     case .appointmentReminder:
       let when = facts["when"] ?? ""
       let site = facts["site"] ?? ""
+      let code = facts["code"].map { "（预约码 \($0)）" } ?? ""
+      let codeEN = facts["code"].map { " (code \($0))" } ?? ""
       body = LocalizedText(
-        zh: "您已预约\(when)在\(site)办理\(item.isEmpty ? "业务" : "「\(item)」")，请凭预约码按时到场取号。",
-        en:
-          "You booked \(when) at \(site)\(item.isEmpty ? "" : " for '\(item)'"); bring the booking code and come on time."
-      )
+        zh: "您已预约\(when)在\(site)办理\(item.isEmpty ? "业务" : "「\(item)」")\(code)，请按时到场凭预约码和手机号签到取号。",
+        en: "You booked \(when) at \(site)\(item.isEmpty ? "" : " for '\(item)'")\(codeEN); come on time and check in "
+          + "with the code and your phone number.")
     case .caseYellow:
       body = LocalizedText(
         zh: "办件\(about)即将到期（黄灯预警），请抓紧办理。", en: "Case \(aboutEN) is nearly due (yellow): act on it soon.")

@@ -38,5 +38,6 @@ enum Migrations {
     migrations.add(M033CreateGuideFiles())  // blank forms and samples to download from the guide
     migrations.add(M034CreateReadinessProbe())  // /readyz proves the server can write
     migrations.add(M035AddNotificationDelivery())  // the outbox as a delivery queue; in-app messages
+    migrations.add(M036AddAppointmentReminders())  // 预约提醒, once per booking
   }
 }

@@ -452,6 +452,49 @@ public struct HallRepository: Sendable {
     return try await sql.raw(query).all().map(Self.decodeAppointment)
   }
 
+  /// Bookings of `day` still booked and not yet reminded (预约提醒), at most `limit`.
+  public func unreminded(day: CivilDate, limit: Int) async throws -> [Appointment] {
+    try await sql.raw(
+      """
+      SELECT * FROM appointments WHERE day = \(bind: day.iso) AND state = 'booked' AND reminded_ms IS NULL
+      ORDER BY slot, id LIMIT \(bind: limit)
+      """
+    ).all().map(Self.decodeAppointment)
+  }
+
+  /// Queues the reminder of each booking in `reminders` (its id and the text's facts) and marks it reminded, in one
+  /// transaction: a booking another worker reminded meanwhile, or cancelled, is skipped. Answers how many were queued.
+  public func queueReminders(_ reminders: [(appointment: Appointment, facts: [String: String])], now: Date)
+    async throws -> Int
+  {
+    let at = Int64((now.timeIntervalSince1970 * 1000).rounded())
+    return try await WriteGate.serialize(db) {
+      try await db.transaction { db in
+        let sql = db as! any SQLDatabase
+        var queued = 0
+        for (appointment, facts) in reminders {
+          let claimed = try await sql.raw(
+            """
+            UPDATE appointments SET reminded_ms = \(bind: at)
+            WHERE id = \(bind: appointment.id) AND reminded_ms IS NULL AND state = 'booked' RETURNING id
+            """
+          ).all()
+          guard !claimed.isEmpty else { continue }
+          try await sql.raw(
+            """
+            INSERT INTO outbox (id, case_number, kind, recipient, payload, created_ms, county_code)
+            SELECT \(bind: TimeOrderedID.make(at: now)), '', \(bind: NotificationKind.appointmentReminder.rawValue),
+              phone, \(bind: CaseTrail.canonicalJSON(facts)), \(bind: at), county_code
+            FROM appointments WHERE id = \(bind: appointment.id)
+            """
+          ).run()
+          queued += 1
+        }
+        return queued
+      }
+    }
+  }
+
   /// A phone number's bookings from `from` on, and its tickets of that day (the portal's 我的预约与取号).
   public func visits(phone: String, from: CivilDate) async throws -> (appointments: [Appointment], tickets: [Ticket]) {
     let appointments = try await sql.raw(

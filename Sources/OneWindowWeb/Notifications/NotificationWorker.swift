@@ -21,12 +21,15 @@ public final class NotificationWorker: Sendable {
   private let stopping = NIOLockedValueBox(false)
   private let wake = NIOLockedValueBox<CheckedContinuation<Void, Never>?>(nil)
   private let countyNames = NIOLockedValueBox<[String: String]>([:])
+  private let lastReminderScan = NIOLockedValueBox<Date?>(nil)
+  let reminders: AppointmentReminders
 
   public init(
     application: Application, policy: DeliveryPolicy = .standard, batchSize: Int = 200, concurrency: Int = 32,
-    pollInterval: Duration = .seconds(1)
+    pollInterval: Duration = .seconds(1), reminders: AppointmentReminders = AppointmentReminders()
   ) {
     self.application = application
+    self.reminders = reminders
     self.policy = policy
     self.batchSize = batchSize
     self.concurrency = concurrency
@@ -42,6 +45,7 @@ public final class NotificationWorker: Sendable {
     var failing = false
     while !stopping.withLockedValue({ $0 }) {
       do {
+        try await remindAppointmentsIfDue(now: application.now())
         let taken = try await deliverBatch(now: application.now())
         if failing {
           logger.notice("notification worker: the database answers again")
@@ -149,6 +153,52 @@ public final class NotificationWorker: Sendable {
         phone: message.recipient, text: text, id: message.id.uuidString, kind: message.kind, facts: message.facts,
         signature: signature),
       logger: logger)
+  }
+
+  /// Queues 预约提醒 for the next day's bookings, once a minute at most.
+  private func remindAppointmentsIfDue(now: Date) async throws {
+    let due = lastReminderScan.withLockedValue { last in
+      guard last.map({ now.timeIntervalSince($0) >= 60 || now < $0 }) ?? true else { return false }
+      last = now
+      return true
+    }
+    if due { try await remindAppointments(now: now) }
+  }
+
+  /// Queues the reminders of every booking due one at `now` (see `AppointmentReminders`); answers how many.
+  @discardableResult
+  public func remindAppointments(now: Date) async throws -> Int {
+    var queued = 0
+    for county in try await DirectoryRepository(db).counties() {
+      let rule = try await application.deadlineRules.rule(county: county.code.value, db: db, now: now)
+      guard let day = reminders.dayToRemind(at: now, rule: rule) else { continue }
+      let hall = HallRepository(db)
+      while true {
+        let bookings = try await hall.unreminded(day: day, limit: 200)
+        guard !bookings.isEmpty else { break }
+        var names: [String: (site: String, groups: [String: String])] = [:]
+        for siteID in Set(bookings.map(\.siteID)) {
+          let site = try await application.lookups.site(siteID, db: db, now: now)
+          let groups = try await hall.groups(site: siteID)
+          names[siteID] = (
+            site?.name ?? siteID, Dictionary(groups.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+          )
+        }
+        let reminders = bookings.map { booking in
+          let name = names[booking.siteID]
+          return (
+            booking,
+            AppointmentReminders.facts(
+              booking, site: name?.site ?? booking.siteID, group: name?.groups[booking.groupCode] ?? "")
+          )
+        }
+        let count = try await hall.queueReminders(reminders, now: now)
+        queued += count
+        if count == 0 { break }
+      }
+    }
+    if queued > 0 { logger.info("预约提醒: \(queued) reminders queued") }
+    return queued
   }
 
   /// The signature (短信签名) of each county in the batch: the setting, else「<county> 政务服务」.
