@@ -187,6 +187,10 @@ struct HallPagesTests {
       let kioskSlip = try await visitor.get(try await Self.take(&visitor, group: "A")).body.string
       #expect(kioskSlip.contains("打印号票") && !kioskSlip.contains("EventSource"))
       #expect(try await citizen.get("/hall/tickets/not-a-ticket/position").status == .notFound)
+      // The position has a budget per address like every other way in that anyone may call.
+      app.configuration.rateLimits = try RateLimits.parse("ticket_position=3/60")
+      let over = try await citizen.get(slipPath + "/position")
+      #expect(over.status == .tooManyRequests && over.headers.first(name: .retryAfter) != nil)
     }
   }
 

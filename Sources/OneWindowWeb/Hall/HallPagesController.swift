@@ -166,6 +166,7 @@ enum HallPagesController {
   /// `GET /hall/tickets/{id}/position`: where a ticket stands now (the online ticket page asks on every hall event).
   /// The id is a random UUID: whoever holds the slip's link may ask, nobody can guess another's.
   @Sendable static func position(req: Request) async throws -> Response {
+    try req.limitByAddress("ticket_position", \.ticketPosition)
     guard let ticket = try await HallRepository(req.database).ticket(req.parameters.get("id") ?? "") else {
       throw AppError.notFound(LocalizedText(zh: "没有这张号", en: "No such ticket"))
     }

@@ -60,10 +60,20 @@ public struct RateLimits: Sendable {
   public var signUpPerPhone = RateLimit(limit: 3, window: 3600)
   /// Applicant look-ups by ID number at the window, per clerk.
   public var applicantLookup = RateLimit(limit: 60, window: 600)
+  /// The live position of an online ticket (the slip asks every few seconds), per client address: generous, as a hall's
+  /// Wi-Fi puts many phones behind one address.
+  public var ticketPosition = RateLimit(limit: 600, window: 60)
   /// Off: every budget is unlimited (load tests and the hall simulation drive thousands of tickets from one address).
   public var enabled = true
 
   public init() {}
+
+  /// The budgets by the names `ONEWINDOW_RATE_LIMITS` uses.
+  static let names: [(name: String, path: WritableKeyPath<RateLimits, RateLimit> & Sendable)] = [
+    ("status", \.status), ("booking", \.booking), ("tickets", \.tickets), ("online_tickets", \.onlineTickets),
+    ("sign_up", \.signUp), ("sign_up_phone", \.signUpPerPhone), ("applicant_lookup", \.applicantLookup),
+    ("ticket_position", \.ticketPosition),
+  ]
 
   /// `off`, or `name=LIMIT/SECONDS` pairs separated by commas, e.g. `tickets=120/60,status=10/60`.
   public static func parse(_ text: String) throws(ValidationError) -> RateLimits {
@@ -84,23 +94,13 @@ public struct RateLimits: Sendable {
           en: "\(entry) should read name=count/seconds, e.g. tickets=120/60")
       }
       let value = RateLimit(limit: limit, window: TimeInterval(seconds))
-      switch pair[0].trimmingCharacters(in: .whitespaces) {
-      case "status": limits.status = value
-      case "booking": limits.booking = value
-      case "tickets": limits.tickets = value
-      case "online_tickets": limits.onlineTickets = value
-      case "sign_up": limits.signUp = value
-      case "sign_up_phone": limits.signUpPerPhone = value
-      case "applicant_lookup": limits.applicantLookup = value
-      default:
+      let name = pair[0].trimmingCharacters(in: .whitespaces)
+      guard let path = names.first(where: { $0.name == name })?.path else {
+        let known = names.map(\.name).joined(separator: ", ")
         throw ValidationError(
-          field: field,
-          zh:
-            "没有名为「\(pair[0])」的限流项（status, booking, tickets, online_tickets, sign_up, sign_up_phone, applicant_lookup）",
-          en:
-            "No rate limit named \(pair[0]) (status, booking, tickets, online_tickets, sign_up, sign_up_phone, applicant_lookup)"
-        )
+          field: field, zh: "没有名为「\(name)」的限流项（\(known)）", en: "No rate limit named \(name) (\(known))")
       }
+      limits[keyPath: path] = value
     }
     return limits
   }
