@@ -99,8 +99,8 @@ def test_proxy_application_travels_to_the_town_and_its_result_back_to_the_villag
     # The resident looks the case up and rates the agent; the public board shows it.
     browser.delete_all_cookies()
     browser.get(base_url + f"/status?number={number}&phone=13907950001")
-    browser.find_element(By.ID, "score-5").send_keys(Keys.SPACE)
-    browser.find_element(By.CSS_SELECTOR, "#rate-agent button").send_keys(Keys.ENTER)
+    browser.find_element(By.ID, "rate-agent-level-5").send_keys(Keys.SPACE)
+    browser.find_element(By.CSS_SELECTOR, "#rate-agent button[type=submit]").send_keys(Keys.ENTER)
     wait_until(browser, lambda d: not d.find_elements(By.ID, "rate-agent"))
     browser.get(base_url + "/agents")
     assert "群众评价 5.0 分" in browser.find_element(By.ID, "agents").text

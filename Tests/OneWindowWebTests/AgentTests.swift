@@ -69,13 +69,15 @@ struct AgentTests {
       var resident = TestBrowser(app)
       _ = try await resident.get("/status?number=\(number)&phone=13907950001")
       #expect(resident.lastBody.contains(#"id="rate-agent""#))
-      var rating = FormFields.read(resident.lastBody, action: "/status/rate-agent")
-      let noScore = try await resident.post("/status/rate-agent", form: rating)
-      #expect(noScore.status == .unprocessableEntity && resident.lastBody.contains(#"id="score-error""#))
-      rating = FormFields.read(resident.lastBody, action: "/status/rate-agent")
-      rating["score"] = "5"
-      #expect(try await resident.post("/status/rate-agent", form: rating).status == .seeOther)
-      #expect(try await resident.post("/status/rate-agent", form: rating).status == .unprocessableEntity)
+      // Not concluded yet: only the agent can be rated so far, not the case.
+      #expect(!resident.lastBody.contains(#"id="rate-case""#))
+      var rating = FormFields.read(resident.lastBody, formID: "rate-agent")
+      let noScore = try await resident.post("/status/rate", form: rating)
+      #expect(noScore.status == .unprocessableEntity && resident.lastBody.contains(#"id="level-error""#))
+      rating = FormFields.read(resident.lastBody, formID: "rate-agent")
+      rating["level"] = "5"
+      #expect(try await resident.post("/status/rate", form: rating).status == .seeOther)
+      #expect(try await resident.post("/status/rate", form: rating).status == .unprocessableEntity)
       _ = try await resident.get("/status?number=\(number)&phone=13907950001")
       #expect(!resident.lastBody.contains(#"id="rate-agent""#))
 

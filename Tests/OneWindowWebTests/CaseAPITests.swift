@@ -75,7 +75,7 @@ struct CaseAPITests {
       #expect(CaseTrail.verify(try await repository.events(of: number)) == nil)
       #expect(
         try await repository.notifications(of: number) == [
-          "correction_needed", "accepted", "decided", "ready_for_pickup",
+          "correction_needed", "accepted", "decided", "ready_for_pickup", "please_rate",
         ])
     }
   }
@@ -375,7 +375,8 @@ struct CaseAPITests {
       let tasks = try await (app.db as! any SQLDatabase).raw("SELECT kind, due_date FROM case_tasks").all()
       #expect(try tasks.map { try $0.decode(column: "kind", as: String.self) } == ["deficiency"])
       let outbox = try await CaseRepository(app.db, rule: DeadlineRule()).notifications(of: number)
-      #expect(outbox == ["accepted", "decided", "ready_for_pickup"])
+      // The 评价邀请 goes out once the result is handed over.
+      #expect(outbox == ["accepted", "decided", "ready_for_pickup", "please_rate"])
     }
   }
 

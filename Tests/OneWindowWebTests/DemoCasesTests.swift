@@ -11,7 +11,7 @@ struct DemoCasesTests {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
       let rule = DeadlineRule()
       let now = WindowPagesTests.monday
-      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 10)
+      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 18)
       #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 0, "a second load adds nothing")
       let repository = CaseRepository(app.db, rule: rule)
       let (_, breaks) = try await repository.verifyTrails()
@@ -26,6 +26,12 @@ struct DemoCasesTests {
       var delivery = CaseFilter(scope: nil)
       delivery.states = [.decided]
       #expect(try await repository.list(delivery, now: now).total == 1)
+      // The 好差评 history: eight rated cases; every negative one has its 差评整改 entry, at three different steps.
+      let ratings = EvaluationRepository(app.db, rule: rule, policy: EvaluationPolicy())
+      let recent = try await ratings.recent(county: "360999", limit: 100)
+      #expect(recent.count == 8)
+      #expect(recent.filter { $0.0.level.isNegative }.allSatisfy { $0.1 != nil })
+      #expect(recent.compactMap { $0.1?.state.rawValue }.sorted() == ["call_back", "explained", "fix"])
     }
   }
 }

@@ -233,6 +233,16 @@ struct HallPagesTests {
         "/hall/windows/win-site-center-01/pad/rate", form: ["_csrf": token, "ticket_id": id, "score": "5"])
       #expect(rated.headers.first(name: .location) == "/hall/windows/win-site-center-01/pad?thanks=1")
       #expect(try await HallRepository(app.db).ticket(id)?.rating == 5)
+      // The rating is a 好差评 of that service: its window and its clerk, in the figures per clerk.
+      let ratings = EvaluationRepository(app.db, rule: DeadlineRule(), policy: EvaluationPolicy())
+      #expect(try await ratings.rated(ticket: id))
+      let clerkID = try #require(try await StaffRepository(app.db).find(username: "clerk")?.identity.id)
+      let byClerk = try await ratings.figures(
+        by: .staff, county: "360999", from: Self.now - 86_400, to: Self.now + 86_400, now: Self.now)
+      #expect(byClerk[clerkID]?.levels == [5: 1])
+      let byWindow = try await ratings.figures(
+        by: .window, county: "360999", from: Self.now - 86_400, to: Self.now + 86_400, now: Self.now)
+      #expect(byWindow["win-site-center-01"]?.levels == [5: 1])
       #expect(!(try await visitor.get("/hall/windows/win-site-center-01/pad").body.string.contains("请为本次服务评价")))
       let again = try await visitor.post(
         "/hall/windows/win-site-center-01/pad/rate", form: ["_csrf": token, "ticket_id": id, "score": "1"])

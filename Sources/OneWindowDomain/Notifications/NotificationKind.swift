@@ -22,6 +22,8 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case .refuse: return [.refused]
     case .decide: return next.awaitsDeficientMaterials ? [.decided] : [.decided, .readyForPickup]
     case .supplyMaterials where next.state == .decided: return [.readyForPickup]
+    // 一事一评: the invitation goes out once the result is in the applicant's hands.
+    case .deliver: return [.pleaseRate]
     default: return []
     }
   }

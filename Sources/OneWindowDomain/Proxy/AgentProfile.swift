@@ -24,19 +24,3 @@ public struct AgentProfile: Sendable, Hashable, Codable {
     return errors
   }
 }
-
-/// A resident's rating of the agent who filed their case: 1 (非常不满意) to 5 (非常满意), once per case.
-public struct AgentRating: Sendable, Hashable {
-  public static let levels: [(Int, LocalizedText)] = [
-    (5, LocalizedText(zh: "非常满意", en: "Very satisfied")), (4, LocalizedText(zh: "满意", en: "Satisfied")),
-    (3, LocalizedText(zh: "基本满意", en: "Fairly satisfied")), (2, LocalizedText(zh: "不满意", en: "Dissatisfied")),
-    (1, LocalizedText(zh: "非常不满意", en: "Very dissatisfied")),
-  ]
-
-  public static func check(score: Int?) throws(ValidationError) -> Int {
-    guard let score, (1...5).contains(score) else {
-      throw ValidationError(field: "score", zh: "请选择满意程度", en: "Choose how satisfied you are")
-    }
-    return score
-  }
-}

@@ -36,11 +36,12 @@ public struct DemoCases: Sendable {
 
     /// Registers a case at `site` `daysAgo` working days back at 09:30, then takes `steps` (actor, action) an hour
     /// apart on that day.
+    @discardableResult
     func make(
       _ code: String, _ applicant: Applicant, at site: Site, by actor: CaseActor, daysAgo: Int,
       steps: [(CaseActor, CaseAction)], route: IntakeRoute = .direct
-    ) async throws {
-      guard let entry = try await CatalogRepository(db).entry(code: code) else { return }
+    ) async throws -> ServiceCase? {
+      guard let entry = try await CatalogRepository(db).entry(code: code) else { return nil }
       let start = rule.startOfDay(workdays(before: rule.civilDate(of: now), daysAgo)).addingTimeInterval(9.5 * 3600)
       let checklist = entry.item.materials.map {
         CaseMaterial(name: $0.name, required: $0.required, deferrable: $0.deferrable, status: .received)
@@ -57,6 +58,7 @@ public struct DemoCases: Sendable {
           .version
       }
       added += 1
+      return try await repository.find(created.number)
     }
 
     let food = "360105002000"
@@ -107,7 +109,65 @@ public struct DemoCases: Sendable {
         (window, .accept(.standard)), (window, .decide(approved: true, reason: "")),
         (window, .deliver(.pickup(receiver: "陈晓燕", idChecked: true))),
       ])
+    try await rated(
+      make: { try await make($0, $1, at: $2, by: $3, daysAgo: $4, steps: $5) }, window: window, center: center)
     return added
+  }
+
+  /// 好差评 history: cases concluded over the last two weeks, rated through each channel. Every negative rating
+  /// opens its 差评整改 entry as it would live: one is called back and assigned to the clerk who received it, one
+  /// found unfounded and explained, one waits for its call back.
+  private func rated(
+    make: (String, Applicant, Site, CaseActor, Int, [(CaseActor, CaseAction)]) async throws -> ServiceCase?,
+    window: CaseActor, center: Site
+  ) async throws {
+    let staff = StaffRepository(db)
+    guard let service = try await staff.find(username: "service")?.identity else { return }
+    let ratings = EvaluationRepository(db, rule: rule, policy: EvaluationPolicy())
+    let done: [(CaseActor, CaseAction)] = [
+      (window, .accept(.standard)), (window, .decide(approved: true, reason: "")),
+      (window, .deliver(.pickup(receiver: "本人", idChecked: true))),
+    ]
+    let history: [(String, String, String, Int, EvaluationChannel, EvaluationLevel, String)] = [
+      ("黄志明", "36099919800405121", "13607950301", 10, .pad, .verySatisfied, ""),
+      ("刘美玲", "36099919850611232", "13607950302", 9, .textMessage, .verySatisfied, "一次就办好了，很方便"),
+      ("邓建国", "36099919720918343", "13607950303", 8, .statusPage, .satisfied, ""),
+      ("曾小红", "36099919900122454", "13607950304", 7, .textMessage, .veryDissatisfied, "材料要求没有一次性告知，跑了两趟"),
+      ("彭卫东", "36099919680730565", "13607950305", 6, .qrCode, .fairlySatisfied, ""),
+      ("谢春花", "36099919930214676", "13607950306", 4, .portal, .dissatisfied, "等候时间太长"),
+      ("袁德华", "36099919770827787", "13607950307", 2, .textMessage, .verySatisfied, "工作人员很耐心"),
+      ("邹丽萍", "36099919860503898", "13607950308", 1, .statusPage, .dissatisfied, "窗口人员态度一般"),
+    ]
+    for (name, id17, phone, daysAgo, channel, level, comment) in history {
+      guard let c = try await make("360105001000", Self.applicant(name, id17, phone), center, window, daysAgo, done),
+        let concluded = c.concludedAt
+      else { continue }
+      let at = concluded.addingTimeInterval(3600)
+      let evaluation = Evaluation(
+        id: TimeOrderedID.make(at: at).uuidString.lowercased(), subject: .case, channel: channel, level: level,
+        tags: level.isNegative ? [EvaluationTag.negative[0].zh] : [], comment: comment,
+        rater: channel == .pad ? .anonymous : .init(name: c.applicant.name, phone: c.applicant.phone),
+        about: Evaluation.Target(
+          caseNumber: c.number, staffID: c.receivedBy, departmentID: c.departmentID, itemCode: c.item.code,
+          itemName: c.item.name, siteID: c.siteID, regionCode: c.regionCode.value),
+        at: at)
+      guard let entry = try await ratings.record(evaluation, county: c.regionCode.county.value) else { continue }
+      let next = at.addingTimeInterval(2 * 3600)
+      switch daysAgo {
+      case 7:
+        guard let clerk = try await staff.find(id: c.receivedBy)?.identity else { continue }
+        try await ratings.apply(
+          .callBack(note: "已电话回访，申请人反映属实", reached: true, founded: true), to: entry.id, by: service, now: next)
+        try await ratings.apply(
+          .assign(departmentID: c.departmentID, staffID: clerk.id, staffName: clerk.displayName),
+          to: entry.id, by: service, now: next.addingTimeInterval(600))
+      case 4:
+        try await ratings.apply(
+          .callBack(note: "调取叫号记录：当日等候 12 分钟，已向申请人说明", reached: true, founded: false), to: entry.id,
+          by: service, now: next)
+      default: break
+      }
+    }
   }
 
   private func workdays(before date: CivilDate, _ n: Int) -> CivilDate {

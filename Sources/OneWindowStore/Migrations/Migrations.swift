@@ -39,5 +39,6 @@ enum Migrations {
     migrations.add(M034CreateReadinessProbe())  // /readyz proves the server can write
     migrations.add(M035AddNotificationDelivery())  // the outbox as a delivery queue; in-app messages
     migrations.add(M036AddAppointmentReminders())  // 预约提醒, once per booking
+    migrations.add(M037CreateEvaluations())  // 好差评, 差评整改, 申诉
   }
 }

@@ -3,7 +3,7 @@ import Foundation
 import OneWindowDomain
 import SQLKit
 
-/// Agents' public profiles and residents' ratings of them.
+/// Agents' public profiles and the average of residents' ratings of them (好差评 of subject `agent`).
 public struct AgentProfileRepository: Sendable {
   let db: any Database
 
@@ -34,27 +34,18 @@ public struct AgentProfileRepository: Sendable {
     try JSONDecoder().decode(AgentProfile.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
   }
 
-  /// Records a rating; a case is rated once (a second rating is an error on `score`).
-  public func rate(caseNumber: String, agentID: String, score: Int, comment: String, county: String, now: Date)
-    async throws
-  {
-    if try await sql.raw("SELECT case_number FROM agent_ratings WHERE case_number = \(bind: caseNumber)").first() != nil
-    {
-      throw ValidationError(field: "score", zh: "本件已评价过，谢谢", en: "This case was already rated; thank you")
-    }
-    try await sql.insert(into: "agent_ratings")
-      .columns("case_number", "agent_id", "score", "comment", "at_ms", "county_code")
-      .values([caseNumber, agentID, score, comment, millis(now), county] as [any Encodable & Sendable]).run()
-  }
-
+  /// Whether the resident rated the agent who filed `caseNumber` (once per case).
   public func rated(caseNumber: String) async throws -> Bool {
-    try await sql.raw("SELECT case_number FROM agent_ratings WHERE case_number = \(bind: caseNumber)").first() != nil
+    try await sql.raw("SELECT id FROM evaluations WHERE once_key = \(bind: "agent:\(caseNumber)")").first() != nil
   }
 
   /// Average score and number of ratings per agent.
   public func averages() async throws -> [String: (average: Double, count: Int)] {
     let rows = try await sql.raw(
-      "SELECT agent_id, AVG(score * 1.0) AS average, COUNT(*) AS n FROM agent_ratings GROUP BY agent_id"
+      """
+      SELECT staff_id AS agent_id, AVG(level * 1.0) AS average, COUNT(*) AS n FROM evaluations
+      WHERE subject = 'agent' AND voided = \(bind: false) GROUP BY staff_id
+      """
     ).all()
     var result: [String: (Double, Int)] = [:]
     for row in rows {

@@ -41,8 +41,10 @@ public enum EvaluationPadPage {
       prompt =
         "<p class=\"pad-thanks\" id=\"thanks\" role=\"status\">\(context.t("感谢您的评价！", "Thank you for your rating!"))</p>"
     } else if let ticket = model.toRate {
-      let buttons = AgentRating.levels.map { score, name -> HTML in
-        "<button type=\"submit\" name=\"score\" value=\"\(String(score))\" class=\"rate-\(String(score))\">\(context.t(name))</button>"
+      let buttons = EvaluationLevel.allCases.map { level -> HTML in
+        let score = String(level.rawValue)
+        return
+          "<button type=\"submit\" name=\"score\" value=\"\(score)\" class=\"rate-\(score)\">\(context.t(level.name))</button>"
       }
       prompt = """
         <form method="post" action="\(Links.padRate(model.window.id))" class="pad-rate" id="rate">

@@ -90,6 +90,11 @@ public enum OnlineApplicationPages {
     public let names: DirectoryNames
     public let errors: [ValidationError]
     public let notice: String?
+    /// 好差评: the forms to rate the case (and its agent), and the ratings given with their rectification.
+    public var rateForms: [EvaluationFormPart.Model] = []
+    public var track: [EvaluationTrackPart.Row] = []
+    /// A refused rating whose form is no longer offered.
+    public var rateProblems: [ValidationError] = []
 
     public init(
       serviceCase: ServiceCase, clock: CaseClock, deadline: DeadlineStatus?, deadlineText: String,
@@ -133,6 +138,8 @@ public enum OnlineApplicationPages {
       \(parts.summary())
       \(corrections)
       \(result)
+      \(model.rateForms.map { EvaluationFormPart.render($0, context) })
+      \(EvaluationTrackPart.render(model.track, problems: model.rateProblems, clock: model.clock, context))
       <dl class="facts panel">
       <dt>\(context.t("办理地点", "Handled at"))</dt><dd>\(model.names.site(c.siteID))</dd>
       <dt>\(context.t("办理部门", "Department"))</dt><dd>\(model.names.department(c.departmentID))</dd>

@@ -9,12 +9,15 @@ public enum CaseStatusPage {
     /// Label–value pairs: submitted, accepted, due, concluded.
     public let dates: [(LocalizedText, String)]
     public let deadline: String
-    /// The proxy agent who filed the case, for the resident to rate (nil when not a proxy case or already rated).
-    public var agentToRate: String?
+    /// The forms to rate the case (一事一评, once it is concluded) and the agent who filed it, when not yet rated.
+    public var rateForms: [EvaluationFormPart.Model] = []
+    /// The ratings given, with how their rectification stands.
+    public var track: [EvaluationTrackPart.Row] = []
+    /// A refused rating whose form is no longer offered.
+    public var rateProblems: [ValidationError] = []
+    public var clock: CaseClock?
     /// The phone the case was looked up with (sent back with the rating).
     public var phone = ""
-    /// Why the last rating was refused, shown beside it.
-    public var rateError: ValidationError?
 
     public init(serviceCase: ServiceCase, applicantName: String, dates: [(LocalizedText, String)], deadline: String) {
       self.serviceCase = serviceCase
@@ -73,25 +76,6 @@ public enum CaseStatusPage {
       context, title: context.t("办件查询", "Track an application"), bodyClass: "kiosk-screen", body: kioskBody)
   }
 
-  private static func rateForm(_ agent: String, _ found: Found, _ context: PageContext) -> HTML {
-    let options = AgentRating.levels.map { score, name -> HTML in
-      """
-      <label for="score-\(score)"><input type="radio" id="score-\(score)" name="score" value="\(score)"> \(context.t(name))</label>
-      """
-    }
-    return """
-      <form method="post" action="\(Links.statusRateAgent)" class="panel" id="rate-agent" novalidate>
-      <h3>\(context.t("评价帮办代办员 \(agent)", "Rate your proxy agent \(agent)"))</h3>
-      \(context.csrfField)
-      <input type="hidden" name="number" value="\(found.serviceCase.number)"><input type="hidden" name="phone" value="\(found.phone)">
-      <fieldset class="checks bare" id="score"><legend>\(context.t("满意程度", "How satisfied"))</legend>\(options)\
-      \(FormParts(context: context, errors: found.rateError.map { [$0] } ?? []).error("score"))</fieldset>
-      <label for="comment">\(context.t("意见建议（选填）", "Comment (optional)"))</label><textarea id="comment" name="comment"></textarea>
-      <button type="submit">\(context.t("提交评价", "Send"))</button>
-      </form>
-      """
-  }
-
   private static func result(_ found: Found, kiosk: Bool, _ context: PageContext) -> HTML {
     let c = found.serviceCase
     let dates = found.dates.map { "<tr><th scope=\"row\">\(context.t($0.0))</th><td>\($0.1)</td></tr>" as HTML }
@@ -114,7 +98,10 @@ public enum CaseStatusPage {
       <tr><th scope="row">\(context.t("时限说明", "Deadline"))</th><td>\(found.deadline)</td></tr>
       </tbody></table>
       \(corrections)
-      \(kiosk ? .empty : found.agentToRate.map { rateForm($0, found, context) } ?? .empty)
+      \(kiosk ? .empty : "\(found.rateForms.map { EvaluationFormPart.render($0, context) })" as HTML)
+      \(kiosk ? .empty : found.clock.map {
+        EvaluationTrackPart.render(found.track, problems: found.rateProblems, clock: $0, context)
+      } ?? .empty)
       \(kiosk && c.resultFile != nil ? "<p class=\"meta\">\(context.t("电子结果请用手机在政务服务网「办件查询」中下载。", "Download the result on your phone from the portal."))</p>" as HTML : .empty)
       \((kiosk ? nil : c.resultFile).map { file -> HTML in
         """

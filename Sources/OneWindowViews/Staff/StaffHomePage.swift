@@ -34,7 +34,10 @@ public enum StaffHomePage {
 
   public static func render(_ model: Model, _ context: PageContext) -> HTML {
     let staff = model.staff
-    let permissions = Permission.allCases.filter { Authorization.can(staff, $0) }
+    var seen: Set<String> = []
+    let duties = Permission.allCases.filter { Authorization.can(staff, $0) }.flatMap { permission in
+      links(for: permission).filter { seen.insert($0.url).inserted }.map { ($0, permission) }
+    }
     let everywhere = context.t("全部", "All")
     let body: HTML = """
       <h1>\(context.t("您好，", "Hello, "))\(staff.displayName)</h1>
@@ -57,10 +60,8 @@ public enum StaffHomePage {
         note: HTML(unsafe: HTML.escape(context.t("显示在您窗口的评价器上。", "Shown on your window's rating pad."))),
         errors: model.profileErrors, context))
       <h2>\(context.t("您可以", "You may"))</h2>
-      <ul class="plain" id="duties">\(permissions.flatMap { permission in
-        links(for: permission).map { link -> HTML in
-          "<li><a href=\"\(link.url)\">\(context.t(link.name ?? permission.name))</a></li>"
-        }
+      <ul class="plain" id="duties">\(duties.map { link, permission -> HTML in
+        "<li><a href=\"\(link.url)\">\(context.t(link.name ?? permission.name))</a></li>"
       })</ul>
       """
     return Layout.page(context, title: context.t("工作台", "Workbench"), body: body)
@@ -82,7 +83,18 @@ public enum StaffHomePage {
     case .deliverResults: [(Links.delivery, nil)]
     case .proxyApply: [(Links.agentDesk, nil)]
     case .callTickets: [(Links.window, nil)]
-    case .viewStatistics: [(Links.hallFigures, LocalizedText(zh: "查看大厅取号与评价数据", en: "Hall figures"))]
+    case .viewStatistics:
+      [
+        (Links.hallFigures, LocalizedText(zh: "查看大厅取号与评价器数据", en: "Hall figures")),
+        (Links.evaluationFigures, LocalizedText(zh: "查看好差评满意度统计", en: "Satisfaction figures")),
+      ]
+    case .viewWorkbench: [(Links.myEvaluations, LocalizedText(zh: "我的评价与整改（申诉）", en: "My ratings and fixes"))]
+    case .handleRectifications:
+      [
+        (Links.serviceDesk, LocalizedText(zh: "好差评与差评整改（回访、交办、反馈）", en: "Ratings and fixes")),
+        (Links.evaluationFigures, LocalizedText(zh: "查看好差评满意度统计", en: "Satisfaction figures")),
+      ]
+    case .superviseCases: [(Links.appeals, LocalizedText(zh: "评价申诉复核", en: "Rating appeals"))]
     case .manageSites:
       [
         (Links.adminDirectory + "?tab=sites", nil),
@@ -96,7 +108,7 @@ public enum StaffHomePage {
           LocalizedText(zh: "查看通知发送情况（短信与站内消息）", en: "Notification delivery (texts and in-app)")
         ),
       ]
-    case .viewWorkbench, .manageCalendar, .viewCases, .superviseCases, .handleInquiries, .handleRectifications: []
+    case .manageCalendar, .viewCases, .handleInquiries: []
     }
   }
 

@@ -84,7 +84,6 @@ public enum Links {
   /// The public board of village proxy agents.
   public static let agents = "/agents"
   public static func agentPhoto(_ staffID: String) -> String { "/agents/\(percentEncode(staffID))/photo" }
-  public static let statusRateAgent = "/status/rate-agent"
   public static func agentApply(_ powerID: String, _ itemCode: String) -> String {
     "/agent/powers/\(percentEncode(powerID))/apply?item=\(percentEncode(itemCode))"
   }
@@ -113,6 +112,19 @@ public enum Links {
   public static let adminHall = "/admin/hall"
   public static let adminNotifications = "/admin/notifications"
   public static let adminNotificationsRetry = "/admin/notifications/retry"
+
+  // 好差评
+  public static let serviceDesk = "/service/evaluations"
+  public static let serviceDeskPhone = "/service/evaluations/phone"
+  public static func rectification(_ id: String) -> String { "/service/rectifications/\(percentEncode(id))" }
+  public static let evaluationFigures = "/service/figures"
+  public static let myEvaluations = "/staff/evaluations"
+  public static func evaluationAppeal(_ id: String) -> String { "/staff/evaluations/\(percentEncode(id))/appeal" }
+  public static let appeals = "/supervision/appeals"
+  public static func appealDecision(_ id: String) -> String { "/supervision/appeals/\(percentEncode(id))" }
+  public static let publicEvaluations = "/ratings"
+  public static let statusRate = "/status/rate"
+  public static func myCaseRate(_ number: String) -> String { "/my/cases/\(percentEncode(number))/rate" }
   public static let adminHallGroups = "/admin/hall/groups"
   public static let adminHallPolicy = "/admin/hall/policy"
   public static let appointments = "/appointments"

@@ -51,6 +51,8 @@ public struct AppConfiguration: Sendable {
   public var textGateway: TextGatewaySettings?
   /// The approved text signature; nil: the county's name and 政务服务.
   public var textSignature: String?
+  /// 好差评 rules: the default level after days unrated, the call-back and fix deadlines.
+  public var evaluationPolicy = EvaluationPolicy.standard
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -125,6 +127,15 @@ public struct AppConfiguration: Sendable {
       configuration.textSignature = signature
     }
     configuration.textGateway = try textGateway(environment)
+    if let days = try whole(environment, "ONEWINDOW_RATING_DEFAULT_DAYS", within: 1...365) {
+      configuration.evaluationPolicy.defaultAfterDays = days
+    }
+    if let days = try whole(environment, "ONEWINDOW_RECTIFY_CALLBACK_DAYS", within: 1...30) {
+      configuration.evaluationPolicy.callBackWorkdays = days
+    }
+    if let days = try whole(environment, "ONEWINDOW_RECTIFY_FIX_DAYS", within: 1...60) {
+      configuration.evaluationPolicy.fixWorkdays = days
+    }
     return configuration
   }
 
@@ -154,6 +165,18 @@ public struct AppConfiguration: Sendable {
       templates[parts[0]] = parts[1]
     }
     return TextGatewaySettings(url: url, secret: secret, templates: templates)
+  }
+
+  /// A whole number of days from the environment, or nil when unset.
+  private static func whole(_ environment: [String: String], _ name: String, within range: ClosedRange<Int>)
+    throws(ValidationError) -> Int?
+  {
+    guard let text = environment[name], !text.isEmpty else { return nil }
+    guard let value = Int(text), range.contains(value) else {
+      let bounds = "\(range.lowerBound)–\(range.upperBound)"
+      throw ValidationError(field: name, zh: "应为 \(bounds) 之间的天数", en: "must be a number of days, \(bounds)")
+    }
+    return value
   }
 
   /// A number of seconds from the environment, or nil when unset.

@@ -37,7 +37,21 @@ enum Routes {
 
       pages.get(Links.status.pathComponents, use: CaseStatusController.show).access(.open)
       pages.get(Links.statusResultPath.pathComponents, use: CaseStatusController.result).access(.open)
-      pages.post(Links.statusRateAgent.pathComponents, use: CaseStatusController.rateAgent).access(.open)
+      pages.post(Links.statusRate.pathComponents, use: EvaluationController.statusRate).access(.open)
+      pages.get(Links.publicEvaluations.pathComponents, use: EvaluationController.publicPage).access(.open)
+      pages.post("my", "cases", ":number", "rate", use: EvaluationController.portalRate).access(.citizen)
+      pages.get(Links.serviceDesk.pathComponents, use: ServiceDeskController.desk).access(
+        .permission(.handleRectifications))
+      pages.post(Links.serviceDeskPhone.pathComponents, use: ServiceDeskController.phone).access(
+        .permission(.handleRectifications))
+      pages.get("service", "rectifications", ":id", use: ServiceDeskController.show).access(.staff)
+      pages.post("service", "rectifications", ":id", use: ServiceDeskController.step).access(.staff)
+      pages.get(Links.evaluationFigures.pathComponents, use: ServiceDeskController.figures).access(.staff)
+      pages.get(Links.myEvaluations.pathComponents, use: AppealController.mine).access(.staff)
+      pages.post("staff", "evaluations", ":id", "appeal", use: AppealController.file).access(.staff)
+      pages.get(Links.appeals.pathComponents, use: AppealController.list).access(.permission(.superviseCases))
+      pages.post("supervision", "appeals", ":id", use: AppealController.decide).access(
+        .permission(.superviseCases))
 
       pages.get(Links.portalSignUp.pathComponents, use: PortalAccountController.signUpForm).access(.open)
       pages.post(Links.portalSignUp.pathComponents, use: PortalAccountController.signUp).access(.open)

@@ -17,34 +17,10 @@ enum CaseStatusController {
     return FileResponse.make(file, bytes)
   }
 
-  /// `POST /status/rate-agent`: the resident rates the agent who filed their case (number and phone prove who).
-  @Sendable static func rateAgent(req: Request) async throws -> Response {
-    let fields = try req.content.decode([String: String].self)
-    let number = fields["number"] ?? ""
-    let phone = fields["phone"] ?? ""
-    let (c, _) = try await StatusAPIController.find(number: number, phone: phone, req)
-    guard let proxy = c.proxy, c.acceptedAt != nil else {
-      throw ValidationError(field: "score", zh: "本件不是帮办代办件", en: "This case was not filed by an agent")
-    }
-    do {
-      let score = try AgentRating.check(score: Int(fields["score"] ?? ""))
-      try await AgentProfileRepository(req.database).rate(
-        caseNumber: c.number, agentID: proxy.agentID, score: score,
-        comment: (fields["comment"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
-        county: c.regionCode.county.value, now: req.now)
-    } catch let error as ValidationError {
-      // Told next to the rating, on the status page as it was.
-      var found = try await found(number: number, phone: phone, req)
-      found.rateError = error
-      return .html(
-        CaseStatusPage.render(.init(number: number, phone: phone, found: found), try await req.pageContext()),
-        status: .unprocessableEntity)
-    }
-    return req.redirect(to: Links.status + Links.query([("number", number), ("phone", phone)]))
-  }
-
   /// The case found by number and phone, with its dates in words and whether its agent can be rated.
-  static func found(number: String, phone: String, _ req: Request) async throws -> CaseStatusPage.Found {
+  static func found(
+    number: String, phone: String, via: String? = nil, failed: EvaluationController.Failed? = nil, _ req: Request
+  ) async throws -> CaseStatusPage.Found {
     let (c, rule) = try await StatusAPIController.find(number: number, phone: phone, req)
     func day(_ date: Date?) -> String {
       date.map { rule.iso8601($0).prefix(16).replacingOccurrences(of: "T", with: " ") } ?? "—"
@@ -60,11 +36,11 @@ enum CaseStatusController {
       ],
       deadline: DeadlineText.explain(c, status: status, rule: rule, language: req.language))
     found.phone = phone
-    if let proxy = c.proxy, c.acceptedAt != nil,
-      try await !AgentProfileRepository(req.database).rated(caseNumber: c.number)
-    {
-      found.agentToRate = try await StaffRepository(req.database).find(id: proxy.agentID)?.identity.displayName
-    }
+    var hidden = [("number", c.number), ("phone", phone)]
+    if let via, !via.isEmpty { hidden.append(("via", via)) }
+    (found.rateForms, found.track, found.rateProblems) = try await EvaluationController.raterView(
+      c, channel: EvaluationController.channel(via: via), action: Links.statusRate, hidden: hidden, failed: failed, req)
+    found.clock = CaseClock(rule: rule, now: req.now)
     return found
   }
 
@@ -86,7 +62,8 @@ enum CaseStatusController {
       return try await CaseStatusPage.render(.init(kioskSiteID: kioskSiteID), context).encodeResponse(for: req)
     }
     do {
-      let found = try await found(number: number, phone: phone, req)
+      let found = try await found(
+        number: number, phone: phone, via: kioskSiteID == nil ? req.query[String.self, at: "via"] : nil, req)
       return try await CaseStatusPage.render(
         .init(number: number, phone: phone, found: found, kioskSiteID: kioskSiteID), context
       )

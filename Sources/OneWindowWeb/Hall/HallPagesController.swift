@@ -232,16 +232,38 @@ enum HallPagesController {
       try await req.pageContext())
   }
 
-  /// `POST /hall/windows/{window}/pad/rate`
+  /// `POST /hall/windows/{window}/pad/rate`: the 评价器's rating of the service just given, recorded as an anonymous
+  /// on-site rating of the ticket, its window and its clerk (a negative one opens its 差评整改 entry).
   @Sendable static func rate(req: Request) async throws -> Response {
     let window = try await padWindow(req)
     let fields = try req.content.decode([String: String].self)
+    let hall = HallRepository(req.database)
     do {
-      let score = try AgentRating.check(score: fields["score"].flatMap { Int($0) })
+      let level = try EvaluationLevel.parse(fields["score"], field: "score")
       // Only right after the service, as the pad asks (a little slack for a slow press).
-      try await HallRepository(req.database).rate(
-        ticket: fields["ticket_id"] ?? "", window: window.id, score: score,
-        endedAfter: req.now.addingTimeInterval(-(ratingWindow + 60)))
+      let cutoff = req.now.addingTimeInterval(-(ratingWindow + 60))
+      guard let ticket = try await hall.ticket(fields["ticket_id"] ?? ""), ticket.windowID == window.id,
+        ticket.state == .served, ticket.rating == nil, let ended = ticket.endedAt, ended >= cutoff,
+        let site = try await DirectoryRepository(req.database).site(window.siteID)
+      else {
+        throw ValidationError(
+          field: "score", zh: "本次服务已评价、不属于本窗口或评价时间已过", en: "Already rated, not served here, or too late")
+      }
+      let departmentID =
+        try await ticket.caseNumber.asyncMap {
+          try await req.cases(try await req.deadlineRule()).find($0)?.departmentID
+        } ?? window.departmentID
+      let evaluation = Evaluation(
+        id: TimeOrderedID.make(at: req.now).uuidString.lowercased(), subject: .service, channel: .pad, level: level,
+        rater: .anonymous,
+        about: Evaluation.Target(
+          caseNumber: ticket.caseNumber, ticketID: ticket.id, windowID: window.id, staffID: ticket.staffID,
+          departmentID: departmentID, itemCode: ticket.itemCode, siteID: site.id, regionCode: site.regionCode.value),
+        at: req.now)
+      // The rating first: its once-per-ticket key makes a retry after a crash safe; the ticket's mark only stops
+      // the pad asking again.
+      try await EvaluationController.repository(req).record(evaluation, county: site.regionCode.county.value)
+      try? await hall.rate(ticket: ticket.id, window: window.id, score: level.rawValue, endedAfter: cutoff)
       return req.redirect(to: Links.pad(window.id) + "?thanks=1")
     } catch let error as ValidationError {
       req.logger.info("pad rating refused: \(error.field)")

@@ -145,7 +145,10 @@ public final class NotificationWorker: Sendable {
     if let account { try await MessageRepository(db).deliver(message, to: account, now: now) }
     guard !message.recipient.isEmpty else { return }
     let link = application.configuration.publicURL.map { base in
-      message.caseNumber.isEmpty ? base + Links.status : base + Links.status + "?number=" + message.caseNumber
+      message.caseNumber.isEmpty
+        ? base + Links.status
+          // A rating made from the invitation's link counts as a text-message rating (短信评价).
+        : base + Links.status + "?number=" + message.caseNumber + (kind == .pleaseRate ? "&via=sms" : "")
     }
     let text = NotificationText(kind, message.facts).textMessage(signature: signature, link: link)
     try await application.textMessages.send(

@@ -124,7 +124,9 @@ enum OnlineApplicationController {
     let notice: String? =
       req.query[String.self, at: "sent"] != nil
       ? context.t("已提交，窗口预审后会以短信通知您。", "Sent; the window will review it and text you.")
-      : req.query[String.self, at: "saved"] != nil ? context.t("已保存。", "Saved.") : nil
+      : req.query[String.self, at: "saved"] != nil
+        ? context.t("已保存。", "Saved.")
+        : req.query[String.self, at: "rated"] != nil ? context.t("感谢您的评价！", "Thank you for your rating!") : nil
     return try await page(c, errors: [], notice: notice, req).encodeResponse(for: req)
   }
 
@@ -204,7 +206,7 @@ enum OnlineApplicationController {
   // MARK: helpers
 
   /// The case if it is this citizen's; "not found" otherwise, whether or not it exists.
-  private static func ownCase(_ citizen: Citizen, _ req: Request) async throws -> ServiceCase {
+  static func ownCase(_ citizen: Citizen, _ req: Request) async throws -> ServiceCase {
     let number = req.parameters.get("number") ?? ""
     let rule = try await req.deadlineRule()
     guard let c = try await req.cases(rule).find(number), c.citizenID == citizen.id else {
@@ -213,17 +215,21 @@ enum OnlineApplicationController {
     return c
   }
 
-  private static func page(_ c: ServiceCase, errors: [ValidationError], notice: String?, _ req: Request)
-    async throws -> HTML
-  {
+  static func page(
+    _ c: ServiceCase, errors: [ValidationError], notice: String?, failed: EvaluationController.Failed? = nil,
+    _ req: Request
+  ) async throws -> HTML {
     let rule = try await req.deadlineRule()
     let status = c.deadline(rule, now: req.now)
-    return OnlineApplicationPages.myCase(
-      .init(
-        serviceCase: c, clock: CaseClock(rule: rule, now: req.now), deadline: status,
-        deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
-        names: try await StaffDesk.directoryNames(req), errors: errors, notice: notice),
-      try await req.pageContext())
+    var model = OnlineApplicationPages.CaseModel(
+      serviceCase: c, clock: CaseClock(rule: rule, now: req.now), deadline: status,
+      deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
+      names: try await StaffDesk.directoryNames(req), errors: errors, notice: notice)
+    if c.state != .draft {
+      (model.rateForms, model.track, model.rateProblems) = try await EvaluationController.raterView(
+        c, channel: .portal, action: Links.myCaseRate(c.number), hidden: [], failed: failed, req)
+    }
+    return OnlineApplicationPages.myCase(model, try await req.pageContext())
   }
 
   /// The item (current version) and the sites that may handle it, the county center first; an item that takes no

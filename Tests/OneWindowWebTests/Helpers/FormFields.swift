@@ -4,10 +4,21 @@ import Foundation
 /// checked checkboxes and radio buttons, selected options and textareas. Enough HTML reading for the app's own forms.
 enum FormFields {
   static func read(_ html: String, action: String) -> [String: String] {
-    guard let start = html.range(of: "action=\"\(action)\""),
+    fields(html, after: "action=\"\(action)\"")
+  }
+
+  /// The form with `id` (several forms on a page may post to the same action).
+  static func read(_ html: String, formID: String) -> [String: String] {
+    fields(html, after: "id=\"\(formID)\"")
+  }
+
+  private static func fields(_ html: String, after marker: String) -> [String: String] {
+    guard let start = html.range(of: marker),
       let end = html.range(of: "</form>", range: start.upperBound..<html.endIndex)
     else { return [:] }
-    let form = String(html[start.upperBound..<end.lowerBound])
+    // From the form's opening tag, so attributes written before the marker are not lost.
+    let open = html[..<start.lowerBound].range(of: "<form", options: .backwards)?.lowerBound ?? start.upperBound
+    let form = String(html[open..<end.lowerBound])
     var fields: [String: String] = [:]
     for tag in matches(#"<input [^>]*>"#, in: form) {
       guard let name = attribute("name", of: tag) else { continue }

@@ -1,0 +1,101 @@
+"""好差评 through the real pages: the applicant rates a concluded case on a phone from the invitation's link, gives a
+negative rating with a reason; the service desk calls back and assigns it to the clerk, who records the fix; the
+desk tells the result; the applicant sees it and rates again; the figures and the public page show it."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
+
+from helpers import api, sign_in, wait_until
+from test_phone import phone, shoot
+from test_window import switch_user
+
+IMMEDIATE = "360105001000"  # decided at the window on the spot
+MOBILE = "13900002222"
+
+
+def concluded_case(base_url):
+    session = api(base_url, "POST", "/api/v1/session", {"username": "clerk", "password": "demo1234"})
+    token = session["token"]
+    number = api(base_url, "POST", "/api/v1/cases", {
+        "item_code": IMMEDIATE,
+        "applicant": {"name": "钟玉兰", "id_number": "11010519491231002X", "phone": MOBILE},
+    }, token)["number"]
+    for step, body in [("accept", {}), ("decide", {"approved": True}),
+                       ("deliver", {"mode": "pickup", "receiver": "钟玉兰", "id_checked": True})]:
+        api(base_url, "POST", f"/api/v1/cases/{number}/{step}", body, token)
+    return number, session["staff"]["display_name"]
+
+
+def take_step(browser, step, fields):
+    form = browser.find_element(By.ID, f"step-{step}")
+    for name, value in fields.items():
+        form.find_element(By.NAME, name).send_keys(value)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: not d.find_elements(By.ID, f"step-{step}"))
+
+
+def test_a_negative_rating_is_called_back_fixed_and_rated_again(browser, base_url, artifacts):
+    number, clerk_name = concluded_case(base_url)
+
+    # On a phone, from the text message's link: a negative rating without a reason is refused, by field.
+    phone(browser)
+    browser.get(base_url + f"/status?number={number}&phone={MOBILE}&via=sms")
+    browser.find_element(By.ID, "rate-case-level-1").send_keys(Keys.SPACE)
+    browser.find_element(By.CSS_SELECTOR, "#rate-case button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "comment-error"))
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    shoot(browser, artifacts, "rating-refused-phone.png")
+    browser.find_element(By.ID, "rate-case-comment").send_keys("材料要求没有一次说清楚")
+    browser.find_element(By.CSS_SELECTOR, "#rate-case button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "rated=1" in d.current_url)
+    assert "非常不满意" in browser.find_element(By.ID, "my-evaluations").text
+    assert not browser.find_elements(By.ID, "rate-case")
+    shoot(browser, artifacts, "rating-given-phone.png")
+
+    # The service desk: the entry is on the list; call back, assign to the clerk.
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.delete_all_cookies()
+    sign_in(browser, base_url, "service")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "好差评与差评整改").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "/service/evaluations" in d.current_url)
+    shoot(browser, artifacts, "service-desk.png")
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#rectifications tbody tr") if number in r.text)
+    row.find_element(By.TAG_NAME, "a").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "/service/rectifications/" in d.current_url)
+    entry_url = browser.current_url
+    take_step(browser, "call_back", {"note": "已电话回访，情况属实"})
+    form = browser.find_element(By.ID, "step-assign")
+    options = form.find_elements(By.CSS_SELECTOR, "select[name=assignee] option")
+    Select(form.find_element(By.NAME, "assignee")).select_by_visible_text(
+        next(o.text for o in options if o.text.endswith(clerk_name)))
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "entry-state") and "待整改" in d.find_element(By.ID, "entry-state").text)
+
+    # The clerk finds it under 我的评价与整改 and records the fix.
+    switch_user(browser, base_url, "clerk")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "我的评价与整改").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "assigned"))
+    browser.find_element(By.CSS_SELECTOR, "#assigned a").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "step-fix"))
+    take_step(browser, "fix", {"cause": "一次性告知单缺少附图说明", "measure": "补充附图说明并对窗口人员培训"})
+
+    # The desk tells the result; the entry is closed.
+    switch_user(browser, base_url, "service")
+    browser.get(entry_url)
+    take_step(browser, "result", {"note": "已电话告知整改情况，申请人认可"})
+    assert "已整改反馈" in browser.find_element(By.ID, "entry-state").text
+    shoot(browser, artifacts, "rectification-closed.png")
+
+    # The applicant sees the fix and rates again.
+    browser.delete_all_cookies()
+    phone(browser)
+    browser.get(base_url + f"/status?number={number}&phone={MOBILE}")
+    assert "补充附图说明" in browser.find_element(By.ID, "my-evaluations").text
+    browser.find_element(By.ID, "rate-again-level-4").send_keys(Keys.SPACE)
+    browser.find_element(By.CSS_SELECTOR, "#rate-again button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "rated=1" in d.current_url)
+    assert not browser.find_elements(By.ID, "rate-again")
+    shoot(browser, artifacts, "rated-again-phone.png")
+    browser.get(base_url + "/ratings")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    shoot(browser, artifacts, "ratings-public-phone.png")
