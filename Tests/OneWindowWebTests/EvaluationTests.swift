@@ -129,6 +129,12 @@ struct EvaluationWebTests {
       let mine = try #require(figures[clerkID])
       #expect(mine.levels == [4: 1] && mine.negatives == 1 && mine.rectified == 1 && mine.rectifiedOnTime == 1)
       #expect(mine.callBackRate == 1)
+
+      // 好差评公示: the rating and its fix are public, the rater is not.
+      var visitor = TestBrowser(app)
+      let published = try await visitor.get("/ratings").body.string
+      #expect(published.contains("窗口让我跑了三次") && published.contains("一次性告知单上墙"))
+      #expect(!published.contains("王**") && !published.contains("******") && !published.contains(Self.phone))
     }
   }
 
@@ -138,13 +144,21 @@ struct EvaluationWebTests {
   func appeal(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       let number = try await Self.concluded(app)
+      // The conclusion notice's QR code opens the status page marked as scanned; the look-up keeps the mark.
+      var clerkPages = TestBrowser(app)
+      _ = try await clerkPages.signIn("clerk")
+      _ = try await clerkPages.get("/cases/\(number)/notices/conclusion")
+      #expect(clerkPages.lastBody.contains("扫码查询并评价"))
       var resident = TestBrowser(app)
-      _ = try await resident.get("/status?number=\(number)&phone=\(Self.phone)")
+      _ = try await resident.get("/status?via=qr")
+      #expect(resident.lastBody.contains(#"<input type="hidden" name="via" value="qr">"#))
+      _ = try await resident.get("/status?number=\(number)&phone=\(Self.phone)&via=qr")
       var form = FormFields.read(resident.lastBody, formID: "rate-case")
       form["level"] = "2"
       form["comment"] = "不满意"
       #expect(try await resident.post("/status/rate", form: form).status == .seeOther)
       let rating = try #require(try await Self.repository(app).evaluations(caseNumber: number).first)
+      #expect(rating.channel == .qrCode)
 
       // Another clerk may not appeal it; the clerk rated may, once, with a reason and the evidence.
       var other = TestBrowser(app)

@@ -85,7 +85,7 @@ public enum NoticePage {
       <div><p class="notice-issuer">\(model.names.site(model.site.id, at: c.acceptedAt ?? c.createdAt))</p>
       <h1>\(context.t(model.kind.title))</h1>
       <p class="notice-number">\(context.t("办件编号：", "Case number: "))<b>\(c.number)</b></p></div>
-      <figure class="qr-box">\(HTML(unsafe: qr))<figcaption>\(context.t("扫码查询进度", "Scan to track"))</figcaption></figure>
+      <figure class="qr-box">\(HTML(unsafe: qr))<figcaption>\(model.kind == .conclusion || model.kind == .refusal ? context.t("扫码查询并评价", "Scan to track and rate") : context.t("扫码查询进度", "Scan to track"))</figcaption></figure>
       </header>
       <p>\(c.applicant.name)\(context.t("：", ":"))</p>
       \(content(model, context))

@@ -42,7 +42,7 @@ public enum PublicEvaluationsPage {
       return """
         <li class="evaluation" data-level="\(e.level.rawValue)"><b>\(context.t(e.level.name))</b> \
         <span class="meta">\(e.about.itemName ?? context.t(e.subject.name)) · \(context.t(e.channel.name)) · \
-        \(model.clock.day(e.at)) · \(EvaluationText.rater(e.rater, context))</span>\
+        \(model.clock.day(e.at)) · \(e.rater.isRealName ? context.t("实名", "named") : context.t("匿名", "anonymous"))</span>\
         \(e.comment.isEmpty ? .empty : "<p>\(e.comment)</p>" as HTML)\(fix)</li>
         """
     }

@@ -40,7 +40,7 @@ public enum ServiceDeskPage {
     let rows = model.rows.map { row -> HTML in
       let e = row.evaluation
       return """
-        <tr class="entry" data-state="\(row.entry.state.rawValue)"><td>\(EvaluationText.light(row.warning, context))</td>\
+        <tr class="rectification" data-state="\(row.entry.state.rawValue)"><td>\(EvaluationText.light(row.warning, context))</td>\
         <td>\(model.clock.time(row.entry.currentDue))</td><td>\(context.t(row.entry.state.name))</td>\
         <td><b>\(context.t(e.level.name))</b><br><span class="meta">\(context.t(e.channel.name))</span></td>\
         <td>\(EvaluationText.about(e, context))<br><span class="meta">\(e.comment)</span></td>\

@@ -35,16 +35,20 @@ public enum CaseStatusPage {
 
     /// Set on a hall's kiosk (its site): the page stays in kiosk mode, links nowhere else, and goes back to the kiosk.
     public let kioskSiteID: String?
+    /// How the page was reached (`qr`: the notice's QR code, `sms`: the invitation's link), kept through the look-up
+    /// so a rating made here is recorded with its channel.
+    public let via: String?
 
     public init(
       number: String = "", phone: String = "", error: ValidationError? = nil, found: Found? = nil,
-      kioskSiteID: String? = nil
+      kioskSiteID: String? = nil, via: String? = nil
     ) {
       self.number = number
       self.phone = phone
       self.error = error
       self.found = found
       self.kioskSiteID = kioskSiteID
+      self.via = via.flatMap { ["qr", "sms"].contains($0) ? $0 : nil }
     }
   }
 
@@ -57,7 +61,7 @@ public enum CaseStatusPage {
       <div class="form-grid">
       \(form.text("number", context.t("办件编号（受理通知书上）", "Case number (on your receipt)"), model.number, required: true))
       \(form.phone("phone", context.t("申请时留的手机号码", "Phone number given when applying"), model.phone, required: true))
-      </div>
+      </div>\(model.via.map { "<input type=\"hidden\" name=\"via\" value=\"\($0)\">" as HTML } ?? .empty)
       <p><button type="submit">\(context.t("查询", "Look up"))</button></p>
       </form>
       \(model.found.map { result($0, kiosk: kiosk, context) } ?? .empty)

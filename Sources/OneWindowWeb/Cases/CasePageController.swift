@@ -136,8 +136,11 @@ enum CasePageController {
     var clerk = signer?.actorName
     if clerk == nil { clerk = try await staffRepository.find(id: c.receivedBy)?.identity.displayName }
     let agent = try await c.proxy.asyncMap { try await staffRepository.find(id: $0.agentID)?.identity.displayName }
+    // The result's notices invite the rating (一事一评); a rating made after scanning counts as the QR channel.
+    let rates = kind == .conclusion || kind == .refusal
     let statusURL =
-      CatalogController.publicURL(req) + Links.status + Links.query([("number", c.number)])
+      CatalogController.publicURL(req) + Links.status
+      + Links.query([("number", c.number)] + (rates ? [("via", "qr")] : []))
     let due = c.deadline(rule, now: req.now)?.due
     return NoticePage.render(
       NoticePage.Model(

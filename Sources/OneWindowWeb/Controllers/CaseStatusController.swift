@@ -58,24 +58,28 @@ enum CaseStatusController {
     let context = try await req.pageContext()
     let number = (req.query[String.self, at: "number"] ?? "").trimmingCharacters(in: .whitespaces)
     let phone = (req.query[String.self, at: "phone"] ?? "").trimmingCharacters(in: .whitespaces)
+    let via = kioskSiteID == nil ? req.query[String.self, at: "via"] : nil
     guard !number.isEmpty || !phone.isEmpty else {
-      return try await CaseStatusPage.render(.init(kioskSiteID: kioskSiteID), context).encodeResponse(for: req)
+      return try await CaseStatusPage.render(.init(kioskSiteID: kioskSiteID, via: via), context).encodeResponse(
+        for: req)
     }
     do {
       let found = try await found(
-        number: number, phone: phone, via: kioskSiteID == nil ? req.query[String.self, at: "via"] : nil, req)
+        number: number, phone: phone, via: via, req)
       return try await CaseStatusPage.render(
-        .init(number: number, phone: phone, found: found, kioskSiteID: kioskSiteID), context
+        .init(number: number, phone: phone, found: found, kioskSiteID: kioskSiteID, via: via), context
       )
       .encodeResponse(for: req)
     } catch let error as ValidationError {
       return .html(
-        CaseStatusPage.render(.init(number: number, phone: phone, error: error, kioskSiteID: kioskSiteID), context),
+        CaseStatusPage.render(
+          .init(number: number, phone: phone, error: error, kioskSiteID: kioskSiteID, via: via), context),
         status: .unprocessableEntity)
     } catch let error as AppError where error.status == .notFound {
       let missing = ValidationError(field: "number", message: error.message)
       return .html(
-        CaseStatusPage.render(.init(number: number, phone: phone, error: missing, kioskSiteID: kioskSiteID), context),
+        CaseStatusPage.render(
+          .init(number: number, phone: phone, error: missing, kioskSiteID: kioskSiteID, via: via), context),
         status: .notFound)
     }
   }

@@ -161,7 +161,7 @@ enum EvaluationController {
     let found = try await CaseStatusController.found(
       number: number, phone: phone, via: via, failed: Failed(formID: formID, errors: errors, posted: posted), req)
     return .html(
-      CaseStatusPage.render(.init(number: number, phone: phone, found: found), try await req.pageContext()),
+      CaseStatusPage.render(.init(number: number, phone: phone, found: found, via: via), try await req.pageContext()),
       status: .unprocessableEntity)
   }
 
