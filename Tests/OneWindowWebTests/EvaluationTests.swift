@@ -258,4 +258,64 @@ struct EvaluationWebTests {
       #expect(try await repository.rectification(id: entry.id)?.0.state == .assign)
     }
   }
+
+  @Test(
+    "整改到期提醒: the service team is told once at yellow and once at red; the assignee when the fix falls due",
+    arguments: TestDatabase.all)
+  func alerts(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      // setup: a negative rating on Monday 10:00 (its call back is due the next working day)
+      let repository = Self.repository(app)
+      let staff = StaffRepository(app.db)
+      let clerk = try #require(try await staff.find(username: "clerk")?.identity)
+      let service = try #require(try await staff.find(username: "service")?.identity)
+      let rating = Evaluation(
+        id: "rating-1", subject: .case, channel: .statusPage, level: .veryDissatisfied, comment: "跑了三次",
+        rater: .init(name: "王秀英", phone: Self.phone),
+        about: .init(
+          caseNumber: "360999-20261123-00099", staffID: clerk.id, departmentID: "dept-scjgj", itemName: "食品经营许可",
+          siteID: "site-center", regionCode: "360999"),
+        at: Self.monday)
+      let entry = try #require(try await repository.record(rating, county: "360999"))
+      let worker = NotificationWorker(application: app, policy: NotificationTests.policy, batchSize: 50, concurrency: 4)
+      func alerts(to person: StaffIdentity) async throws -> Int {
+        try await Self.count(
+          app,
+          "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'rectification_due' AND account = 'staff:\(person.id)'")
+      }
+
+      // act and check: yellow at once, once; red on Wednesday, once
+      #expect(try await worker.alertRectifications(now: Self.monday) == 1)
+      #expect(try await worker.alertRectifications(now: Self.monday + 60) == 0)
+      #expect(try await alerts(to: service) == 1)
+      let wednesday = Self.monday + 2 * 86_400
+      #expect(try await worker.alertRectifications(now: wednesday) == 1)
+      #expect(try await worker.alertRectifications(now: wednesday + 60) == 0)
+      #expect(try await alerts(to: service) == 2)
+
+      // Called back and assigned: the fix is due in 15 working days; the clerk is told when it is late.
+      try await repository.apply(
+        .callBack(note: "已回访", reached: true, founded: true), to: entry.id, by: service, now: wednesday)
+      try await repository.apply(
+        .assign(departmentID: "dept-scjgj", staffID: clerk.id, staffName: clerk.displayName), to: entry.id,
+        by: service, now: wednesday)
+      #expect(try await worker.alertRectifications(now: wednesday + 3600) == 0)
+      let late = Self.monday + 30 * 86_400
+      #expect(try await worker.alertRectifications(now: late) == 1)
+      #expect(try await alerts(to: clerk) == 1)
+      #expect(try await alerts(to: service) == 2)
+
+      // Delivered in the app: the clerk's workbench shows it unread; 我的消息 links to the entry.
+      app.now = { late }
+      _ = try await NotificationTests.drain(worker, app, from: late)
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("clerk")
+      _ = try await browser.get("/staff")
+      #expect(browser.lastBody.contains("1 条未读"))
+      _ = try await browser.get("/staff/messages")
+      #expect(browser.lastBody.contains("/service/rectifications/\(entry.id)") && browser.lastBody.contains("红灯"))
+      _ = try await browser.get("/staff")
+      #expect(!browser.lastBody.contains("条未读"))
+    }
+  }
 }

@@ -248,4 +248,53 @@ extension NotificationTests {
         text.contains("2026-11-24 09:00-09:30") && text.contains(booking.code) && text.contains(group.name), "\(text)")
     }
   }
+
+  @Test(
+    "a case turning yellow, then red, is told to its department's reviewers once per level; an old turn is not told",
+    arguments: TestDatabase.all)
+  func caseLights(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      // setup: a promised case accepted on Monday by the demo clerk
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      #expect(try await clerk.step(number, "accept").status == .ok)
+      let row = try #require(
+        try await (app.db as! any SQLDatabase).raw(
+          "SELECT warn_ms, due_ms FROM cases WHERE number = \(bind: number)"
+        ).first())
+      let warn = Date(timeIntervalSince1970: Double(try row.decode(column: "warn_ms", as: Int64.self)) / 1000)
+      let due = Date(timeIntervalSince1970: Double(try row.decode(column: "due_ms", as: Int64.self)) / 1000)
+      let reviewer = try #require(try await StaffRepository(app.db).find(username: "reviewer")?.identity)
+      let recording = RecordingTextMessageSender()
+      app.use(textMessages: recording)
+      let worker = NotificationWorker(application: app, policy: Self.policy)
+      func told(_ kind: NotificationKind) async throws -> Int {
+        try await (app.db as! any SQLDatabase).raw(
+          """
+          SELECT COUNT(*) AS n FROM outbox WHERE kind = \(bind: kind.rawValue) AND case_number = \(bind: number)
+            AND account = \(bind: InAppMessage.account(staff: reviewer.id))
+          """
+        ).first()?.decode(column: "n", as: Int.self) ?? -1
+      }
+
+      // act and check
+      #expect(try await worker.alertCases(now: warn - 60) == 0)
+      #expect(try await worker.alertCases(now: warn + 60) == 1)
+      #expect(try await worker.alertCases(now: warn + 120) == 0)
+      #expect(try await told(.caseYellow) == 1)
+      // Two days after the due date, the red turn is old news: not told (a restored backup, a load test's cases).
+      #expect(try await worker.alertCases(now: due + 2 * 86_400) == 0)
+      #expect(try await worker.alertCases(now: due + 60) == 1)
+      #expect(try await worker.alertCases(now: due + 120) == 0)
+      #expect(try await told(.caseRed) == 1)
+
+      // The reviewer reads it on the workbench, linked to the case.
+      app.now = { due + 120 }
+      _ = try await Self.drain(worker, app, from: due + 120)
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("reviewer")
+      _ = try await browser.get("/staff/messages")
+      #expect(browser.lastBody.contains("/cases/\(number)") && browser.lastBody.contains("红灯超期"))
+    }
+  }
 }

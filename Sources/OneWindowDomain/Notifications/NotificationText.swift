@@ -52,9 +52,14 @@ public struct NotificationText: Sendable, Hashable {
       body = LocalizedText(
         zh: "办件\(about)已超期（红灯），请立即办理并说明原因。",
         en: "Case \(aboutEN) is overdue (red): act on it now and give the reason.")
+    case .rectificationDue where facts["level"] == "2":
+      body = LocalizedText(
+        zh: "差评整改\(about)已超过办理时限（红灯），请立即办理。",
+        en: "The rectification of \(aboutEN) is overdue (red): act on it now.")
     case .rectificationDue:
       body = LocalizedText(
-        zh: "差评整改\(about)即将到期，请按期整改并反馈。", en: "The rectification of \(aboutEN) is nearly due.")
+        zh: "差评整改\(about)即将到期（黄灯），请按期整改并反馈。",
+        en: "The rectification of \(aboutEN) is nearly due (yellow).")
     }
   }
 

@@ -40,5 +40,6 @@ enum Migrations {
     migrations.add(M035AddNotificationDelivery())  // the outbox as a delivery queue; in-app messages
     migrations.add(M036AddAppointmentReminders())  // 预约提醒, once per booking
     migrations.add(M037CreateEvaluations())  // 好差评, 差评整改, 申诉
+    migrations.add(M038AddDeadlineAlerts())  // 黄灯/红灯 and 整改到期提醒 told once per level
   }
 }

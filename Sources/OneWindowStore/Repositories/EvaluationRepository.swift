@@ -192,7 +192,8 @@ public struct EvaluationRepository: Sendable {
   {
     let rows = try await sql.raw(
       """
-      UPDATE rectifications SET state = \(bind: entry.state.rawValue),
+      UPDATE rectifications SET alerted = CASE WHEN state = \(bind: entry.state.rawValue) THEN alerted ELSE NULL END,
+        state = \(bind: entry.state.rawValue),
         department_id = \(bind: entry.assignment?.departmentID), assignee_id = \(bind: entry.assignment?.staffID),
         due_ms = \(bind: entry.currentDue.map(millis)), closed_ms = \(bind: entry.closedAt.map(millis)),
         body = \(bind: try encode(entry))
@@ -203,6 +204,64 @@ public struct EvaluationRepository: Sendable {
     guard !rows.isEmpty else {
       throw ValidationError(
         field: "action", zh: "这条整改刚被他人办理过，请刷新后再看", en: "Someone else just acted on it; reload and look again")
+    }
+  }
+
+  // MARK: 整改到期提醒
+
+  /// Open entries of a county whose step falls due by `until` and whose people were not yet told of the red light,
+  /// with the level they were told of (0 none, 1 yellow).
+  public func alertCandidates(county: String, until: Date, limit: Int = 500) async throws -> [(
+    entry: Rectification, evaluation: Evaluation, alerted: Int
+  )] {
+    try await sql.raw(
+      """
+      SELECT r.body AS entry, e.body AS body, r.alerted AS alerted FROM rectifications r
+      JOIN evaluations e ON e.id = r.evaluation_id
+      WHERE r.county_code = \(bind: county) AND r.state IN ('call_back', 'assign', 'fix', 'feedback')
+        AND r.due_ms <= \(bind: millis(until)) AND COALESCE(r.alerted, 0) < 2
+      ORDER BY r.due_ms LIMIT \(bind: limit)
+      """
+    ).all().map {
+      (
+        try Self.decode(Rectification.self, $0, "entry"), try Self.decode(Evaluation.self, $0),
+        try $0.decode(column: "alerted", as: Int?.self) ?? 0
+      )
+    }
+  }
+
+  /// Marks `entry` told of `level` and queues the notices to `recipients` (phone, in-app account) in the same
+  /// transaction; nothing when another worker marked it first or the entry moved on to another step. Answers
+  /// whether it queued.
+  @discardableResult
+  public func alert(
+    _ entry: Rectification, level: Int, recipients: [(phone: String, account: String)], facts: [String: String],
+    caseNumber: String, county: String, now: Date
+  ) async throws -> Bool {
+    try await WriteGate.serialize(db) {
+      try await db.transaction { db in
+        let sql = db as! any SQLDatabase
+        let marked = try await sql.raw(
+          """
+          UPDATE rectifications SET alerted = \(bind: level)
+          WHERE id = \(bind: entry.id) AND state = \(bind: entry.state.rawValue) AND COALESCE(alerted, 0) < \(bind: level)
+          RETURNING id
+          """
+        ).all()
+        guard !marked.isEmpty else { return false }
+        for (index, recipient) in recipients.enumerated() {
+          try await sql.insert(into: "outbox")
+            .columns("id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code", "account")
+            .values(
+              [
+                TimeOrderedID.make(at: now.addingTimeInterval(Double(index) / 1000)), caseNumber,
+                NotificationKind.rectificationDue.rawValue, recipient.phone, CaseTrail.canonicalJSON(facts),
+                millis(now), county, recipient.account,
+              ] as [any Encodable & Sendable]
+            ).run()
+        }
+        return true
+      }
     }
   }
 

@@ -56,7 +56,8 @@ public struct OutboxRepository: Sendable {
 
   /// Takes up to `limit` messages due at `now` and holds them until `now + lease`: oldest first, and of each
   /// recipient only the oldest message not yet sent, so one person's messages arrive in the order written even when
-  /// one of them needs retries.
+  /// one of them needs retries. In-app-only messages (no phone number) are not held back by each other: the app
+  /// lists them by time anyway.
   public func claim(limit: Int, now: Date, lease: TimeInterval) async throws -> [OutboxMessage] {
     let nowMillis = millis(now)
     let until = millis(now.addingTimeInterval(lease))
@@ -70,10 +71,10 @@ public struct OutboxRepository: Sendable {
           WHERE o.sent_ms IS NULL AND o.dead_ms IS NULL
             AND (o.next_ms IS NULL OR o.next_ms <= \(bind: nowMillis))
             AND (o.lease_ms IS NULL OR o.lease_ms <= \(bind: nowMillis))
-            AND NOT EXISTS (
+            AND (o.recipient = '' OR NOT EXISTS (
               SELECT 1 FROM outbox p
               WHERE p.recipient = o.recipient AND p.sent_ms IS NULL AND p.dead_ms IS NULL
-                AND (p.created_ms < o.created_ms OR (p.created_ms = o.created_ms AND p.id < o.id)))
+                AND (p.created_ms < o.created_ms OR (p.created_ms = o.created_ms AND p.id < o.id))))
           ORDER BY o.created_ms, o.id
           LIMIT \(bind: limit)
           \(lock))

@@ -14,12 +14,15 @@ public enum StaffHomePage {
     /// A window clerk's 阳光台 profile (shown on the evaluation pad of their window).
     public let profile: AgentProfile?
     public let profileErrors: [ValidationError]
+    /// 我的消息 not yet read (warnings about cases and rectifications).
+    public let unreadMessages: Int
 
     public init(
       staff: StaffIdentity, title: String, region: Region?, site: Site?, department: Department?,
       duties: [(window: Window, post: DutyPost)], hasHall: Bool = false, profile: AgentProfile? = nil,
-      profileErrors: [ValidationError] = []
+      profileErrors: [ValidationError] = [], unreadMessages: Int = 0
     ) {
+      self.unreadMessages = unreadMessages
       self.hasHall = hasHall
       self.profile = profile
       self.profileErrors = profileErrors
@@ -42,6 +45,8 @@ public enum StaffHomePage {
     let body: HTML = """
       <h1>\(context.t("您好，", "Hello, "))\(staff.displayName)</h1>
       <p class="lead">\(model.title)</p>
+      <p id="staff-messages"><a href="\(Links.staffMessages)">\(context.t("我的消息", "My messages"))</a>\
+      \(model.unreadMessages > 0 ? " <span class=\"badge\">\(model.unreadMessages) \(context.t("条未读", "unread"))</span>" as HTML : .empty)</p>
       <section class="panel">
       <h2>\(context.t("角色与数据范围", "Role and scope"))</h2>
       <dl class="facts" id="scope">

@@ -119,6 +119,8 @@ public enum Links {
   public static func rectification(_ id: String) -> String { "/service/rectifications/\(percentEncode(id))" }
   public static let evaluationFigures = "/service/figures"
   public static let myEvaluations = "/staff/evaluations"
+  /// The staff member's 我的消息 (warnings about cases and rectifications).
+  public static let staffMessages = "/staff/messages"
   public static func evaluationAppeal(_ id: String) -> String { "/staff/evaluations/\(percentEncode(id))/appeal" }
   public static let appeals = "/supervision/appeals"
   public static func appealDecision(_ id: String) -> String { "/supervision/appeals/\(percentEncode(id))" }

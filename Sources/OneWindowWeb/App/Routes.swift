@@ -48,6 +48,7 @@ enum Routes {
       pages.post("service", "rectifications", ":id", use: ServiceDeskController.step).access(.staff)
       pages.get(Links.evaluationFigures.pathComponents, use: ServiceDeskController.figures).access(.staff)
       pages.get(Links.myEvaluations.pathComponents, use: AppealController.mine).access(.staff)
+      pages.get(Links.staffMessages.pathComponents, use: MessagesController.staff).access(.staff)
       pages.post("staff", "evaluations", ":id", "appeal", use: AppealController.file).access(.staff)
       pages.get(Links.appeals.pathComponents, use: AppealController.list).access(.permission(.superviseCases))
       pages.post("supervision", "appeals", ":id", use: AppealController.decide).access(

@@ -20,7 +20,8 @@ enum StaffController {
       department: try await staff.scope.departmentID.asyncMap { try await directory.department($0) } ?? nil,
       duties: try await RosterRepository(req.database).duties(of: staff.id, on: CatalogController.today(req)),
       hasHall: try await staff.scope.siteID.asyncMap { try await !HallService.setup($0, req).groups.isEmpty }
-        ?? false)
+        ?? false,
+      unreadMessages: try await MessageRepository(req.database).unread(of: InAppMessage.account(staff: staff.id)))
     return StaffHomePage.render(model, try await req.pageContext())
   }
 

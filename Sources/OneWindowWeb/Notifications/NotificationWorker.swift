@@ -145,10 +145,12 @@ public final class NotificationWorker: Sendable {
     if let account { try await MessageRepository(db).deliver(message, to: account, now: now) }
     guard !message.recipient.isEmpty else { return }
     let link = application.configuration.publicURL.map { base in
-      message.caseNumber.isEmpty
-        ? base + Links.status
-          // A rating made from the invitation's link counts as a text-message rating (短信评价).
-        : base + Links.status + "?number=" + message.caseNumber + (kind == .pleaseRate ? "&via=sms" : "")
+      kind.isForStaff
+        ? base + Links.staffMessages
+        : message.caseNumber.isEmpty
+          ? base + Links.status
+            // A rating made from the invitation's link counts as a text-message rating (短信评价).
+          : base + Links.status + "?number=" + message.caseNumber + (kind == .pleaseRate ? "&via=sms" : "")
     }
     let text = NotificationText(kind, message.facts).textMessage(signature: signature, link: link)
     try await application.textMessages.send(
@@ -165,7 +167,11 @@ public final class NotificationWorker: Sendable {
       last = now
       return true
     }
-    if due { try await remindAppointments(now: now) }
+    if due {
+      try await remindAppointments(now: now)
+      try await alertRectifications(now: now)
+      try await alertCases(now: now)
+    }
   }
 
   /// Queues the reminders of every booking due one at `now` (see `AppointmentReminders`); answers how many.
