@@ -1,12 +1,14 @@
 """好差评 through the real pages: the applicant rates a concluded case on a phone from the invitation's link, gives a
 negative rating with a reason; the service desk calls back and assigns it to the clerk, who records the fix; the
-desk tells the result; the applicant sees it and rates again; the figures and the public page show it."""
+desk tells the result; the applicant sees it and rates again; the public page shows it. A citizen rates an online
+application on the portal; the clerk appeals, the supervisor voids the rating."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from helpers import api, sign_in, wait_until
 from test_phone import phone, shoot
+from test_portal import FOOD_LICENCE, on_a_phone, scan, sign_in_citizen, sign_up
 from test_window import switch_user
 
 IMMEDIATE = "360105001000"  # decided at the window on the spot
@@ -101,3 +103,53 @@ def test_a_negative_rating_is_called_back_fixed_and_rated_again(browser, base_ur
     browser.get(base_url + "/ratings")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
     shoot(browser, artifacts, "ratings-public-phone.png")
+
+
+def test_a_citizen_rates_on_the_portal_and_the_clerks_appeal_is_decided_by_the_supervisor(browser, base_url, artifacts):
+    # An online application, concluded; the citizen rates it on the portal.
+    citizen_phone = sign_up(browser, base_url, "卫红英", "36099919870303121")
+    browser.get(base_url + f"/my/apply?item={FOOD_LICENCE}")
+    for index, field in enumerate(browser.find_elements(By.CSS_SELECTOR, "input[type=file]")):
+        field.send_keys(scan(artifacts, f"评价材料{index + 1}.pdf"))
+    browser.find_element(By.CSS_SELECTOR, "button[name=intent][value=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "sent=1" in d.current_url)
+    number = browser.find_element(By.CSS_SELECTOR, ".case-number").text
+    clerk = api(base_url, "POST", "/api/v1/session", {"username": "clerk", "password": "demo1234"})["token"]
+    reviewer = api(base_url, "POST", "/api/v1/session", {"username": "reviewer", "password": "demo1234"})["token"]
+    api(base_url, "POST", f"/api/v1/cases/{number}/accept", {}, clerk)
+    api(base_url, "POST", f"/api/v1/cases/{number}/start-review", {}, reviewer)
+    api(base_url, "POST", f"/api/v1/cases/{number}/decide", {"approved": True}, reviewer)
+    api(base_url, "POST", f"/api/v1/cases/{number}/deliver",
+        {"mode": "pickup", "receiver": "卫红英", "id_checked": True}, clerk)
+    sign_in_citizen(browser, base_url, citizen_phone)
+    browser.get(base_url + f"/my/cases/{number}")
+    browser.find_element(By.ID, "rate-case-level-2").send_keys(Keys.SPACE)
+    browser.find_element(By.ID, "rate-case-comment").send_keys("取证时窗口说法前后不一")
+    browser.find_element(By.CSS_SELECTOR, "#rate-case button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "rated=1" in d.current_url)
+    assert "网上办事大厅" in browser.find_element(By.ID, "my-evaluations").text
+    on_a_phone(browser, lambda: shoot(browser, artifacts, "portal-rated-phone.png"))
+
+    # The clerk it names appeals it, with the reason and the evidence.
+    switch_user(browser, base_url, "clerk")
+    browser.get(base_url + "/staff/evaluations")
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#rated tbody tr") if number in r.text)
+    row.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
+    row.find_element(By.NAME, "reason").send_keys("申请人反映的是另一部门的说法")
+    row.find_element(By.NAME, "evidence").send_keys("窗口录音录像 2026-11-24 10:00")
+    row.find_element(By.CSS_SELECTOR, "button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "appealed=1" in d.current_url)
+
+    # The supervisor voids it with a reason; the clerk sees the decision.
+    switch_user(browser, base_url, "supervisor")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "评价申诉复核").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "/supervision/appeals" in d.current_url)
+    article = next(a for a in browser.find_elements(By.CSS_SELECTOR, "article.appeal") if number in a.text)
+    article.find_element(By.NAME, "reason").send_keys("经调取录音，非本窗口原因")
+    article.find_element(By.CSS_SELECTOR, "button[value=void]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "decided=1" in d.current_url)
+    shoot(browser, artifacts, "appeals-decided.png")
+    switch_user(browser, base_url, "clerk")
+    browser.get(base_url + "/staff/evaluations")
+    row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#rated tbody tr") if number in r.text)
+    assert "申诉成立，评价作废" in row.text

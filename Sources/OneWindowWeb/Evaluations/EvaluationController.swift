@@ -13,12 +13,22 @@ enum EvaluationController {
       req.database, rule: try await req.deadlineRule(), policy: req.application.configuration.evaluationPolicy)
   }
 
-  /// What a rating of `c` is about.
-  static func target(of c: ServiceCase, subject: EvaluationSubject) -> Evaluation.Target {
-    Evaluation.Target(
-      caseNumber: c.number, staffID: subject == .agent ? c.proxy?.agentID : c.receivedBy,
-      departmentID: c.departmentID, itemCode: c.item.code, itemName: c.item.name, siteID: c.siteID,
-      regionCode: c.regionCode.value)
+  /// What a rating of `c` is about. The clerk a case rating names is the one who accepted (or refused) it: at the
+  /// window that is who received it; for an online application, the clerk who pre-reviewed it.
+  static func target(of c: ServiceCase, subject: EvaluationSubject, _ req: Request) async throws
+    -> Evaluation.Target
+  {
+    var staffID: String? = subject == .agent ? c.proxy?.agentID : c.receivedBy
+    if subject == .case,
+      let decisive = try await req.cases(try await req.deadlineRule()).events(of: c.number).last(where: {
+        $0.step == .accept || $0.step == .refuse
+      })
+    {
+      staffID = decisive.actorID
+    }
+    return Evaluation.Target(
+      caseNumber: c.number, staffID: staffID, departmentID: c.departmentID, itemCode: c.item.code,
+      itemName: c.item.name, siteID: c.siteID, regionCode: c.regionCode.value)
   }
 
   /// A refused rating, put back in its own form with the problems.
@@ -108,7 +118,7 @@ enum EvaluationController {
     let evaluation = Evaluation(
       id: UUID().uuidString.lowercased(), subject: subject, channel: channel, level: checked.level,
       scores: checked.scores, tags: checked.tags, comment: checked.comment,
-      rater: form.anonymous ? .anonymous : rater, about: target(of: c, subject: subject), at: req.now,
+      rater: form.anonymous ? .anonymous : rater, about: try await target(of: c, subject: subject, req), at: req.now,
       followUpOf: followUpOf)
     try await repository.record(evaluation, county: c.regionCode.county.value)
     req.logger.info("evaluation \(evaluation.id): \(subject.rawValue) \(c.number) level \(checked.level.rawValue)")
