@@ -7,6 +7,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from helpers import api, sign_in, wait_until
+from test_hall import call_next, clear_window, drain, serve_current, take_ticket
 from test_phone import phone, shoot
 from test_portal import FOOD_LICENCE, on_a_phone, scan, sign_in_citizen, sign_up
 from test_window import switch_user
@@ -153,3 +154,23 @@ def test_a_citizen_rates_on_the_portal_and_the_clerks_appeal_is_decided_by_the_s
     browser.get(base_url + "/staff/evaluations")
     row = next(r for r in browser.find_elements(By.CSS_SELECTOR, "#rated tbody tr") if number in r.text)
     assert "申诉成立，评价作废" in row.text
+
+
+def test_the_pads_rating_counts_in_the_clerks_figures(browser, base_url, artifacts):
+    switch_user(browser, base_url, "clerk")
+    browser.get(base_url + "/staff/evaluations")
+    before = int(browser.find_element(By.CSS_SELECTOR, "#my-figures tbody td").text)
+    clear_window(browser, base_url)
+    drain(browser)
+    take_ticket(browser, base_url, "A")
+    browser.get(base_url + "/window")
+    call_next(browser)
+    serve_current(browser)
+    # The applicant presses 满意 on the window's pad.
+    browser.get(base_url + "/hall/windows/win-site-center-01/pad")
+    wait_until(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#rate button.rate-4"))
+    browser.find_element(By.CSS_SELECTOR, "#rate button.rate-4").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "thanks"))
+    browser.get(base_url + "/staff/evaluations")
+    assert int(browser.find_element(By.CSS_SELECTOR, "#my-figures tbody td").text) == before + 1
+    assert "窗口评价器" in browser.find_element(By.CSS_SELECTOR, "#rated tbody tr").text
