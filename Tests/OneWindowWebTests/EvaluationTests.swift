@@ -206,7 +206,7 @@ struct EvaluationWebTests {
   }
 
   @Test(
-    "concurrent ratings: every negative has exactly one ledger entry; the same rating twice at once is stored once",
+    "ratings racing each other and case writes: every negative has one ledger entry; one rating twice at once is stored once",
     arguments: TestDatabase.all)
   func concurrentRatings(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
@@ -218,19 +218,38 @@ struct EvaluationWebTests {
           about: .init(ticketID: ticket, windowID: "win-site-center-01", siteID: "site-center", regionCode: "360999"),
           at: Self.monday + Double(index))
       }
-      // 60 distinct ratings and the same ticket rated 12 times, all at once.
-      let outcomes = await withTaskGroup(of: Bool.self) { group in
+      @Sendable func stored(_ evaluation: Evaluation) async -> Bool {
+        do {
+          try await repository.record(evaluation, county: "360999")
+          return true
+        } catch { return false }
+      }
+      // 60 distinct ratings and the same ticket rated 12 times, all at once, while 20 cases are being accepted.
+      let clerk = try await APIClient.signIn(app, "clerk")
+      var numbers: [String] = []
+      for _ in 0..<20 { numbers.append(try #require(try await clerk.createCase()["number"].string)) }
+      let accepting = numbers
+      let outcomes = await withTaskGroup(of: (String, Bool).self) { group in
         for index in 0..<60 {
-          group.addTask { (try? await repository.record(rating(index, ticket: "t\(index)"), county: "360999")) != nil }
+          group.addTask { ("rating", await stored(rating(index, ticket: "t\(index)"))) }
         }
         for index in 0..<12 {
-          group.addTask { (try? await repository.record(rating(index, ticket: "same"), county: "360999")) != nil }
+          group.addTask { ("same", await stored(rating(index, ticket: "same"))) }
         }
-        var ok: [Bool] = []
-        for await outcome in group { ok.append(outcome) }
+        for number in accepting {
+          group.addTask { ("case", (try? await clerk.step(number, "accept"))?.status == .ok) }
+        }
+        var ok: [String: Int] = [:]
+        for await (kind, done) in group where done { ok[kind, default: 0] += 1 }
         return ok
       }
-      _ = outcomes
+      #expect(outcomes == ["rating": 60, "same": 1, "case": 20])
+      #expect(
+        try await Self.count(
+          app,
+          "SELECT COUNT(*) AS n FROM cases WHERE state = 'accepted' AND number IN ('\(numbers.joined(separator: "','"))')"
+        )
+          == 20)
       #expect(try await Self.count(app, "SELECT COUNT(*) AS n FROM evaluations WHERE ticket_id = 'same'") == 1)
       let negatives = try await Self.count(app, "SELECT COUNT(*) AS n FROM evaluations WHERE level <= 2")
       let entries = try await Self.count(
