@@ -224,16 +224,17 @@ struct EvaluationWebTests {
           return true
         } catch { return false }
       }
-      // 60 distinct ratings and the same ticket rated 12 times, all at once, while 20 cases are being accepted.
+      // 24 distinct ratings and the same ticket rated 6 times, all at once, while 10 cases are being accepted (more
+      // would only wait on the pool's 16 connections: a test of overload, not of the race).
       let clerk = try await APIClient.signIn(app, "clerk")
       var numbers: [String] = []
-      for _ in 0..<20 { numbers.append(try #require(try await clerk.createCase()["number"].string)) }
+      for _ in 0..<10 { numbers.append(try #require(try await clerk.createCase()["number"].string)) }
       let accepting = numbers
       let outcomes = await withTaskGroup(of: (String, Bool).self) { group in
-        for index in 0..<60 {
+        for index in 0..<24 {
           group.addTask { ("rating", await stored(rating(index, ticket: "t\(index)"))) }
         }
-        for index in 0..<12 {
+        for index in 0..<6 {
           group.addTask { ("same", await stored(rating(index, ticket: "same"))) }
         }
         for number in accepting {
@@ -243,19 +244,19 @@ struct EvaluationWebTests {
         for await (kind, done) in group where done { ok[kind, default: 0] += 1 }
         return ok
       }
-      #expect(outcomes == ["rating": 60, "same": 1, "case": 20])
+      #expect(outcomes == ["rating": 24, "same": 1, "case": 10])
       #expect(
         try await Self.count(
           app,
           "SELECT COUNT(*) AS n FROM cases WHERE state = 'accepted' AND number IN ('\(numbers.joined(separator: "','"))')"
         )
-          == 20)
+          == 10)
       #expect(try await Self.count(app, "SELECT COUNT(*) AS n FROM evaluations WHERE ticket_id = 'same'") == 1)
       let negatives = try await Self.count(app, "SELECT COUNT(*) AS n FROM evaluations WHERE level <= 2")
       let entries = try await Self.count(
         app, "SELECT COUNT(*) AS n FROM rectifications r JOIN evaluations e ON e.id = r.evaluation_id")
-      #expect(negatives >= 24 && negatives == entries)
-      #expect(try await Self.count(app, "SELECT COUNT(*) AS n FROM evaluations") == 61)
+      #expect(negatives >= 10 && negatives == entries)
+      #expect(try await Self.count(app, "SELECT COUNT(*) AS n FROM evaluations") == 25)
 
       // Two service-desk members calling back the same entry at once: one step is taken, the other told.
       let entry = try #require(try await repository.open(county: "360999").first?.0)
