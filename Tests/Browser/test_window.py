@@ -109,7 +109,8 @@ def test_immediate_item_from_intake_to_result_at_one_window(browser, base_url, a
     number = case_number(browser)
     shot = artifacts / "notice-conclusion.png"
     browser.save_screenshot(str(shot))
-    assert decode_qr(shot).endswith(f"/status?number={number}")
+    # The result's notice invites the rating: a rating made after scanning counts as the QR channel.
+    assert decode_qr(shot).endswith(f"/status?number={number}&via=qr")
 
 
 def test_promised_item_with_correction_review_opinion_decision_and_pickup(browser, base_url, artifacts):
