@@ -58,6 +58,9 @@ struct EvaluationWebTests {
       form["level"] = "1"
       let noReason = try await resident.post("/status/rate", form: form)
       #expect(noReason.status == .unprocessableEntity && resident.lastBody.contains(#"id="comment-error""#))
+      // The summary's link leads to this form's own comment box (other rating forms may be on the page).
+      #expect(resident.lastBody.contains(##"href="#rate-case-comment""##))
+      #expect(resident.lastBody.contains(#"<textarea id="rate-case-comment""#))
       form = FormFields.read(resident.lastBody, formID: "rate-case")
       #expect(form["level"] == "1")
       form["comment"] = "窗口让我跑了三次"

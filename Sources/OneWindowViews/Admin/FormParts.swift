@@ -4,6 +4,8 @@ import OneWindowDomain
 struct FormParts {
   let context: PageContext
   let errors: [ValidationError]
+  /// Inputs whose id is not their field's name (several copies of one form on a page): field → id.
+  var anchors: [String: String] = [:]
 
   func error(_ field: String) -> HTML {
     let messages = errors.filter { $0.field == field }.map { context.t($0.message) }
@@ -85,6 +87,7 @@ struct FormParts {
 
   /// The id of the input an error field points at (`materials.3.name` → `material_name_2`).
   func anchor(_ field: String) -> String {
+    if let id = anchors[field] { return id }
     let parts = field.split(separator: ".")
     if parts.count == 3, let row = Int(parts[1]) {
       let kind = parts[0] == "materials" ? "material" : "step"

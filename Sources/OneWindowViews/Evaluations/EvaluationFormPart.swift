@@ -36,8 +36,13 @@ public enum EvaluationFormPart {
   }
 
   public static func render(_ model: Model, _ context: PageContext) -> HTML {
-    let form = FormParts(context: context, errors: model.errors)
     let p = model.id
+    // Each rating form on a page has its own ids, so the error summary's links must name them.
+    var form = FormParts(context: context, errors: model.errors)
+    form.anchors = ["level": "\(p)-level", "comment": "\(p)-comment"]
+    for indicator in EvaluationIndicator.allCases {
+      form.anchors["score_\(indicator.rawValue)"] = "\(p)-score_\(indicator.rawValue)"
+    }
     let levels = EvaluationLevel.allCases.map { level -> HTML in
       let checked = model.posted["level"] == String(level.rawValue) ? " checked" : ""
       return """
@@ -74,7 +79,7 @@ public enum EvaluationFormPart {
       <h3>\(model.title)</h3>
       \(context.csrfField)\(hidden)
       \(form.summary(saves: false))\(model.extra)
-      <fieldset class="checks bare levels" id="level"><legend>\(context.t("整体满意度", "Overall"))</legend>\(levels)\
+      <fieldset class="checks bare levels" id="\(p)-level"><legend>\(context.t("整体满意度", "Overall"))</legend>\(levels)\
       \(form.error("level"))</fieldset>
       <details><summary>\(context.t("分项评价（选填）", "Scores by aspect (optional)"))</summary>
       <div class="form-grid">\(indicators)</div></details>
