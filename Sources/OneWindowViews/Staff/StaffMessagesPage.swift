@@ -8,7 +8,7 @@ public enum StaffMessagesPage {
     public let clock: CaseClock
     public let total: Int
     public let page: Int
-    public static let pageSize = 30
+    public static let pageSize = MessageListPart.pageSize
 
     public init(messages: [InAppMessage], clock: CaseClock, total: Int, page: Int) {
       self.messages = messages
@@ -25,34 +25,19 @@ public enum StaffMessagesPage {
   }
 
   public static func render(_ model: Model, _ context: PageContext) -> HTML {
-    let items = model.messages.map { message -> HTML in
-      let text = message.text
-      let open = link(message).map { "<a href=\"\($0)\">\(context.t("去办理", "Open"))</a>" as HTML } ?? .empty
-      return """
-        <li class="message\(message.isRead ? "" : " unread")" data-kind="\(message.kind.rawValue)">\
-        <p class="message-head"><b>\(context.t(text.title))</b>\
-        \(message.isRead ? .empty : " <span class=\"badge\">\(context.t("新", "new"))</span>" as HTML)\
-        <time>\(model.clock.time(message.createdAt))</time></p><p>\(context.t(text.body))</p>\(open)</li>
-        """
-    }
-    let list: HTML =
-      items.isEmpty
-      ? "<p class=\"empty\" id=\"messages\">\(context.t("暂无消息。差评整改到期、办件亮黄灯或红灯时会在这里提醒您。", "No messages. You are told here when a rectification falls due or a case turns yellow or red."))</p>"
-      : "<ul class=\"messages\" id=\"messages\">\(items)</ul>"
-    let pages = (model.total + Model.pageSize - 1) / Model.pageSize
-    let pager: HTML =
-      pages > 1
-      ? """
-      <nav class="pager" aria-label="\(context.t("分页", "Pages"))">\
-      \(model.page > 1 ? "<a href=\"\(Links.staffMessages)?page=\(model.page - 1)\">\(context.t("上一页", "Previous"))</a>" as HTML : .empty) \
-      <span>\(model.page) / \(pages)</span> \
-      \(model.page < pages ? "<a href=\"\(Links.staffMessages)?page=\(model.page + 1)\">\(context.t("下一页", "Next"))</a>" as HTML : .empty)</nav>
-      """ : .empty
+    let list = MessageListPart.render(
+      model.messages, total: model.total, page: model.page, pageURL: Links.staffMessages,
+      empty: context.t(
+        "暂无消息。差评整改到期、办件亮黄灯或红灯时会在这里提醒您。",
+        "No messages. You are told here when a rectification falls due or a case turns yellow or red."),
+      clock: model.clock,
+      link: { message in
+        link(message).map { "<a href=\"\($0)\">\(context.t("去办理", "Open"))</a>" as HTML } ?? .empty
+      }, context)
     let body: HTML = """
       <h1>\(context.t("我的消息", "My messages"))</h1>
       <p><a href="\(Links.staffHome)">\(context.t("返回工作台", "Back to the workbench"))</a></p>
       \(list)
-      \(pager)
       """
     return Layout.page(context, title: context.t("我的消息", "My messages"), body: body)
   }
