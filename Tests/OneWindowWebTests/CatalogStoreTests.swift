@@ -138,6 +138,71 @@ struct CatalogStoreTests {
     }
   }
 
+  @Test(
+    "an export edited in every column re-imports with each change applied (服务对象, 主题, 来源, 受理标准, 承办角色 too)",
+    arguments: TestDatabase.all)
+  func reimportEveryColumn(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      // setup: the sheets of one published item with a material and a step
+      let catalog = CatalogRepository(app.db)
+      var item = Self.newItem()
+      item.steps = [ProcessStep(name: "受理", role: .accept, limitDays: 1)]
+      try await catalog.create(item, by: "admin", county: Self.county, now: Self.now)
+      try await catalog.perform(.publish, code: item.code, now: Self.now)
+      let names = Dictionary(uniqueKeysWithValues: DemoCounty.shared.departments.map { ($0.id, $0.name) })
+      var sheets = Dictionary(
+        uniqueKeysWithValues: CatalogSheet.sheets(items: [item], departmentNames: names).map { ($0.name, $0.rows) })
+      func edit(_ sheet: String, _ columns: [String], _ values: [String: String]) {
+        for (column, value) in values { sheets[sheet]![1][columns.firstIndex(of: column)!] = value }
+      }
+      // act: change every column but the code (which is the item's identity) and the type (which the code holds)
+      edit(
+        CatalogSheet.itemSheet, CatalogSheet.itemColumns,
+        [
+          "事项名称": "测试事项变更登记", "实施主体": DemoCounty.shared.departments.first { $0.id == "dept-gaj" }!.name, "县级办理模式": "直接办理", "镇级办理模式": "帮办代办",
+          "村级办理模式": "收件转办", "办件类型": "承诺件", "法定时限（工作日）": "15", "承诺时限（工作日）": "6", "到现场次数": "2",
+          "需到现场原因": "现场勘验", "网上办理深度": "2", "服务对象": "自然人、企业法人", "主题": "户籍办理、社会保障",
+          "受理条件": "新的受理条件", "设定依据": "新的设定依据", "收费金额（元）": "12.50", "收费依据": "收费文件", "送达方式": "窗口领取、邮寄送达",
+          "通办范围": "全市通办", "审批结果": "证明", "咨询电话": "0790-1234567", "监督投诉电话": "12345",
+          "进驻例外原因": "涉密", "检索关键词": "别名甲、别名乙",
+        ])
+      edit(
+        CatalogSheet.materialSheet, CatalogSheet.materialColumns,
+        [
+          "材料名称": "申请书", "必要性": "容缺后补", "材料形式": "复印件", "份数": "2", "来源": "政府部门核发", "受理标准": "加盖公章",
+          "空白表格": "申请书.docx", "示例样表": "申请书样表.pdf",
+        ])
+      edit(CatalogSheet.stepSheet, CatalogSheet.stepColumns, ["环节名称": "审查", "承办角色": "审查", "时限（工作日）": "3"])
+      var lookup = Dictionary(uniqueKeysWithValues: DemoCounty.shared.departments.map { ($0.name, $0.id) })
+      for department in DemoCounty.shared.departments { lookup[department.id] = department.id }
+      let read = CatalogSheet.read(sheets: sheets, departments: lookup)
+      #expect(read.problems.isEmpty, "\(read.problems)")
+      let edited = try #require(read.items.first)
+      // check: the plan names every element as changed, and applying it stores the workbook's item as it is
+      let plan = try await catalog.plan([edited])
+      #expect(plan.unchanged.isEmpty && plan.updated.count == 1)
+      let elements = Set(plan.updated.first?.changes.map(\.element.zh) ?? [])
+      for element in [
+        "事项名称", "实施主体", "行使层级", "法定时限", "承诺时限", "到现场次数", "需到现场原因", "网上办理深度", "服务对象", "主题", "受理条件",
+        "设定依据", "申请材料", "办理流程", "收费", "送达方式", "通办范围", "办理模式", "审批结果", "咨询电话", "监督电话", "进驻例外原因", "检索别名",
+      ] {
+        #expect(elements.contains(element), "\(element) is not reported as changed")
+      }
+      try await catalog.apply(plan, by: "admin", note: "导入", county: Self.county, now: Self.now)
+      #expect(try await catalog.find(code: item.code) == edited)
+      // check: a change to a material's source or standard alone, or a step's role alone, is a change too
+      var source = edited
+      source.materials[0].source = .applicant
+      var standard = edited
+      standard.materials[0].standard = "另一标准"
+      var role = edited
+      role.steps[0].role = .decide
+      for changed in [source, standard, role] {
+        #expect(try await catalog.plan([changed]).updated.count == 1)
+      }
+    }
+  }
+
   @Test("agreements, bundles and proxy lists are checked against the catalog", arguments: TestDatabase.all)
   func extras(database: TestDatabase) async throws {
     try await withTestApp(database) { app in

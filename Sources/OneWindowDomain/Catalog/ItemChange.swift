@@ -26,10 +26,16 @@ public struct ItemChange: Sendable, Hashable {
     compare("到现场次数", "Visits") { "\($0.visits) 次" }
     compare("需到现场原因", "Visit reason") { $0.visitReason }
     compare("网上办理深度", "Online depth") { "\($0.onlineDepth) 级" }
+    compare("服务对象", "Service objects") {
+      ServiceObject.allCases.filter($0.serviceObjects.contains).map(\.name.zh).joined(separator: "、")
+    }
+    compare("主题", "Themes") { ItemTheme.allCases.filter($0.themes.contains).map(\.name.zh).joined(separator: "、") }
     compare("受理条件", "Conditions") { $0.conditions }
     compare("设定依据", "Legal basis") { $0.legalBasis }
     compare("申请材料", "Materials") { $0.materials.map(Self.describe).joined(separator: "；") }
-    compare("办理流程", "Steps") { $0.steps.map { "\($0.name)（\($0.limitDays) 日）" }.joined(separator: " → ") }
+    compare("办理流程", "Steps") {
+      $0.steps.map { "\($0.name)（\($0.role.name.zh)，\($0.limitDays) 日）" }.joined(separator: " → ")
+    }
     compare("收费", "Fee") { $0.fee.map { "\($0.yuanText) 元，依据：\($0.basis)" } ?? "不收费" }
     compare("送达方式", "Delivery") {
       DeliveryMode.allCases.filter($0.deliveryModes.contains).map(\.name.zh).joined(separator: "、")
@@ -42,13 +48,21 @@ public struct ItemChange: Sendable, Hashable {
     compare("咨询电话", "Inquiry phone") { $0.inquiryPhone }
     compare("监督电话", "Supervision phone") { $0.supervisionPhone }
     compare("进驻例外原因", "Outside-hall reason") { $0.hallExceptionReason }
+    // Every element the guide prints is compared above; this catches one added to the item and not yet here,
+    // so that an import never reports a changed item as unchanged and drops the change.
+    if changes.isEmpty && old != new {
+      changes.append(ItemChange(element: LocalizedText(zh: "其他要素", en: "Other elements"), before: "", after: "已修改"))
+    }
     return changes
   }
 
   private static func describe(_ material: Material) -> String {
-    var text = material.name + "（\(material.form.name.zh) \(material.copies) 份"
+    var text = material.name + "（\(material.form.name.zh) \(material.copies) 份，\(material.source.name.zh)"
     if !material.required { text += "，非必要" }
     if material.deferrable { text += "，可容缺" }
+    if !material.standard.isEmpty { text += "，受理标准：\(material.standard)" }
+    if !material.blankForm.isEmpty { text += "，空白表格：\(material.blankForm)" }
+    if !material.sample.isEmpty { text += "，示例样表：\(material.sample)" }
     return text + "）"
   }
 }
