@@ -49,4 +49,34 @@ struct CatalogSheetTests {
     #expect(read.problems.contains { $0.sheet == "事项" && $0.row == 4 && $0.column == "基本编码" })
     #expect(read.problems.contains { $0.sheet == "材料" && $0.row == 1 && $0.column == "材料名称" })
   }
+
+  @Test("a blank cell is unknown, never a fact: no 0 days, 零跑动, 不收费 or empty material list is invented")
+  func blanksAreUnknown() throws {
+    let item = try #require(county.items.first { $0.caseKind == .promised && !$0.materials.isEmpty })
+    var workbook = sheets([item])
+    for column in ["办件类型", "法定时限（工作日）", "承诺时限（工作日）", "到现场次数", "网上办理深度", "服务对象", "送达方式", "收费金额（元）", "收费依据"] {
+      workbook["事项"]![1][CatalogSheet.itemColumns.firstIndex(of: column)!] = ""
+    }
+    workbook["材料"] = [CatalogSheet.materialColumns]
+    let read = CatalogSheet.read(sheets: workbook, departments: lookup)
+    #expect(read.problems.isEmpty, "\(read.problems)")
+    let blank = try #require(read.items.first)
+    #expect(blank.unknown == Set(ItemElement.allCases))
+    #expect(!blank.isComplete && blank.publishProblems.count == ItemElement.allCases.count)
+    #expect(blank.missingText(.zh) == "办件类型、法定时限、承诺时限、到现场次数、网上办理深度、服务对象、送达方式、收费、申请材料")
+    // written back, the blanks stay blank
+    let again = CatalogSheet.read(sheets: sheets([blank]), departments: lookup)
+    #expect(again.items == [blank])
+
+    // "不收费" and a 无需提交材料 row are facts; an immediate item's blank promised limit is known to be none
+    var stated = sheets([item])
+    stated["事项"]![1][CatalogSheet.itemColumns.firstIndex(of: "收费金额（元）")!] = "不收费"
+    stated["事项"]![1][CatalogSheet.itemColumns.firstIndex(of: "收费依据")!] = ""
+    stated["事项"]![1][CatalogSheet.itemColumns.firstIndex(of: "办件类型")!] = "即办件"
+    stated["事项"]![1][CatalogSheet.itemColumns.firstIndex(of: "承诺时限（工作日）")!] = ""
+    stated["材料"] = [CatalogSheet.materialColumns, [item.code, "1", "无需提交材料", "", "", "", "", "", "", ""]]
+    let free = try #require(CatalogSheet.read(sheets: stated, departments: lookup).items.first)
+    #expect(free.isComplete && free.fee == nil && free.materials.isEmpty && free.promisedLimitDays == 0)
+    #expect(CatalogSheet.read(sheets: sheets([free]), departments: lookup).items == [free])
+  }
 }

@@ -116,6 +116,78 @@ struct CatalogAdminTests {
     }
   }
 
+  @Test(
+    "an item saved with blanks is a draft that names what is missing; publishing it is refused at each field",
+    arguments: TestDatabase.all)
+  func unknownElements(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("admin")
+      _ = try await browser.get("/admin/items/new")
+      var fields = FormFields.read(browser.lastBody, action: "/admin/items/new")
+      // the new form offers no invented values
+      for field in ["case_kind", "legal_limit_days", "promised_limit_days", "visits", "online_depth", "fee_amount"] {
+        #expect(fields[field] ?? "" == "", "\(field)")
+      }
+      #expect(fields["no_materials"] == nil)
+      fields["code"] = "362011999001"
+      fields["name"] = "待补充的事项"
+      fields["department_id"] = "dept-jtyj"
+      fields["handling_county"] = "direct"
+      fields["object_person"] = "on"
+      fields["delivery_pickup"] = "on"
+      fields["intent"] = "publish"
+      // act: publishing with blanks is refused at each blank field, and nothing is saved
+      let before = try await CatalogRepository(app.db).count()
+      let refused = try await browser.post("/admin/items/new", form: fields)
+      #expect(refused.status == .unprocessableEntity)
+      for field in [
+        "case_kind", "legal_limit_days", "promised_limit_days", "visits", "online_depth", "fee_amount", "materials",
+      ] {
+        #expect(browser.lastBody.contains("id=\"\(field)-error\""), "\(field)")
+      }
+      #expect(try await CatalogRepository(app.db).count() == before)
+      // act: saved as a draft, it says what is missing
+      fields["intent"] = "draft"
+      let saved = try await browser.post("/admin/items/new", form: fields)
+      #expect(saved.status == .seeOther, "\(browser.lastBody.prefix(2000))")
+      let entry = try #require(try await CatalogRepository(app.db).entry(code: "362011999001"))
+      #expect(entry.status == .draft)
+      #expect(entry.item.unknown == [.caseKind, .legalLimit, .promisedLimit, .visits, .onlineDepth, .fee, .materials])
+      _ = try await browser.get("/admin/items/362011999001")
+      #expect(browser.lastBody.contains("id=\"missing-elements\""))
+      #expect(browser.lastBody.contains("办件类型、法定时限、承诺时限、到现场次数、网上办理深度、收费、申请材料"))
+      // the guide of the draft says 未提供, never 零跑动, 不收费 or 无需提交材料
+      let guide = try await browser.get("/items/362011999001")
+      #expect(guide.status == .ok && browser.lastBody.contains("未提供"))
+      for invented in ["零跑动", "不收费", "无需提交材料", "0 个工作日"] {
+        #expect(!browser.lastBody.contains(invented), "\(invented)")
+      }
+      // act: the lifecycle's publish button is refused the same way
+      _ = try await browser.get("/admin/items/362011999001")
+      let publish = try await browser.post(
+        "/admin/items/362011999001/status", form: ["action": "publish", "_csrf": browser.csrfToken ?? ""])
+      #expect(publish.status == .unprocessableEntity)
+      #expect(browser.lastBody.contains("尚未填写法定时限，补齐后才能发布。"))
+      #expect(try await CatalogRepository(app.db).entry(code: "362011999001")?.status == .draft)
+      // act: entered, it publishes
+      _ = try await browser.get("/admin/items/362011999001")
+      fields = FormFields.read(browser.lastBody, action: "/admin/items/362011999001")
+      for (field, value) in [
+        "case_kind": "promised", "legal_limit_days": "20", "promised_limit_days": "5", "visits": "1",
+        "visit_reason": "核验原件", "online_depth": "2", "fee_amount": "不收费", "no_materials": "on", "intent": "publish",
+      ] {
+        fields[field] = value
+      }
+      let published = try await browser.post("/admin/items/362011999001", form: fields)
+      #expect(published.status == .seeOther, "\(browser.lastBody.prefix(2000))")
+      let done = try #require(try await CatalogRepository(app.db).entry(code: "362011999001"))
+      #expect(done.status == .published && done.item.isComplete && done.item.fee == nil)
+      _ = try await browser.get("/items/362011999001")
+      #expect(browser.lastBody.contains("不收费") && browser.lastBody.contains("无需提交材料"))
+    }
+  }
+
   @Test("the catalog page needs manageCatalog; the clerk is refused", arguments: TestDatabase.all)
   func permission(database: TestDatabase) async throws {
     try await withTestApp(database) { app in

@@ -159,7 +159,8 @@ struct CatalogStoreTests {
       edit(
         CatalogSheet.itemSheet, CatalogSheet.itemColumns,
         [
-          "事项名称": "测试事项变更登记", "实施主体": DemoCounty.shared.departments.first { $0.id == "dept-gaj" }!.name, "县级办理模式": "直接办理", "镇级办理模式": "帮办代办",
+          "事项名称": "测试事项变更登记", "实施主体": DemoCounty.shared.departments.first { $0.id == "dept-gaj" }!.name,
+          "县级办理模式": "直接办理", "镇级办理模式": "帮办代办",
           "村级办理模式": "收件转办", "办件类型": "承诺件", "法定时限（工作日）": "15", "承诺时限（工作日）": "6", "到现场次数": "2",
           "需到现场原因": "现场勘验", "网上办理深度": "2", "服务对象": "自然人、企业法人", "主题": "户籍办理、社会保障",
           "受理条件": "新的受理条件", "设定依据": "新的设定依据", "收费金额（元）": "12.50", "收费依据": "收费文件", "送达方式": "窗口领取、邮寄送达",
@@ -200,6 +201,30 @@ struct CatalogStoreTests {
       for changed in [source, standard, role] {
         #expect(try await catalog.plan([changed]).updated.count == 1)
       }
+    }
+  }
+
+  @Test(
+    "an imported item with unknown elements is a draft; a published one re-imported with blanks keeps serving",
+    arguments: TestDatabase.all)
+  func importUnknown(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let catalog = CatalogRepository(app.db)
+      var blank = Self.newItem()
+      blank.unknown = [.fee, .visits]
+      var served = DemoCounty.shared.items[0]
+      served.unknown = [.legalLimit]
+      let plan = try await catalog.plan([blank, served])
+      try await catalog.apply(plan, by: "admin", note: "导入", county: Self.county, now: Self.now)
+      let draft = try #require(try await catalog.entry(code: blank.code))
+      #expect(draft.status == .draft && draft.item.unknown == [.fee, .visits])
+      await #expect(throws: ValidationErrors.self) {
+        try await catalog.perform(.publish, code: blank.code, now: Self.now)
+      }
+      let current = try #require(try await catalog.entry(code: served.code))
+      #expect(current.status == .published && current.version == 1 && current.draftVersion == 2)
+      #expect(current.item.isComplete)
+      #expect(try await catalog.version(code: served.code, number: 2)?.item.unknown == [.legalLimit])
     }
   }
 

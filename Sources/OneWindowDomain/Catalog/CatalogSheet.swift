@@ -50,6 +50,9 @@ public enum CatalogSheet {
     var stepRows = [stepColumns]
     for item in items {
       itemRows.append(itemRow(item, departmentName: departmentNames[item.departmentID] ?? item.departmentID))
+      if item.materials.isEmpty, !item.unknown.contains(.materials) {
+        materialRows.append([item.code, "1", "无需提交材料", "", "", "", "", "", "", ""])
+      }
       for (index, material) in item.materials.enumerated() {
         materialRows.append([
           item.code, String(index + 1), material.name,
@@ -72,16 +75,19 @@ public enum CatalogSheet {
   }
 
   private static func itemRow(_ item: ServiceItem, departmentName: String) -> [String] {
-    [
+    // An unknown element is written blank, as it came; a known "free" is written as such.
+    func known(_ element: ItemElement, _ text: String) -> String { item.unknown.contains(element) ? "" : text }
+    return [
       item.code, item.name, item.type.name.zh, departmentName,
       item.levels.contains(.county) ? item.handling[.county]?.name.zh ?? "" : "",
       item.levels.contains(.town) ? item.handling[.town]?.name.zh ?? "" : "",
-      item.levels.contains(.village) ? item.handling[.village]?.name.zh ?? "" : "", item.caseKind.name.zh,
-      String(item.legalLimitDays), String(item.promisedLimitDays), String(item.visits), item.visitReason,
-      String(item.onlineDepth),
+      item.levels.contains(.village) ? item.handling[.village]?.name.zh ?? "" : "",
+      known(.caseKind, item.caseKind.name.zh), known(.legalLimit, String(item.legalLimitDays)),
+      known(.promisedLimit, String(item.promisedLimitDays)), known(.visits, String(item.visits)), item.visitReason,
+      known(.onlineDepth, String(item.onlineDepth)),
       ServiceObject.allCases.filter(item.serviceObjects.contains).map(\.name.zh).joined(separator: "、"),
       ItemTheme.allCases.filter(item.themes.contains).map(\.name.zh).joined(separator: "、"), item.conditions,
-      item.legalBasis, item.fee?.yuanText ?? "", item.fee?.basis ?? "",
+      item.legalBasis, known(.fee, item.fee?.yuanText ?? "不收费"), item.fee?.basis ?? "",
       DeliveryMode.allCases.filter(item.deliveryModes.contains).map(\.name.zh).joined(separator: "、"),
       item.acceptanceScope.name.zh, item.resultName, item.inquiryPhone, item.supervisionPhone, item.hallExceptionReason,
       item.aliases.joined(separator: "、"),
@@ -104,5 +110,10 @@ public enum CatalogSheet {
     let row: Int
     var materialRows: [Int] = []
     var stepRows: [Int] = []
+    /// A 材料 row said the item needs none ("无需提交材料"); without it, no rows means the list is unknown.
+    var declaresNoMaterials = false
   }
+
+  /// A 材料 row's name that says the item needs no materials at all.
+  public static let noMaterials: Set<String> = ["无需提交材料", "无"]
 }

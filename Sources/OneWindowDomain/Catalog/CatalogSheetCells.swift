@@ -83,27 +83,47 @@ extension CatalogSheet {
       if handling.isEmpty {
         fail("县级办理模式", "至少一个层级须填写办理模式。", "At least one level needs a handling mode.")
       }
+      // A blank cell is unknown, never a fact: it is recorded as such and the item is kept as a draft.
+      var unknown: Set<ItemElement> = []
+      func known(_ column: String, _ element: ItemElement) -> Bool {
+        if text(column).isEmpty { unknown.insert(element) }
+        return !text(column).isEmpty
+      }
+      let caseKind: CaseKind =
+        known("办件类型", .caseKind)
+        ? choice("办件类型", { (kind: CaseKind) in kind.name.zh }, fallback: .promised)! : .promised
+      let promisedKnown = caseKind == .immediate && !unknown.contains(.caseKind) || known("承诺时限（工作日）", .promisedLimit)
+      if promisedKnown { unknown.remove(.promisedLimit) }
       var item = ServiceItem(
         code: code, name: text("事项名称"), type: type ?? .publicService, departmentID: department ?? "",
-        levels: Set(handling.keys),
-        caseKind: choice("办件类型", { (kind: CaseKind) in kind.name.zh }, fallback: .promised)!,
-        legalLimitDays: integer("法定时限（工作日）"), promisedLimitDays: integer("承诺时限（工作日）"),
-        visits: integer("到现场次数"), onlineDepth: integer("网上办理深度", empty: 1), visitReason: text("需到现场原因"),
-        serviceObjects: choices("服务对象") { (object: ServiceObject) in object.name.zh },
+        levels: Set(handling.keys), caseKind: caseKind,
+        legalLimitDays: known("法定时限（工作日）", .legalLimit) ? integer("法定时限（工作日）") : 0,
+        promisedLimitDays: integer("承诺时限（工作日）"),
+        visits: known("到现场次数", .visits) ? integer("到现场次数") : 0,
+        onlineDepth: known("网上办理深度", .onlineDepth) ? integer("网上办理深度", empty: 1) : 1,
+        visitReason: text("需到现场原因"),
+        serviceObjects: known("服务对象", .serviceObjects)
+          ? choices("服务对象") { (object: ServiceObject) in object.name.zh } : [],
         themes: choices("主题") { (theme: ItemTheme) in theme.name.zh }, conditions: text("受理条件"),
-        legalBasis: text("设定依据"), deliveryModes: choices("送达方式") { (mode: DeliveryMode) in mode.name.zh },
+        legalBasis: text("设定依据"),
+        deliveryModes: known("送达方式", .deliveryModes) ? choices("送达方式") { (mode: DeliveryMode) in mode.name.zh } : [],
         acceptanceScope: choice("通办范围", { (scope: AcceptanceScope) in scope.name.zh }, fallback: .county)!,
         handling: handling, resultName: text("审批结果"), inquiryPhone: text("咨询电话"),
         supervisionPhone: text("监督投诉电话"), hallExceptionReason: text("进驻例外原因"),
         aliases: ListText.items(text("检索关键词")))
       let amount = text("收费金额（元）")
-      if !amount.isEmpty {
+      if amount.isEmpty {
+        unknown.insert(.fee)
+      } else if !Fee.freeWords.contains(amount) {
         if let fen = Fee.fen(fromYuan: amount) {
           item.fee = Fee(amountFen: fen, basis: text("收费依据"))
         } else {
-          fail("收费金额（元）", "“\(amount)”不是金额（如 20 或 12.50）。", "\(amount) is not an amount such as 20 or 12.50.")
+          fail(
+            "收费金额（元）", "“\(amount)”不是金额（如 20 或 12.50；不收费填“不收费”）。",
+            "\(amount) is not an amount such as 20 or 12.50 (enter 不收费 when free).")
         }
       }
+      item.unknown = unknown
       return item
     }
 

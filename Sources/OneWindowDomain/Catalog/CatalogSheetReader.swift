@@ -22,6 +22,9 @@ extension CatalogSheet {
       readItems(itemRows)
       if let rows = sheets[materialSheet] { readMaterials(rows) }
       if let rows = sheets[stepSheet] { readSteps(rows) }
+      for at in items.indices where items[at].item.materials.isEmpty && !items[at].declaresNoMaterials {
+        items[at].item.unknown.insert(.materials)
+      }
       // A rule about a cell that could not be read would only repeat that cell's problem.
       let unread = Set(problems.map { "\($0.sheet)/\($0.row)/\($0.column)" })
       for located in items {
@@ -68,6 +71,10 @@ extension CatalogSheet {
 
     private mutating func readMaterials(_ rows: [[String]]) {
       readDetails(rows, materialColumns, sheet: materialSheet) { located, cells, row in
+        if CatalogSheet.noMaterials.contains(cells.text("材料名称")) {
+          located.declaresNoMaterials = true
+          return
+        }
         guard let material = cells.material() else { return }
         located.item.materials.append(material)
         located.materialRows.append(row)

@@ -8,9 +8,13 @@ public struct ItemChange: Sendable, Hashable {
   /// language the implementation list is kept in.
   public static func between(_ old: ServiceItem, _ new: ServiceItem) -> [ItemChange] {
     var changes: [ItemChange] = []
-    func compare(_ zh: String, _ en: String, _ value: (ServiceItem) -> String) {
-      let before = value(old)
-      let after = value(new)
+    func compare(_ zh: String, _ en: String, _ element: ItemElement? = nil, _ value: (ServiceItem) -> String) {
+      func text(_ item: ServiceItem) -> String {
+        if let element, item.unknown.contains(element) { return "未提供" }
+        return value(item)
+      }
+      let before = text(old)
+      let after = text(new)
       if before != after {
         changes.append(ItemChange(element: LocalizedText(zh: zh, en: en), before: before, after: after))
       }
@@ -20,24 +24,26 @@ public struct ItemChange: Sendable, Hashable {
     compare("事项类型", "Type") { $0.type.name.zh }
     compare("实施主体", "Department") { $0.departmentID }
     compare("行使层级", "Levels") { $0.orderedLevels.map(\.name.zh).joined(separator: "、") }
-    compare("办件类型", "Case kind") { $0.caseKind.name.zh }
-    compare("法定时限", "Legal limit") { "\($0.legalLimitDays) 个工作日" }
-    compare("承诺时限", "Promised limit") { "\($0.promisedLimitDays) 个工作日" }
-    compare("到现场次数", "Visits") { "\($0.visits) 次" }
+    compare("办件类型", "Case kind", .caseKind) { $0.caseKind.name.zh }
+    compare("法定时限", "Legal limit", .legalLimit) { "\($0.legalLimitDays) 个工作日" }
+    compare("承诺时限", "Promised limit", .promisedLimit) { "\($0.promisedLimitDays) 个工作日" }
+    compare("到现场次数", "Visits", .visits) { "\($0.visits) 次" }
     compare("需到现场原因", "Visit reason") { $0.visitReason }
-    compare("网上办理深度", "Online depth") { "\($0.onlineDepth) 级" }
-    compare("服务对象", "Service objects") {
+    compare("网上办理深度", "Online depth", .onlineDepth) { "\($0.onlineDepth) 级" }
+    compare("服务对象", "Service objects", .serviceObjects) {
       ServiceObject.allCases.filter($0.serviceObjects.contains).map(\.name.zh).joined(separator: "、")
     }
     compare("主题", "Themes") { ItemTheme.allCases.filter($0.themes.contains).map(\.name.zh).joined(separator: "、") }
     compare("受理条件", "Conditions") { $0.conditions }
     compare("设定依据", "Legal basis") { $0.legalBasis }
-    compare("申请材料", "Materials") { $0.materials.map(Self.describe).joined(separator: "；") }
+    compare("申请材料", "Materials", .materials) {
+      $0.materials.isEmpty ? "无需提交材料" : $0.materials.map(Self.describe).joined(separator: "；")
+    }
     compare("办理流程", "Steps") {
       $0.steps.map { "\($0.name)（\($0.role.name.zh)，\($0.limitDays) 日）" }.joined(separator: " → ")
     }
-    compare("收费", "Fee") { $0.fee.map { "\($0.yuanText) 元，依据：\($0.basis)" } ?? "不收费" }
-    compare("送达方式", "Delivery") {
+    compare("收费", "Fee", .fee) { $0.fee.map { "\($0.yuanText) 元，依据：\($0.basis)" } ?? "不收费" }
+    compare("送达方式", "Delivery", .deliveryModes) {
       DeliveryMode.allCases.filter($0.deliveryModes.contains).map(\.name.zh).joined(separator: "、")
     }
     compare("通办范围", "Acceptance scope") { $0.acceptanceScope.name.zh }

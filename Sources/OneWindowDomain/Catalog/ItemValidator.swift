@@ -35,16 +35,16 @@ public enum ItemValidator {
     checkSteps(item, fail)
     if let fee = item.fee {
       if fee.amountFen <= 0 {
-        fail("fee_amount", "收费金额应大于 0；不收费请留空。", "A fee must be above 0; leave it empty when free.")
+        fail("fee_amount", "收费金额应大于 0；不收费请填“不收费”。", "A fee must be above 0; enter 不收费 when free.")
       }
       if fee.basis.trimmed.isEmpty {
         fail("fee_basis", "收费事项须填写收费依据。", "A charged item needs its fee basis.")
       }
     }
-    if item.deliveryModes.isEmpty {
+    if item.deliveryModes.isEmpty, !item.unknown.contains(.deliveryModes) {
       fail("delivery_modes", "请至少选择一种送达方式。", "Choose at least one delivery mode.")
     }
-    if item.serviceObjects.isEmpty {
+    if item.serviceObjects.isEmpty, !item.unknown.contains(.serviceObjects) {
       fail("service_objects", "请至少选择一类服务对象。", "Choose at least one kind of applicant.")
     }
     return errors
@@ -63,13 +63,16 @@ public enum ItemValidator {
 
   private typealias Fail = (String, String, String) -> Void
 
+  /// Rules about an unknown element are not checked: there is nothing to check until it is entered.
   private static func checkLimits(_ item: ServiceItem, _ fail: Fail) {
-    if item.legalLimitDays < 0 || item.legalLimitDays > 365 {
+    let unknown = item.unknown
+    if !unknown.contains(.legalLimit), item.legalLimitDays < 0 || item.legalLimitDays > 365 {
       fail("legal_limit_days", "法定时限应在 0–365 个工作日之间。", "The legal limit must be 0–365 working days.")
     }
     if item.promisedLimitDays < 0 {
       fail("promised_limit_days", "承诺时限不能为负数。", "The promised limit cannot be negative.")
     }
+    guard !unknown.contains(.caseKind), !unknown.contains(.promisedLimit) else { return }
     switch item.caseKind {
     case .immediate:
       if item.promisedLimitDays != 0 {
@@ -83,7 +86,7 @@ public enum ItemValidator {
           "promised_limit_days", "承诺件须填写承诺时限；当场办结的请改为即办件。",
           "A promised item needs a promised limit; make it immediate if it is done on the spot.")
       }
-      if item.legalLimitDays > 0, item.promisedLimitDays > item.legalLimitDays {
+      if !unknown.contains(.legalLimit), item.legalLimitDays > 0, item.promisedLimitDays > item.legalLimitDays {
         fail(
           "promised_limit_days", "承诺时限（\(item.promisedLimitDays) 个工作日）不能超过法定时限（\(item.legalLimitDays) 个工作日）。",
           "The promised limit (\(item.promisedLimitDays) days) cannot exceed the legal limit (\(item.legalLimitDays) days)."
@@ -93,16 +96,20 @@ public enum ItemValidator {
   }
 
   private static func checkVisits(_ item: ServiceItem, _ fail: Fail) {
-    if !(0...2).contains(item.visits) {
+    let unknown = item.unknown
+    if unknown.contains(.visits) {
+    } else if !(0...2).contains(item.visits) {
       fail("visits", "到现场次数只能是 0、1 或 2。", "On-site visits must be 0, 1 or 2.")
     } else if item.visits > 0, item.visitReason.trimmed.isEmpty {
       fail("visit_reason", "需要到现场的，请说明原因。", "Say why an on-site visit is needed.")
     }
-    if !(1...4).contains(item.onlineDepth) {
+    if unknown.contains(.onlineDepth) {
+    } else if !(1...4).contains(item.onlineDepth) {
       fail("online_depth", "网上办理深度应为 1–4 级。", "The online depth must be 1–4.")
-    } else if item.onlineDepth == 4, item.visits != 0 {
+    } else if item.onlineDepth == 4, item.visits != 0, !unknown.contains(.visits) {
       fail("visits", "全程网办（四级深度）的事项到现场次数应为 0。", "A fully online item (depth 4) needs no visit.")
     }
+    guard unknown.isDisjoint(with: [.visits, .onlineDepth, .deliveryModes]) else { return }
     if item.visits == 0, !item.isOnline, !item.deliveryModes.contains(.mail) {
       fail(
         "delivery_modes", "零跑动且不能网办的事项须提供邮寄送达。",

@@ -43,6 +43,9 @@ public struct Fee: Sendable, Hashable, Codable {
     self.basis = basis
   }
 
+  /// What a list or a form says for "free of charge"; a blank says nothing (the fee is unknown).
+  public static let freeWords: Set<String> = ["不收费", "免费", "无", "0", "0.0", "0.00"]
+
   /// Fen from a yuan amount as people type it: "20", "12.5", "12.50"; `nil` for anything else.
   public static func fen(fromYuan text: String) -> Int? {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -53,6 +53,17 @@ public struct ServiceItem: Sendable, Hashable, Codable {
   }
   /// Optional so that versions stored before aliases existed still decode.
   private var storedAliases: [String]?
+  /// Elements the source left blank (see `ItemElement`); their values above are placeholders nobody may read as
+  /// facts. Empty for an item that can be published.
+  public var unknown: Set<ItemElement> {
+    get { storedUnknown ?? [] }
+    set { storedUnknown = newValue.isEmpty ? nil : newValue }
+  }
+  /// Optional so that versions stored before unknown elements existed still decode (and stay byte-identical).
+  private var storedUnknown: Set<ItemElement>?
+
+  /// Every element is known: the item may be published.
+  public var isComplete: Bool { unknown.isEmpty }
 
   public init(
     code: String, name: String, type: ItemType, departmentID: String, levels: Set<RegionLevel>,

@@ -336,22 +336,29 @@ extension CatalogRepository {
       guard entry.status != .cancelled else {
         throw ValidationError(field: "code", zh: "已取消的事项不能再编辑。", en: "A cancelled item cannot be edited.")
       }
-      let number = entry.status == .draft ? entry.version : entry.draftVersion ?? entry.version + 1
-      try await repository.sql.delete(from: "item_versions").where("code", .equal, item.code)
-        .where("version", .equal, number).where("published_at_ms", .is, SQLLiteral.null).run()
-      try await Self.insertVersion(
-        ItemVersion(
-          item: item, number: number, createdAtMs: millis(now), createdBy: editor, publishedAtMs: nil,
-          note: note),
-        county: try await repository.county(of: item.code), on: repository.sql)
-      if entry.status == .draft {
-        try await repository.updateRow(item, status: .draft, version: number)
-      } else {
-        try await repository.sql.update("service_items").set("draft_version", to: number)
-          .where("code", .equal, item.code).run()
-      }
-      return number
+      return try await repository.saveDraftVersion(item, entry: entry, by: editor, note: note, now: now)
     }
+  }
+
+  /// Writes `item` as the draft version of `entry`: the draft of a draft item, or the waiting draft of a published
+  /// one (replacing an earlier waiting draft).
+  @discardableResult
+  private func saveDraftVersion(
+    _ item: ServiceItem, entry: CatalogEntry, by editor: String, note: String, now: Date
+  ) async throws -> Int {
+    let number = entry.status == .draft ? entry.version : entry.draftVersion ?? entry.version + 1
+    try await sql.delete(from: "item_versions").where("code", .equal, item.code)
+      .where("version", .equal, number).where("published_at_ms", .is, SQLLiteral.null).run()
+    try await Self.insertVersion(
+      ItemVersion(
+        item: item, number: number, createdAtMs: millis(now), createdBy: editor, publishedAtMs: nil, note: note),
+      county: try await county(of: item.code), on: sql)
+    if entry.status == .draft {
+      try await updateRow(item, status: .draft, version: number)
+    } else {
+      try await sql.update("service_items").set("draft_version", to: number).where("code", .equal, item.code).run()
+    }
+    return number
   }
 
   /// Publishes the waiting draft, suspends, resumes or cancels an item.
@@ -371,6 +378,7 @@ extension CatalogRepository {
       guard let draft = try await repository.version(code: code, number: number) else {
         throw StoreNotFound.item(code)
       }
+      guard draft.item.isComplete else { throw ValidationErrors(draft.item.publishProblems) }
       try await repository.sql.update("item_versions").set("published_at_ms", to: millis(now))
         .where("code", .equal, code).where("version", .equal, number).run()
       try await repository.updateRow(draft.item, status: status, version: number)
@@ -414,13 +422,20 @@ extension CatalogRepository {
       }
       for (item, _) in plan.updated {
         let entry = try await repository.entry(code: item.code)
+        // An item with unknown elements becomes a waiting draft; the published version stays in service.
+        if !item.isComplete, let entry, entry.status != .draft {
+          try await repository.saveDraftVersion(item, entry: entry, by: editor, note: note, now: now)
+          done += 1
+          continue
+        }
         let number = max(entry?.version ?? 0, entry?.draftVersion ?? 0) + 1
         try await Self.insertVersion(
           ItemVersion(
             item: item, number: number, createdAtMs: millis(now), createdBy: editor,
-            publishedAtMs: millis(now), note: note),
+            publishedAtMs: item.isComplete ? millis(now) : nil, note: note),
           county: county, on: repository.sql)
-        let status = entry?.status == .draft ? ItemStatus.published : entry?.status ?? .published
+        let status =
+          !item.isComplete ? .draft : entry?.status == .draft ? ItemStatus.published : entry?.status ?? .published
         try await repository.updateRow(item, status: status, version: number)
         done += 1
         if done % 200 == 0 { progress(done, total) }
@@ -518,13 +533,15 @@ extension CatalogRepository {
     var versions = sql.insert(into: "item_versions")
       .columns("code", "version", "body", "created_at_ms", "created_by", "published_at_ms", "note", "county_code")
     for item in items {
+      // An item with unknown elements is loaded as a draft: it is not in service until they are entered.
+      let status = item.isComplete ? ItemStatus.published : .draft
       insert = insert.values(
-        [SQLBind(item.code), SQLBind(county), SQLBind(ItemStatus.published.rawValue), SQLBind(1)]
+        [SQLBind(item.code), SQLBind(county), SQLBind(status.rawValue), SQLBind(1)]
           + Self.rowValues(item).map { SQLBind($0.1) })
       let body = String(decoding: try Self.itemEncoder.encode(item), as: UTF8.self)
       versions = versions.values(
         SQLBind(item.code), SQLBind(1), SQLBind(body), SQLBind(millis(now)), SQLBind(editor),
-        SQLBind(millis(now)), SQLBind(note), SQLBind(county))
+        item.isComplete ? SQLBind(millis(now)) : SQLBind(Int?.none), SQLBind(note), SQLBind(county))
     }
     try await insert.run()
     try await versions.run()

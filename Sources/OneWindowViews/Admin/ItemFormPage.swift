@@ -50,6 +50,7 @@ public enum ItemFormPage {
       \(model.notice.map { "<p class=\"ok\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
       \(form.summary())
       \(state(model, context))
+      \(missing(item, context))
       <form method="post" action="\(action)" novalidate>\(context.csrfField)
       \(basics(model, form, context))
       \(limits(item, form, context))
@@ -105,6 +106,15 @@ public enum ItemFormPage {
       """
   }
 
+  /// What the source left blank: the item stays a draft until each is entered.
+  private static func missing(_ item: ServiceItem, _ context: PageContext) -> HTML {
+    guard !item.isComplete else { return .empty }
+    return """
+      <p class="note" id="missing-elements" role="status">\(context.t("待补充：", "Not yet entered: "))\(item.missingText(context.language))\(context.t(
+        "。这些要素未提供，不能当作“0”或“无”；补齐后才能发布。", ". These were not provided and are not 0 or none; the item can be published once they are entered."))</p>
+      """
+  }
+
   private static func state(_ model: Model, _ context: PageContext) -> HTML {
     guard let entry = model.entry else { return .empty }
     let draft: HTML =
@@ -153,22 +163,26 @@ public enum ItemFormPage {
   }
 
   private static func limits(_ item: ServiceItem, _ form: FormParts, _ context: PageContext) -> HTML {
-    let kinds = CaseKind.allCases.map { ($0.rawValue, context.t($0.name)) }
-    let depths = (1...4).map { (String($0), ItemText.depth($0, context)) }
+    // An unknown element shows blank (and its selects a "not entered" choice), never a placeholder value.
+    func known<T>(_ element: ItemElement, _ value: T) -> T? { item.unknown.contains(element) ? nil : value }
+    let notEntered = [("", context.t("（未填写）", "(not entered)"))]
+    let kinds = notEntered + CaseKind.allCases.map { ($0.rawValue, context.t($0.name)) }
+    let depths = notEntered + (1...4).map { (String($0), ItemText.depth($0, context)) }
+    let fee = item.unknown.contains(.fee) ? "" : item.fee?.yuanText ?? "不收费"
     let scopes = AcceptanceScope.allCases.map { ($0.rawValue, context.t($0.name)) }
     let delivery = DeliveryMode.allCases.map {
       form.check("delivery_\($0.rawValue)", context.t($0.name), item.deliveryModes.contains($0))
     }
     return """
       <fieldset><legend>\(context.t("时限、跑动与收费", "Limits, visits and fees"))</legend><div class="form-grid">
-      \(form.select("case_kind", context.t("办件类型", "Case kind"), kinds, item.caseKind.rawValue))
-      \(form.number("legal_limit_days", context.t("法定时限（工作日）", "Legal limit (working days)"), item.legalLimitDays))
-      \(form.number("promised_limit_days", context.t("承诺时限（工作日）", "Promised limit (working days)"), item.promisedLimitDays))
-      \(form.number("visits", context.t("到现场次数（0–2）", "On-site visits (0–2)"), item.visits))
+      \(form.select("case_kind", context.t("办件类型", "Case kind"), kinds, known(.caseKind, item.caseKind.rawValue) ?? ""))
+      \(form.number("legal_limit_days", context.t("法定时限（工作日）", "Legal limit (working days)"), known(.legalLimit, item.legalLimitDays)))
+      \(form.number("promised_limit_days", context.t("承诺时限（工作日）", "Promised limit (working days)"), known(.promisedLimit, item.promisedLimitDays)))
+      \(form.number("visits", context.t("到现场次数（0–2）", "On-site visits (0–2)"), known(.visits, item.visits)))
       \(form.text("visit_reason", context.t("需到现场的原因", "Why a visit is needed"), item.visitReason))
-      \(form.select("online_depth", context.t("网上办理深度", "Online depth"), depths, String(item.onlineDepth)))
+      \(form.select("online_depth", context.t("网上办理深度", "Online depth"), depths, known(.onlineDepth, String(item.onlineDepth)) ?? ""))
       \(form.select("acceptance_scope", context.t("通办范围", "Acceptance scope"), scopes, item.acceptanceScope.rawValue))
-      \(form.text("fee_amount", context.t("收费金额（元，不收费留空）", "Fee in CNY (empty if free)"), item.fee?.yuanText ?? ""))
+      \(form.text("fee_amount", context.t("收费金额（元；不收费填“不收费”）", "Fee in CNY (不收费 if free)"), fee))
       \(form.text("fee_basis", context.t("收费依据", "Fee basis"), item.fee?.basis ?? ""))
       </div>
       <p class="meta">\(context.t("送达方式", "Delivery"))</p><div class="checks">\(delivery)</div>\(form.error("delivery_modes"))
@@ -202,6 +216,7 @@ public enum ItemFormPage {
     return """
       <fieldset><legend>\(context.t("申请材料", "Materials"))</legend>
       <p class="meta">\(context.t("名称留空的行不保存；需要更多行时先保存一次。", "Rows without a name are not saved; save to get more rows."))</p>
+      \(form.check("no_materials", context.t("本事项无需提交材料", "This item needs no materials"), item.materials.isEmpty && !item.unknown.contains(.materials)))\(form.error("materials"))
       <table class="edit"><thead><tr><th>\(context.t("材料名称", "Material"))</th><th>\(context.t("必要", "Required"))</th>\
       <th>\(context.t("可容缺", "Later"))</th><th>\(context.t("形式", "Form"))</th><th>\(context.t("份数", "Copies"))</th>\
       <th>\(context.t("来源", "Source"))</th><th>\(context.t("受理标准", "Standard"))</th></tr></thead><tbody>\(rows)</tbody></table>

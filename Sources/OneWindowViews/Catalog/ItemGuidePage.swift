@@ -44,7 +44,7 @@ public enum ItemGuidePage {
       <h1>\(item.name)</h1>
       <p>\(ItemText.statusTag(model.current.status, context))<span class="tag">\(context.t(item.type.name))</span>\
       <span class="tag">\(context.t(item.caseKind.name))</span>\
-      <span class="tag">\(ItemText.visits(item.visits, context))</span></p></div>
+      \(item.unknown.contains(.visits) ? "" : "<span class=\"tag\">\(ItemText.visits(item.visits, context))</span>")</p></div>
       <figure class="qr-box">\(HTML(unsafe: qrSVG(model, context)))<figcaption>\(context.t("扫码查看最新办事指南", "Scan for the latest guide"))</figcaption></figure>
       </div>
       \(versionNote(model, context))
@@ -106,8 +106,9 @@ public enum ItemGuidePage {
 
   private static func basics(_ model: Model, _ context: PageContext) -> HTML {
     let item = model.version.item
+    func known(_ element: ItemElement, _ text: String) -> String { ItemText.known(item, element, text, context) }
     let visits =
-      ItemText.visits(item.visits, context)
+      known(.visits, ItemText.visits(item.visits, context))
       + (item.visitReason.isEmpty ? "" : context.t("（", " (") + item.visitReason + context.t("）", ")"))
     let handling = item.orderedLevels.map { level in
       context.t(level.name) + context.label("", "") + (item.handling[level].map { context.t($0.name) } ?? "—")
@@ -122,22 +123,30 @@ public enum ItemGuidePage {
       row(context.t("实施主体", "Department"), model.departmentName),
       row(context.t("行使层级", "Levels"), ItemText.levels(item.orderedLevels, context)),
       row(context.t("办理模式", "Handling"), handling),
-      row(context.t("办件类型", "Case kind"), context.t(item.caseKind.name)),
-      row(context.t("法定办结时限", "Legal limit"), ItemText.limit(item.caseKind, item.legalLimitDays, context)),
-      row(context.t("承诺办结时限", "Promised limit"), ItemText.limit(item.caseKind, item.promisedLimitDays, context)),
+      row(context.t("办件类型", "Case kind"), known(.caseKind, context.t(item.caseKind.name))),
+      row(
+        context.t("法定办结时限", "Legal limit"),
+        known(.legalLimit, ItemText.limit(item.caseKind, item.legalLimitDays, context))),
+      row(
+        context.t("承诺办结时限", "Promised limit"),
+        known(.promisedLimit, ItemText.limit(item.caseKind, item.promisedLimitDays, context))),
       row(context.t("到办事现场次数", "On-site visits"), visits),
-      row(context.t("网上办理深度", "Online depth"), ItemText.depth(item.onlineDepth, context)),
+      row(context.t("网上办理深度", "Online depth"), known(.onlineDepth, ItemText.depth(item.onlineDepth, context))),
       row(
         context.t("服务对象", "Applicants"),
-        ServiceObject.allCases.filter(item.serviceObjects.contains).map { context.t($0.name) }.joined(
-          separator: context.t("、", ", "))),
+        known(
+          .serviceObjects,
+          ServiceObject.allCases.filter(item.serviceObjects.contains).map { context.t($0.name) }.joined(
+            separator: context.t("、", ", ")))),
       row(context.t("通办范围", "Accepted"), context.t(item.acceptanceScope.name)),
-      row(context.t("收费标准", "Fee"), fee ?? ItemText.fee(nil, context)),
+      row(context.t("收费标准", "Fee"), known(.fee, fee ?? ItemText.fee(nil, context))),
       row(context.t("审批结果", "Result"), item.resultName),
       row(
         context.t("送达方式", "Delivery"),
-        DeliveryMode.allCases.filter(item.deliveryModes.contains).map { context.t($0.name) }.joined(
-          separator: context.t("、", ", "))),
+        known(
+          .deliveryModes,
+          DeliveryMode.allCases.filter(item.deliveryModes.contains).map { context.t($0.name) }.joined(
+            separator: context.t("、", ", ")))),
       row(context.t("咨询电话", "Inquiries"), item.inquiryPhone),
       row(context.t("监督投诉电话", "Complaints"), item.supervisionPhone),
     ]
@@ -172,7 +181,11 @@ public enum ItemGuidePage {
 
   private static func materials(_ item: ServiceItem, files: [GuideFile], _ context: PageContext) -> HTML {
     guard !item.materials.isEmpty else {
-      return "<h2>\(context.t("申请材料", "Materials"))</h2><p>\(context.t("无需提交材料。", "No materials needed."))</p>"
+      let none =
+        item.unknown.contains(.materials)
+        ? context.t("申请材料未提供，请向窗口咨询。", "The materials have not been provided; ask at a window.")
+        : context.t("无需提交材料。", "No materials needed.")
+      return "<h2>\(context.t("申请材料", "Materials"))</h2><p>\(none)</p>"
     }
     let rows = item.materials.enumerated().map { index, material -> HTML in
       let necessity =

@@ -28,6 +28,11 @@ enum ItemText {
     return context.t("\(fee.yuanText) 元", "CNY \(fee.yuanText)")
   }
 
+  /// An element the source left blank (a draft's): said to be unknown, never shown as 0, none or free.
+  static func known(_ item: ServiceItem, _ element: ItemElement, _ text: String, _ context: PageContext) -> String {
+    item.unknown.contains(element) ? context.t("未提供", "Not provided") : text
+  }
+
   static func yesNo(_ value: Bool, _ context: PageContext) -> String {
     value ? context.t("是", "Yes") : context.t("否", "No")
   }

@@ -27,9 +27,11 @@ enum CatalogAdminController {
   /// `GET /admin/items/new`
   @Sendable static func new(req: Request) async throws -> HTML {
     try req.authorize(.manageCatalog)
-    let blank = ServiceItem(
+    var blank = ServiceItem(
       code: "", name: "", type: .publicService, departmentID: "", levels: [.county], caseKind: .promised,
       legalLimitDays: 20, promisedLimitDays: 10, visits: 1, onlineDepth: 3, steps: [])
+    // A new item starts with nothing entered: no limit, visit count or fee is offered as if it were known.
+    blank.unknown = Set(ItemElement.allCases)
     return ItemFormPage.render(
       ItemFormPage.Model(item: blank, entry: nil, versions: [], departments: try await departments(req)),
       try await req.pageContext())
@@ -42,7 +44,7 @@ enum CatalogAdminController {
     let (item, parseErrors) = form.item(existingCode: nil)
     let catalog = CatalogRepository(req.database)
     do {
-      try await checkTogether(item, parseErrors, req)
+      try await checkTogether(item, parseErrors, publishing: form.value("intent") == "publish", req)
       try await catalog.create(item, by: staff.username, county: try await county(req), now: req.now)
       if form.value("intent") == "publish" { try await catalog.perform(.publish, code: item.code, now: req.now) }
       req.application.lookups.invalidate()
@@ -134,7 +136,7 @@ enum CatalogAdminController {
     var (item, parseErrors) = form.item(existingCode: code)
     keepFiles(of: entry.item, in: &item)
     do {
-      try await checkTogether(item, parseErrors, req)
+      try await checkTogether(item, parseErrors, publishing: form.value("intent") == "publish", req)
       let note = form.value("note").isEmpty ? "编辑" : form.value("note")
       try await catalog.saveDraft(item, by: staff.username, note: note, now: req.now)
       if form.value("intent") == "publish" { try await catalog.perform(.publish, code: code, now: req.now) }
@@ -156,20 +158,31 @@ enum CatalogAdminController {
     guard let action = ItemLifecycle.Action(rawValue: raw) else {
       throw ValidationError(field: "action", zh: "未知的操作「\(raw)」", en: "Unknown action \(raw)")
     }
-    try await CatalogRepository(req.database).perform(action, code: code, now: req.now)
+    let catalog = CatalogRepository(req.database)
+    do {
+      try await catalog.perform(action, code: code, now: req.now)
+    } catch let error as ValidationErrors {
+      // A draft with unknown elements: the form shows each one at its field.
+      guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+      let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
+      return try await formPage(shown?.item ?? entry.item, entry: entry, errors: error.errors, note: "", req)
+    }
     req.application.lookups.invalidate()
     return req.redirect(to: Links.adminItem(code) + "?saved=1")
   }
 
   /// Fields that could not be read and the item's own rules, reported together so one round trip shows every
   /// problem (a rule about a field that could not be read is left out: it would only repeat it).
-  private static func checkTogether(_ item: ServiceItem, _ parseErrors: [ValidationError], _ req: Request) async throws
-  {
-    guard !parseErrors.isEmpty else { return }
+  /// Publishing an item with unknown elements is refused with the rest, before anything is saved.
+  private static func checkTogether(
+    _ item: ServiceItem, _ parseErrors: [ValidationError], publishing: Bool, _ req: Request
+  ) async throws {
+    let unentered = publishing ? item.publishProblems : []
+    guard !parseErrors.isEmpty || !unentered.isEmpty else { return }
     let unread = Set(parseErrors.map(\.field))
     let departments = Set(try await departments(req).map(\.id))
     let rules = ItemValidator.problems(of: item, departmentIDs: departments).filter { !unread.contains($0.field) }
-    throw ValidationErrors(parseErrors + rules)
+    throw ValidationErrors(parseErrors + rules + unentered)
   }
 
   /// The form has no inputs for a material's blank form and sample files; an edit keeps them by material name.

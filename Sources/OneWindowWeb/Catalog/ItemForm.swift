@@ -12,11 +12,16 @@ struct ItemForm {
   func on(_ name: String) -> Bool { fields[name] == "on" }
 
   /// The item, and the errors of fields that could not be read.
+  /// A blank field is unknown (see `ItemElement`): the item may be saved as a draft, but not published.
   func item(existingCode: String?) -> (ServiceItem, [ValidationError]) {
     var errors: [ValidationError] = []
-    func integer(_ name: String, _ zh: String, _ en: String) -> Int {
+    var unknown: Set<ItemElement> = []
+    func integer(_ name: String, _ zh: String, _ en: String, _ element: ItemElement) -> Int {
       let raw = value(name)
-      if raw.isEmpty { return 0 }
+      if raw.isEmpty {
+        unknown.insert(element)
+        return 0
+      }
       guard let number = Int(raw) else {
         errors.append(ValidationError(field: name, zh: "\(zh)应填整数。", en: "\(en) must be a whole number."))
         return 0
@@ -36,9 +41,9 @@ struct ItemForm {
       type: ItemType(rawValue: value("type")) ?? .publicService,
       departmentID: value("department_id"), levels: Set(handling.keys),
       caseKind: CaseKind(rawValue: value("case_kind")) ?? .promised,
-      legalLimitDays: integer("legal_limit_days", "法定时限", "The legal limit"),
-      promisedLimitDays: integer("promised_limit_days", "承诺时限", "The promised limit"),
-      visits: integer("visits", "到现场次数", "Visits"), onlineDepth: Int(value("online_depth")) ?? 1,
+      legalLimitDays: integer("legal_limit_days", "法定时限", "The legal limit", .legalLimit),
+      promisedLimitDays: integer("promised_limit_days", "承诺时限", "The promised limit", .promisedLimit),
+      visits: integer("visits", "到现场次数", "Visits", .visits), onlineDepth: Int(value("online_depth")) ?? 1,
       visitReason: value("visit_reason"),
       serviceObjects: Set(ServiceObject.allCases.filter { on("object_\($0.rawValue)") }),
       themes: Set(ItemTheme.allCases.filter { on("theme_\($0.rawValue)") }), conditions: value("conditions"),
@@ -51,13 +56,22 @@ struct ItemForm {
     item.fee = fee(&errors)
     item.materials = materials(&errors)
     item.steps = steps(&errors)
+    if CaseKind(rawValue: value("case_kind")) == nil { unknown.insert(.caseKind) }
+    // An immediate item has no promised limit: a blank there says nothing is missing.
+    if item.caseKind == .immediate, !unknown.contains(.caseKind) { unknown.remove(.promisedLimit) }
+    if Int(value("online_depth")) == nil { unknown.insert(.onlineDepth) }
+    if item.serviceObjects.isEmpty { unknown.insert(.serviceObjects) }
+    if item.deliveryModes.isEmpty { unknown.insert(.deliveryModes) }
+    if value("fee_amount").isEmpty { unknown.insert(.fee) }
+    if item.materials.isEmpty, !on("no_materials") { unknown.insert(.materials) }
+    item.unknown = unknown
     return (item, errors)
   }
 
   private func fee(_ errors: inout [ValidationError]) -> Fee? {
     let amount = value("fee_amount")
     let basis = value("fee_basis")
-    guard !amount.isEmpty else {
+    guard !amount.isEmpty, !Fee.freeWords.contains(amount) else {
       if !basis.isEmpty {
         errors.append(
           ValidationError(field: "fee_amount", zh: "填写了收费依据，请同时填写收费金额。", en: "Enter the amount for this fee basis."))
@@ -67,7 +81,8 @@ struct ItemForm {
     guard let fen = Fee.fen(fromYuan: amount) else {
       errors.append(
         ValidationError(
-          field: "fee_amount", zh: "收费金额应为数字，如 20 或 12.50。", en: "Enter the fee as a number such as 20 or 12.50."))
+          field: "fee_amount", zh: "收费金额应为数字，如 20 或 12.50；不收费请填“不收费”。",
+          en: "Enter the fee as a number such as 20 or 12.50, or 不收费 when free."))
       return nil
     }
     return Fee(amountFen: fen, basis: basis)
