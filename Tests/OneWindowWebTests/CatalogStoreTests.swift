@@ -228,6 +228,53 @@ struct CatalogStoreTests {
     }
   }
 
+  @Test(
+    "a province's codes are kept as issued: a 14-character basic code with a letter, a long 实施编码 and the 主项, all found by search",
+    arguments: TestDatabase.all)
+  func provinceCodes(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      // setup: a sub-item as a province lists it, read from its row
+      let names = Dictionary(uniqueKeysWithValues: DemoCounty.shared.departments.map { ($0.id, $0.name) })
+      var sheets = Dictionary(
+        uniqueKeysWithValues: CatalogSheet.sheets(items: [Self.newItem()], departmentNames: names).map {
+          ($0.name, $0.rows)
+        })
+      let columns = CatalogSheet.itemColumns
+      let implementation = "11360999MB1234567X4000117002000Y0000001"
+      for (column, value) in [
+        "基本编码": "000120099k00a1", "实施编码": implementation.lowercased(), "主项编码": "000120099K00",
+        "主项名称": "城乡居民基本养老保险待遇申领",
+      ] {
+        sheets["事项"]![1][columns.firstIndex(of: column)!] = value
+      }
+      for sheet in ["材料", "流程"] where sheets[sheet]!.count > 1 {
+        for row in 1..<sheets[sheet]!.count { sheets[sheet]![row][0] = "000120099k00a1" }
+      }
+      var lookup = Dictionary(uniqueKeysWithValues: DemoCounty.shared.departments.map { ($0.name, $0.id) })
+      for department in DemoCounty.shared.departments { lookup[department.id] = department.id }
+      let read = CatalogSheet.read(sheets: sheets, departments: lookup)
+      #expect(read.problems.isEmpty, "\(read.problems)")
+      let item = try #require(read.items.first)
+      #expect(item.code == "000120099K00A1" && item.implementationCode == implementation)
+      #expect(item.mainItem == MainItem(code: "000120099K00", name: "城乡居民基本养老保险待遇申领"))
+      // act
+      let catalog = CatalogRepository(app.db)
+      try await catalog.apply(
+        try await catalog.plan([item]), by: "admin", note: "导入", county: Self.county, now: Self.now)
+      // check: stored as issued, and found by either code's start (typed in lower case too) and by the main item
+      #expect(try await catalog.find(code: item.code) == item)
+      for text in ["000120099k00a", "11360999mb1234567x", "11360999MB", "养老保险待遇申领", "cxjmjbylbx"] {
+        var filter = CatalogFilter()
+        filter.text = text
+        #expect(try await catalog.search(filter).items.map(\.code).contains(item.code), "\(text)")
+      }
+      // check: a bad code is named at its column
+      sheets["事项"]![1][columns.firstIndex(of: "实施编码")!] = "编码/1"
+      let bad = CatalogSheet.read(sheets: sheets, departments: lookup)
+      #expect(bad.problems.map(\.column) == ["实施编码"])
+    }
+  }
+
   @Test("agreements, bundles and proxy lists are checked against the catalog", arguments: TestDatabase.all)
   func extras(database: TestDatabase) async throws {
     try await withTestApp(database) { app in

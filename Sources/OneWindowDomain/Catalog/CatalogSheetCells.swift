@@ -65,7 +65,7 @@ extension CatalogSheet {
     }
 
     mutating func item(departments: [String: String]) -> ServiceItem? {
-      let code = text("基本编码")
+      let code = text("基本编码").uppercased()
       guard !code.isEmpty else {
         fail("基本编码", "缺少基本编码。", "The code is missing.")
         return nil
@@ -124,6 +124,11 @@ extension CatalogSheet {
         }
       }
       item.unknown = unknown
+      item.implementationCode = text("实施编码").uppercased()
+      let mainCode = text("主项编码").uppercased()
+      if !mainCode.isEmpty || !text("主项名称").isEmpty {
+        item.mainItem = MainItem(code: mainCode, name: text("主项名称"))
+      }
       return item
     }
 

@@ -96,7 +96,7 @@ extension CatalogSheet {
       guard let columns = columns(rows.first, expected, sheet: sheet) else { return }
       for (offset, row) in rows.enumerated().dropFirst() where row.contains(where: { !$0.trimmingWhitespace.isEmpty }) {
         var cells = Cells(row: row, columns: columns, sheet: sheet, number: offset + 1)
-        guard let at = owner(cells.text("基本编码"), sheet: sheet, row: offset + 1) else { continue }
+        guard let at = owner(cells.text("基本编码").uppercased(), sheet: sheet, row: offset + 1) else { continue }
         add(&items[at], &cells, offset + 1)
         problems += cells.problems
       }
@@ -141,7 +141,8 @@ extension CatalogSheet {
         "handling_county": "县级办理模式", "handling_town": "镇级办理模式", "handling_village": "村级办理模式",
         "legal_limit_days": "法定时限（工作日）", "promised_limit_days": "承诺时限（工作日）", "visits": "到现场次数",
         "visit_reason": "需到现场原因", "online_depth": "网上办理深度", "fee_amount": "收费金额（元）", "fee_basis": "收费依据",
-        "delivery_modes": "送达方式", "service_objects": "服务对象",
+        "delivery_modes": "送达方式", "service_objects": "服务对象", "implementation_code": "实施编码",
+        "main_item_name": "主项名称", "main_item_code": "主项编码",
       ]
       return Problem(
         sheet: itemSheet, row: located.row, column: columns[error.field] ?? error.field, message: error.message)

@@ -21,6 +21,10 @@ public struct ItemChange: Sendable, Hashable {
     }
     compare("事项名称", "Name") { $0.name }
     compare("检索别名", "Aliases") { $0.aliases.joined(separator: "、") }
+    compare("实施编码", "Implementation code") { $0.implementationCode }
+    compare("主项", "Main item") {
+      $0.mainItem.map { [$0.code, $0.name].filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
+    }
     compare("事项类型", "Type") { $0.type.name.zh }
     compare("实施主体", "Department") { $0.departmentID }
     compare("行使层级", "Levels") { $0.orderedLevels.map(\.name.zh).joined(separator: "、") }

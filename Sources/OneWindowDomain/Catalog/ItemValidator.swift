@@ -8,12 +8,29 @@ public enum ItemValidator {
       errors.append(ValidationError(field: field, zh: zh, en: en))
     }
 
-    if item.code.count != 12 || !item.code.allSatisfy(\.isASCII) || !item.code.allSatisfy(\.isNumber) {
-      fail("code", "基本编码应为 12 位数字。", "The basic code must be 12 digits.")
-    } else if item.code.dropFirst(2).prefix(2) != item.type.rawValue {
+    if !ItemCode.isBasic(item.code) {
+      fail(
+        "code", "基本编码应为 12–14 位数字或大写字母。", "The basic code must be 12–14 digits or capital letters.")
+    } else if ItemCode.isOwn(item.code), item.code.dropFirst(2).prefix(2) != item.type.rawValue {
       fail(
         "code", "基本编码第 3–4 位应为事项类型代码 \(item.type.rawValue)。",
         "Digits 3–4 of the code must be the item type \(item.type.rawValue).")
+    }
+    if !item.implementationCode.isEmpty, !ItemCode.isImplementation(item.implementationCode) {
+      fail(
+        "implementation_code", "实施编码应为不超过 64 位的数字、大写字母或连字符。",
+        "The implementation code must be at most 64 digits, capital letters or hyphens.")
+    }
+    if let main = item.mainItem {
+      if main.name.trimmed.isEmpty {
+        fail("main_item_name", "填写了主项编码，请同时填写主项名称。", "Enter the main item's name with its code.")
+      } else if main.name.count > 100 {
+        fail("main_item_name", "主项名称不能超过 100 个字。", "The main item's name must be at most 100 characters.")
+      }
+      if !main.code.isEmpty, !ItemCode.isBasic(main.code) {
+        fail(
+          "main_item_code", "主项编码应为 12–14 位数字或大写字母。", "The main item's code must be 12–14 digits or capital letters.")
+      }
     }
     if item.name.trimmed.isEmpty {
       fail("name", "请填写事项名称。", "Enter the item's name.")

@@ -1,7 +1,8 @@
 /// 政务服务事项: one item of the implementation list (实施清单), with every element its guide prints.
 /// A value of this type is the content of one version; `CatalogEntry` says which version is current.
 public struct ServiceItem: Sendable, Hashable, Codable {
-  /// 基本编码 (12 characters: prefix, type, department, item, sub-item).
+  /// 基本编码 as the province issues it: the item's identity. OneWindow's own are 12 digits (prefix, type,
+  /// department, item, sub-item); a province's may be 12–14 characters and hold letters.
   public var code: String
   public var name: String
   public var type: ItemType
@@ -61,6 +62,15 @@ public struct ServiceItem: Sendable, Hashable, Codable {
   }
   /// Optional so that versions stored before unknown elements existed still decode (and stay byte-identical).
   private var storedUnknown: Set<ItemElement>?
+  /// 实施编码: the code of this item as implemented by its department, as the province issues it (up to 64
+  /// characters); empty when the list gives none.
+  public var implementationCode: String {
+    get { storedImplementationCode ?? "" }
+    set { storedImplementationCode = newValue.isEmpty ? nil : newValue }
+  }
+  private var storedImplementationCode: String?
+  /// 主项: the main item this one is a sub-item (子项) of, as the list names it; nil for an item without one.
+  public var mainItem: MainItem?
 
   /// Every element is known: the item may be published.
   public var isComplete: Bool { unknown.isEmpty }
@@ -113,6 +123,18 @@ public struct ServiceItem: Sendable, Hashable, Codable {
 }
 
 extension RegionLevel: CodingKeyRepresentable {}
+
+/// 主项: a province lists a main item once and its sub-items (子项) as the items people apply for.
+public struct MainItem: Sendable, Hashable, Codable {
+  /// The main item's code; empty when the list gives only its name.
+  public var code: String
+  public var name: String
+
+  public init(code: String, name: String) {
+    self.code = code
+    self.name = name
+  }
+}
 
 /// 事项类型 (GB/T 39046-2020 appendix A), by its two-digit code.
 public enum ItemType: String, Sendable, Codable, CaseIterable {

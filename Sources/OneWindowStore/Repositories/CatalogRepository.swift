@@ -97,9 +97,13 @@ public struct CatalogRepository: Sendable {
     let digits = text.allSatisfy { $0.isASCII && $0.isNumber }
     let grams = digits ? [] : Self.grams(of: text)
     var inner: SQLSelectBuilder
-    if digits, text.count >= 4 {
+    if ItemCode.looksLikeCode(text) {
+      // A code's start: the basic code or the 实施编码, by prefix (codes are stored in capitals; the text holds no
+      // LIKE wildcards). LIKE rather than a range, which some collations would misorder.
+      let prefix = text.uppercased()
       inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
-        .where("code", .greaterThanOrEqual, text).where("code", .lessThan, text + ":").orderBy("code")
+        .where { $0.where("code", .like, prefix + "%").orWhere("implementation_code", .like, prefix + "%") }
+        .orderBy("code")
     } else if let ordered = try await byRarity(grams) {
       inner = throughPieces(ordered, text: text, filter)
     } else if grams.isEmpty {
@@ -477,7 +481,11 @@ extension CatalogRepository {
 
   /// The lowercase text `search` matches: name, code, aliases and the pinyin-initials keys of name and aliases.
   static func searchText(_ item: ServiceItem) -> String {
-    var parts = [item.name.lowercased(), item.code] + PinyinInitials.variants(of: item.name)
+    var parts = [item.name.lowercased(), item.code.lowercased()] + PinyinInitials.variants(of: item.name)
+    if let main = item.mainItem {
+      parts.append(String(main.name.lowercased().filter { !$0.isWhitespace }))
+      parts += PinyinInitials.variants(of: main.name, limit: 2)
+    }
     for alias in item.aliases {
       parts.append(String(alias.lowercased().filter { !$0.isWhitespace }))
       parts += PinyinInitials.variants(of: alias, limit: 2)
@@ -511,6 +519,7 @@ extension CatalogRepository {
       ("legal_limit_days", item.legalLimitDays), ("promised_limit_days", item.promisedLimitDays),
       ("visits", item.visits), ("online_depth", item.onlineDepth), ("search_text", searchText(item)),
       ("themes", themesText(item)), ("hall_exception", item.hallExceptionReason),
+      ("implementation_code", item.implementationCode),
     ]
   }
 

@@ -149,7 +149,10 @@ public enum ItemFormPage {
     }
     return """
       <fieldset><legend>\(context.t("基本信息", "Basics"))</legend><div class="form-grid">
-      \(form.text("code", context.t("基本编码（12 位）", "Code (12 digits)"), item.code, required: true, readonly: model.entry != nil))
+      \(form.text("code", context.t("基本编码（12–14 位）", "Basic code (12–14 characters)"), item.code, required: true, readonly: model.entry != nil))
+      \(form.text("implementation_code", context.t("实施编码（可选）", "Implementation code (optional)"), item.implementationCode))
+      \(form.text("main_item_name", context.t("所属主项名称（子项填写）", "Main item's name (for a sub-item)"), item.mainItem?.name ?? ""))
+      \(form.text("main_item_code", context.t("所属主项编码", "Main item's code"), item.mainItem?.code ?? ""))
       \(form.text("name", context.t("事项名称", "Name"), item.name, required: true))
       \(form.select("type", context.t("事项类型", "Type"), ItemType.allCases.map { ($0.rawValue, "\($0.rawValue) \(context.t($0.name))") }, item.type.rawValue))
       \(form.select("department_id", context.t("实施主体", "Department"), departments, item.departmentID))

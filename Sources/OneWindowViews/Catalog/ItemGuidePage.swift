@@ -119,6 +119,11 @@ public enum ItemGuidePage {
     let rows: [HTML] = [
       row(context.t("事项名称", "Item"), item.name),
       row(context.t("基本编码", "Code"), item.code),
+      item.implementationCode.isEmpty
+        ? .empty : row(context.t("实施编码", "Implementation code"), item.implementationCode),
+      item.mainItem.map {
+        row(context.t("所属主项", "Main item"), [$0.name, $0.code].filter { !$0.isEmpty }.joined(separator: " "))
+      } ?? .empty,
       row(context.t("事项类型", "Type"), context.t(item.type.name)),
       row(context.t("实施主体", "Department"), model.departmentName),
       row(context.t("行使层级", "Levels"), ItemText.levels(item.orderedLevels, context)),

@@ -83,6 +83,10 @@ struct ItemJSON: Encodable {
   let supervisionPhone: String
   let hallExceptionReason: String
   let aliases: [String]
+  let implementationCode: String
+  let mainItem: MainItem?
+  /// Elements the source left blank (a draft's): their values above are not facts.
+  let unknownElements: [String]
   let status: String
   let version: Int
   let currentVersion: Int
@@ -121,6 +125,9 @@ struct ItemJSON: Encodable {
     supervisionPhone = item.supervisionPhone
     hallExceptionReason = item.hallExceptionReason
     aliases = item.aliases
+    implementationCode = item.implementationCode
+    mainItem = item.mainItem
+    unknownElements = item.unknown.sorted().map(\.rawValue)
     status = entry.status.rawValue
     self.version = version.number
     currentVersion = entry.version

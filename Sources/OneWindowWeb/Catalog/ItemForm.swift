@@ -37,7 +37,7 @@ struct ItemForm {
         ValidationError(field: "levels", zh: "请至少为一个层级选择办理模式。", en: "Choose how at least one level handles the item."))
     }
     var item = ServiceItem(
-      code: existingCode ?? value("code"), name: value("name"),
+      code: existingCode ?? value("code").uppercased(), name: value("name"),
       type: ItemType(rawValue: value("type")) ?? .publicService,
       departmentID: value("department_id"), levels: Set(handling.keys),
       caseKind: CaseKind(rawValue: value("case_kind")) ?? .promised,
@@ -53,6 +53,11 @@ struct ItemForm {
       resultName: value("result_name"), inquiryPhone: value("inquiry_phone"),
       supervisionPhone: value("supervision_phone"), hallExceptionReason: value("hall_exception_reason"),
       aliases: ListText.items(value("aliases")))
+    item.implementationCode = value("implementation_code").uppercased()
+    let mainCode = value("main_item_code").uppercased()
+    if !mainCode.isEmpty || !value("main_item_name").isEmpty {
+      item.mainItem = MainItem(code: mainCode, name: value("main_item_name"))
+    }
     item.fee = fee(&errors)
     item.materials = materials(&errors)
     item.steps = steps(&errors)
