@@ -41,6 +41,6 @@ enum Migrations {
     migrations.add(M036AddAppointmentReminders())  // 预约提醒, once per booking
     migrations.add(M037CreateEvaluations())  // 好差评, 差评整改, 申诉
     migrations.add(M038AddDeadlineAlerts())  // 黄灯/红灯 and 整改到期提醒 told once per level
-    migrations.add(M039AddImplementationCodes())  // a province's 实施编码, found by prefix
+    migrations.add(M039AddProvinceCatalogImport())  // a province's 实施编码 (found by prefix) and its column layout
   }
 }

@@ -111,34 +111,9 @@ public enum DirectoryImportPage {
 
   /// The problems summarised by sheet, column and message (with counts), then row by row.
   static func problemList(_ fileName: String, _ problems: [CatalogSheet.Problem], _ context: PageContext) -> HTML {
-    var groups: [String: (sheet: String, column: String, message: String, count: Int)] = [:]
-    for problem in problems {
-      let message = context.t(problem.message)
-      let key = "\(problem.sheet)\u{1}\(problem.column)\u{1}\(message)"
-      groups[key, default: (problem.sheet, problem.column, message, 0)].count += 1
-    }
-    let summary = groups.values.sorted { $0.count > $1.count }.prefix(shown).map {
-      "<tr><td>\($0.sheet)</td><td>\($0.column)</td><td>\($0.message)</td><td class=\"num\">\($0.count)</td></tr>"
-        as HTML
-    }
-    let rows = problems.prefix(shown).map { problem -> HTML in
-      "<tr><td>\(problem.sheet)</td><td>\(problem.row)</td><td>\(problem.column)</td><td>\(context.t(problem.message))</td></tr>"
-    }
-    let cut: HTML =
-      problems.count > shown
-      ? "<p class=\"meta\" id=\"problems-cut\">\(context.t("只列出前 \(shown) 处，共 \(problems.count) 处。", "The first \(shown) of \(problems.count) are listed."))</p>"
-      : .empty
-    return """
-      <div class="alert" role="alert" id="import-problems"><p><b>\(context.t(
-        "“\(fileName)”有 \(problems.count) 处错误，未导入任何内容。请修改后重新上传。",
-        "\(fileName) has \(problems.count) problem(s); nothing was imported. Fix them and upload again."))</b></p></div>
-      <h2>\(context.t("按列汇总", "By column"))</h2>
-      <table class="results" id="problem-summary"><thead><tr><th>\(context.t("工作表", "Sheet"))</th><th>\(context.t("列", "Column"))</th>\
-      <th>\(context.t("问题", "Problem"))</th><th>\(context.t("处数", "Count"))</th></tr></thead><tbody>\(summary)</tbody></table>
-      <h2>\(context.t("逐行列出", "Row by row"))</h2>\(cut)
-      <div class="scroll-box"><table class="results stack" id="problem-rows"><thead><tr><th>\(context.t("工作表", "Sheet"))</th><th>\(context.t("行", "Row"))</th>\
-      <th>\(context.t("列", "Column"))</th><th>\(context.t("问题", "Problem"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
-      \(form(nil, context))
-      """
+    """
+    \(ImportProblemsPart.render(fileName, problems, download: nil, context))
+    \(form(nil, context))
+    """
   }
 }

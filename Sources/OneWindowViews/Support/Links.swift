@@ -39,6 +39,8 @@ public enum Links {
   public static let adminProxyLists = "/admin/proxy-lists"
   public static func adminProxyList(_ region: String) -> String { "/admin/proxy-lists/\(percentEncode(region))" }
   public static let adminImport = "/admin/catalog/import"
+  /// The whole of an import's problems or plan as CSV (the page lists a part).
+  public static let adminImportReport = "/admin/catalog/import/report.csv"
   public static let adminExport = "/admin/catalog/export.xlsx"
 
   // The window, the back office and result delivery

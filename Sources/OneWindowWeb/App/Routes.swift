@@ -189,6 +189,8 @@ enum Routes {
         .permission(.manageCatalog))
       pages.get(Links.adminImport.pathComponents, use: CatalogImportController.show).access(.permission(.manageCatalog))
       upload(Links.adminImport.pathComponents, use: CatalogImportController.submit).access(.permission(.manageCatalog))
+      pages.get(Links.adminImportReport.pathComponents, use: CatalogImportController.report).access(
+        .permission(.manageCatalog))
     }
 
     // API: bearer tokens; each handler states the permission it needs, public look-ups none.

@@ -46,9 +46,21 @@ struct CatalogImportCommand: AsyncCommand {
       throw ValidationError(field: "file", zh: "读不到文件 \(signature.file)", en: "Cannot read \(signature.file)")
     }
     let db = context.application.db
+    guard let county = try await DirectoryRepository(db).counties().first else {
+      throw ValidationError(field: "county", zh: "数据库中没有县级区划，请先运行 demo 或导入区划", en: "No county in the database")
+    }
     context.console.print("Checking \(signature.file)…")
-    let (items, problems) = try await CatalogSpreadsheet.read(Array(data), db)
+    // A province's list is read through the column mapping saved on the import page, or failing that the best guess.
+    let bytes = Array(data)
+    let saved = try await CatalogMappingRepository(db).mapping(county: county.code.value)
+    let mapping = saved ?? CatalogSpreadsheet.sheets(bytes).flatMap { CatalogColumnMapping.guess($0, saved: nil) }
+    let reading = try await CatalogSpreadsheet.read(bytes, mapping: mapping, db)
+    let items = reading.items
+    let problems = reading.problems
     guard problems.isEmpty else {
+      for department in reading.unknownDepartments {
+        context.console.error("\(signature.file): 未知的实施主体「\(department.name)」（\(department.rows) 行）")
+      }
       for problem in problems { context.console.error("\(signature.file): \(problem)") }
       throw ValidationError(
         field: "file", zh: "文件有 \(problems.count) 处错误，未导入任何内容",
@@ -64,9 +76,6 @@ struct CatalogImportCommand: AsyncCommand {
     guard !signature.dryRun else {
       context.console.print("Dry run: \(summary); nothing written.")
       return
-    }
-    guard let county = try await DirectoryRepository(db).counties().first else {
-      throw ValidationError(field: "county", zh: "数据库中没有县级区划，请先运行 demo 或导入区划", en: "No county in the database")
     }
     let console = context.console
     try await catalog.apply(
