@@ -1,6 +1,6 @@
 """A real county from nothing, in the browser: `onewindow serve` on an empty database opens the first-run page, the
 administrator creates the county with the setup code from the server's log, imports the directory workbook (2 towns,
-5 villages, 10 departments, 12 windows, 30 staff with their posts) and a catalog workbook, hands a clerk her one-time
+5 villages, 10 departments, 12 windows, 30 staff with their posts) and its province's catalog list (its columns mapped and a department resolved on the page), hands a clerk her one-time
 password link, and the clerk takes in a case at her window. No demo data anywhere. scripts/test sets ONEWINDOW_BIN and
 ONEWINDOW_EMPTY_DATABASE_URL (a fresh database of the target kind)."""
 import os
@@ -71,8 +71,15 @@ def directory_workbook(path):
     book.save(path)
 
 
+# How a province names our columns in its own implementation list (the page guesses each by its name).
+PROVINCE_HEADERS = {"事项名称": "子项名称", "事项类型": "权力类型", "实施主体": "实施机构", "法定时限（工作日）": "法定办结时限",
+                    "承诺时限（工作日）": "承诺办结时限", "到现场次数": "到办事现场次数", "收费金额（元）": "收费标准"}
+
+
 def catalog_workbook(base_url, browser, path):
-    """The demo's own export, cut to one item whose department becomes 青山县第1局."""
+    """The demo's own export, cut to one item and rewritten as a province publishes its list: a title row above its
+    own headers on a sheet of its own name, and a department the new county's directory does not hold; the 材料 and
+    流程 sheets stay in OneWindow's layout."""
     sign_in(browser, base_url, "admin")
     cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
     request = urllib.request.Request(base_url + "/admin/catalog/export.xlsx", headers={"Cookie": cookies})
@@ -83,11 +90,17 @@ def catalog_workbook(base_url, browser, path):
         header = [cell.value for cell in sheet[1]]
         code = header.index("基本编码")
         keep = [row for row in sheet.iter_rows(min_row=2, values_only=True) if str(row[code]) == HOUSEHOLD_BUSINESS]
-        sheet.delete_rows(2, sheet.max_row)
+        sheet.delete_rows(1, sheet.max_row)
+        if sheet.title == "事项":
+            sheet.title = "实施清单"
+            sheet.append(["青山县政务服务事项实施清单（2026 年版）"])
+            sheet.append([PROVINCE_HEADERS.get(name, name) for name in header])
+        else:
+            sheet.append(header)
         for row in keep:
             row = list(row)
             if "实施主体" in header:
-                row[header.index("实施主体")] = "青山县第1局"
+                row[header.index("实施主体")] = "青山县市场监管局"
             sheet.append(row)
     book.save(path)
 
@@ -166,10 +179,22 @@ def test_a_county_from_an_empty_database_to_its_first_case(browser, base_url, ar
     assert "钱小红" in text_of(browser, "body")
     browser.save_screenshot(str(artifacts / "directory-duties.png"))
 
-    # The catalog, in OneWindow's workbook layout, with its department found by name.
+    # The catalog, as the province lists it: its columns mapped on the page, its department resolved there.
     browser.get(county + "/admin/catalog/import")
     browser.find_element(By.ID, "file").send_keys(str(catalog))
     browser.find_element(By.CSS_SELECTOR, "form.panel button[type=submit]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "import-mapping") or d.find_elements(By.ID, "import-problems"))
+    assert browser.find_elements(By.ID, "import-mapping"), text_of(browser, "body")
+    assert browser.find_element(By.ID, "header_row").get_attribute("value") == "2"
+    assert "实施机构" in browser.find_element(By.ID, "mapping").text
+    browser.save_screenshot(str(artifacts / "catalog-mapping.png"))
+    browser.find_element(By.CSS_SELECTOR, "button[name=map]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "import-departments") or d.find_elements(By.ID, "import-problems"))
+    assert "青山县市场监管局" in browser.find_element(By.ID, "unknown-departments").text, text_of(browser, "body")
+    choice = browser.find_element(By.ID, "department_0")
+    choice.find_element(By.XPATH, ".//option[contains(., '青山县第1局')]").click()
+    browser.save_screenshot(str(artifacts / "catalog-departments.png"))
+    browser.find_element(By.CSS_SELECTOR, "button[name=resolve]").send_keys(Keys.ENTER)
     wait_until(browser, lambda d: d.find_elements(By.ID, "import-plan") or d.find_elements(By.ID, "import-problems"))
     assert browser.find_elements(By.ID, "import-plan"), text_of(browser, "body")
     browser.find_element(By.CSS_SELECTOR, "button[name=confirm]").send_keys(Keys.ENTER)
