@@ -17,6 +17,12 @@ trap bench_cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 bench_build() {
+  # ONEWINDOW_BENCH_BIN runs a binary built elsewhere (another checkout's release build) instead of building here.
+  if [ -n "${ONEWINDOW_BENCH_BIN:-}" ]; then
+    BIN=$ONEWINDOW_BENCH_BIN
+    echo "== using $BIN"
+    return
+  fi
   echo "== release build"
   swift build -c release --product onewindow
   BIN=$(swift build -c release --show-bin-path)/onewindow

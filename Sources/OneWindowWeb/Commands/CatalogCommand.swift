@@ -72,7 +72,10 @@ struct CatalogImportCommand: AsyncCommand {
     for (item, changes) in plan.updated {
       context.console.print("  ~ \(item.code) \(item.name): \(changes.map(\.element.zh).joined(separator: "、"))")
     }
-    let summary = "\(plan.created.count) new, \(plan.updated.count) changed, \(plan.unchanged.count) unchanged"
+    let drafts = (plan.created + plan.updated.map(\.item)).filter { !$0.isComplete }.count
+    let summary =
+      "\(plan.created.count) new, \(plan.updated.count) changed, \(plan.unchanged.count) unchanged"
+      + (drafts > 0 ? " (\(drafts) as drafts: elements not provided)" : "")
     guard !signature.dryRun else {
       context.console.print("Dry run: \(summary); nothing written.")
       return
