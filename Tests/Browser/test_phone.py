@@ -70,3 +70,58 @@ def test_booking_slots_fit_a_phone(browser, base_url, artifacts):
     # A compact grid: three to a row, not one slot per line.
     assert slots[0].location["y"] == slots[2].location["y"]
     shoot(browser, artifacts, "booking-phone.png")
+
+
+def test_status_my_cases_and_an_online_ticket_on_a_phone(browser, base_url, artifacts):
+    """The rest of a citizen's journeys at 390×844 next to the desktop: the status look-up, 我的办件 and an online
+    ticket that follows its place in the queue and has a way back (and no print button)."""
+    from selenium.webdriver.support.ui import Select
+
+    from helpers import api
+    from test_portal import sign_up
+    from test_window import resident_id
+
+    citizen = sign_up(browser, base_url, "孙丽", "36099919900512004")
+    token = api(base_url, "POST", "/api/v1/session", {"username": "clerk", "password": "demo1234"})["token"]
+    case = api(base_url, "POST", "/api/v1/cases", {
+        "item_code": "360105002000",
+        "applicant": {"name": "孙丽", "id_number": resident_id("36099919900512004"), "phone": citizen}}, token)
+    api(base_url, "POST", f"/api/v1/cases/{case['number']}/accept", {}, token)
+    # 我的办件 lists what the account applied for online: a draft of the food licence.
+    browser.get(base_url + "/my/apply?item=360105002000")
+    browser.find_element(By.CSS_SELECTOR, "button[name=intent][value=draft]").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: "/my/cases/" in d.current_url)
+
+    status = f"{base_url}/status?number={case['number']}&phone={citizen}"
+    for look, name in ((None, "desktop"), (phone, "phone")):
+        if look:
+            look(browser)
+        browser.get(status)
+        assert case["number"] in browser.find_element(By.ID, "case-status").text
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= (390 if look else 2000)
+        shoot(browser, artifacts, f"status-{name}.png")
+        browser.get(base_url + "/my")
+        row = browser.find_element(By.CSS_SELECTOR, "#my-cases tbody tr")
+        assert "食品经营许可" in row.text
+        if look:
+            assert row.size["width"] > 300, row.size  # a card, not a column of single characters
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+        shoot(browser, artifacts, f"my-cases-{name}.png")
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    phone(browser)
+    browser.get(base_url + "/queue?site=site-center")
+    Select(browser.find_element(By.ID, "group")).select_by_index(1)
+    field = browser.find_element(By.ID, "phone")
+    assert field.get_attribute("type") == "tel"
+    field.send_keys(citizen)
+    browser.find_element(By.ID, "take-online").send_keys(Keys.ENTER)
+    wait_until(browser, lambda d: d.find_elements(By.ID, "ticket-number"))
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    assert browser.find_element(By.ID, "ticket-position").text, "its place in the queue"
+    assert browser.find_elements(By.LINK_TEXT, "我的办件与取号"), "a way on from the slip"
+    assert "打印" not in browser.find_element(By.ID, "slip").text
+    shoot(browser, artifacts, "online-ticket-phone.png")
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.refresh()
+    shoot(browser, artifacts, "online-ticket-desktop.png")
