@@ -51,6 +51,43 @@ struct PortalTests {
   }
 
   @Test(
+    "a resident of Hong Kong signs up with a travel permit; the account applies with it; an organisation's document is refused",
+    arguments: TestDatabase.all)
+  func permitAccounts(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      var browser = TestBrowser(app)
+      _ = try await browser.get("/my/signup")
+      #expect(browser.lastBody.contains(#"<option value="港澳居民来往内地通行证""#))
+      #expect(!browser.lastBody.contains(#"<option value="统一社会信用代码""#))
+      let token = try #require(browser.csrfToken)
+      let fields = [
+        "_csrf": token, "phone": "13805550009", "name": "陈家明", "id_type": "港澳居民来往内地通行证", "password": "yunxi2026",
+      ]
+      // a number that is not the permit's is named at the number; an organisation's document at the type
+      var refused = try await browser.post(
+        "/my/signup", form: fields.merging(["id_number": "11010519491231002X"]) { $1 })
+      #expect(refused.status == .unprocessableEntity && browser.lastBody.contains(#"id="id_number-error""#))
+      #expect(browser.lastBody.contains(#"<option value="港澳居民来往内地通行证" selected>"#), "the choice is kept")
+      refused = try await browser.post(
+        "/my/signup", form: fields.merging(["id_type": "统一社会信用代码", "id_number": "91360999MA35XXXXXX"]) { $1 })
+      #expect(refused.status == .unprocessableEntity && browser.lastBody.contains(#"id="id_type-error""#))
+      // act
+      let sent = try await browser.post("/my/signup", form: fields.merging(["id_number": "H12345678"]) { $1 })
+      #expect(sent.status == .ok, "\(browser.lastBody.prefix(1500))")
+      let code = try #require(Self.textedCode(app, to: "13805550009"))
+      let confirmed = try await browser.post(
+        "/my/signup/confirm", form: ["_csrf": try #require(browser.csrfToken), "phone": "13805550009", "code": code])
+      #expect(confirmed.status == .seeOther)
+      // check: the account and the case it files carry the permit
+      let citizen = try #require(try await CitizenRepository(app.db).find(phone: "13805550009")?.citizen)
+      #expect(citizen.idType == .hongKongMacaoTravelPermit && citizen.idNumber == "H12345678")
+      let number = try await Self.applyForFoodLicence(&browser)
+      let filed = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number))
+      #expect(filed.applicant.idType == "港澳居民来往内地通行证" && filed.applicant.idNumber == "H12345678")
+    }
+  }
+
+  @Test(
     "sign-up names each wrong field; a number registers once; a wrong password is told", arguments: TestDatabase.all)
   func accounts(database: TestDatabase) async throws {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in

@@ -4,7 +4,7 @@ import Foundation
 /// residence permit or travel permit of a Hong Kong, Macao or Taiwan resident, a passport, or a foreigner's
 /// permanent residence ID; an organisation is known by its 统一社会信用代码. Each number is checked as far as its
 /// format allows.
-public enum IDType: String, Sendable, CaseIterable {
+public enum IDType: String, Sendable, CaseIterable, Codable {
   case residentID = "居民身份证"
   case hongKongMacaoResidencePermit = "港澳居民居住证"
   case taiwanResidencePermit = "台湾居民居住证"

@@ -42,5 +42,6 @@ enum Migrations {
     migrations.add(M037CreateEvaluations())  // 好差评, 差评整改, 申诉
     migrations.add(M038AddDeadlineAlerts())  // 黄灯/红灯 and 整改到期提醒 told once per level
     migrations.add(M039AddProvinceCatalogImport())  // a province's 实施编码 (found by prefix) and its column layout
+    migrations.add(M040AddCitizenIDTypes())  // portal accounts with a permit or passport
   }
 }

@@ -19,11 +19,16 @@ public struct CitizenRepository: Sendable {
     if try await find(phone: signUp.phone) != nil {
       throw ValidationError(field: "phone", zh: "该手机号已注册，请直接登录", en: "That number is registered; sign in instead")
     }
-    let citizen = Citizen(id: UUID().uuidString, phone: signUp.phone, name: signUp.name, idNumber: signUp.idNumber)
+    let citizen = Citizen(
+      id: UUID().uuidString, phone: signUp.phone, name: signUp.name, idNumber: signUp.idNumber,
+      idType: signUp.idType ?? .residentID)
     try await sql.insert(into: "citizens")
-      .columns("id", "phone", "name", "id_number", "password_hash", "created_ms", "county_code")
+      .columns("id", "phone", "name", "id_number", "id_type", "password_hash", "created_ms", "county_code")
       .values(
-        [citizen.id, citizen.phone, citizen.name, citizen.idNumber, passwordHash, millis(now), county]
+        [
+          citizen.id, citizen.phone, citizen.name, citizen.idNumber, citizen.idType.rawValue, passwordHash, millis(now),
+          county,
+        ]
           as [any Encodable & Sendable]
       )
       .run()
@@ -39,9 +44,14 @@ public struct CitizenRepository: Sendable {
   ) async throws {
     try await sql.raw("DELETE FROM citizen_signups WHERE phone = \(bind: signUp.phone)").run()
     try await sql.insert(into: "citizen_signups")
-      .columns("phone", "code_hash", "name", "id_number", "password_hash", "expires_ms", "attempts", "county_code")
+      .columns(
+        "phone", "code_hash", "name", "id_number", "id_type", "password_hash", "expires_ms", "attempts", "county_code"
+      )
       .values(
-        [signUp.phone, codeHash, signUp.name, signUp.idNumber, passwordHash, millis(expires), 0, county]
+        [
+          signUp.phone, codeHash, signUp.name, signUp.idNumber, (signUp.idType ?? .residentID).rawValue, passwordHash,
+          millis(expires), 0, county,
+        ]
           as [any Encodable & Sendable]
       )
       .run()
@@ -66,7 +76,8 @@ public struct CitizenRepository: Sendable {
     return HeldSignUp(
       signUp: CitizenSignUp(
         phone: phone, name: try row.decode(column: "name", as: String.self),
-        idNumber: try row.decode(column: "id_number", as: String.self), password: ""),
+        idNumber: try row.decode(column: "id_number", as: String.self),
+        idType: IDType(rawValue: try row.decode(column: "id_type", as: String.self)) ?? .residentID, password: ""),
       codeHash: try row.decode(column: "code_hash", as: String.self),
       passwordHash: try row.decode(column: "password_hash", as: String.self),
       county: try row.decode(column: "county_code", as: String.self),
@@ -131,6 +142,7 @@ public struct CitizenRepository: Sendable {
     Citizen(
       id: try row.decode(column: "id", as: String.self), phone: try row.decode(column: "phone", as: String.self),
       name: try row.decode(column: "name", as: String.self),
-      idNumber: try row.decode(column: "id_number", as: String.self))
+      idNumber: try row.decode(column: "id_number", as: String.self),
+      idType: IDType(rawValue: try row.decode(column: "id_type", as: String.self)) ?? .residentID)
   }
 }

@@ -6,11 +6,14 @@ public enum PortalAccountPages {
     public var phone = ""
     public var name = ""
     public var idNumber = ""
+    /// The chosen document type (`IDType`'s raw value); the resident ID card when none was chosen yet.
+    public var idType = IDType.residentID.rawValue
 
-    public init(phone: String = "", name: String = "", idNumber: String = "") {
+    public init(phone: String = "", name: String = "", idNumber: String = "", idType: String = "") {
       self.phone = phone
       self.name = name
       self.idNumber = idNumber
+      self.idType = idType.isEmpty ? IDType.residentID.rawValue : idType
     }
   }
 
@@ -24,7 +27,8 @@ public enum PortalAccountPages {
       \(context.csrfField)
       \(parts.phone("phone", context.t("手机号码（登录账号）", "Mobile number (your login)"), form.phone, required: true))
       \(parts.text("name", context.t("姓名", "Name"), form.name, required: true))
-      \(parts.text("id_number", context.t("居民身份证号码", "Resident ID number"), form.idNumber, required: true))
+      \(parts.select("id_type", context.t("证件类型", "Identity document"), IDType.types(for: .person).map { ($0.rawValue, context.t($0.name)) }, form.idType))
+      \(parts.text("id_number", context.t("证件号码", "Document number"), form.idNumber, required: true))
       <div><label for="password">\(context.t("密码（至少 8 位，含字母和数字）", "Password (8+ characters, letters and digits)")) *</label>\
       <input type="password" id="password" name="password" autocomplete="new-password"\(parts.invalid("password"))>\
       \(parts.error("password"))</div>

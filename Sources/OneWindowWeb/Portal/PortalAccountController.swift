@@ -38,8 +38,9 @@ enum PortalAccountController {
     let fields = try req.content.decode([String: String].self)
     let signUp = CitizenSignUp(
       phone: fields["phone"] ?? "", name: fields["name"] ?? "", idNumber: fields["id_number"] ?? "",
-      password: fields["password"] ?? "")
-    let form = PortalAccountPages.SignUpForm(phone: signUp.phone, name: signUp.name, idNumber: signUp.idNumber)
+      idType: IDType(rawValue: fields["id_type"] ?? IDType.residentID.rawValue), password: fields["password"] ?? "")
+    let form = PortalAccountPages.SignUpForm(
+      phone: signUp.phone, name: signUp.name, idNumber: signUp.idNumber, idType: fields["id_type"] ?? "")
     do {
       try signUp.validate()
     } catch {
