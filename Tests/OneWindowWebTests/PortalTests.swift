@@ -259,6 +259,31 @@ struct PortalTests {
     }
   }
 
+  @Test("a refused file on a 一件事 form does not lose the others: they are kept with the drafts, and the list says which")
+  func refusedBundleUploadKeepsTheRest() async throws {
+    try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in
+      var citizen = try await Self.signUp(app, phone: "13805550010", name: "郑红梅", id: "11010519491231002X")
+      let bundle = try #require(try await BundleRepository(app.db).all().first { $0.id == "newborn" })
+      _ = try await citizen.get("/my/apply?bundle=\(bundle.id)")
+      let fields = FormFields.read(citizen.lastBody, action: "/my/apply").merging(["intent": "submit"]) { $1 }
+      let asked = (0..<30).filter { citizen.lastBody.contains(#"id="material_\#($0)_file""#) }
+      let bad = try #require(asked.first)
+      let files = asked.map { index in
+        index == bad
+          ? ("material_\(index)_file", "病毒.exe", "application/octet-stream", Array("MZ\u{90}\u{0}binary".utf8))
+          : ("material_\(index)_file", "材料\(index).pdf", "application/pdf", Self.pdf)
+      }
+      let refused = try await citizen.post("/my/apply", form: fields, files: files)
+      #expect(refused.status == .unprocessableEntity)
+      #expect(citizen.lastBody.contains("通过检查的文件已随草稿保存") && citizen.lastBody.contains("未通过的文件"))
+      let account = try #require(try await CitizenRepository(app.db).find(phone: "13805550010"))
+      let drafts = try await CaseRepository(app.db, rule: DeadlineRule()).cases(ofCitizen: account.citizen.id)
+      #expect(drafts.count == bundle.itemCodes.count && drafts.allSatisfy { $0.state == .draft })
+      let kept = drafts.reduce(0) { $0 + ($1.intake?.materials.filter { !$0.attachments.isEmpty }.count ?? 0) }
+      #expect(kept > 0, "the files that passed are with the drafts")
+    }
+  }
+
   @Test("every 一件事 page says how to apply, and each one a person may apply for opens its one form")
   func everyBundle() async throws {
     try await withTestApp(.sqlite, now: WindowPagesTests.monday) { app in

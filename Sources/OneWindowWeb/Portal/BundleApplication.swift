@@ -59,6 +59,18 @@ struct BundleApplication {
     let post = ApplicationPost(
       posted, choices: sites, siteID: \.site.id, lines: combined.map { CaseMaterial($0.material) })
     let (key, sending, scans) = (post.key, post.sending, post.scans)
+    if !post.errors.isEmpty, let chosen = post.chosen, !scans.isEmpty {
+      // The files that passed are kept with the drafts; the list names each file still to upload.
+      let numbers = try await file(scans, at: chosen, key: key, sending: false, citizen: citizen, req)
+      let context = try await req.pageContext()
+      let refused = post.errors.map { context.t($0.message) }.joined(separator: context.t("；", "; "))
+      let notice = context.t(
+        "通过检查的文件已随草稿保存（\(numbers.joined(separator: "、"))）。未通过的文件：\(refused)。请打开草稿重新上传这些文件后提交。",
+        "The files that passed are kept with the drafts (\(numbers.joined(separator: ", "))). Refused: \(refused). Open the drafts, upload those files again and send."
+      )
+      return try await OnlineApplicationController.myCasesPage(notice: notice, req)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
     guard post.errors.isEmpty, let chosen = post.chosen else {
       return .html(
         OnlineApplicationPages.apply(
@@ -66,6 +78,17 @@ struct BundleApplication {
           try await req.pageContext()),
         status: .unprocessableEntity)
     }
+    _ = try await file(scans, at: chosen, key: key, sending: sending, citizen: citizen, req)
+    return req.redirect(to: Links.myCases + (sending ? "?sent=1" : "?saved=1"))
+  }
+
+  /// Files the bundle as one linked case per item (sent, or kept as drafts) with the scans that passed; answers the
+  /// case numbers.
+  private func file(
+    _ scans: [(FormBody.FilePart, FileKind)], at chosen: (site: Site, routes: [IntakeRoute]), key: String,
+    sending: Bool,
+    citizen: Citizen, _ req: Request
+  ) async throws -> [String] {
     let stored = try await Scans.store(scans, req)
     // Each item's own checklist, with the scans of the papers it shares with the bundle's list.
     var byPaper: [String: [Attachment]] = [:]
@@ -81,11 +104,11 @@ struct BundleApplication {
         }, route: route, resultDelivery: .pickup(siteID: chosen.site.id))
     }
     let rule = try await req.deadlineRule()
-    _ = try await req.cases(rule).createBundle(
+    return try await req.cases(rule).createBundle(
       items: entries.map { CaseItem($0.item, version: $0.version) }, leadDepartmentID: bundle.leadDepartmentID,
       applicant: citizen.applicant, channel: .online, site: chosen.site,
       idempotencyKey: "citizen:\(citizen.id):bundle:\(key)", by: CaseActor(applicant: citizen), now: req.now,
-      intakes: intakes, citizenID: citizen.id, submit: sending)
-    return req.redirect(to: Links.myCases + (sending ? "?sent=1" : "?saved=1"))
+      intakes: intakes, citizenID: citizen.id, submit: sending
+    ).cases.map(\.number)
   }
 }

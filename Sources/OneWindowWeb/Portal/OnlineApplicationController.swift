@@ -12,6 +12,13 @@ enum OnlineApplicationController {
   static let minimumDepth = 3
 
   @Sendable static func myCases(req: Request) async throws -> HTML {
+    let context = try await req.pageContext()
+    let notice = req.query[Int.self, at: "deleted"].map { _ in context.t("草稿已删除。", "The draft was deleted.") }
+    return try await myCasesPage(notice: notice, req)
+  }
+
+  /// 我的办件 with `notice` above the list.
+  static func myCasesPage(notice: String?, _ req: Request) async throws -> HTML {
     let citizen = try await PortalAccountController.requireCitizen(req)
     let rule = try await req.deadlineRule()
     let cases = try await req.cases(rule).cases(ofCitizen: citizen.id)
@@ -30,7 +37,6 @@ enum OnlineApplicationController {
     }
     let unread = try await MessageRepository(req.database).unread(of: InAppMessage.account(citizen: citizen.id))
     let context = try await req.pageContext()
-    let notice = req.query[Int.self, at: "deleted"].map { _ in context.t("草稿已删除。", "The draft was deleted.") }
     return MyCasesPage.render(
       MyCasesPage.Model(
         citizen: citizen, cases: cases.map { ($0, $0.deadline(rule, now: req.now)) },
