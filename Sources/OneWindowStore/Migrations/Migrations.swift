@@ -43,5 +43,6 @@ enum Migrations {
     migrations.add(M038AddDeadlineAlerts())  // 黄灯/红灯 and 整改到期提醒 told once per level
     migrations.add(M039AddProvinceCatalogImport())  // a province's 实施编码 (found by prefix) and its column layout
     migrations.add(M040AddCitizenIDTypes())  // portal accounts with a permit or passport
+    migrations.add(M041CreateFloorRoster())  // 驻厅管理: sign-ins and leaves with stand-ins
   }
 }

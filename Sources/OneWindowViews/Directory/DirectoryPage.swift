@@ -299,6 +299,8 @@ public enum DirectoryPage {
       \(siteFilter(model, tab: .duties, context))
       <p class="meta">\(context.t("A 岗为窗口主岗，B 岗在 A 岗请假或外出时顶岗。历史安排保留，可查任何一天的在岗人员。", "The A post is the window's clerk; the B post stands in. Past posts stay, so any day's roster can be told."))</p>
       \(model.site.map { addLink("duties", context.t("安排上岗", "Assign a post"), "?site=\($0)") } ?? .empty)
+      <p><a href="\(Links.adminLeaves)" id="leaves-link">\(context.t("请假与替岗", "Leave and stand-ins"))</a>\
+      \(model.site.map { " · <a href=\"\(Links.windowStaff($0))\">\(context.t("今日窗口在岗公示", "Who serves today"))</a>" as HTML } ?? .empty)</p>
       \(table("duties", [context.t("窗口号", "No."), context.t("窗口", "Window"), context.t("岗", "Post"), context.t("人员", "Staff"),
         context.t("起", "From"), context.t("止", "Until"), ""], rows, empty: context.t("本场所还没有岗位安排。", "No posts here yet.")))
       """

@@ -19,7 +19,8 @@ public enum AgentBoardPage {
     }
   }
 
-  public static func render(_ entries: [Entry], _ context: PageContext) -> HTML {
+  /// `halls`: the sites whose window staff have their own board (阳光台), linked beside the agents'.
+  public static func render(_ entries: [Entry], halls: [Site] = [], _ context: PageContext) -> HTML {
     let cards = entries.map { entry -> HTML in
       let photo: HTML =
         entry.profile?.photo != nil
@@ -37,6 +38,7 @@ public enum AgentBoardPage {
     let body: HTML = """
       <h1>\(context.t("帮办代办员公示", "Village proxy agents"))</h1>
       <p class="lead">\(context.t("村（社区）帮办代办员免费为群众代办政务服务事项。", "Village agents apply for residents free of charge."))</p>
+      \(halls.isEmpty ? .empty : "<p id=\"hall-boards\">\(context.t("窗口工作人员公示：", "Window staff on duty: "))\(halls.map { "<a href=\"\(Links.windowStaff($0.id))\">\($0.name)</a> " as HTML })</p>" as HTML)
       <div class="cards" id="agents">\(cards)</div>
       """
     return Layout.page(context, title: context.t("帮办代办员公示", "Village proxy agents"), body: body)

@@ -16,12 +16,15 @@ public enum StaffHomePage {
     public let profileErrors: [ValidationError]
     /// 我的消息 not yet read (warnings about cases and rectifications).
     public let unreadMessages: Int
+    /// 驻厅签到 (`FloorPages.signIn`), for those who serve at a window.
+    public let floor: HTML
 
     public init(
       staff: StaffIdentity, title: String, region: Region?, site: Site?, department: Department?,
       duties: [(window: Window, post: DutyPost)], hasHall: Bool = false, profile: AgentProfile? = nil,
-      profileErrors: [ValidationError] = [], unreadMessages: Int = 0
+      profileErrors: [ValidationError] = [], unreadMessages: Int = 0, floor: HTML = .empty
     ) {
+      self.floor = floor
       self.unreadMessages = unreadMessages
       self.hasHall = hasHall
       self.profile = profile
@@ -59,6 +62,7 @@ public enum StaffHomePage {
       </dl>
       </section>
       \(dutySection(model, context))
+      \(model.floor)
       \(hallSection(model, context))
       \(model.duties.isEmpty ? .empty : PublicProfileForm.render(
         action: Links.staffProfile, profile: model.profile, defaultHours: model.site?.openingHours.weekdays ?? "",

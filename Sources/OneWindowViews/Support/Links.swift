@@ -85,6 +85,12 @@ public enum Links {
   public static let agentProfile = "/agent/profile"
   /// The public board of village proxy agents.
   public static let agents = "/agents"
+  /// 阳光台: who serves at each window of a hall today.
+  public static func windowStaff(_ siteID: String) -> String { "/hall/sites/\(percentEncode(siteID))/staff" }
+  /// 请假与替岗.
+  public static let adminLeaves = "/admin/leaves"
+  /// The workbench's 驻厅签到.
+  public static let staffSignIn = "/staff/sign-in"
   public static func agentPhoto(_ staffID: String) -> String { "/agents/\(percentEncode(staffID))/photo" }
   public static func agentApply(_ powerID: String, _ itemCode: String) -> String {
     "/agent/powers/\(percentEncode(powerID))/apply?item=\(percentEncode(itemCode))"

@@ -91,6 +91,7 @@ enum Routes {
       upload(Links.agentProfile.pathComponents, use: AgentController.saveProfile).access(.permission(.proxyApply))
       pages.get(Links.agents.pathComponents, use: AgentController.board).access(.open)
       pages.get("agents", ":id", "photo", use: AgentController.photo).access(.open)
+      pages.get("hall", "sites", ":site", "staff", use: FloorController.board).access(.open)
       upload(Links.agentPowers.pathComponents, use: AgentController.addPower).access(.permission(.proxyApply))
       pages.get("agent", "powers", ":id", "apply", use: AgentController.applyForm).access(.permission(.proxyApply))
       upload(["agent", "powers", ":id", "apply"], use: AgentController.apply).access(.permission(.proxyApply))
@@ -181,6 +182,9 @@ enum Routes {
       pages.get(Links.accountPassword.pathComponents + [":token"], use: PasswordLinkController.show).access(.open)
       pages.post(Links.accountPassword.pathComponents + [":token"], use: PasswordLinkController.submit).access(.open)
       pages.get(Links.adminHall.pathComponents, use: HallAdminController.show).access(.permission(.manageSites))
+      pages.get(Links.adminLeaves.pathComponents, use: FloorController.leaves).access(.permission(.manageSites))
+      pages.post(Links.adminLeaves.pathComponents, use: FloorController.addLeave).access(.permission(.manageSites))
+      pages.post(Links.staffSignIn.pathComponents, use: FloorController.signIn).access(.permission(.intakeCases))
       pages.post(Links.adminHallGroups.pathComponents, use: HallAdminController.saveGroup).access(
         .permission(.manageSites))
       pages.post(Links.adminHallPolicy.pathComponents, use: HallAdminController.savePolicy).access(

@@ -21,7 +21,8 @@ enum StaffController {
       duties: try await RosterRepository(req.database).duties(of: staff.id, on: CatalogController.today(req)),
       hasHall: try await staff.scope.siteID.asyncMap { try await !HallService.setup($0, req).groups.isEmpty }
         ?? false,
-      unreadMessages: try await MessageRepository(req.database).unread(of: InAppMessage.account(staff: staff.id)))
+      unreadMessages: try await MessageRepository(req.database).unread(of: InAppMessage.account(staff: staff.id)),
+      floor: try await FloorController.signInPart(staff, req))
     return StaffHomePage.render(model, try await req.pageContext())
   }
 

@@ -205,17 +205,14 @@ enum HallPagesController {
     let repository = HallRepository(req.database)
     let current = try await repository.current(window: window.id, day: day)
     let last = try await repository.lastServed(window: window.id, day: day)
-    // The clerk on duty: whoever called here last today, else the A post.
-    let staffID = current?.staffID ?? last?.staffID
+    // The clerk serving: whoever is calling here now; else who the floor roster says is here (signed in, the A
+    // post, or the stand-in while the A post is away); else whoever called here last today.
+    let county = try await CatalogAdminController.county(req)
+    let serving = try await FloorRosterRepository(req.database).serving(
+      windows: [window.id], on: CatalogController.today(req), county: county)[window.id]
+    let staffID = current?.staffID ?? serving?.staffID ?? last?.staffID
     let staffRepository = StaffRepository(req.database)
-    var clerk: StaffRecord?
-    if let staffID { clerk = try await staffRepository.find(id: staffID) }
-    if clerk == nil,
-      let aPost = try await RosterRepository(req.database).onDuty(
-        window: window.id, post: .a, on: CatalogController.today(req))
-    {
-      clerk = try await staffRepository.find(id: aPost)
-    }
+    let clerk = try await staffID.asyncMap { try await staffRepository.find(id: $0) } ?? nil
     let profile =
       try await clerk.asyncMap { try await AgentProfileRepository(req.database).profile(of: $0.identity.id) } ?? nil
     let toRate =

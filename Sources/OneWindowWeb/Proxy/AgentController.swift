@@ -83,7 +83,8 @@ enum AgentController {
         station: site, name: record.identity.displayName, staffID: id, profile: known[id],
         rating: ratings[id].map { ($0.average, $0.count) })
     }.sorted { $0.station.id < $1.station.id }
-    return AgentBoardPage.render(entries, try await req.pageContext())
+    let halls = try await HallService.hallSites(req)
+    return AgentBoardPage.render(entries, halls: halls, try await req.pageContext())
   }
 
   /// `GET /agents/{id}/photo`

@@ -1,0 +1,87 @@
+import Foundation
+import OneWindowDomain
+import OneWindowStore
+import Testing
+import VaporTesting
+
+@Suite("驻厅管理: sign-ins, leaves with stand-ins, and the 阳光台 board")
+struct FloorTests {
+  @Test(
+    "a leave hands the window to its stand-in on the board and the pad; a clerk signs in at a window of her own hall",
+    arguments: TestDatabase.all)
+  func floor(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      // setup: window 01 of the center, its A post and someone to stand in
+      let day = CivilDate(iso: "2026-11-23")!
+      let windows = try await DirectoryRepository(app.db).windows(site: "site-center")
+      let window = try #require(windows.first { $0.number == "01" })
+      let aPost = try #require(try await RosterRepository(app.db).onDuty(window: window.id, post: .a, on: day))
+      let staff = StaffRepository(app.db)
+      let holder = try #require(try await staff.find(id: aPost))
+      let clerk = try #require(try await staff.find(username: "clerk2"))
+      var anonymous = TestBrowser(app)
+      _ = try await anonymous.get("/hall/sites/site-center/staff")
+      #expect(
+        anonymous.lastBody.contains(#"id="window-staff""#) && anonymous.lastBody.contains(holder.identity.displayName))
+
+      // act: the administrator records a leave; a bad one names its fields and saves nothing
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      _ = try await admin.get("/admin/leaves")
+      let token = try #require(admin.csrfToken)
+      var refused = try await admin.post(
+        "/admin/leaves",
+        form: ["_csrf": token, "staff_id": aPost, "first_day": "2026-11-23", "last_day": "2026-11-20", "reason": ""])
+      #expect(refused.status == .unprocessableEntity)
+      for field in ["last_day", "reason"] { #expect(admin.lastBody.contains(#"id="\#(field)-error""#), "\(field)") }
+      #expect(try await FloorRosterRepository(app.db).leaves(county: "360999", from: day).isEmpty)
+      let standIn = try #require(try await staff.find(username: "townclerk"))
+      refused = try await admin.post(
+        "/admin/leaves",
+        form: [
+          "_csrf": token, "staff_id": aPost, "first_day": "2026-11-23", "last_day": "2026-11-24", "reason": "病假",
+          "stand_in_id": standIn.identity.id,
+        ])
+      #expect(refused.status == .seeOther, "\(admin.lastBody.prefix(2000))")
+
+      // check: the board and the window's pad name the stand-in
+      _ = try await anonymous.get("/hall/sites/site-center/staff")
+      let card = try #require(
+        anonymous.lastBody.components(separatedBy: #"data-window="01""#).dropFirst().first?.components(
+          separatedBy: "</div></div>"
+        ).first)
+      #expect(card.contains(standIn.identity.displayName) && card.contains("替岗"), "\(card)")
+      #expect(!card.contains(holder.identity.displayName))
+      _ = try await anonymous.get("/hall/windows/\(window.id)/pad")
+      #expect(anonymous.lastBody.contains(standIn.identity.displayName))
+
+      // act: another clerk (not on leave) signs in at window 01 and is the one serving there
+      var desk = TestBrowser(app)
+      _ = try await desk.signIn("clerk2")
+      _ = try await desk.get("/staff")
+      #expect(desk.lastBody.contains(#"id="sign-in""#) && desk.lastBody.contains("今日尚未签到"))
+      let signed = try await desk.post(
+        "/staff/sign-in", form: ["_csrf": try #require(desk.csrfToken), "window_id": window.id])
+      #expect(signed.status == .seeOther)
+      _ = try await desk.get("/staff")
+      #expect(desk.lastBody.contains("今日已在 01 号窗口签到"))
+      _ = try await anonymous.get("/hall/sites/site-center/staff")
+      let now = try #require(
+        anonymous.lastBody.components(separatedBy: #"data-window="01""#).dropFirst().first?.components(
+          separatedBy: "</div></div>"
+        ).first)
+      #expect(now.contains(clerk.identity.displayName), "\(now)")
+
+      // check: a window of another hall is refused; a clerk records no leaves
+      let town = try #require(try await DirectoryRepository(app.db).sites().first { $0.id != "site-center" })
+      if let other = try await DirectoryRepository(app.db).windows(site: town.id).first {
+        let elsewhere = try await desk.post(
+          "/staff/sign-in", form: ["_csrf": try #require(desk.csrfToken), "window_id": other.id])
+        #expect(elsewhere.status == .unprocessableEntity)
+      }
+      let forbidden = try await desk.post(
+        "/admin/leaves", form: ["_csrf": try #require(desk.csrfToken), "staff_id": aPost, "reason": "x"])
+      #expect(forbidden.status == .forbidden)
+    }
+  }
+}
