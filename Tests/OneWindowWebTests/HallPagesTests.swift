@@ -211,6 +211,11 @@ struct HallPagesTests {
       #expect(calls.count == 3, "\(calls)")
       #expect(calls.first?.hasPrefix(#" latest"><span class="num">A003"#) == true)
       #expect(calls.dropFirst().allSatisfy { $0.hasPrefix(#" done">"#) })
+      // Each call names who called it: the person really serving at the window.
+      let clerk = try #require(try await StaffRepository(app.db).find(username: "clerk"))
+      #expect(page.components(separatedBy: #"<span class="clerk">\#(clerk.identity.displayName)</span>"#).count == 4)
+      let board = try JSON(try await visitor.get("/api/v1/hall/sites/site-center/board"))
+      #expect(board["calls"][0]["clerk"].string == clerk.identity.displayName)
     }
   }
 

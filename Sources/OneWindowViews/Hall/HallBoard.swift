@@ -18,6 +18,8 @@ public struct HallBoard: Sendable, Codable, Hashable {
     public let calls: Int
     /// What the display says aloud, e.g. "请 A零零一 号到 3 号窗口办理".
     public let speech: String
+    /// Who called the ticket, by name: the person really serving at the window (驻厅管理), shown on the display.
+    public var clerk: String?
 
     public init(ticket: Ticket, window: Window) {
       ticketID = ticket.id

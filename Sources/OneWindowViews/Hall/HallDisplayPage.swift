@@ -9,7 +9,7 @@ public enum HallDisplayPage {
       """
       <li class="call\(index == 0 ? " latest" as HTML : .empty)\(call.done ? " done" as HTML : .empty)"><span class="num">\(call.number)</span>\
       <span class="to">\(context.t("请到", "to")) <b>\(call.windowNumber)</b> \(context.t("号窗口", ""))</span>\
-      <span class="wname">\(call.windowName)</span></li>
+      <span class="wname">\(call.windowName)</span>\(call.clerk.map { "<span class=\"clerk\">\($0)</span>" as HTML } ?? .empty)</li>
       """
     }
     let queues = board.queues.map { queue -> HTML in
@@ -50,7 +50,9 @@ public enum HallDisplayPage {
             li.appendChild(el('span', 'num', c.number));
             to.appendChild(document.createTextNode(label.to + ' ')); to.appendChild(el('b', null, c.windowNumber));
             to.appendChild(document.createTextNode(' ' + label.win)); li.appendChild(to);
-            li.appendChild(el('span', 'wname', c.windowName)); calls.appendChild(li);
+            li.appendChild(el('span', 'wname', c.windowName));
+            if (c.clerk) li.appendChild(el('span', 'clerk', c.clerk));
+            calls.appendChild(li);
           });
           var idle = document.getElementById('idle'); if (idle && board.calls.length) idle.remove();
           queues.textContent = '';

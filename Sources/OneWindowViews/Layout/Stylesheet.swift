@@ -164,9 +164,11 @@ public enum Stylesheet {
     .call { display:grid; grid-template-columns:3.4em 1fr; align-items:baseline; gap:0 1vw; font-size:4.4vh;
       padding:1.2vh 1vw; border-bottom:1px solid #27466e; }
     .call .wname { grid-column:2; font-size:2.6vh; opacity:.85; }
+    .call .clerk { grid-column:2; font-size:2.4vh; opacity:.85; }
     .call .num { font-weight:800; color:#ffd166; } .call.done { opacity:.55; } .call.done .num { color:#fff; }
     .call.latest { grid-column:1 / -1; font-size:9vh; background:#15365f; border-radius:1vh; animation:flash 1s 3;
       grid-template-columns:3.4em auto 1fr; } .call.latest .wname { grid-column:auto; font-size:4vh; }
+    .call.latest .clerk { grid-column:2 / -1; font-size:3.4vh; }
     .idle { font-size:5vh; opacity:.8; }
     @keyframes flash { 50% { background:#2c5d94; } }
     .hall-queues { background:#102a4c; border-radius:1vh; padding:2vh 1.5vw; }

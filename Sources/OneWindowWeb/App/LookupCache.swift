@@ -17,6 +17,8 @@ final class LookupCache: Sendable {
   private let halls = ExpiringCache<String, HallSetup>(maxAge: maxAge, bound: 10_000)
   private let duties = ExpiringCache<String, [WindowDuty]>(maxAge: maxAge, bound: 10_000)
   private let chiefs = ExpiringCache<String, [ChiefAuthorization]>(maxAge: maxAge, bound: 10_000)
+  /// Staff names by id, for the hall display's calls (a handful per board, on every call).
+  private let staffNames = ExpiringCache<String, String?>(maxAge: maxAge, bound: 10_000)
   /// One entry (the whole directory), under `directoryKey`.
   private let names = ExpiringCache<String, DirectoryNames>(maxAge: maxAge, bound: 1)
   private static let directoryKey = "directory"
@@ -90,6 +92,10 @@ final class LookupCache: Sendable {
     try await items.value(for: code, now: now) { try await CatalogRepository(db).entry(code: code) }
   }
 
+  func staffName(_ id: String, db: any Database, now: Date) async throws -> String? {
+    try await staffNames.value(for: id, now: now) { try await StaffRepository(db).find(id: id)?.identity.displayName }
+  }
+
   func site(_ id: String, db: any Database, now: Date) async throws -> Site? {
     try await sites.value(for: id, now: now) { try await DirectoryRepository(db).site(id) }
   }
@@ -115,6 +121,7 @@ final class LookupCache: Sendable {
     popular.removeAll()
     duties.removeAll()
     chiefs.removeAll()
+    staffNames.removeAll()
   }
 }
 

@@ -64,7 +64,8 @@ final class HallPublisher: Sendable {
       guard let changes = bySite[siteID], let first = changes.first else { continue }
       do {
         let setup = try await app.lookups.hall(siteID, db: app.db, now: app.now())
-        let board = try await HallService.board(first.site, day: first.day, setup: setup, db: app.db)
+        let board = try await HallService.board(
+          first.site, day: first.day, setup: setup, db: app.db, lookups: app.lookups, now: app.now())
         // Every change a screen acts on (a call to announce, a service the pad asks about) goes out; of the rest only
         // the last, since each carries the same board.
         let kept = changes.enumerated().filter { index, change in

@@ -48,17 +48,22 @@ enum HallService {
   }
 
   static func board(_ site: Site, day: CivilDate, _ req: Request) async throws -> HallBoard {
-    try await board(site, day: day, setup: try await setup(site.id, req), db: req.database)
+    try await board(
+      site, day: day, setup: try await setup(site.id, req), db: req.database, lookups: req.application.lookups,
+      now: req.now)
   }
 
-  static func board(_ site: Site, day: CivilDate, setup: LookupCache.HallSetup, db: any Database) async throws
-    -> HallBoard
-  {
+  static func board(
+    _ site: Site, day: CivilDate, setup: LookupCache.HallSetup, db: any Database, lookups: LookupCache, now: Date
+  ) async throws -> HallBoard {
     let repository = HallRepository(db)
     let waiting = try await repository.waitingCounts(site: site.id, day: day)
-    let calls = try await repository.recentCalls(site: site.id, day: day).compactMap { ticket -> HallBoard.Call? in
-      guard let window = ticket.windowID.flatMap(setup.window) else { return nil }
-      return HallBoard.Call(ticket: ticket, window: window)
+    var calls: [HallBoard.Call] = []
+    for ticket in try await repository.recentCalls(site: site.id, day: day) {
+      guard let window = ticket.windowID.flatMap(setup.window) else { continue }
+      var call = HallBoard.Call(ticket: ticket, window: window)
+      call.clerk = try await ticket.staffID.asyncMap { try await lookups.staffName($0, db: db, now: now) } ?? nil
+      calls.append(call)
     }
     return HallBoard(
       siteID: site.id, siteName: site.name, calls: calls,
