@@ -54,6 +54,8 @@ struct FloorTests {
       #expect(!card.contains(holder.identity.displayName))
       _ = try await anonymous.get("/hall/windows/\(window.id)/pad")
       #expect(anonymous.lastBody.contains(standIn.identity.displayName))
+      // and the stand-in may call at that window, though it is not her post
+      #expect(try await FloorRosterRepository(app.db).standingIn(staff: standIn.identity.id, on: day) == [window.id])
 
       // act: another clerk (not on leave) signs in at window 01 and is the one serving there
       var desk = TestBrowser(app)

@@ -94,6 +94,23 @@ public struct FloorRosterRepository: Sendable {
       }
   }
 
+  /// The windows `staffID` stands in at on `day` without holding their post: signed in there, or named as the
+  /// stand-in by the leave of a window's A post.
+  public func standingIn(staff staffID: String, on day: CivilDate) async throws -> [String] {
+    let staffID = Self.canonical(staffID)
+    var windows = try await sql.select().column("window_id").from("window_sign_ins").where("day", .equal, day.iso)
+      .where("staff_id", .equal, staffID).all().map { try $0.decode(column: "window_id", as: String.self) }
+    let away = try await sql.select().column("staff_id").from("staff_leaves").where("stand_in_id", .equal, staffID)
+      .where("first_day", .lessThanOrEqual, day.iso).where("last_day", .greaterThanOrEqual, day.iso).all()
+      .map { try $0.decode(column: "staff_id", as: String.self) }
+    for person in away {
+      for (window, post) in try await RosterRepository(db).duties(of: person, on: day) where post == .a {
+        if !windows.contains(window.id) { windows.append(window.id) }
+      }
+    }
+    return windows
+  }
+
   /// Who serves at each of `windows` on `day`, and why (windows nobody serves are left out).
   public func serving(windows: [String], on day: CivilDate, county: String) async throws
     -> [String: (staffID: String, basis: FloorRoster.Basis)]

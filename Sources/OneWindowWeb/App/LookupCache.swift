@@ -55,10 +55,18 @@ final class LookupCache: Sendable {
     }
   }
 
-  /// The windows a staff member holds the A or B post of (read on every call of a ticket).
+  /// The windows a staff member may call at today (read on every call of a ticket): those they hold the A or B post
+  /// of, then those they stand in at (signed in there, or named by the A post's leave), as a B post.
   func duties(of staff: StaffIdentity, db: any Database, now: Date) async throws -> [WindowDuty] {
     try await duties.value(for: staff.id, now: now) {
-      try await RosterRepository(db).duties(of: staff.id, on: DeadlineRule().civilDate(of: now))
+      let day = DeadlineRule().civilDate(of: now)
+      var duties = try await RosterRepository(db).duties(of: staff.id, on: day)
+      let directory = DirectoryRepository(db)
+      for id in try await FloorRosterRepository(db).standingIn(staff: staff.id, on: day)
+      where !duties.contains(where: { $0.window.id == id }) {
+        if let window = try await directory.window(id), !window.isRetired { duties.append((window, .b)) }
+      }
+      return duties
     }
   }
 

@@ -55,6 +55,7 @@ enum FloorController {
     try await FloorRosterRepository(req.database).signIn(
       window: window.id, staff: staff.id, day: CatalogController.today(req), at: req.now,
       county: staff.scope.regionCode.county.value)
+    req.application.lookups.invalidate()
     return req.redirect(to: Links.staffHome + "#sign-in")
   }
 
