@@ -87,3 +87,36 @@ struct FloorTests {
     }
   }
 }
+
+@Suite("A window's business groups on its own form")
+struct WindowGroupTests {
+  @Test(
+    "the window form sets the business groups it calls; the last window of a group cannot leave it",
+    arguments: TestDatabase.all)
+  func groups(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      _ = try await admin.get("/admin/directory/windows/win-site-center-07")
+      var fields = FormFields.read(admin.lastBody, action: "/admin/directory/windows/win-site-center-07")
+      #expect(fields["group_B"] == "on" && fields["group_A"] == nil, "window 07 calls 公安户政 only")
+      // act: 07 also calls 综合受理
+      fields["group_A"] = "on"
+      let saved = try await admin.post("/admin/directory/windows/win-site-center-07", form: fields)
+      #expect(saved.status == .seeOther, "\(admin.lastBody.prefix(2000))")
+      let groups = try await HallRepository(app.db).groups(site: "site-center")
+      #expect(groups.first { $0.code == "A" }?.windowIDs.contains("win-site-center-07") == true)
+      #expect(groups.first { $0.code == "B" }?.windowIDs == ["win-site-center-07"])
+      // act: 07 leaves 公安户政, whose only window it is: refused at that box, nothing saved
+      fields["group_B"] = nil
+      fields["name"] = "改名不应保存"
+      let refused = try await admin.post("/admin/directory/windows/win-site-center-07", form: fields)
+      #expect(refused.status == .unprocessableEntity && admin.lastBody.contains(#"id="group_B-error""#))
+      #expect(try await DirectoryRepository(app.db).window("win-site-center-07")?.name != "改名不应保存")
+      #expect(
+        try await HallRepository(app.db).groups(site: "site-center").first { $0.code == "B" }?.windowIDs == [
+          "win-site-center-07"
+        ])
+    }
+  }
+}

@@ -23,6 +23,14 @@ public struct BusinessGroup: Sendable, Hashable, Codable {
     self.slotCapacity = slotCapacity
   }
 
+  /// The same group with `windowID` among its windows or not.
+  public func with(window windowID: String, calling: Bool) -> BusinessGroup {
+    let others = windowIDs.filter { $0 != windowID }
+    return BusinessGroup(
+      siteID: siteID, code: code, name: name, itemCodes: itemCodes, windowIDs: calling ? others + [windowID] : others,
+      slotCapacity: slotCapacity)
+  }
+
   public func problems() -> [ValidationError] {
     var errors: [ValidationError] = []
     if code.count != 1 || !code.allSatisfy({ $0.isASCII && $0.isUppercase }) {

@@ -29,6 +29,8 @@ public enum DirectoryFormPage {
     public let sites: [Site]
     public let departments: [Department]
     public let windows: [Window]
+    /// The business groups of the window's site (a window's form: which it calls).
+    public let groups: [BusinessGroup]
     public let people: [DirectoryPage.Person]
     /// Whether the record is retired (then the form offers nothing to retire).
     public let retired: Bool
@@ -40,8 +42,9 @@ public enum DirectoryFormPage {
     public init(
       kind: Kind, id: String?, values: [String: String], errors: [ValidationError] = [], regions: [Region] = [],
       sites: [Site] = [], departments: [Department] = [], windows: [Window] = [], people: [DirectoryPage.Person] = [],
-      retired: Bool = false, oldNames: [String] = [], passwordLink: String? = nil
+      retired: Bool = false, oldNames: [String] = [], passwordLink: String? = nil, groups: [BusinessGroup] = []
     ) {
+      self.groups = groups
       self.kind = kind
       self.id = id
       self.values = values
@@ -171,6 +174,12 @@ public enum DirectoryFormPage {
         \(parts.select("kind", context.t("类型", "Kind"), WindowKind.allCases.map { ($0.rawValue, context.t($0.name)) }, v("kind")))
         \(parts.select("department_id", context.t("所属部门（专窗必选）", "Department (a dedicated window needs one)"), [("", context.t("中心（无）", "The center (none)"))] + departmentOptions, v("department_id")))
         </div>
+        \(model.groups.isEmpty ? .empty : """
+          <input type="hidden" name="groups_posted" value="1">
+          <p class="meta">\(context.t("叫号业务（本窗口叫哪些业务分组的号）", "Business groups this window calls"))</p>
+          <div class="checks">\(model.groups.map { parts.check("group_\($0.code)", "\($0.code) \($0.name)", v("group_\($0.code)") == "on") })</div>
+          \(model.groups.map { parts.error("group_\($0.code)") })
+          """ as HTML)
         """
     case .staff:
       return """

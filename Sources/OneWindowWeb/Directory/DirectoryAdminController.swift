@@ -188,7 +188,9 @@ enum DirectoryAdminController {
         regions: try await directory.regions().filter { inScope($0.code) || $0.code == staff.scope.regionCode.county },
         sites: sites, departments: try await directory.departments().filter { inScope($0.regionCode) },
         windows: windows, people: people.map(person), retired: retired, oldNames: oldNames ?? [],
-        passwordLink: passwordLink),
+        passwordLink: passwordLink,
+        groups: kind == .windows
+          ? try await HallRepository(req.database).groups(site: values["site_id"] ?? "") : []),
       try await req.pageContext())
   }
 
@@ -230,7 +232,10 @@ enum DirectoryAdminController {
         [
           "site_id": window.siteID, "number": window.number, "name": window.name, "kind": window.kind.rawValue,
           "department_id": window.departmentID ?? "",
-        ], window.isRetired
+        ].merging(
+          try await HallRepository(req.database).groups(site: window.siteID).filter { $0.windowIDs.contains(window.id) }
+            .map { ("group_\($0.code)", "on") }, uniquingKeysWith: { a, _ in a }
+        ), window.isRetired
       )
     case .staff:
       guard let record = try await StaffRepository(req.database).find(id: id) else { throw AppError.notFound() }

@@ -99,7 +99,25 @@ enum DirectoryEditor {
       let window = Window(
         id: existing?.id ?? newID("win"), siteID: siteID, departmentID: text("department_id").nonEmpty,
         number: text("number"), name: text("name"), kind: try choice(WindowKind.self, text("kind"), field: "kind"))
+      // The business groups it calls (业务分组), when the form sent them: checked before anything is written.
+      var groups: [BusinessGroup] = []
+      if fields["groups_posted"] != nil {
+        for group in try await HallRepository(req.database).groups(site: siteID) {
+          let calling = isOn(fields["group_\(group.code)"])
+          guard calling != group.windowIDs.contains(window.id) else { continue }
+          let changed = group.with(window: window.id, calling: calling)
+          if !changed.problems().isEmpty {
+            throw ValidationErrors([
+              ValidationError(
+                field: "group_\(group.code)", zh: "「\(group.name)」只剩这一个窗口叫号，请先给它安排其他窗口",
+                en: "\(group.name) has no other window to call it; give it another window first")
+            ])
+          }
+          groups.append(changed)
+        }
+      }
       try await directory.save(window, county: county, now: req.now)
+      for group in groups { try await HallRepository(req.database).save(group, county: county.value) }
       return Saved(id: window.id, passwordToken: nil)
     case .staff:
       return try await saveStaff(id: id, fields, by: staff, req)

@@ -23,7 +23,7 @@ enum ServiceDeskController {
     let policy = req.application.configuration.evaluationPolicy
     let repository = try await EvaluationController.repository(req)
     let entries = try await repository.open(county: county(staff))
-    let names = try await staffNames(req)
+    let names = staffNames(try await countyStaff(staff, req))
     let figures = try await repository.figures(
       by: .site, county: county(staff), from: req.now.addingTimeInterval(-30 * 86_400), to: req.now, now: req.now)
     let posted = failed?.posted ?? [:]
@@ -44,11 +44,14 @@ enum ServiceDeskController {
         clock: CaseClock(rule: rule, now: req.now), notice: notice), context)
   }
 
-  /// Staff ids to display names (the county is small: one query).
-  static func staffNames(_ req: Request) async throws -> [String: String] {
-    Dictionary(
-      try await StaffRepository(req.database).list().map { ($0.identity.id, $0.identity.displayName) },
-      uniquingKeysWith: { a, _ in a })
+  /// The accounts of the county of `staff` (all of them: a list capped at a page would leave names out).
+  static func countyStaff(_ staff: StaffIdentity, _ req: Request) async throws -> [StaffRecord] {
+    try await StaffRepository(req.database).list(in: Scope(regionCode: staff.scope.regionCode.county), limit: 100_000)
+  }
+
+  /// Staff ids to display names, for the county of `staff` (one query).
+  static func staffNames(_ records: [StaffRecord]) -> [String: String] {
+    Dictionary(records.map { ($0.identity.id, $0.identity.displayName) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// `POST /service/evaluations/phone`: a rating the applicant gave on the phone (电话回访), entered by the team.
@@ -121,7 +124,8 @@ enum ServiceDeskController {
   ) async throws -> HTML {
     let rule = try await req.deadlineRule()
     let directory = try await StaffDesk.directoryNames(req)
-    var names = try await staffNames(req)
+    let people = try await countyStaff(staff, req)
+    var names = staffNames(people)
     names.merge(directory.departments, uniquingKeysWith: { a, _ in a })
     if let windowID = evaluation.about.windowID,
       let window = try await DirectoryRepository(req.database).window(windowID)
@@ -130,8 +134,7 @@ enum ServiceDeskController {
     }
     var assignees: [(String, String)] = []
     if Authorization.can(staff, .handleRectifications) {
-      for record in try await StaffRepository(req.database).list()
-      where record.identity.scope.regionCode.county == staff.scope.regionCode.county {
+      for record in people {
         guard let department = record.identity.scope.departmentID ?? evaluation.about.departmentID else { continue }
         let label = "\(directory.departments[department] ?? department) · \(record.identity.displayName)"
         assignees.append(("\(department)|\(record.identity.id)", label))
@@ -198,7 +201,7 @@ enum ServiceDeskController {
     var names: [String: String] = [:]
     let directory = try await StaffDesk.directoryNames(req)
     switch grouping {
-    case .staff: names = try await staffNames(req)
+    case .staff: names = staffNames(try await countyStaff(staff, req))
     case .department: names = directory.departments
     case .site: names = directory.sites
     case .window:
