@@ -120,3 +120,40 @@ struct WindowGroupTests {
     }
   }
 }
+
+@Suite("Staff photos set by the administrator")
+struct StaffPhotoTests {
+  @Test(
+    "the administrator uploads a clerk's photo for the boards; a file that is not a photo is named and nothing kept",
+    arguments: TestDatabase.all)
+  func photo(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      let clerk = try #require(try await StaffRepository(app.db).find(username: "clerk2"))
+      let path = "/admin/directory/staff/\(clerk.identity.id)"
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      _ = try await admin.get(path)
+      #expect(admin.lastBody.contains(#"id="photo-form""#))
+      let token = try #require(admin.csrfToken)
+      let refused = try await admin.post(
+        path + "/photo", form: ["_csrf": token], files: [("photo", "a.exe", "image/png", Array("MZ binary".utf8))])
+      #expect(refused.status == .unprocessableEntity && admin.lastBody.contains(#"id="photo-error""#))
+      #expect(try await AgentProfileRepository(app.db).profile(of: clerk.identity.id)?.photo == nil)
+      let saved = try await admin.post(
+        path + "/photo", form: ["_csrf": token], files: [("photo", "张静怡.png", "image/png", WindowScanTests.png)])
+      #expect(saved.status == .seeOther)
+      #expect(try await AgentProfileRepository(app.db).profile(of: clerk.identity.id)?.photo != nil)
+      var visitor = TestBrowser(app)
+      let served = try await visitor.get("/agents/\(clerk.identity.id)/photo")
+      #expect(served.status == .ok)
+      // a clerk may not set anyone's photo
+      var desk = TestBrowser(app)
+      _ = try await desk.signIn("clerk")
+      _ = try await desk.get("/staff")
+      let forbidden = try await desk.post(
+        path + "/photo", form: ["_csrf": try #require(desk.csrfToken)],
+        files: [("photo", "x.png", "image/png", WindowScanTests.png)])
+      #expect(forbidden.status == .forbidden)
+    }
+  }
+}

@@ -113,6 +113,11 @@ public enum DirectoryFormPage {
       ? """
       <form method="post" action="\(Links.adminDirectory)/staff/\(id)/password-link" class="inline-form">\(context.csrfField)\
       <button type="submit" class="secondary" id="renew-link">\(context.t("生成设置密码链接", "Make a password link"))</button></form>
+      <form method="post" action="\(Links.adminDirectory)/staff/\(id)/photo" enctype="multipart/form-data" class="inline-form" id="photo-form">\(context.csrfField)\
+      <label for="photo">\(context.t("公示照片（JPG/PNG，不超过 2 MB）", "Photo for the public boards (JPG/PNG, 2 MB)"))</label> \
+      <input type="file" id="photo" name="photo" accept="image/jpeg,image/png"\(FormParts(context: context, errors: model.errors).invalid("photo"))>\
+      <button type="submit" class="secondary">\(context.t("上传照片", "Upload the photo"))</button>\
+      \(FormParts(context: context, errors: model.errors).error("photo"))</form>
       """ : .empty
     return """
       <h2>\(label)</h2><p class="meta">\(note)</p>

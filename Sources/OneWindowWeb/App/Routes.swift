@@ -177,6 +177,8 @@ enum Routes {
         .permission(.manageSites))
       pages.post(directory + ["chiefs", ":id", "revoke"], use: DirectoryAdminController.revoke).access(
         .permission(.manageStaff))
+      upload(directory + ["staff", ":id", "photo"], use: DirectoryAdminController.photo).access(
+        .permission(.manageStaff))
       pages.post(directory + ["staff", ":id", "password-link"], use: DirectoryAdminController.passwordLink).access(
         .permission(.manageStaff))
       pages.get(Links.accountPassword.pathComponents + [":token"], use: PasswordLinkController.show).access(.open)

@@ -159,6 +159,34 @@ enum DirectoryAdminController {
       .encodeResponse(for: req)
   }
 
+  /// `POST /admin/directory/staff/{id}/photo`: the administrator puts a staff member's photo on the public boards
+  /// and the pad (their phone and hours stay as they set them). The photo is checked like the staff's own upload.
+  @Sendable static func photo(req: Request) async throws -> Response {
+    let staff = try req.authorize(.manageStaff)
+    let id = req.parameters.get("id") ?? ""
+    guard let account = try await StaffRepository(req.database).find(id: id), !account.isDisabled else {
+      throw AppError.notFound()
+    }
+    try DirectoryEditor.check(staff, .staff, region: account.identity.scope.regionCode)
+    let posted = try FormBody.read(req)
+    let (photos, errors) = posted.checkedFiles(StaffController.photoPolicy)
+    guard errors.isEmpty, let (file, kind) = photos.first(where: { $0.0.field == "photo" }) else {
+      let (values, retired) = try await values(.staff, id, staff, req)
+      let problems =
+        errors.isEmpty
+        ? [ValidationError(field: "photo", zh: "请选择照片（JPG 或 PNG）", en: "Choose a photo (JPG or PNG)")] : errors
+      return try await form(.staff, id: id, values: values, errors: problems, retired: retired, staff, req)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    let profiles = AgentProfileRepository(req.database)
+    let existing = try await profiles.profile(of: account.identity.id)
+    var profile = existing ?? AgentProfile(staffID: account.identity.id, photo: nil, phone: account.phone, hours: "")
+    let key = try await req.application.fileStore.put(file.bytes)
+    profile.photo = Attachment(fileID: key, name: file.fileName, kind: kind, size: file.bytes.count)
+    try await profiles.save(profile, county: staff.scope.regionCode.county.value)
+    return req.redirect(to: Links.adminDirectory + "/staff/\(id)?photo=1")
+  }
+
   static func passwordURL(_ token: String, _ req: Request) -> String {
     CatalogController.publicURL(req) + Links.accountPassword + "/" + token
   }
