@@ -52,6 +52,13 @@ struct FloorTests {
         ).first)
       #expect(card.contains(standIn.identity.displayName) && card.contains("替岗"), "\(card)")
       #expect(!card.contains(holder.identity.displayName))
+      // a day before the leave, the roster names the A post
+      _ = try await anonymous.get("/hall/sites/site-center/staff?day=2026-11-20")
+      let before = try #require(
+        anonymous.lastBody.components(separatedBy: #"data-window="01""#).dropFirst().first?.components(
+          separatedBy: "</div></div>"
+        ).first)
+      #expect(before.contains(holder.identity.displayName) && !before.contains("替岗"), "\(before)")
       _ = try await anonymous.get("/hall/windows/\(window.id)/pad")
       #expect(anonymous.lastBody.contains(standIn.identity.displayName))
       // and the stand-in may call at that window, though it is not her post

@@ -32,12 +32,14 @@ public enum FloorPages {
   }
 
   /// 阳光台: the windows of a hall and who serves at each today (photo, department, phone, what they handle).
-  public static func board(site: Site, day: CivilDate, entries: [BoardEntry], _ context: PageContext) -> HTML {
+  public static func board(
+    site: Site, day: CivilDate, isToday: Bool = true, entries: [BoardEntry], _ context: PageContext
+  ) -> HTML {
     let cards = entries.map { entry -> HTML in
       guard let name = entry.name, let staffID = entry.staffID else {
         return """
           <div class="card agent-card"><div class="agent-photo placeholder" aria-hidden="true">\(entry.window.number)</div>\
-          <div><h3>\(entry.window.number) \(entry.window.name)</h3><p class="meta">\(context.t("今日暂无人员在岗", "Nobody on duty today"))</p>\
+          <div><h3>\(entry.window.number) \(entry.window.name)</h3><p class="meta">\(context.t("无人员在岗", "Nobody on duty"))</p>\
           <p>\(context.t("办理：", "Handles: "))\(entry.handles)</p></div></div>
           """
       }
@@ -60,7 +62,9 @@ public enum FloorPages {
     }
     let body: HTML = """
       <h1>\(context.t("窗口工作人员公示（阳光台）", "Window staff on duty"))</h1>
-      <p class="lead">\(site.name) · \(day.iso) · \(context.t("以下为今日在岗人员，欢迎监督。", "Who serves at each window today."))</p>
+      <p class="lead">\(site.name) · \(day.iso) · \(isToday ? context.t("以下为今日在岗人员，欢迎监督。", "Who serves at each window today.") : context.t("以下为当日在岗人员。", "Who served at each window that day."))</p>
+      <form method="get" class="inline" id="roster-day"><label for="day">\(context.t("查看某日在岗", "The roster of a day"))</label> \
+      <input type="date" id="day" name="day" value="\(day.iso)"> <button type="submit" class="secondary">\(context.t("查看", "Show"))</button></form>
       <p><a href="\(Links.agents)">\(context.t("村（社区）帮办代办员公示", "Village proxy agents"))</a></p>
       <div class="cards" id="window-staff">\(cards)</div>
       """

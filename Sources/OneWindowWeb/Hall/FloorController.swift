@@ -7,13 +7,15 @@ import Vapor
 /// 驻厅管理 (seeds 001, 002, 004): clerks sign in at their window, leaves name who stands in, and the public 阳光台
 /// board shows who really serves at each window today — the same person the rating pad names.
 enum FloorController {
-  /// `GET /hall/sites/{site}/staff`: the 阳光台 board of a hall, open to anyone.
+  /// `GET /hall/sites/{site}/staff[?day=YYYY-MM-DD]`: the 阳光台 board of a hall, open to anyone — today's, or the
+  /// roster of a past day as the posts, leaves and sign-ins of that day tell it.
   @Sendable static func board(req: Request) async throws -> HTML {
     let site = try await HallService.site(req.parameters.get("site") ?? "", req)
     let directory = DirectoryRepository(req.database)
     let windows = try await directory.windows(site: site.id).filter { !$0.isRetired }
       .sorted { ($0.number.count, $0.number) < ($1.number.count, $1.number) }
-    let day = CatalogController.today(req)
+    let today = CatalogController.today(req)
+    let day = req.query[String.self, at: "day"].flatMap(CivilDate.init(iso:)).map { min($0, today) } ?? today
     let serving = try await FloorRosterRepository(req.database).serving(
       windows: windows.map(\.id), on: day, county: site.regionCode.county.value)
     let departments = Dictionary(
@@ -37,7 +39,7 @@ enum FloorController {
           department: home ?? site.name, profile: person.flatMap { profiles[$0.identity.id] },
           basis: person == nil ? nil : serving[window.id]?.basis))
     }
-    return FloorPages.board(site: site, day: day, entries: entries, context)
+    return FloorPages.board(site: site, day: day, isToday: day == today, entries: entries, context)
   }
 
   /// `POST /staff/sign-in`: the clerk signs in at a window of their own hall (their post's, or one they stand in at).
