@@ -79,4 +79,16 @@ struct CatalogSheetTests {
     #expect(free.isComplete && free.fee == nil && free.materials.isEmpty && free.promisedLimitDays == 0)
     #expect(CatalogSheet.read(sheets: sheets([free]), departments: lookup).items == [free])
   }
+
+  @Test("a code prefix is searched as a range: the upper bound is the next code")
+  func codeRanges() {
+    #expect(ItemCode.upperBound(ofPrefix: "3601") == "3602")
+    #expect(ItemCode.upperBound(ofPrefix: "3609") == "360A")
+    #expect(ItemCode.upperBound(ofPrefix: "36Z") == "37")
+    #expect(ItemCode.upperBound(ofPrefix: "11360999MB") == "11360999MC")
+    #expect(ItemCode.upperBound(ofPrefix: "ZZ") == nil)
+    #expect(ItemCode.isBasic("00010500100Y01") && !ItemCode.isBasic("0001050010") && !ItemCode.isBasic("0001-0500100Y"))
+    #expect(ItemCode.isOwn("360105001000") && !ItemCode.isOwn("00010500100Y"))
+    #expect(ItemCode.looksLikeCode("3601") && ItemCode.looksLikeCode("11360999mb") && !ItemCode.looksLikeCode("hjqy"))
+  }
 }

@@ -17,6 +17,25 @@ public enum ItemCode {
     (1...64).contains(code.count) && code.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "-") }
   }
 
+  /// The least code above every code that starts with `prefix` (digits, capitals and hyphens), so that a prefix is
+  /// searched as a range an ordinary index serves: "3601" → "3602", "3609" → "360A", "36Z" → "37". nil when no code
+  /// is above them all ("ZZ").
+  public static func upperBound(ofPrefix prefix: String) -> String? {
+    var characters = Array(prefix)
+    while let last = characters.last {
+      characters.removeLast()
+      let next: Character? =
+        switch last {
+        case "0"..."8", "A"..."Y": Character(UnicodeScalar(last.unicodeScalars.first!.value + 1)!)
+        case "9": "A"
+        case "-": "0"
+        default: nil
+        }
+      if let next { return String(characters) + String(next) }
+    }
+    return nil
+  }
+
   /// Whether a search text looks like the start of a code (digits and letters, at least one digit, 4 or more), so
   /// that it is looked up by prefix in both codes rather than by its pieces.
   public static func looksLikeCode(_ text: String) -> Bool {

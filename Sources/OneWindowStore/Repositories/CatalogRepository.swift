@@ -98,11 +98,18 @@ public struct CatalogRepository: Sendable {
     let grams = digits ? [] : Self.grams(of: text)
     var inner: SQLSelectBuilder
     if ItemCode.looksLikeCode(text) {
-      // A code's start: the basic code or the 实施编码, by prefix (codes are stored in capitals; the text holds no
-      // LIKE wildcards). LIKE rather than a range, which some collations would misorder.
+      // A code's start: the basic code or the 实施编码, as a range each column's index serves (codes are stored in
+      // capitals). The upper bound is the next code, not a punctuation mark some collations would ignore.
       let prefix = text.uppercased()
+      let upper = ItemCode.upperBound(ofPrefix: prefix)
+      func range(_ column: String, _ group: SQLPredicateGroupBuilder) -> SQLPredicateGroupBuilder {
+        let from = group.where(SQLIdentifier(column), .greaterThanOrEqual, SQLBind(prefix))
+        return upper.map { from.where(SQLIdentifier(column), .lessThan, SQLBind($0)) } ?? from
+      }
       inner = filter.apply(to: sql.select().columns(Self.summaryColumns.map { SQLColumn($0) }).from("service_items"))
-        .where { $0.where("code", .like, prefix + "%").orWhere("implementation_code", .like, prefix + "%") }
+        .where { group in
+          group.where { range("code", $0) }.orWhere { range("implementation_code", $0) }
+        }
         .orderBy("code")
     } else if let ordered = try await byRarity(grams) {
       inner = throughPieces(ordered, text: text, filter)
