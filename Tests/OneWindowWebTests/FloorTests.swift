@@ -6,6 +6,14 @@ import VaporTesting
 
 @Suite("驻厅管理: sign-ins, leaves with stand-ins, and the 阳光台 board")
 struct FloorTests {
+  /// The board's card of one window.
+  static func card(_ number: String, in page: String) -> String? {
+    page.components(separatedBy: #"data-window="\#(number)""#).dropFirst().first?.components(
+      separatedBy: "</div></div>"
+    )
+    .first
+  }
+
   @Test(
     "a leave hands the window to its stand-in on the board and the pad; a clerk signs in at a window of her own hall",
     arguments: TestDatabase.all)
@@ -46,18 +54,12 @@ struct FloorTests {
 
       // check: the board and the window's pad name the stand-in
       _ = try await anonymous.get("/hall/sites/site-center/staff")
-      let card = try #require(
-        anonymous.lastBody.components(separatedBy: #"data-window="01""#).dropFirst().first?.components(
-          separatedBy: "</div></div>"
-        ).first)
+      let card = try #require(Self.card("01", in: anonymous.lastBody))
       #expect(card.contains(standIn.identity.displayName) && card.contains("替岗"), "\(card)")
       #expect(!card.contains(holder.identity.displayName))
       // a day before the leave, the roster names the A post
       _ = try await anonymous.get("/hall/sites/site-center/staff?day=2026-11-20")
-      let before = try #require(
-        anonymous.lastBody.components(separatedBy: #"data-window="01""#).dropFirst().first?.components(
-          separatedBy: "</div></div>"
-        ).first)
+      let before = try #require(Self.card("01", in: anonymous.lastBody))
       #expect(before.contains(holder.identity.displayName) && !before.contains("替岗"), "\(before)")
       _ = try await anonymous.get("/hall/windows/\(window.id)/pad")
       #expect(anonymous.lastBody.contains(standIn.identity.displayName))
@@ -75,10 +77,7 @@ struct FloorTests {
       _ = try await desk.get("/staff")
       #expect(desk.lastBody.contains("今日已在 01 号窗口签到"))
       _ = try await anonymous.get("/hall/sites/site-center/staff")
-      let now = try #require(
-        anonymous.lastBody.components(separatedBy: #"data-window="01""#).dropFirst().first?.components(
-          separatedBy: "</div></div>"
-        ).first)
+      let now = try #require(Self.card("01", in: anonymous.lastBody))
       #expect(now.contains(clerk.identity.displayName), "\(now)")
 
       // check: a window of another hall is refused; a clerk records no leaves

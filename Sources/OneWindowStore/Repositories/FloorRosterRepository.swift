@@ -49,7 +49,7 @@ public struct FloorRosterRepository: Sendable {
   }
 
   /// Staff IDs as the posts hold them (a UUID's upper-case string), whichever way a caller spelled them.
-  static func canonical(_ id: String) -> String { UUID(uuidString: id)?.uuidString ?? id }
+  public static func canonical(_ id: String) -> String { UUID(uuidString: id)?.uuidString ?? id }
 
   /// Adds a leave after checking it (and that its people belong to `county`); every problem names its field.
   public func add(_ leave: StaffLeave, county: RegionCode, by recorder: String, now: Date) async throws {

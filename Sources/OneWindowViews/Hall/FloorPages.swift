@@ -108,6 +108,7 @@ public enum FloorPages {
         "While a window's clerk is away, the named stand-in (or else the window's B post) serves; the display, the pad and the public board show who really serves."))</p>
       <table class="results" id="leaves"><thead><tr><th>\(context.t("请假人员", "Away"))</th><th>\(context.t("日期", "Days"))</th>\
       <th>\(context.t("替岗人员", "Stand-in"))</th><th>\(context.t("事由", "Reason"))</th></tr></thead><tbody>\(list)</tbody></table>
+      \(rows.isEmpty ? "<p class=\"empty\" id=\"no-leaves\">\(context.t("今日起没有请假记录。", "No leave from today on."))</p>" as HTML : .empty)
       <form method="post" action="\(Links.adminLeaves)" class="panel" novalidate>\(context.csrfField)
       <h2>\(context.t("登记请假", "Record a leave"))</h2>
       <div class="form-grid">

@@ -69,7 +69,7 @@ enum FloorController {
     let day = CatalogController.today(req)
     let own = try await RosterRepository(req.database).duties(of: staff.id, on: day).map(\.window.id)
     let mine = try await FloorRosterRepository(req.database).signIns(on: day, windows: windows.map(\.id))
-      .filter { $0.staffID == UUID(uuidString: staff.id)?.uuidString ?? staff.id }.max { $0.at < $1.at }
+      .filter { $0.staffID == FloorRosterRepository.canonical(staff.id) }.max { $0.at < $1.at }
     let rule = try await req.deadlineRule()
     return FloorPages.signIn(
       windows: windows, ownWindowIDs: own, signedIn: mine, clock: { CaseClock(rule: rule, now: req.now).time($0) },
@@ -124,15 +124,13 @@ enum FloorController {
     let leaves = try await FloorRosterRepository(req.database).leaves(county: county.value, from: day)
     // The people who hold a window post now or later, by name (those a leave concerns).
     let holders = Set(try await RosterRepository(req.database).assignments(from: day).map(\.staffID))
-    let staffRepository = StaffRepository(req.database)
-    var people: [(id: String, name: String)] = []
-    for id in holders.union(leaves.flatMap { [$0.staffID] + ($0.standInID.map { [$0] } ?? []) }) {
-      if let record = try await staffRepository.find(id: id), county.contains(record.identity.scope.regionCode) {
-        people.append((record.identity.id, record.identity.displayName))
-      }
-    }
-    people.sort { $0.name < $1.name }
-    let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+      .union(leaves.flatMap { [$0.staffID] + ($0.standInID.map { [$0] } ?? []) })
+    // One read of the county's accounts, not one per person.
+    let people = try await StaffRepository(req.database).list(in: Scope(regionCode: county), limit: 100_000)
+      .filter { holders.contains(FloorRosterRepository.canonical($0.identity.id)) }
+      .map { (id: $0.identity.id, name: $0.identity.displayName) }.sorted { $0.name < $1.name }
+    let names = Dictionary(
+      people.map { (FloorRosterRepository.canonical($0.id), $0.name) }, uniquingKeysWith: { a, _ in a })
     let context = try await req.pageContext()
     return FloorPages.leaves(
       rows: leaves.map {
