@@ -25,6 +25,8 @@ public enum CaseAction: Sendable, Hashable, Codable {
   case issueResult(Attachment)
   /// 容缺材料补齐
   case supplyMaterials
+  /// 事后核查 of a 告知承诺 acceptance: the finding, whether the pledge held, and (when it did not) the legal basis.
+  case postCheck(finding: String, pledgeKept: Bool, legalBasis: String)
   case deliver(Delivery)
   /// 撤回
   case withdraw(reason: String)
@@ -53,6 +55,7 @@ public enum CaseAction: Sendable, Hashable, Codable {
     case .decide: .decide
     case .issueResult: .issueResult
     case .supplyMaterials: .supplyMaterials
+    case .postCheck: .postCheck
     case .deliver: .deliver
     case .withdraw: .withdraw
     case .suspend: .suspend
@@ -80,6 +83,7 @@ public enum CaseStep: String, Sendable, Codable, CaseIterable {
   case decide
   case issueResult = "issue-result"
   case supplyMaterials = "supply-materials"
+  case postCheck = "post-check"
   case deliver
   case withdraw
   case suspend
@@ -104,6 +108,7 @@ public enum CaseStep: String, Sendable, Codable, CaseIterable {
     case .decide: LocalizedText(zh: "作出决定", en: "Decide")
     case .issueResult: LocalizedText(zh: "出具电子结果", en: "Issue the electronic result")
     case .supplyMaterials: LocalizedText(zh: "容缺材料补齐", en: "Supply missing materials")
+    case .postCheck: LocalizedText(zh: "告知承诺事后核查", en: "Post-check of the pledge")
     case .deliver: LocalizedText(zh: "出件", en: "Deliver the result")
     case .withdraw: LocalizedText(zh: "撤回", en: "Withdraw")
     case .suspend: LocalizedText(zh: "特别程序挂起", en: "Suspend (special procedure)")

@@ -194,3 +194,26 @@ public struct SupervisionFlag: Sendable, Hashable, Codable {
   public let note: String
   public let at: Date
 }
+
+/// 事后核查 of an acceptance on pledge (告知承诺): what the reviewer found and whether the pledge held. A false pledge
+/// starts the revocation of an approval already given, on the legal basis recorded here, and bars approving a case
+/// not yet decided.
+public struct PostCheck: Sendable, Hashable, Codable {
+  public let finding: String
+  public let pledgeKept: Bool
+  /// The legal basis of the consequences of a false pledge (empty when the pledge held).
+  public let legalBasis: String
+  public let by: String
+  public let at: Date
+  /// Whether this check started revoking an approval given on the pledge (撤销程序).
+  public let revocationStarted: Bool
+
+  public init(finding: String, pledgeKept: Bool, legalBasis: String, by: String, at: Date, revocationStarted: Bool) {
+    self.finding = finding
+    self.pledgeKept = pledgeKept
+    self.legalBasis = legalBasis
+    self.by = by
+    self.at = at
+    self.revocationStarted = revocationStarted
+  }
+}

@@ -23,7 +23,8 @@ public enum CaseState: String, Sendable, Codable, CaseIterable {
   /// 已撤回
   case withdrawn
 
-  /// Terminal states take no further action.
+  /// Terminal states take no further action, except the post-check of a pledge (告知承诺), which may come after the
+  /// result went out.
   public var isTerminal: Bool { self == .concluded || self == .refused || self == .withdrawn }
 
   public var name: LocalizedText {

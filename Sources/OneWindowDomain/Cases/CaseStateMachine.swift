@@ -20,6 +20,8 @@ public enum CaseStateMachine {
       kind == .immediate ? [.accepted, .inReview] : kind == .escalated ? [.escalated] : [.inReview, .escalated]
     case .issueResult: [.decided]
     case .supplyMaterials: [.accepted, .inReview, .suspended, .escalated, .decided]
+    // A pledge is checked whenever the check is made: before the decision, or after the result went out.
+    case .postCheck: [.accepted, .inReview, .suspended, .escalated, .decided, .concluded]
     case .deliver: [.decided]
     case .withdraw: [.draft, .submitted, .correcting, .accepted, .inReview, .suspended, .escalated]
     case .suspend: [.accepted, .inReview]
@@ -35,7 +37,7 @@ public enum CaseStateMachine {
     case .create, .submit, .uploadScans, .resubmit, .withdraw: [.intakeCases, .proxyApply]
     case .checkMaterials, .correction, .accept, .refuse, .supplyMaterials: [.intakeCases]
     case .decide: kind == .immediate ? [.intakeCases, .reviewCases] : [.reviewCases]
-    case .startReview, .review, .requestOpinion, .giveOpinion, .suspend, .resume, .escalate, .transfer:
+    case .startReview, .review, .requestOpinion, .giveOpinion, .suspend, .resume, .escalate, .transfer, .postCheck:
       [.reviewCases]
     case .deliver: [.deliverResults]
     case .issueResult: [.reviewCases, .deliverResults]
@@ -268,6 +270,11 @@ public enum CaseStateMachine {
       guard !c.opinions.contains(where: \.isOpen) else {
         throw ValidationError(field: "opinions", zh: "尚有并联意见未答复，不能作出决定", en: "Opinions are still open")
       }
+      if approved, let check = c.postCheck, !check.pledgeKept {
+        throw ValidationError(
+          field: "approved", zh: "事后核查发现申请人承诺不实，不能\(c.item.decisionName(approved: true).zh)",
+          en: "The post-check found the applicant's pledge false; the case cannot be approved")
+      }
       c.decision = Decision(approved: approved, reason: reason, by: actor.id, at: now)
       c.state = .decided
 
@@ -287,6 +294,22 @@ public enum CaseStateMachine {
       for index in c.intake?.materials.indices ?? 0..<0 where c.intake?.materials[index].status == .deferred {
         c.intake?.materials[index].status = .received
       }
+
+    case .postCheck(let finding, let pledgeKept, let legalBasis):
+      guard c.postCheckDue != nil else {
+        throw ValidationError(field: "finding", zh: "本件不是告知承诺受理，无需事后核查", en: "The case was not accepted on pledge")
+      }
+      guard c.postCheck == nil else {
+        throw ValidationError(field: "finding", zh: "本件已完成事后核查", en: "The post-check is already recorded")
+      }
+      try required(finding, "finding", "核查情况", "finding")
+      if !pledgeKept {
+        try required(legalBasis, "legal_basis", "承诺不实的处理依据", "legal basis")
+        c.flags.append(SupervisionFlag(code: "false_pledge", note: finding, at: now))
+      }
+      c.postCheck = PostCheck(
+        finding: finding, pledgeKept: pledgeKept, legalBasis: pledgeKept ? "" : legalBasis, by: actor.id, at: now,
+        revocationStarted: !pledgeKept && c.decision?.approved == true)
 
     case .deliver(let delivery):
       guard !c.awaitsDeficientMaterials else {
@@ -429,6 +452,7 @@ extension CaseStateMachine {
         target = Scope(regionCode: serviceCase.regionCode, departmentID: department)
       }
       if step == .supplyMaterials && !serviceCase.awaitsDeficientMaterials { return false }
+      if step == .postCheck && !serviceCase.awaitsPostCheck { return false }
       if let proxy = serviceCase.proxy, proxy.agentID == actor.id, agentSteps.contains(step) {
         target = proxy.stationScope
       }

@@ -29,6 +29,8 @@ public struct ServiceCase: Sendable, Hashable, Codable {
   public var acceptance: AcceptanceForm?
   public var deficiency: Deficiency?
   public var postCheckDue: CivilDate?
+  /// The 告知承诺 post-check, once it is done.
+  public var postCheck: PostCheck?
   public var notices: [CorrectionNotice] = []
   public var pauses: [ClockPause] = []
   /// The state to return to when a suspension ends.
@@ -92,6 +94,9 @@ public struct ServiceCase: Sendable, Hashable, Codable {
 
   /// True while materials accepted as missing (容缺) have not come in.
   public var awaitsDeficientMaterials: Bool { deficiency != nil && deficiency?.suppliedAt == nil }
+
+  /// True while an acceptance on pledge (告知承诺) waits for its post-check.
+  public var awaitsPostCheck: Bool { postCheckDue != nil && postCheck == nil }
 
   public func deadline(_ rule: DeadlineRule, now: Date) -> DeadlineStatus? {
     guard let clockStart, !state.isTerminal, state != .decided else { return nil }

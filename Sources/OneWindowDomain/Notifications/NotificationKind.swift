@@ -9,6 +9,8 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
   case readyForPickup = "ready_for_pickup"
   case pleaseRate = "please_rate"
   case appointmentReminder = "appointment_reminder"
+  /// 容缺补齐提醒: materials accepted as missing are due soon, or overdue (`level` 2).
+  case materialsDue = "materials_due"
   // To staff.
   case caseYellow = "case_yellow"
   case caseRed = "case_red"
@@ -46,6 +48,7 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case .readyForPickup: LocalizedText(zh: "领取通知", en: "Ready for pickup")
     case .pleaseRate: LocalizedText(zh: "评价邀请", en: "Please rate")
     case .appointmentReminder: LocalizedText(zh: "预约提醒", en: "Appointment reminder")
+    case .materialsDue: LocalizedText(zh: "容缺补齐提醒", en: "Deferred materials due")
     case .caseYellow: LocalizedText(zh: "黄灯预警", en: "Case turning yellow")
     case .caseRed: LocalizedText(zh: "红灯超期", en: "Case overdue")
     case .rectificationDue: LocalizedText(zh: "整改到期提醒", en: "Rectification due")

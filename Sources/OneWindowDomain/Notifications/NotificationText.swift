@@ -45,6 +45,19 @@ public struct NotificationText: Sendable, Hashable {
         zh: "您已预约\(when)在\(site)办理\(item.isEmpty ? "业务" : "「\(item)」")\(code)，请按时到场凭预约码和手机号签到取号。",
         en: "You booked \(when) at \(site)\(item.isEmpty ? "" : " for '\(item)'")\(codeEN); come on time and check in "
           + "with the code and your phone number.")
+    case .materialsDue:
+      let materials = facts["materials"] ?? ""
+      let due = facts["due"] ?? ""
+      body =
+        facts["level"] == "2"
+        ? LocalizedText(
+          zh: "您申请的\(about)容缺受理的材料（\(materials)）应于 \(due) 前补齐，现已逾期，请尽快提交；材料补齐前不能领取办理结果。",
+          en: "The deferred materials of \(aboutEN) (\(materials)) were due by \(due) and are overdue: bring them soon; "
+            + "the result cannot be handed over before.")
+        : LocalizedText(
+          zh: "您申请的\(about)容缺受理的材料（\(materials)）请于 \(due) 前补齐；材料补齐前不能领取办理结果。",
+          en: "Please bring the deferred materials of \(aboutEN) (\(materials)) by \(due); the result cannot be handed "
+            + "over before.")
     case .caseYellow:
       body = LocalizedText(
         zh: "办件\(about)即将到期（黄灯预警），请抓紧办理。", en: "Case \(aboutEN) is nearly due (yellow): act on it soon.")

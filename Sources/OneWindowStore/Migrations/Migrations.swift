@@ -44,5 +44,6 @@ enum Migrations {
     migrations.add(M039AddProvinceCatalogImport())  // a province's 实施编码 (found by prefix) and its column layout
     migrations.add(M040AddCitizenIDTypes())  // portal accounts with a permit or passport
     migrations.add(M041CreateFloorRoster())  // 驻厅管理: sign-ins and leaves with stand-ins
+    migrations.add(M042AddSupervision())  // 电子监察: follow-up outcomes and reminders, the board's index
   }
 }

@@ -199,6 +199,8 @@ public struct CaseRepository: Sendable {
   struct StepEffects {
     var notifications: [NotificationKind] = []
     var tasks: [(kind: String, due: CivilDate)] = []
+    /// Follow-up tasks the steps settled, with how (`FollowUp.Outcome`).
+    var tasksDone: [(kind: String, outcome: String)] = []
     /// 并联: departments newly asked (with the reply date) and departments that answered.
     var opinionsAsked: [(departmentID: String, due: CivilDate)] = []
     var opinionsGiven: [String] = []
@@ -223,6 +225,7 @@ public struct CaseRepository: Sendable {
       head = (event.sequence, event.hash)
       effects.notifications += NotificationKind.after(action, to: next)
       if let task = Self.task(after: action) { effects.tasks.append(task) }
+      effects.tasksDone += Self.tasksDone(by: action, on: current)
       if case .requestOpinion(let department, _, _) = action, let asked = next.opinions.last {
         effects.opinionsAsked.append((department, asked.dueDate))
       }
@@ -385,8 +388,26 @@ public struct CaseRepository: Sendable {
     guard case .accept(let form) = action else { return nil }
     return switch form {
     case .standard: nil
-    case .withDeficiency(_, let due): ("deficiency", due)
-    case .onPledge(let due): ("post_check", due)
+    case .withDeficiency(_, let due): (FollowUp.Kind.deficiency.rawValue, due)
+    case .onPledge(let due): (FollowUp.Kind.postCheck.rawValue, due)
+    }
+  }
+
+  /// The follow-up tasks a step settles: the 容缺 materials coming in, the post-check made, or the application
+  /// withdrawn while either was still owed.
+  static func tasksDone(by action: CaseAction, on before: ServiceCase) -> [(kind: String, outcome: String)] {
+    switch action {
+    case .supplyMaterials: return [(FollowUp.Kind.deficiency.rawValue, FollowUp.Outcome.supplied.rawValue)]
+    case .postCheck(_, let kept, _):
+      return [(FollowUp.Kind.postCheck.rawValue, (kept ? FollowUp.Outcome.pledgeKept : .pledgeFalse).rawValue)]
+    case .withdraw:
+      var done: [(String, String)] = []
+      if before.awaitsDeficientMaterials {
+        done.append((FollowUp.Kind.deficiency.rawValue, FollowUp.Outcome.withdrawn.rawValue))
+      }
+      if before.awaitsPostCheck { done.append((FollowUp.Kind.postCheck.rawValue, FollowUp.Outcome.withdrawn.rawValue)) }
+      return done
+    default: return []
     }
   }
 

@@ -77,6 +77,14 @@ struct CaseWrite {
       ).run()
     }
     for department in effects.opinionsGiven { try await sql.raw(opinionAnswer(department)).run() }
+    for done in effects.tasksDone {
+      try await sql.raw(
+        """
+        UPDATE case_tasks SET done_ms = \(bind: millis(now)), outcome = \(bind: done.outcome)
+        WHERE case_number = \(bind: serviceCase.number) AND kind = \(bind: done.kind) AND done_ms IS NULL
+        """
+      ).run()
+    }
     return true
   }
 

@@ -54,7 +54,7 @@ enum PostgresCaseStatements {
     }
   }
 
-  /// What every write binds first, at the same places in both statements ($1–$24).
+  /// What every write binds first, at the same places in both statements ($1–$36).
   struct Effects: Sendable {
     var bindings = PostgresBindings(capacity: 48)
     static let types: [PostgresDataType] =
@@ -67,6 +67,8 @@ enum PostgresCaseStatements {
       + [.uuidArray, .textArray, .uuidArray, .textArray, .textArray, .textArray, .textArray, .textArray]
       // case columns from $25: version, state, department, accepted, due, warn, concluded, body, trail head
       + [.int8, .text, .text, .int8, .int8, .int8, .int8, .text, .int8, .text]
+      // tasks settled ($35–$36): kinds and outcomes
+      + [.textArray, .textArray]
 
     init(_ write: CaseWrite) {
       let c = write.serviceCase
@@ -106,6 +108,8 @@ enum PostgresCaseStatements {
       bindings.append(write.row.body)
       bindings.append(events.last.map { Int64($0.sequence) })
       bindings.append(events.last?.hash)
+      bindings.append(effects.tasksDone.map(\.kind))
+      bindings.append(effects.tasksDone.map(\.outcome))
     }
 
     /// The rows a write of `shape` leaves besides the case, as CTEs; `gate` keeps them from being written when it
@@ -132,7 +136,9 @@ enum PostgresCaseStatements {
           SELECT $1, department_id, due_date, $3, CASE WHEN department_id = ANY($24) THEN $3 END, $2
           FROM unnest($22, $23) AS t(department_id, due_date) WHERE \(gate)),
         a AS (UPDATE case_opinion_requests SET answered_ms = $3
-          WHERE case_number = $1 AND department_id = ANY($24) AND answered_ms IS NULL AND \(gate))
+          WHERE case_number = $1 AND department_id = ANY($24) AND answered_ms IS NULL AND \(gate)),
+        d AS (UPDATE case_tasks SET done_ms = $3, outcome = t.outcome FROM unnest($35, $36) AS t(kind, outcome)
+          WHERE case_tasks.case_number = $1 AND case_tasks.kind = t.kind AND case_tasks.done_ms IS NULL AND \(gate))
         """
       switch shape {
       case .events: return events
@@ -149,16 +155,18 @@ enum PostgresCaseStatements {
     case events
     /// Events and outbox rows.
     case notices
-    /// Also follow-up tasks and opinion requests (asked or answered).
+    /// Also follow-up tasks (set or settled) and opinion requests (asked or answered).
     case everything
 
     init(_ effects: CaseRepository.StepEffects) {
       // A new kind of effect is written only by the statement of a shape that names its table: add it to
       // `everything` and to this choice, then raise the count. (Debug builds, so every test that writes checks it.)
       assert(
-        Mirror(reflecting: effects).children.count == 4,
+        Mirror(reflecting: effects).children.count == 5,
         "CaseRepository.StepEffects has a new field: give it its place in Shape and in the everything statement")
-      if !effects.tasks.isEmpty || !effects.opinionsAsked.isEmpty || !effects.opinionsGiven.isEmpty {
+      if !effects.tasks.isEmpty || !effects.tasksDone.isEmpty || !effects.opinionsAsked.isEmpty
+        || !effects.opinionsGiven.isEmpty
+      {
         self = .everything
       } else {
         self = effects.notifications.isEmpty ? .events : .notices
@@ -186,10 +194,10 @@ enum PostgresCaseStatements {
   }
 
   // Static stored properties cannot live in a generic type; the statements look theirs up here, by shape.
-  fileprivate static let updateNames = Shape.allCases.map { "onewindow_case_update_v2_\($0)" }
+  fileprivate static let updateNames = Shape.allCases.map { "onewindow_case_update_v3_\($0)" }
   fileprivate static let updateSQL = Shape.allCases.map(Update<EventsOnly>.sql(for:))
   fileprivate static let updateTypes = Effects.types + [.int8]
-  fileprivate static let insertNames = Shape.allCases.map { "onewindow_case_insert_v2_\($0)" }
+  fileprivate static let insertNames = Shape.allCases.map { "onewindow_case_insert_v3_\($0)" }
   fileprivate static let insertSQL = Shape.allCases.map(Insert<EventsOnly>.sql(for:))
   fileprivate static let insertTypes = Effects.types + [.text, .int8] + Array(repeating: .text, count: 10) + [.int8]
 
@@ -202,7 +210,7 @@ enum PostgresCaseStatements {
       """
       WITH u AS (UPDATE cases SET version = $25, state = $26, department_id = $27, accepted_ms = $28, due_ms = $29,
           warn_ms = $30, concluded_ms = $31, body = $32, trail_seq = $33, trail_hash = $34
-        WHERE number = $1 AND version = $35 RETURNING number),
+        WHERE number = $1 AND version = $37 RETURNING number),
       \(Effects.sql(gate: "EXISTS (SELECT 1 FROM u)", shape))
       SELECT count(*) AS n FROM u
       """
@@ -233,8 +241,8 @@ enum PostgresCaseStatements {
           due_ms, warn_ms, concluded_ms, body, trail_seq, trail_hash, item_code, item_version, kind, site_id,
           region_code, channel, applicant_name, applicant_id_number, citizen_id, proxy_agent_id, idempotency_key,
           bundle_id, created_ms)
-        VALUES ($1, $2, $4, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42,
-          $43, $44, $45, $46, $47)
+        VALUES ($1, $2, $4, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $37, $38, $39, $40, $41, $42, $43, $44,
+          $45, $46, $47, $48, $49)
         RETURNING number)
       SELECT count(*) AS n FROM c
       """

@@ -96,6 +96,19 @@ enum CaseActionForms {
         multipart: true)
     case .supplyMaterials:
       return f.form(context.t("容缺材料已补齐", "The deferred materials are in"), [])
+    case .postCheck:
+      let due = model.serviceCase.postCheckDue.map { "（\(context.t("核查期限", "due")) \($0.iso)）" } ?? ""
+      return f.form(
+        context.t("告知承诺事后核查", "Post-check of the pledge"),
+        [
+          f.area("finding", context.t("核查情况", "What the check found") + due),
+          f.radios(
+            "pledge_kept", context.t("结论", "Result"),
+            [("true", context.t("承诺属实", "The pledge held")), ("false", context.t("承诺不实", "The pledge was false"))]),
+          f.text(
+            "legal_basis",
+            context.t("承诺不实时的处理依据（启动撤销程序）", "Legal basis when the pledge was false (starts revocation)")),
+        ], open: true)
     case .deliver:
       return f.form(
         context.t("出件", "Deliver the result"),

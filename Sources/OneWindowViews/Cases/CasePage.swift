@@ -104,6 +104,18 @@ public enum CasePage {
         ))
     case .onPledge(let due)?:
       rows.append((context.t("告知承诺", "On pledge"), context.t("事后核查期限 \(due.iso)", "post-check by \(due.iso)")))
+      if let check = c.postCheck {
+        let result =
+          check.pledgeKept
+          ? context.t("承诺属实", "the pledge held")
+          : context.t("承诺不实（依据：\(check.legalBasis)）", "the pledge was false (basis: \(check.legalBasis))")
+        let revocation = check.revocationStarted ? context.t("，已启动撤销程序", "; revocation started") : ""
+        rows.append(
+          (
+            context.t("事后核查", "Post-check"),
+            "\(model.clock.day(check.at))：\(check.finding)；\(result)\(revocation)"
+          ))
+      }
     default: break
     }
     if let bundle = c.bundleID { rows.append((context.t("一件事", "Bundle"), bundle)) }

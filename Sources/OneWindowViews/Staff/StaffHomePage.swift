@@ -87,13 +87,22 @@ public enum StaffHomePage {
         (Links.adminAgreements, LocalizedText(zh: "维护委托受理协议", en: "Maintain delegation agreements")),
         (Links.adminProxyLists, LocalizedText(zh: "维护帮办代办事项清单", en: "Maintain the proxy lists")),
       ]
-    case .intakeCases: [(Links.window, nil)]
-    case .reviewCases: [(Links.office, nil)]
+    case .intakeCases:
+      [(Links.window, nil), (Links.followUps, LocalizedText(zh: "容缺材料补齐跟踪", en: "Deferred materials owed"))]
+    case .reviewCases:
+      [
+        (Links.office, nil),
+        (
+          Links.followUps + "?kind=post_check",
+          LocalizedText(zh: "告知承诺事后核查", en: "Post-checks of pledges")
+        ),
+      ]
     case .deliverResults: [(Links.delivery, nil)]
     case .proxyApply: [(Links.agentDesk, nil)]
     case .callTickets: [(Links.window, nil)]
     case .viewStatistics:
       [
+        (Links.supervision, LocalizedText(zh: "电子监察 · 全程监控（红黄灯、逾期跟踪）", en: "Supervision board")),
         (Links.hallFigures, LocalizedText(zh: "查看大厅取号与评价器数据", en: "Hall figures")),
         (Links.evaluationFigures, LocalizedText(zh: "查看好差评满意度统计", en: "Satisfaction figures")),
       ]

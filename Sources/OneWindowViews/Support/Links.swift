@@ -131,6 +131,10 @@ public enum Links {
   public static let staffMessages = "/staff/messages"
   public static func evaluationAppeal(_ id: String) -> String { "/staff/evaluations/\(percentEncode(id))/appeal" }
   public static let appeals = "/supervision/appeals"
+  public static let supervision = "/supervision"
+  public static let supervisionCases = "/supervision/cases"
+  public static let supervisionExport = "/supervision/board.xlsx"
+  public static let followUps = "/follow-ups"
   public static func appealDecision(_ id: String) -> String { "/supervision/appeals/\(percentEncode(id))" }
   public static let publicEvaluations = "/ratings"
   public static let statusRate = "/status/rate"

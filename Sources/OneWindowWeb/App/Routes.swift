@@ -51,6 +51,12 @@ enum Routes {
       pages.get(Links.staffMessages.pathComponents, use: MessagesController.staff).access(.staff)
       pages.post("staff", "evaluations", ":id", "appeal", use: AppealController.file).access(.staff)
       pages.get(Links.appeals.pathComponents, use: AppealController.list).access(.permission(.superviseCases))
+      pages.get(Links.supervision.pathComponents, use: SupervisionController.board).access(.permission(.viewStatistics))
+      pages.get(Links.supervisionCases.pathComponents, use: SupervisionController.cases).access(
+        .permission(.viewStatistics))
+      pages.get(Links.supervisionExport.pathComponents, use: SupervisionController.export).access(
+        .permission(.viewStatistics))
+      pages.get(Links.followUps.pathComponents, use: SupervisionController.followUps).access(.permission(.viewCases))
       pages.post("supervision", "appeals", ":id", use: AppealController.decide).access(
         .permission(.superviseCases))
 

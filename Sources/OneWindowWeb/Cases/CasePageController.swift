@@ -197,6 +197,8 @@ struct CaseStepForm {
     body.plannedWorkdays = try number("planned_workdays")
     body.toDepartmentId = text("to_department_id")
     body.limitDays = try number("limit_days")
+    body.finding = text("finding")
+    body.pledgeKept = flag("pledge_kept")
     return body
   }
 }

@@ -51,6 +51,9 @@ struct CaseStepBody: Decodable {
   // escalate, transfer
   var toDepartmentId: String?
   var limitDays: Int?
+  // post-check
+  var finding: String?
+  var pledgeKept: Bool?
   // issue-result (API): the file, base64-encoded
   var fileName: String?
   var fileBase64: String?
@@ -112,6 +115,9 @@ struct CaseStepBody: Decodable {
       }
       return .issueResult(resultFile)
     case .supplyMaterials: return .supplyMaterials
+    case .postCheck:
+      return .postCheck(
+        finding: finding ?? "", pledgeKept: try flag(pledgeKept, "pledge_kept"), legalBasis: legalBasis ?? "")
     case .deliver:
       switch mode {
       case "pickup": return .deliver(.pickup(receiver: receiver ?? "", idChecked: idChecked ?? false))

@@ -14,16 +14,8 @@ enum CatalogImportController {
   @Sendable static func export(req: Request) async throws -> Response {
     try req.authorize(.manageCatalog)
     let bytes = try await CatalogSpreadsheet.export(req.database)
-    var headers = HTTPHeaders()
-    headers.contentType = HTTPMediaType(
-      type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    let name = "事项目录-\(CatalogController.today(req).iso).xlsx"
-    headers.replaceOrAdd(
-      name: .contentDisposition,
-      value:
-        "attachment; filename=\"catalog.xlsx\"; filename*=UTF-8''\(name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "catalog.xlsx")"
-    )
-    return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    return XLSXResponse.make(
+      bytes, fileName: "事项目录-\(CatalogController.today(req).iso).xlsx", asciiName: "catalog.xlsx")
   }
 
   /// `GET /admin/catalog/import`

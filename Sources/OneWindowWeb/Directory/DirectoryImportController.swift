@@ -15,14 +15,8 @@ enum DirectoryImportController {
   @Sendable static func export(req: Request) async throws -> Response {
     let staff = try req.authorize(.manageSites)
     let bytes = try await DirectoryWorkbook.export(req.database, county: DirectoryEditor.county(staff))
-    var headers = HTTPHeaders()
-    headers.contentType = HTTPMediaType(
-      type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    let name = "机构与人员-\(CatalogController.today(req).iso).xlsx"
-    headers.replaceOrAdd(
-      name: .contentDisposition,
-      value: "attachment; filename=\"directory.xlsx\"; filename*=UTF-8''\(name.percentEncoded)")
-    return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    return XLSXResponse.make(
+      bytes, fileName: "机构与人员-\(CatalogController.today(req).iso).xlsx", asciiName: "directory.xlsx")
   }
 
   /// `GET /admin/directory/import`

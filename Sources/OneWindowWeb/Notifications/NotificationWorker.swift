@@ -171,6 +171,7 @@ public final class NotificationWorker: Sendable {
       try await remindAppointments(now: now)
       try await alertRectifications(now: now)
       try await alertCases(now: now)
+      try await remindFollowUps(now: now)
     }
   }
 
