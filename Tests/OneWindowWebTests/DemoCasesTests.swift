@@ -11,7 +11,7 @@ struct DemoCasesTests {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
       let rule = DeadlineRule()
       let now = WindowPagesTests.monday
-      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 18)
+      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 20)
       #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 0, "a second load adds nothing")
       let repository = CaseRepository(app.db, rule: rule)
       let (_, breaks) = try await repository.verifyTrails()
@@ -25,7 +25,12 @@ struct DemoCasesTests {
       #expect(try await repository.opinionQueue(departmentID: "dept-wjw").count == 1)
       var delivery = CaseFilter(scope: nil)
       delivery.states = [.decided]
-      #expect(try await repository.list(delivery, now: now).total == 1)
+      #expect(try await repository.list(delivery, now: now).total == 2)
+      // One 容缺 case owes its materials past their date; one pledge waits for its post-check.
+      let today = rule.civilDate(of: now)
+      let followUps = try await SupervisionRepository(app.db).followUpCounts(county: "360999", today: today)
+      #expect(followUps[.deficiency]?.overdue == 1)
+      #expect(followUps[.postCheck]?.open == 1 && followUps[.postCheck]?.overdue == 0)
       // The 好差评 history: eight rated cases; every negative one has its 差评整改 entry, at three different steps.
       let ratings = EvaluationRepository(app.db, rule: rule, policy: EvaluationPolicy())
       let recent = try await ratings.recent(county: "360999", limit: 100)

@@ -15,6 +15,8 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
   case caseYellow = "case_yellow"
   case caseRed = "case_red"
   case rectificationDue = "rectification_due"
+  /// 督办: a ticket opened for the department, returned to it, or escalated when its reply is late (`step`).
+  case supervisionTicket = "supervision_ticket"
 
   /// The applicant's notifications after a case step that moved `from` to `to` (none for most steps).
   public static func after(_ action: CaseAction, to next: ServiceCase) -> [NotificationKind] {
@@ -33,7 +35,7 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
   /// Whether staff, not the applicant, receive it.
   public var isForStaff: Bool {
     switch self {
-    case .caseYellow, .caseRed, .rectificationDue: return true
+    case .caseYellow, .caseRed, .rectificationDue, .supervisionTicket: return true
     default: return false
     }
   }
@@ -52,6 +54,7 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case .caseYellow: LocalizedText(zh: "黄灯预警", en: "Case turning yellow")
     case .caseRed: LocalizedText(zh: "红灯超期", en: "Case overdue")
     case .rectificationDue: LocalizedText(zh: "整改到期提醒", en: "Rectification due")
+    case .supervisionTicket: LocalizedText(zh: "督办通知", en: "Supervision ticket")
     }
   }
 }

@@ -58,6 +58,17 @@ public struct NotificationText: Sendable, Hashable {
           zh: "您申请的\(about)容缺受理的材料（\(materials)）请于 \(due) 前补齐；材料补齐前不能领取办理结果。",
           en: "Please bring the deferred materials of \(aboutEN) (\(materials)) by \(due); the result cannot be handed "
             + "over before.")
+    case .supervisionTicket:
+      let due = facts["due"] ?? ""
+      let subject = facts["subject"] ?? ""
+      body =
+        facts["step"] == "escalate"
+        ? LocalizedText(
+          zh: "督办事项（\(subject)）应于 \(due) 前答复，部门逾期未答复，请中心领导督促办理。",
+          en: "The supervision ticket (\(subject)) was due for a reply by \(due) and is overdue; please follow it up.")
+        : LocalizedText(
+          zh: "电子监察对\(subject)发出督办，请于 \(due) 前答复。督办事项：\(facts["instruction"] ?? "")",
+          en: "Supervision opened a ticket on \(subject); reply by \(due). To do: \(facts["instruction"] ?? "")")
     case .caseYellow:
       body = LocalizedText(
         zh: "办件\(about)即将到期（黄灯预警），请抓紧办理。", en: "Case \(aboutEN) is nearly due (yellow): act on it soon.")

@@ -23,6 +23,18 @@ public enum TimeOrderedID {
       ))
   }
 
+  /// The smallest id of `instant`'s millisecond: every id made at or after it sorts at or after this one, every id
+  /// made before it sorts before (a bound for reading rows in time order).
+  public static func lowest(at instant: Date) -> UUID {
+    let millis = UInt64(max(0, OneWindowStore.millis(instant)))
+    return UUID(
+      uuid: (
+        UInt8(truncatingIfNeeded: millis >> 40), UInt8(truncatingIfNeeded: millis >> 32),
+        UInt8(truncatingIfNeeded: millis >> 24), UInt8(truncatingIfNeeded: millis >> 16),
+        UInt8(truncatingIfNeeded: millis >> 8), UInt8(truncatingIfNeeded: millis), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+      ))
+  }
+
   /// `count` ids for rows written at one instant, in ascending order: the rows of one write sort in the order they
   /// were given (the outbox sends a recipient's notifications in that order).
   public static func make(count: Int, at instant: Date = Date()) -> [UUID] {

@@ -4,7 +4,8 @@ import OneWindowDomain
 
 /// A working day's worth of cases for the demo, so every desk has something on it: cases under review (one due
 /// soon, one overdue, one waiting for 卫健委's opinion, one suspended), one awaiting correction, one 通办 case from
-/// 城关镇, results waiting at the delivery window, an immediate item done this morning. Every case goes through the
+/// 城关镇, results waiting at the delivery window (one held back by overdue 容缺 materials), one accepted on pledge,
+/// an immediate item done this morning. Every case goes through the
 /// real repository and state machine, dated back from `now`. Added only to a database without cases.
 public struct DemoCases: Sendable {
   let db: any Database
@@ -109,6 +110,20 @@ public struct DemoCases: Sendable {
         (window, .accept(.standard)), (window, .decide(approved: true, reason: "")),
         (window, .deliver(.pickup(receiver: "陈晓燕", idChecked: true))),
       ])
+    // 容缺受理 seven working days ago with the lease due three days later and still not in: decided, but the result
+    // waits for it, and it is overdue on the follow-up list.
+    let today = rule.civilDate(of: now)
+    try await make(
+      food, Self.applicant("蒋玉珍", "36099919830419155", "13607950411"), at: center, by: window, daysAgo: 7,
+      steps: [
+        (window, .accept(.withDeficiency(materials: ["房屋租赁合同"], dueDate: workdays(before: today, 7).adding(days: 3)))),
+        (office, .startReview), (office, .review(step: "审查", opinion: "材料齐全，符合法定形式", approved: true)),
+        (office, .decide(approved: true, reason: "")),
+      ])
+    // 告知承诺受理 two working days ago: the post-check is due in a fortnight.
+    try await make(
+      smallCatering, Self.applicant("钱国庆", "36099919760923266", "13607950412"), at: center, by: window, daysAgo: 2,
+      steps: [(window, .accept(.onPledge(postCheckDue: workdays(before: today, 2).adding(days: 14))))])
     try await rated(
       make: { try await make($0, $1, at: $2, by: $3, daysAgo: $4, steps: $5) }, window: window, center: center)
     return added

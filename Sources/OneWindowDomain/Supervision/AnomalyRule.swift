@@ -1,0 +1,167 @@
+import Foundation
+
+/// 电子监察规则: what supervision looks at on a case's trail. Each rule is named, documented and has its threshold as a
+/// setting; a hit carries the trail events that prove it (by sequence number) and is then looked into: explained, or
+/// confirmed as a fault. Rules read a case and its trail only (the worker runs them as events are written).
+public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
+  /// 二次告知: a second correction notice on one case breaks 一次性告知 (DESIGN.md).
+  case secondCorrectionNotice = "second_correction_notice"
+  /// 受理超时: acceptance (or the correction notice) came more than the limit of working days after the application;
+  /// 《行政许可法》第三十二条: not told within five days, the application counts as accepted on receipt.
+  case lateAcceptance = "late_acceptance"
+  /// 无审查即决定: a case that is not settled at the window was decided with no review step (一审一核).
+  case decisionWithoutReview = "decision_without_review"
+  /// 先出件后决定: a result was handed over before the decision was recorded.
+  case deliveredBeforeDecision = "delivered_before_decision"
+
+  public var name: LocalizedText {
+    switch self {
+    case .secondCorrectionNotice: LocalizedText(zh: "多次补正告知（违反一次性告知）", en: "A second correction notice")
+    case .lateAcceptance: LocalizedText(zh: "超时受理", en: "Acceptance long after submission")
+    case .decisionWithoutReview: LocalizedText(zh: "未经审查作出决定", en: "A decision with no review step")
+    case .deliveredBeforeDecision: LocalizedText(zh: "决定前出件", en: "Result delivered before the decision")
+    }
+  }
+
+  /// What the rule finds and why it matters, with its setting.
+  public func definition(_ settings: AnomalySettings) -> LocalizedText {
+    switch self {
+    case .secondCorrectionNotice:
+      LocalizedText(
+        zh: "同一办件发出两次及以上补正告知。一次性告知要求一次列明全部补正内容。",
+        en: "Two or more correction notices on one case; a notice must list everything at once.")
+    case .lateAcceptance:
+      LocalizedText(
+        zh: "提交（或补正后提交）后超过 \(settings.lateAcceptanceWorkdays) 个工作日才受理或告知补正。《行政许可法》第三十二条：逾期不告知的，自收到申请材料之日起即为受理。",
+        en: "Accepted or told to correct more than \(settings.lateAcceptanceWorkdays) working days after submission; "
+          + "by Article 32 of the Administrative Licensing Law the application then counts as accepted on receipt.")
+    case .decisionWithoutReview:
+      LocalizedText(
+        zh: "承诺件在作出决定前没有任何审核（一审一核）记录；上级部门对上报件的决定不计。",
+        en: "A promised case decided with no review step before it (an upper level's decision on an escalated case "
+          + "is not counted).")
+    case .deliveredBeforeDecision:
+      LocalizedText(
+        zh: "出件记录早于决定记录，或没有决定记录即出件。", en: "A delivery recorded before, or without, the decision.")
+    }
+  }
+
+  /// The rule's hits on one case: for each, the trail events (sequence numbers) that prove it and a short note.
+  public func hit(_ serviceCase: ServiceCase, trail: [CaseEvent], settings: AnomalySettings, rule: DeadlineRule)
+    -> (evidence: [Int], note: String)?
+  {
+    let events = trail.sorted { $0.sequence < $1.sequence }
+    switch self {
+    case .secondCorrectionNotice:
+      let notices = events.filter { $0.step == .correction }
+      guard notices.count >= 2 else { return nil }
+      let reason = serviceCase.notices.last?.reasonForAnother ?? ""
+      return (notices.map(\.sequence), reason.isEmpty ? "第 \(notices.count) 次告知" : "再次告知理由：\(reason)")
+    case .lateAcceptance:
+      for answer in events where answer.step == .accept || answer.step == .correction {
+        guard
+          let sent = events.last(where: {
+            $0.sequence < answer.sequence && ($0.step == .submit || $0.step == .resubmit)
+          })
+        else { continue }
+        let days = rule.calendar.workdays(
+          after: rule.civilDate(of: sent.at), through: rule.civilDate(of: answer.at))
+        if days > settings.lateAcceptanceWorkdays {
+          return ([sent.sequence, answer.sequence], "提交后第 \(days) 个工作日才\(answer.step == .accept ? "受理" : "告知补正")")
+        }
+      }
+      return nil
+    case .decisionWithoutReview:
+      guard serviceCase.item.kind != .immediate,
+        let decision = events.first(where: { $0.step == .decide && $0.fromState != .escalated }),
+        !events.contains(where: { $0.step == .review && $0.sequence < decision.sequence })
+      else { return nil }
+      return ([decision.sequence], "决定人：\(decision.actorName)")
+    case .deliveredBeforeDecision:
+      guard let delivery = events.first(where: { $0.step == .deliver }) else { return nil }
+      if let decision = events.first(where: { $0.step == .decide }), decision.sequence < delivery.sequence {
+        return nil
+      }
+      return ([delivery.sequence], "出件人：\(delivery.actorName)")
+    }
+  }
+}
+
+/// The rules' thresholds: the center's settings, with defaults from the law.
+public struct AnomalySettings: Sendable, Hashable, Codable {
+  /// Working days from submission within which the window accepts or tells what to correct (行政许可法 第三十二条).
+  public var lateAcceptanceWorkdays: Int
+
+  public init(lateAcceptanceWorkdays: Int = 5) {
+    self.lateAcceptanceWorkdays = lateAcceptanceWorkdays
+  }
+}
+
+/// One hit of a rule on a case, and what supervision made of it.
+public struct RuleHit: Sendable, Hashable, Codable {
+  public enum State: String, Sendable, Codable, CaseIterable {
+    /// 待核查
+    case open
+    /// 已说明（不属违规）
+    case explained
+    /// 确认违规
+    case confirmed
+
+    public var name: LocalizedText {
+      switch self {
+      case .open: LocalizedText(zh: "待核查", en: "Open")
+      case .explained: LocalizedText(zh: "已说明", en: "Explained")
+      case .confirmed: LocalizedText(zh: "确认违规", en: "Confirmed")
+      }
+    }
+  }
+
+  public let id: String
+  public let rule: AnomalyRule
+  public let caseNumber: String
+  public let departmentID: String
+  public let siteID: String
+  /// The trail events that prove it, by sequence number.
+  public let evidence: [Int]
+  public let note: String
+  public let foundAt: Date
+  public private(set) var state: State
+  public private(set) var finding: String?
+  public private(set) var findingBy: String?
+  public private(set) var findingAt: Date?
+
+  public init(
+    id: String, rule: AnomalyRule, caseNumber: String, departmentID: String, siteID: String, evidence: [Int],
+    note: String, foundAt: Date
+  ) {
+    self.id = id
+    self.rule = rule
+    self.caseNumber = caseNumber
+    self.departmentID = departmentID
+    self.siteID = siteID
+    self.evidence = evidence
+    self.note = note
+    self.foundAt = foundAt
+    self.state = .open
+  }
+
+  /// A supervisor records what the look into it found: explained, or confirmed as a fault.
+  public mutating func settle(_ state: State, finding text: String, by actor: StaffIdentity, at now: Date)
+    throws(ValidationError)
+  {
+    guard Authorization.can(actor, .superviseCases) else {
+      throw ValidationError(field: "state", zh: "只有电子监察人员可以核查预警", en: "Only supervisors settle a hit")
+    }
+    guard state != .open else {
+      throw ValidationError(field: "state", zh: "请选择「已说明」或「确认违规」", en: "Choose explained or confirmed")
+    }
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else {
+      throw ValidationError(field: "finding", zh: "请填写核查情况", en: "Enter what the look into it found")
+    }
+    self.state = state
+    finding = trimmed
+    findingBy = actor.displayName
+    findingAt = now
+  }
+}

@@ -1,0 +1,165 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+import SQLKit
+
+/// 电子监察规则 hits: found by `RuleRunner` as the trail grows, one per rule and case, then settled by a supervisor.
+public struct RuleHitRepository: Sendable {
+  let db: any Database
+
+  public init(_ db: any Database) { self.db = db }
+
+  private var sql: any SQLDatabase { db as! any SQLDatabase }
+
+  /// Stores `hit` unless the rule already hit the case; answers whether it is new.
+  @discardableResult
+  public func record(_ hit: RuleHit, county: String) async throws -> Bool {
+    try await WriteGate.serialize(db) {
+      !(try await sql.raw(
+        """
+        INSERT INTO rule_hits (id, rule, case_number, department_id, site_id, state, found_ms, body, county_code)
+        VALUES (\(bind: hit.id), \(bind: hit.rule.rawValue), \(bind: hit.caseNumber), \(bind: hit.departmentID),
+          \(bind: hit.siteID), \(bind: hit.state.rawValue), \(bind: millis(hit.foundAt)), \(bind: try Self.encode(hit)),
+          \(bind: county))
+        ON CONFLICT (rule, case_number) DO NOTHING RETURNING id
+        """
+      ).all().isEmpty)
+    }
+  }
+
+  public func find(_ id: String) async throws -> RuleHit? {
+    try await sql.raw("SELECT body FROM rule_hits WHERE id = \(bind: id)").first().map(Self.decode)
+  }
+
+  /// The hits of `county` in `state` (all when nil), within `scope`, newest first.
+  public func list(
+    county: String, state: RuleHit.State?, rule: AnomalyRule?, scope: Scope?, limit: Int, offset: Int
+  ) async throws -> (hits: [RuleHit], total: Int) {
+    var conditions: [SQLQueryString] = ["county_code = \(bind: county)"]
+    if let state { conditions.append("state = \(bind: state.rawValue)") }
+    if let rule { conditions.append("rule = \(bind: rule.rawValue)") }
+    if let site = scope?.siteID { conditions.append("site_id = \(bind: site)") }
+    if let department = scope?.departmentID { conditions.append("department_id = \(bind: department)") }
+    var clause: SQLQueryString = ""
+    for (index, condition) in conditions.enumerated() { clause = index == 0 ? condition : clause + " AND " + condition }
+    let total =
+      try await sql.raw("SELECT COUNT(*) AS n FROM rule_hits WHERE \(clause)").first()?.decode(column: "n", as: Int.self)
+      ?? 0
+    let rows = try await sql.raw(
+      "SELECT body FROM rule_hits WHERE \(clause) ORDER BY found_ms DESC, id LIMIT \(bind: limit) OFFSET \(bind: offset)"
+    ).all()
+    return (try rows.map(Self.decode), total)
+  }
+
+  /// The hits on one case.
+  public func hits(of caseNumber: String) async throws -> [RuleHit] {
+    try await sql.raw("SELECT body FROM rule_hits WHERE case_number = \(bind: caseNumber) ORDER BY found_ms").all()
+      .map(Self.decode)
+  }
+
+  /// Open hits per rule in `county`.
+  public func openCounts(county: String) async throws -> [AnomalyRule: Int] {
+    var counts: [AnomalyRule: Int] = [:]
+    for row in try await sql.raw(
+      "SELECT rule, COUNT(*) AS n FROM rule_hits WHERE county_code = \(bind: county) AND state = 'open' GROUP BY rule"
+    ).all() {
+      if let rule = AnomalyRule(rawValue: try row.decode(column: "rule", as: String.self)) {
+        counts[rule] = try row.decode(column: "n", as: Int.self)
+      }
+    }
+    return counts
+  }
+
+  /// Saves a settled hit (only over an open one: of two supervisors, the second is told).
+  public func save(_ hit: RuleHit) async throws -> Bool {
+    try await WriteGate.serialize(db) {
+      !(try await sql.raw(
+        """
+        UPDATE rule_hits SET state = \(bind: hit.state.rawValue), body = \(bind: try Self.encode(hit))
+        WHERE id = \(bind: hit.id) AND state = 'open' RETURNING id
+        """
+      ).all().isEmpty)
+    }
+  }
+
+  static func encode(_ hit: RuleHit) throws -> String { try SortedJSONEncoder.stored.encodeToString(hit) }
+
+  static func decode(_ row: any SQLRow) throws -> RuleHit {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .millisecondsSince1970
+    return try decoder.decode(RuleHit.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+  }
+}
+
+/// Runs the anomaly rules over the cases whose trail grew since the last run: it reads new events in the order of
+/// their time-ordered ids, a batch at a time, evaluates each touched case once per batch, records new hits, and
+/// moves its cursor past the batch. Events younger than `settle` are left for the next run, so one whose transaction
+/// commits a moment after a later one is not skipped. Several workers may run it: a hit is recorded once.
+public struct RuleRunner: Sendable {
+  let db: any Database
+  let settings: AnomalySettings
+  public static let cursorName = "anomaly_rules"
+
+  public init(_ db: any Database, settings: AnomalySettings = AnomalySettings()) {
+    self.db = db
+    self.settings = settings
+  }
+
+  private var sql: any SQLDatabase { db as! any SQLDatabase }
+
+  /// One batch; answers how many events it read and how many new hits it recorded.
+  @discardableResult
+  public func runBatch(
+    now: Date, rule: @Sendable (String) async throws -> DeadlineRule, settle: TimeInterval = 30, limit: Int = 2_000
+  ) async throws -> (events: Int, hits: Int) {
+    let cursor = try await sql.raw(
+      "SELECT last_event_id FROM supervision_cursors WHERE name = \(bind: Self.cursorName)"
+    ).first().map { try $0.decode(column: "last_event_id", as: UUID.self) }
+    let upTo = TimeOrderedID.lowest(at: now.addingTimeInterval(-settle))
+    let rows = try await sql.raw(
+      """
+      SELECT id, case_number FROM case_events
+      WHERE id > \(bind: cursor ?? TimeOrderedID.lowest(at: Date(timeIntervalSince1970: 0))) AND id < \(bind: upTo)
+      ORDER BY id LIMIT \(bind: limit)
+      """
+    ).all()
+    guard let last = try rows.last?.decode(column: "id", as: UUID.self) else { return (0, 0) }
+    var touched: [String] = []
+    var seen: Set<String> = []
+    for row in rows {
+      let number = try row.decode(column: "case_number", as: String.self)
+      if seen.insert(number).inserted { touched.append(number) }
+    }
+    let hits = RuleHitRepository(db)
+    var recorded = 0
+    for number in touched {
+      guard
+        let body = try await sql.raw("SELECT body, county_code FROM cases WHERE number = \(bind: number)").first()
+      else { continue }
+      let serviceCase = try CaseRow.decode(try body.decode(column: "body", as: String.self))
+      let county = try body.decode(column: "county_code", as: String.self)
+      let deadlineRule = try await rule(county)
+      let trail = try await CaseRepository(db, rule: deadlineRule).events(of: number)
+      for anomaly in AnomalyRule.allCases {
+        guard let found = anomaly.hit(serviceCase, trail: trail, settings: settings, rule: deadlineRule) else {
+          continue
+        }
+        let hit = RuleHit(
+          id: TimeOrderedID.make(at: now).uuidString.lowercased(), rule: anomaly, caseNumber: number,
+          departmentID: serviceCase.departmentID, siteID: serviceCase.siteID, evidence: found.evidence,
+          note: found.note, foundAt: now)
+        if try await hits.record(hit, county: county) { recorded += 1 }
+      }
+    }
+    try await WriteGate.serialize(db) {
+      try await sql.raw(
+        """
+        INSERT INTO supervision_cursors (name, last_event_id, updated_ms)
+        VALUES (\(bind: Self.cursorName), \(bind: last), \(bind: millis(now)))
+        ON CONFLICT (name) DO UPDATE SET last_event_id = excluded.last_event_id, updated_ms = excluded.updated_ms
+        """
+      ).run()
+    }
+    return (rows.count, recorded)
+  }
+}
