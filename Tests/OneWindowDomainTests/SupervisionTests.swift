@@ -9,7 +9,8 @@ struct SupervisionTests {
   /// A case accepted on pledge, decided as `approved` when given.
   static func pledged(decided approved: Bool? = nil) throws -> ServiceCase {
     var c = Machine.fixture(.submitted, for: .submit)
-    c = try CaseStateMachine.apply(.accept(.onPledge(postCheckDue: Machine.later)), to: c, by: Machine.clerk, at: Machine.now)
+    c = try CaseStateMachine.apply(
+      .accept(.onPledge(postCheckDue: Machine.later)), to: c, by: Machine.clerk, at: Machine.now)
     c = try CaseStateMachine.apply(.startReview, to: c, by: Machine.reviewer, at: Machine.now)
     if let approved {
       c = try CaseStateMachine.apply(
@@ -41,17 +42,25 @@ struct SupervisionTests {
     #expect(checked.postCheck?.revocationStarted == false)
     #expect(checked.flags.isEmpty)
     #expect(!CaseStateMachine.available(to: Machine.reviewer, on: checked).contains(.postCheck))
-    #expect(Self.field { () throws(CaseError) in try CaseStateMachine.apply(action, to: checked, by: Machine.reviewer, at: Machine.now) } == "finding")
+    #expect(
+      Self.field { () throws(CaseError) in
+        try CaseStateMachine.apply(action, to: checked, by: Machine.reviewer, at: Machine.now)
+      } == "finding")
   }
 
   @Test("a false pledge needs its legal basis, is flagged, and starts revoking an approval already given")
   func falsePledgeAfterApproval() throws {
     let c = try Self.pledged(decided: true)
     let withoutBasis = CaseAction.postCheck(finding: "经营场所与承诺不符", pledgeKept: false, legalBasis: " ")
-    #expect(Self.field { () throws(CaseError) in try CaseStateMachine.apply(withoutBasis, to: c, by: Machine.reviewer, at: Machine.now) } == "legal_basis")
-    #expect(Self.field { () throws(CaseError) in
-      try CaseStateMachine.apply(.postCheck(finding: "", pledgeKept: true, legalBasis: ""), to: c, by: Machine.reviewer, at: Machine.now)
-    } == "finding")
+    #expect(
+      Self.field { () throws(CaseError) in
+        try CaseStateMachine.apply(withoutBasis, to: c, by: Machine.reviewer, at: Machine.now)
+      } == "legal_basis")
+    #expect(
+      Self.field { () throws(CaseError) in
+        try CaseStateMachine.apply(
+          .postCheck(finding: "", pledgeKept: true, legalBasis: ""), to: c, by: Machine.reviewer, at: Machine.now)
+      } == "finding")
     let checked = try CaseStateMachine.apply(
       .postCheck(finding: "经营场所与承诺不符", pledgeKept: false, legalBasis: "《优化营商环境条例》第十九条"), to: c,
       by: Machine.reviewer, at: Machine.now)
@@ -68,7 +77,10 @@ struct SupervisionTests {
       .postCheck(finding: "承诺的资质证书不存在", pledgeKept: false, legalBasis: "《行政许可法》第六十九条"), to: c,
       by: Machine.reviewer, at: Machine.now)
     #expect(c.postCheck?.revocationStarted == false)
-    #expect(Self.field { () throws(CaseError) in try CaseStateMachine.apply(.decide(approved: true, reason: ""), to: c, by: Machine.reviewer, at: Machine.now) } == "approved")
+    #expect(
+      Self.field { () throws(CaseError) in
+        try CaseStateMachine.apply(.decide(approved: true, reason: ""), to: c, by: Machine.reviewer, at: Machine.now)
+      } == "approved")
     let denied = try CaseStateMachine.apply(
       .decide(approved: false, reason: "承诺不实"), to: c, by: Machine.reviewer, at: Machine.now)
     #expect(denied.state == .decided)
@@ -79,9 +91,11 @@ struct SupervisionTests {
     var c = Machine.fixture(.submitted, for: .submit)
     c = try CaseStateMachine.apply(.accept(.standard), to: c, by: Machine.clerk, at: Machine.now)
     #expect(!CaseStateMachine.available(to: Machine.reviewer, on: c).contains(.postCheck))
-    #expect(Self.field { () throws(CaseError) in
-      try CaseStateMachine.apply(.postCheck(finding: "x", pledgeKept: true, legalBasis: ""), to: c, by: Machine.reviewer, at: Machine.now)
-    } == "finding")
+    #expect(
+      Self.field { () throws(CaseError) in
+        try CaseStateMachine.apply(
+          .postCheck(finding: "x", pledgeKept: true, legalBasis: ""), to: c, by: Machine.reviewer, at: Machine.now)
+      } == "finding")
   }
 
   @Test("a follow-up is open, due soon within two days, overdue from the day after its date, or done")
@@ -129,9 +143,12 @@ struct SupervisionTests {
   @Test("the board sums cells by department, site or town, the most red first")
   func board() {
     let board = ClockBoard(cells: [
-      .init(departmentID: "d1", siteID: "s1", townCode: "360999100", counts: .init(green: 3, yellow: 1, red: 0, paused: 1)),
-      .init(departmentID: "d1", siteID: "s2", townCode: "360999101", counts: .init(green: 1, yellow: 0, red: 2, paused: 0)),
-      .init(departmentID: "d2", siteID: "s1", townCode: "360999100", counts: .init(green: 5, yellow: 2, red: 1, paused: 0)),
+      .init(
+        departmentID: "d1", siteID: "s1", townCode: "360999100", counts: .init(green: 3, yellow: 1, red: 0, paused: 1)),
+      .init(
+        departmentID: "d1", siteID: "s2", townCode: "360999101", counts: .init(green: 1, yellow: 0, red: 2, paused: 0)),
+      .init(
+        departmentID: "d2", siteID: "s1", townCode: "360999100", counts: .init(green: 5, yellow: 2, red: 1, paused: 0)),
     ])
     let byDepartment = board.grouped(by: .department)
     #expect(byDepartment.map(\.key) == ["d1", "d2"])
@@ -151,7 +168,8 @@ struct SupervisionTests {
     var c = try Self.pledged()
     // Monday 2026-11-23, 5 working days planned: the planned end is Monday 2026-11-30.
     c = try CaseStateMachine.apply(
-      .suspend(kind: .specialProcedure, reason: "现场核查", plannedWorkdays: 5), to: c, by: Machine.reviewer, at: Machine.now)
+      .suspend(kind: .specialProcedure, reason: "现场核查", plannedWorkdays: 5), to: c, by: Machine.reviewer,
+      at: Machine.now)
     let rule = DeadlineRule()
     #expect(c.plannedResumption(rule) == CivilDate(iso: "2026-11-30"))
     #expect(!c.isPausedLongerThanPlanned(rule, today: CivilDate(iso: "2026-11-30")!))

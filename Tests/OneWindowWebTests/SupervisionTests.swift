@@ -23,17 +23,21 @@ struct SupervisionWebTests {
     return result
   }
 
-  @Test("each follow-up is settled by the step that does it, in the same write, and lists say so", arguments: TestDatabase.all)
+  @Test(
+    "each follow-up is settled by the step that does it, in the same write, and lists say so",
+    arguments: TestDatabase.all)
   func settled(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       let clerk = try await APIClient.signIn(app, "clerk")
       let reviewer = try await APIClient.signIn(app, "reviewer")
       let owed = try #require(try await clerk.createCase()["number"].string)
-      _ = try await clerk.step(owed, "accept", ["form": "deficiency", "materials": ["房屋租赁合同"], "due_date": "2026-11-25"])
+      _ = try await clerk.step(
+        owed, "accept", ["form": "deficiency", "materials": ["房屋租赁合同"], "due_date": "2026-11-25"])
       let pledged = try #require(try await clerk.createCase()["number"].string)
       _ = try await clerk.step(pledged, "accept", ["form": "pledge", "post_check_due": "2026-12-20"])
       let dropped = try #require(try await clerk.createCase()["number"].string)
-      _ = try await clerk.step(dropped, "accept", ["form": "deficiency", "materials": ["身份证明"], "due_date": "2026-12-01"])
+      _ = try await clerk.step(
+        dropped, "accept", ["form": "deficiency", "materials": ["身份证明"], "due_date": "2026-12-01"])
       #expect(try await Self.tasks(app, owed)["deficiency"]?.done == false)
 
       let repository = SupervisionRepository(app.db)
@@ -78,12 +82,14 @@ struct SupervisionWebTests {
     }
   }
 
-  @Test("the applicant owing 容缺 materials is reminded once before and once after the due date", arguments: TestDatabase.all)
+  @Test(
+    "the applicant owing 容缺 materials is reminded once before and once after the due date", arguments: TestDatabase.all)
   func reminders(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       let clerk = try await APIClient.signIn(app, "clerk")
       let number = try #require(try await clerk.createCase()["number"].string)
-      _ = try await clerk.step(number, "accept", ["form": "deficiency", "materials": ["房屋租赁合同"], "due_date": "2026-11-27"])
+      _ = try await clerk.step(
+        number, "accept", ["form": "deficiency", "materials": ["房屋租赁合同"], "due_date": "2026-11-27"])
       let worker = NotificationWorker(application: app)
       func at(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
       func reminders() async throws -> [String] {
@@ -105,7 +111,9 @@ struct SupervisionWebTests {
     }
   }
 
-  @Test("the board: a case goes red, its count opens it, the export holds it; only figure readers see it", arguments: TestDatabase.all)
+  @Test(
+    "the board: a case goes red, its count opens it, the export holds it; only figure readers see it",
+    arguments: TestDatabase.all)
   func board(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       let clerk = try await APIClient.signIn(app, "clerk")
@@ -146,12 +154,15 @@ struct SupervisionWebTests {
     }
   }
 
-  @Test("the follow-up list shows a clerk the overdue 容缺 of their site, and a reviewer the post-check form", arguments: TestDatabase.all)
+  @Test(
+    "the follow-up list shows a clerk the overdue 容缺 of their site, and a reviewer the post-check form",
+    arguments: TestDatabase.all)
   func followUpPages(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       let clerk = try await APIClient.signIn(app, "clerk")
       let owed = try #require(try await clerk.createCase()["number"].string)
-      _ = try await clerk.step(owed, "accept", ["form": "deficiency", "materials": ["房屋租赁合同"], "due_date": "2026-11-25"])
+      _ = try await clerk.step(
+        owed, "accept", ["form": "deficiency", "materials": ["房屋租赁合同"], "due_date": "2026-11-25"])
       let pledged = try #require(try await clerk.createCase()["number"].string)
       _ = try await clerk.step(pledged, "accept", ["form": "pledge", "post_check_due": "2026-12-20"])
       app.now = { Self.monday.addingTimeInterval(4 * 86_400) }
@@ -179,6 +190,144 @@ struct SupervisionWebTests {
       #expect(page.body.string.contains("承诺属实"))
       page = try await reviewer.get("/follow-ups?kind=post_check&show=done")
       #expect(page.body.string.contains(pledged))
+    }
+  }
+}
+
+@Suite("Supervision: the rule runner and 督办 through the pages")
+struct SupervisionRecordsWebTests {
+  static let monday = SupervisionWebTests.monday
+
+  @Test(
+    "the rule runner finds a second correction notice once, with both events, and not a clean case",
+    arguments: TestDatabase.all)
+  func ruleRunner(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let twice = try #require(try await clerk.createCase()["number"].string)
+      let items: [[String: Any]] = [["material": "营业执照", "problem": "复印件不清晰"]]
+      var r = try await clerk.step(twice, "correction", ["items": items])
+      #expect(r.status == .ok, "\(r.body.string)")
+      _ = try await clerk.step(twice, "resubmit")
+      r = try await clerk.step(twice, "correction", ["items": items, "reason_for_another": "申请人更换了经营场所"])
+      #expect(r.status == .ok, "\(r.body.string)")
+      let clean = try #require(try await clerk.createCase()["number"].string)
+      _ = try await clerk.step(clean, "accept")
+
+      let worker = NotificationWorker(application: app)
+      // Events younger than the settling time wait for the next run.
+      #expect(try await worker.runAnomalyRules(now: Self.monday.addingTimeInterval(5)) == 0)
+      #expect(try await worker.runAnomalyRules(now: Self.monday.addingTimeInterval(60)) == 1)
+      #expect(try await worker.runAnomalyRules(now: Self.monday.addingTimeInterval(120)) == 0, "found once")
+      let hits = RuleHitRepository(app.db)
+      let found = try await hits.hits(of: twice)
+      #expect(found.map(\.rule) == [.secondCorrectionNotice])
+      #expect(found.first?.evidence == [3, 5])  // create, submit, correction, resubmit, correction
+      #expect(found.first?.note.contains("更换了经营场所") == true)
+      #expect(try await hits.hits(of: clean).isEmpty)
+
+      // The supervisor sees it with its evidence linked to the trail, and settles it.
+      var supervisor = TestBrowser(app)
+      _ = try await supervisor.signIn("supervisor")
+      var page = try await supervisor.get("/supervision/hits")
+      #expect(page.body.string.contains("/cases/\(twice)#event-3") && page.body.string.contains("#event-5"))
+      let id = try #require(found.first?.id)
+      let fields = FormFields.read(page.body.string, action: "/supervision/hits/\(id)")
+      page = try await supervisor.post("/supervision/hits/\(id)", form: fields.merging(["state": "confirmed"]) { $1 })
+      #expect(page.status == .unprocessableEntity)
+      #expect(page.body.string.contains("请填写核查情况"))
+      page = try await supervisor.post(
+        "/supervision/hits/\(id)", form: fields.merging(["state": "confirmed", "finding": "窗口未一次性告知"]) { $1 })
+      #expect(page.status == .seeOther || page.status == .found)
+      #expect(try await hits.find(id)?.state == .confirmed)
+      page = try await supervisor.get("/cases/\(twice)")
+      #expect(page.body.string.contains("id=\"case-hits\"") && page.body.string.contains("id=\"event-5\""))
+      var clerkPage = TestBrowser(app)
+      _ = try await clerkPage.signIn("clerk")
+      #expect(
+        try await clerkPage.post("/supervision/hits/\(id)", form: ["state": "explained", "finding": "x"]).status
+          == .forbidden)
+    }
+  }
+
+  @Test(
+    "督办: a supervisor opens one on a case, the department replies, the supervisor closes it; others see nothing",
+    arguments: TestDatabase.all)
+  func tickets(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      _ = try await clerk.step(number, "accept")
+      var supervisor = TestBrowser(app)
+      _ = try await supervisor.signIn("supervisor")
+      var page = try await supervisor.get("/cases/\(number)")
+      var fields = FormFields.read(page.body.string, action: "/supervision/tickets")
+      #expect(fields["subject_id"] == number)
+      page = try await supervisor.post("/supervision/tickets", form: fields.merging(["instruction": " "]) { $1 })
+      #expect(page.status == .unprocessableEntity)
+      #expect(page.body.string.contains("请填写督办事项和要求"))
+      page = try await supervisor.post(
+        "/supervision/tickets", form: fields.merging(["instruction": "说明进度，两日内答复", "workdays": "2"]) { $1 })
+      let location = try #require(page.headers.first(name: .location))
+      #expect(location.hasPrefix("/supervision/tickets/"))
+      let id = String(location.dropFirst("/supervision/tickets/".count).prefix { $0 != "?" })
+      let told = try await (app.db as! any SQLDatabase).raw(
+        "SELECT account FROM outbox WHERE kind = 'supervision_ticket'"
+      ).all().count
+      #expect(told >= 1, "the department's reviewers are told")
+
+      // The clerk neither lists nor reads it.
+      var other = TestBrowser(app)
+      _ = try await other.signIn("clerk")
+      #expect(try await other.get("/supervision/tickets").status == .forbidden)
+      #expect(try await other.get("/supervision/tickets/\(id)").status == .notFound)
+
+      var reviewer = TestBrowser(app)
+      _ = try await reviewer.signIn("reviewer")
+      page = try await reviewer.get("/supervision/tickets")
+      #expect(page.body.string.contains("说明进度，两日内答复"))
+      page = try await reviewer.get("/supervision/tickets/\(id)")
+      fields = FormFields.read(page.body.string, action: "/supervision/tickets/\(id)/reply")
+      page = try await reviewer.post(
+        "/supervision/tickets/\(id)/reply", form: fields.merging(["reply": "已完成审查，今日办结"]) { $1 })
+      #expect(page.status == .seeOther || page.status == .found)
+      // A reviewer cannot close their own department's ticket.
+      #expect(try await reviewer.post("/supervision/tickets/\(id)/close", form: fields).status != .seeOther)
+
+      page = try await supervisor.get("/supervision/tickets/\(id)")
+      fields = FormFields.read(page.body.string, action: "/supervision/tickets/\(id)/close")
+      page = try await supervisor.post("/supervision/tickets/\(id)/close", form: fields.merging(["note": "同意"]) { $1 })
+      #expect(page.status == .seeOther || page.status == .found)
+      let stored = try #require(try await SupervisionTicketRepository(app.db).find(id))
+      #expect(stored.ticket.state == .closed)
+      #expect(stored.ticket.steps.map(\.kind) == [.open, .reply, .close])
+      #expect(stored.ticket.steps[1].byName == "刘梦瑶" || !stored.ticket.steps[1].byName.isEmpty)
+      // A stale form is told, not applied.
+      page = try await supervisor.post("/supervision/tickets/\(id)/close", form: fields.merging(["note": "再次"]) { $1 })
+      #expect(page.status == .conflict || page.status == .unprocessableEntity)
+      page = try await supervisor.get("/cases/\(number)")
+      #expect(page.body.string.contains("id=\"case-tickets\""))
+    }
+  }
+
+  @Test("a ticket not answered in time is escalated once to the center's administrators", arguments: TestDatabase.all)
+  func escalation(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let staff = try #require(try await StaffRepository(app.db).find(username: "supervisor")?.identity)
+      let ticket = try SupervisionTicket.open(
+        id: "t-1", subject: .department, departmentID: "dept-scjgj", instruction: "整改窗口超时受理问题", workdays: 1,
+        by: staff, at: Self.monday, rule: DeadlineRule())
+      let repository = SupervisionTicketRepository(app.db)
+      try await repository.insert(ticket, county: "360999", now: Self.monday)
+      let worker = NotificationWorker(application: app)
+      #expect(try await worker.escalateTickets(now: Self.monday.addingTimeInterval(86_400)) == 0)  // due Tuesday
+      #expect(try await worker.escalateTickets(now: Self.monday.addingTimeInterval(2 * 86_400)) == 1)
+      #expect(try await worker.escalateTickets(now: Self.monday.addingTimeInterval(3 * 86_400)) == 0)
+      #expect(try await repository.find("t-1")?.ticket.escalated == true)
+      let rows = try await (app.db as! any SQLDatabase).raw(
+        "SELECT payload FROM outbox WHERE kind = 'supervision_ticket'"
+      ).all().map { try $0.decode(column: "payload", as: String.self) }
+      #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("escalate") })
     }
   }
 }

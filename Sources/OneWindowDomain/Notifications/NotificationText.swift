@@ -52,7 +52,8 @@ public struct NotificationText: Sendable, Hashable {
         facts["level"] == "2"
         ? LocalizedText(
           zh: "您申请的\(about)容缺受理的材料（\(materials)）应于 \(due) 前补齐，现已逾期，请尽快提交；材料补齐前不能领取办理结果。",
-          en: "The deferred materials of \(aboutEN) (\(materials)) were due by \(due) and are overdue: bring them soon; "
+          en:
+            "The deferred materials of \(aboutEN) (\(materials)) were due by \(due) and are overdue: bring them soon; "
             + "the result cannot be handed over before.")
         : LocalizedText(
           zh: "您申请的\(about)容缺受理的材料（\(materials)）请于 \(due) 前补齐；材料补齐前不能领取办理结果。",
@@ -60,7 +61,7 @@ public struct NotificationText: Sendable, Hashable {
             + "over before.")
     case .supervisionTicket:
       let due = facts["due"] ?? ""
-      let subject = facts["subject"] ?? ""
+      let subject = facts["subject"] ?? about
       body =
         facts["step"] == "escalate"
         ? LocalizedText(

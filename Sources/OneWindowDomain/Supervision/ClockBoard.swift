@@ -97,7 +97,9 @@ public struct ClockBoard: Sendable, Hashable {
   /// The counts per key of `dimension`, the most red first, then the most yellow, then by key.
   public func grouped(by dimension: Dimension) -> [(key: String, counts: Counts)] {
     var sums: [String: Counts] = [:]
-    for cell in cells { sums[cell.key(dimension), default: Counts()] = sums[cell.key(dimension), default: Counts()] + cell.counts }
+    for cell in cells {
+      sums[cell.key(dimension), default: Counts()] = sums[cell.key(dimension), default: Counts()] + cell.counts
+    }
     return sums.map { (key: $0.key, counts: $0.value) }.sorted {
       ($0.counts.red, $0.counts.yellow, $1.key) > ($1.counts.red, $1.counts.yellow, $0.key)
     }

@@ -36,9 +36,12 @@ struct M043CreateSupervisionRecords: AsyncMigration {
       .create()
     let sql = database as! any SQLDatabase
     try await sql.raw("CREATE INDEX rule_hits_list ON rule_hits (county_code, state, found_ms)").run()
-    try await sql.raw("CREATE INDEX supervision_tickets_list ON supervision_tickets (county_code, state, due_date)").run()
+    try await sql.raw("CREATE INDEX rule_hits_case ON rule_hits (case_number)").run()
+    try await sql.raw("CREATE INDEX supervision_tickets_list ON supervision_tickets (county_code, state, due_date)")
+      .run()
     try await sql.raw("CREATE INDEX supervision_tickets_department ON supervision_tickets (department_id, state)").run()
-    try await sql.raw("CREATE INDEX supervision_tickets_subject ON supervision_tickets (subject_kind, subject_id)").run()
+    try await sql.raw("CREATE INDEX supervision_tickets_subject ON supervision_tickets (subject_kind, subject_id)")
+      .run()
   }
 
   func revert(on database: any Database) async throws {

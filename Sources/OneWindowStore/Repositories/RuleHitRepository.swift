@@ -43,7 +43,8 @@ public struct RuleHitRepository: Sendable {
     var clause: SQLQueryString = ""
     for (index, condition) in conditions.enumerated() { clause = index == 0 ? condition : clause + " AND " + condition }
     let total =
-      try await sql.raw("SELECT COUNT(*) AS n FROM rule_hits WHERE \(clause)").first()?.decode(column: "n", as: Int.self)
+      try await sql.raw("SELECT COUNT(*) AS n FROM rule_hits WHERE \(clause)").first()?.decode(
+        column: "n", as: Int.self)
       ?? 0
     let rows = try await sql.raw(
       "SELECT body FROM rule_hits WHERE \(clause) ORDER BY found_ms DESC, id LIMIT \(bind: limit) OFFSET \(bind: offset)"

@@ -51,7 +51,10 @@ public struct SupervisionRepository: Sendable {
         cells[key] = ClockBoard.Cell(departmentID: department, siteID: site, townCode: town, counts: counts)
       }
     }
-    return ClockBoard(cells: cells.values.sorted { ($0.departmentID, $0.siteID, $0.townCode) < ($1.departmentID, $1.siteID, $1.townCode) })
+    return ClockBoard(
+      cells: cells.values.sorted {
+        ($0.departmentID, $0.siteID, $0.townCode) < ($1.departmentID, $1.siteID, $1.townCode)
+      })
   }
 
   /// Open cases of `county` with one light, narrowed to a department, site or town, most urgent first.
@@ -83,7 +86,8 @@ public struct SupervisionRepository: Sendable {
     if let townCode { conditions.append("region_code LIKE \(bind: townCode + "%")") }
     let whereClause = Self.joined(conditions)
     let total =
-      try await sql.raw("SELECT COUNT(*) AS n FROM cases WHERE \(whereClause)").first()?.decode(column: "n", as: Int.self)
+      try await sql.raw("SELECT COUNT(*) AS n FROM cases WHERE \(whereClause)").first()?.decode(
+        column: "n", as: Int.self)
       ?? 0
     let rows = try await sql.raw(
       """
@@ -158,7 +162,10 @@ public struct SupervisionRepository: Sendable {
       ORDER BY \(order) LIMIT \(bind: limit) OFFSET \(bind: offset)
       """
     ).all()
-    return (try rows.map { (try Self.followUp($0), try CaseRow.decode(try $0.decode(column: "body", as: String.self))) }, total)
+    return (
+      try rows.map { (try Self.followUp($0), try CaseRow.decode(try $0.decode(column: "body", as: String.self))) },
+      total
+    )
   }
 
   /// The follow-ups of one case (the case page shows them).

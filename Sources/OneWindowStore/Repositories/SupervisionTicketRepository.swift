@@ -15,18 +15,43 @@ public struct SupervisionTicketRepository: Sendable {
   public static let conflict = ValidationError(
     field: "version", zh: "该督办件刚被他人处理过，请刷新后再办理", en: "Someone else acted on this ticket; reload it")
 
-  public func insert(_ ticket: SupervisionTicket, county: String) async throws {
+  /// Stores a new ticket and queues the notices to `notify` in the same transaction.
+  public func insert(
+    _ ticket: SupervisionTicket, county: String, notify: [(phone: String, account: String)] = [],
+    facts: [String: String] = [:], now: Date
+  ) async throws {
     try await WriteGate.serialize(db) {
-      try await sql.raw(
-        """
-        INSERT INTO supervision_tickets (id, subject_kind, subject_id, department_id, state, due_date, escalated,
-          opened_ms, version, body, county_code)
-        VALUES (\(bind: ticket.id), \(bind: ticket.subject.kind), \(bind: ticket.subject.id),
-          \(bind: ticket.departmentID), \(bind: ticket.state.rawValue), \(bind: ticket.dueDate.iso),
-          \(bind: ticket.escalated), \(bind: millis(ticket.openedAt)), 1, \(bind: try Self.encode(ticket)),
-          \(bind: county))
-        """
-      ).run()
+      try await db.transaction { db in
+        let sql = db as! any SQLDatabase
+        try await sql.raw(
+          """
+          INSERT INTO supervision_tickets (id, subject_kind, subject_id, department_id, state, due_date, escalated,
+            opened_ms, version, body, county_code)
+          VALUES (\(bind: ticket.id), \(bind: ticket.subject.kind), \(bind: ticket.subject.id),
+            \(bind: ticket.departmentID), \(bind: ticket.state.rawValue), \(bind: ticket.dueDate.iso),
+            \(bind: ticket.escalated), \(bind: millis(ticket.openedAt)), 1, \(bind: try Self.encode(ticket)),
+            \(bind: county))
+          """
+        ).run()
+        try await Self.queue(
+          notify, ticket: ticket, kind: .supervisionTicket, facts: facts, county: county, now: now, sql)
+      }
+    }
+  }
+
+  private static func queue(
+    _ recipients: [(phone: String, account: String)], ticket: SupervisionTicket, kind: NotificationKind,
+    facts: [String: String], county: String, now: Date, _ sql: any SQLDatabase
+  ) async throws {
+    for recipient in recipients {
+      try await sql.insert(into: "outbox")
+        .columns("id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code", "account")
+        .values(
+          [
+            TimeOrderedID.make(at: now), ticket.subject.id ?? "", kind.rawValue, recipient.phone,
+            CaseTrail.canonicalJSON(facts), millis(now), county, recipient.account,
+          ] as [any Encodable & Sendable]
+        ).run()
     }
   }
 
@@ -60,16 +85,7 @@ public struct SupervisionTicketRepository: Sendable {
           """
         ).all()
         guard !saved.isEmpty else { throw Self.conflict }
-        for recipient in notify {
-          try await sql.insert(into: "outbox")
-            .columns("id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code", "account")
-            .values(
-              [
-                TimeOrderedID.make(at: now), ticket.subject.id ?? "", kind.rawValue, recipient.phone,
-                CaseTrail.canonicalJSON(facts), millis(now), county, recipient.account,
-              ] as [any Encodable & Sendable]
-            ).run()
-        }
+        try await Self.queue(notify, ticket: ticket, kind: kind, facts: facts, county: county, now: now, sql)
       }
     }
   }
@@ -118,11 +134,16 @@ public struct SupervisionTicketRepository: Sendable {
       ORDER BY due_date LIMIT \(bind: limit)
       """
     ).all().map {
-      (try Self.decode($0), try $0.decode(column: "version", as: Int.self), try $0.decode(column: "county_code", as: String.self))
+      (
+        try Self.decode($0), try $0.decode(column: "version", as: Int.self),
+        try $0.decode(column: "county_code", as: String.self)
+      )
     }
   }
 
-  static func encode(_ ticket: SupervisionTicket) throws -> String { try SortedJSONEncoder.stored.encodeToString(ticket) }
+  static func encode(_ ticket: SupervisionTicket) throws -> String {
+    try SortedJSONEncoder.stored.encodeToString(ticket)
+  }
 
   static func decode(_ row: any SQLRow) throws -> SupervisionTicket {
     let decoder = JSONDecoder()

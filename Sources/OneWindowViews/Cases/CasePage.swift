@@ -28,6 +28,8 @@ public enum CasePage {
     public let available: [CaseStep]
     public let failed: Failed?
     public let notice: String?
+    /// What supervision has on the case (rule hits, 督办 tickets) and whether the reader may open a ticket.
+    public var supervision: CaseSupervision?
 
     public init(
       serviceCase: ServiceCase, events: [CaseEvent], clock: CaseClock, deadline: DeadlineStatus?,
@@ -64,6 +66,7 @@ public enum CasePage {
       </div>
       \(materials(c, context))
       \(history(model, context))
+      \(model.supervision.map { CaseSupervisionPart.render($0, c, model, context) } ?? .empty)
       \(trail(model, context))
       """
     return Layout.page(context, title: "\(c.number) \(c.item.name)", body: body)
@@ -227,7 +230,7 @@ public enum CasePage {
   private static func trail(_ model: Model, _ context: PageContext) -> HTML {
     let rows = model.events.map { event -> HTML in
       """
-      <tr><td>\(event.sequence)</td><td>\(model.clock.time(event.at))</td><td>\(context.t(event.step.name))</td>\
+      <tr id="event-\(event.sequence)"><td>\(event.sequence)</td><td>\(model.clock.time(event.at))</td><td>\(context.t(event.step.name))</td>\
       <td>\(event.fromState.map { context.t($0.name) } ?? "—") → \(context.t(event.toState.name))</td>\
       <td>\(event.actorName)</td><td><code title="\(event.hash)">\(String(event.hash.prefix(10)))</code></td></tr>
       """

@@ -92,6 +92,7 @@ public enum StaffHomePage {
     case .reviewCases:
       [
         (Links.office, nil),
+        (Links.supervisionTickets, LocalizedText(zh: "本部门的督办件", en: "Tickets for this department")),
         (
           Links.followUps + "?kind=post_check",
           LocalizedText(zh: "告知承诺事后核查", en: "Post-checks of pledges")
@@ -112,7 +113,12 @@ public enum StaffHomePage {
         (Links.serviceDesk, LocalizedText(zh: "好差评与差评整改（回访、交办、反馈）", en: "Ratings and fixes")),
         (Links.evaluationFigures, LocalizedText(zh: "查看好差评满意度统计", en: "Satisfaction figures")),
       ]
-    case .superviseCases: [(Links.appeals, LocalizedText(zh: "评价申诉复核", en: "Rating appeals"))]
+    case .superviseCases:
+      [
+        (Links.ruleHits, LocalizedText(zh: "监察预警（规则命中及证据）", en: "Rule hits")),
+        (Links.supervisionTickets, LocalizedText(zh: "督办", en: "Supervision tickets")),
+        (Links.appeals, LocalizedText(zh: "评价申诉复核", en: "Rating appeals")),
+      ]
     case .manageSites:
       [
         (Links.adminDirectory + "?tab=sites", nil),

@@ -96,10 +96,12 @@ public enum FollowUpsPage {
       model.kind == .deficiency
       ? context.t(
         "容缺材料补齐前不能出件。申请人在到期前 2 天和逾期次日各收到一次提醒（短信及站内消息）；材料送到后，请在办件页点击「容缺材料已补齐」。",
-        "No result is handed over before the materials are in. The applicant is reminded 2 days before the due date and the day after it passes; when the materials arrive, record them on the case page.")
+        "No result is handed over before the materials are in. The applicant is reminded 2 days before the due date and the day after it passes; when the materials arrive, record them on the case page."
+      )
       : context.t(
         "告知承诺受理的办件须在期限内完成事后核查；发现承诺不实的，在办件页记录核查情况和处理依据，已准予的将启动撤销程序。",
-        "Cases accepted on pledge are checked by the due date; a false pledge is recorded with its legal basis on the case page, and an approval already given goes into revocation.")
+        "Cases accepted on pledge are checked by the due date; a false pledge is recorded with its legal basis on the case page, and an approval already given goes into revocation."
+      )
     let body: HTML = """
       <h1>\(context.t("受理后跟踪", "Follow-ups after acceptance"))</h1>
       <p class="tabs">\(kinds.map { "\($0) " as HTML })</p>

@@ -15,6 +15,9 @@ public enum SupervisionBoardPage {
     public let overlongPauses: [(serviceCase: ServiceCase, plannedEnd: CivilDate)]
     public let escalated: Int
     public let clock: CaseClock
+    /// Open rule hits, and open and overdue 督办 tickets.
+    public var openHits = 0
+    public var tickets: (open: Int, overdue: Int) = (0, 0)
 
     public init(
       board: ClockBoard, dimension: ClockBoard.Dimension, names: DirectoryNames, townNames: [String: String],
@@ -76,6 +79,11 @@ public enum SupervisionBoardPage {
        <a href="\(Links.supervisionCases)?state=escalated">\(context.t("查看上报件", "See escalated cases"))</a></p>
       <p class="tabs">\(tabs.map { "\($0) " as HTML }) · <a href="\(Links.supervisionExport)?by=\(model.dimension.rawValue)" download>\(context.t("导出 Excel", "Export .xlsx"))</a></p>
       \(table)
+      <section class="panel" id="board-supervision"><h2>\(context.t("预警与督办", "Rule hits and tickets"))</h2><ul class="plain">
+      <li><a href="\(Links.ruleHits)" id="board-hits">\(context.t("待核查的监察预警 \(model.openHits) 条", "\(model.openHits) rule hits to look into"))</a></li>
+      <li><a href="\(Links.supervisionTickets)">\(context.t("待答复的督办 \(model.tickets.open) 件", "\(model.tickets.open) tickets awaiting reply"))</a>，\
+      <a href="\(Links.supervisionTickets)?show=overdue">\(context.t("逾期 \(model.tickets.overdue) 件", "\(model.tickets.overdue) overdue"))</a></li>
+      </ul></section>
       \(followUpSection(model, context))
       \(opinionSection(model, context))
       \(pauseSection(model, context))

@@ -135,6 +135,13 @@ public enum Links {
   public static let supervisionCases = "/supervision/cases"
   public static let supervisionExport = "/supervision/board.xlsx"
   public static let followUps = "/follow-ups"
+  public static let supervisionTickets = "/supervision/tickets"
+  public static func supervisionTicket(_ id: String) -> String { "/supervision/tickets/\(percentEncode(id))" }
+  public static func supervisionTicketStep(_ id: String, _ step: String) -> String {
+    "/supervision/tickets/\(percentEncode(id))/\(percentEncode(step))"
+  }
+  public static let ruleHits = "/supervision/hits"
+  public static func ruleHit(_ id: String) -> String { "/supervision/hits/\(percentEncode(id))" }
   public static func appealDecision(_ id: String) -> String { "/supervision/appeals/\(percentEncode(id))" }
   public static let publicEvaluations = "/ratings"
   public static let statusRate = "/status/rate"

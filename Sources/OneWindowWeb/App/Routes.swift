@@ -57,6 +57,13 @@ enum Routes {
       pages.get(Links.supervisionExport.pathComponents, use: SupervisionController.export).access(
         .permission(.viewStatistics))
       pages.get(Links.followUps.pathComponents, use: SupervisionController.followUps).access(.permission(.viewCases))
+      pages.get(Links.ruleHits.pathComponents, use: RuleHitController.list).access(.permission(.viewStatistics))
+      pages.post("supervision", "hits", ":id", use: RuleHitController.settle).access(.permission(.superviseCases))
+      pages.get(Links.supervisionTickets.pathComponents, use: SupervisionTicketController.list).access(.staff)
+      pages.post(Links.supervisionTickets.pathComponents, use: SupervisionTicketController.open).access(
+        .permission(.superviseCases))
+      pages.get("supervision", "tickets", ":id", use: SupervisionTicketController.show).access(.staff)
+      pages.post("supervision", "tickets", ":id", ":step", use: SupervisionTicketController.step).access(.staff)
       pages.post("supervision", "appeals", ":id", use: AppealController.decide).access(
         .permission(.superviseCases))
 

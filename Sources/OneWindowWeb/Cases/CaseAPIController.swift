@@ -271,10 +271,10 @@ enum CaseAPIController {
   }
 
   /// The case if it exists and lies in the caller's scope; 404 otherwise (no hint that it exists).
-  static func visibleCase(_ req: Request, _ staff: StaffIdentity, _ repository: CaseRepository) async throws
-    -> ServiceCase
-  {
-    let number = req.parameters.get("number") ?? ""
+  static func visibleCase(
+    _ req: Request, _ staff: StaffIdentity, _ repository: CaseRepository, number: String? = nil
+  ) async throws -> ServiceCase {
+    let number = number ?? req.parameters.get("number") ?? ""
     guard let serviceCase = try await repository.find(number), isVisible(serviceCase, to: staff)
     else {
       throw AppError.notFound(LocalizedText(zh: "没有办件「\(number)」", en: "No case \(number)"))

@@ -91,20 +91,24 @@ enum CasePageController {
   }
 
   static func page(
-    _ c: ServiceCase, staff: StaffIdentity, failed: CasePage.Failed?, notice: String?, _ req: Request
+    _ c: ServiceCase, staff: StaffIdentity, failed: CasePage.Failed?, notice: String?,
+    ticketErrors: [ValidationError] = [], ticketValues: [String: String] = [:], _ req: Request
   ) async throws -> HTML {
     let rule = try await req.deadlineRule()
     let repository = req.cases(rule)
     let status = c.deadline(rule, now: req.now)
     let departments = try await DirectoryRepository(req.database).departments()
-    return CasePage.render(
-      CasePage.Model(
-        serviceCase: c, events: try await repository.events(of: c.number), clock: CaseClock(rule: rule, now: req.now),
-        deadline: status, deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
-        names: try await StaffDesk.directoryNames(req), departments: departments,
-        available: CaseStateMachine.available(to: try await req.caseActor(staff), on: c), failed: failed, notice: notice
-      ),
-      try await req.pageContext())
+    var model = CasePage.Model(
+      serviceCase: c, events: try await repository.events(of: c.number), clock: CaseClock(rule: rule, now: req.now),
+      deadline: status, deadlineText: DeadlineText.explain(c, status: status, rule: rule, language: req.language),
+      names: try await StaffDesk.directoryNames(req), departments: departments,
+      available: CaseStateMachine.available(to: try await req.caseActor(staff), on: c), failed: failed, notice: notice
+    )
+    model.supervision = CaseSupervision(
+      hits: try await RuleHitRepository(req.database).hits(of: c.number),
+      tickets: try await SupervisionTicketRepository(req.database).tickets(about: .serviceCase(c.number)),
+      mayOpenTicket: Authorization.can(staff, .superviseCases), errors: ticketErrors, values: ticketValues)
+    return CasePage.render(model, try await req.pageContext())
   }
 
   /// `GET /cases/{number}/files/{key}`: a scan attached to the case (only the case's own files, only in scope).

@@ -172,6 +172,8 @@ public final class NotificationWorker: Sendable {
       try await alertRectifications(now: now)
       try await alertCases(now: now)
       try await remindFollowUps(now: now)
+      try await runAnomalyRules(now: now)
+      try await escalateTickets(now: now)
     }
   }
 

@@ -39,7 +39,8 @@ enum SupervisionController {
     let stamp = "统计时间：\(CaseClock(rule: try await req.deadlineRule(), now: req.now).time(req.now))"
     let workbook = Workbook(sheets: [
       Workbook.Sheet(
-        name: "全程监控", rows: [[stamp], header] + grouped + [["合计"] + lights.map { String(total[$0]) } + [String(total.open)]],
+        name: "全程监控",
+        rows: [[stamp], header] + grouped + [["合计"] + lights.map { String(total[$0]) } + [String(total.open)]],
         widths: [28] + lights.map { _ in 14 } + [12]),
       Workbook.Sheet(
         name: "明细", rows: [["部门", "受理场所", "乡镇"] + lights.map(\.name.zh) + ["在办合计"]] + cells,
@@ -125,11 +126,19 @@ enum SupervisionController {
       return (c, end)
     }
     let opinions = try await repository.overdueOpinions(county: county, today: today).filter { inScope($0.serviceCase) }
-    return SupervisionBoardPage.Model(
+    var model = SupervisionBoardPage.Model(
       board: board, dimension: dimension, names: try await StaffDesk.directoryNames(req),
       townNames: try await townNames(req),
       followUps: try await repository.followUpCounts(county: county, today: today), overdueOpinions: opinions,
       overlongPauses: pauses, escalated: escalated, clock: CaseClock(rule: rule, now: req.now))
+    model.openHits = try await RuleHitRepository(req.database).openCounts(county: county).values.reduce(0, +)
+    let tickets = SupervisionTicketRepository(req.database)
+    model.tickets = (
+      try await tickets.list(county: county, departmentID: nil, state: .open, limit: 0, offset: 0).total,
+      try await tickets.list(county: county, departmentID: nil, state: .open, overdueOn: today, limit: 0, offset: 0)
+        .total
+    )
+    return model
   }
 
   /// Towns (9-digit codes) and the county itself by code, for the board's town rows.
@@ -155,7 +164,8 @@ enum SupervisionController {
       throw AppError(
         .badRequest, code: "invalid_field",
         message: LocalizedText(
-          zh: "\(name) 应为：\(allowed.joined(separator: "、"))", en: "\(name) must be one of: \(allowed.joined(separator: ", "))"
+          zh: "\(name) 应为：\(allowed.joined(separator: "、"))",
+          en: "\(name) must be one of: \(allowed.joined(separator: ", "))"
         ), field: name)
     }
     return value

@@ -1,0 +1,181 @@
+import Foundation
+import OneWindowDomain
+import Testing
+
+@Suite("Anomaly rules: each hits a hand-built trail that breaks it, and not one that keeps it")
+struct AnomalyRuleTests {
+  typealias Machine = CaseStateMachineTests
+  static let rule = DeadlineRule()
+  static let monday = Machine.now  // 2026-11-23 10:00 +08:00
+
+  /// A trail of `steps` (step, to-state, working days after Monday, actor) for a case of `kind`.
+  static func trail(_ steps: [(CaseStep, CaseState, Int, String)]) -> [CaseEvent] {
+    var events: [CaseEvent] = []
+    var state: CaseState? = nil
+    for (step, to, days, actor) in steps {
+      let day = rule.calendar.workday(days, after: rule.civilDate(of: monday))
+      let at = days == 0 ? monday : rule.startOfDay(day).addingTimeInterval(10 * 3600)
+      events.append(
+        CaseEvent.next(
+          after: events.last, caseNumber: "N", step: step, from: state, to: to, actorID: actor, actorName: actor,
+          at: at, payload: "{}"))
+      state = to
+    }
+    return events
+  }
+
+  static func hit(_ anomaly: AnomalyRule, _ events: [CaseEvent], kind: CaseKind = .promised) -> [Int]? {
+    anomaly.hit(Machine.makeCase(kind: kind), trail: events, settings: AnomalySettings(), rule: rule)?.evidence
+  }
+
+  @Test("二次告知: two correction notices hit, with both events; one does not")
+  func secondNotice() {
+    let twice = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.correction, .correcting, 0, "c1"),
+      (.resubmit, .submitted, 1, "c1"), (.correction, .correcting, 1, "c1"),
+    ])
+    #expect(Self.hit(.secondCorrectionNotice, twice) == [3, 5])
+    #expect(Self.hit(.secondCorrectionNotice, Array(twice.prefix(4))) == nil)
+  }
+
+  @Test("超时受理: accepted more than five working days after submission hits; on the fifth does not")
+  func lateAcceptance() {
+    let late = Self.trail([(.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.accept, .accepted, 6, "c1")])
+    #expect(Self.hit(.lateAcceptance, late) == [2, 3])
+    let inTime = Self.trail([(.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.accept, .accepted, 5, "c1")])
+    #expect(Self.hit(.lateAcceptance, inTime) == nil)
+    // Counted from the resubmission after a correction, and a late correction notice hits as well.
+    let corrected = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.correction, .correcting, 2, "c1"),
+      (.resubmit, .submitted, 8, "c1"), (.accept, .accepted, 9, "c1"),
+    ])
+    #expect(Self.hit(.lateAcceptance, corrected) == nil)
+    let lateNotice = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.correction, .correcting, 7, "c1"),
+    ])
+    #expect(Self.hit(.lateAcceptance, lateNotice) == [2, 3])
+  }
+
+  @Test("无审查即决定: a promised case decided with no review hits; reviewed, immediate or escalated does not")
+  func decisionWithoutReview() {
+    let bare = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.accept, .accepted, 0, "c1"),
+      (.startReview, .inReview, 1, "r1"), (.decide, .decided, 1, "r1"),
+    ])
+    #expect(Self.hit(.decisionWithoutReview, bare) == [5])
+    #expect(Self.hit(.decisionWithoutReview, bare, kind: .immediate) == nil)
+    let reviewed = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.accept, .accepted, 0, "c1"),
+      (.startReview, .inReview, 1, "r1"), (.review, .inReview, 1, "r1"), (.decide, .decided, 2, "r2"),
+    ])
+    #expect(Self.hit(.decisionWithoutReview, reviewed) == nil)
+    let upper = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.accept, .accepted, 0, "c1"),
+      (.escalate, .escalated, 1, "r1"), (.decide, .decided, 5, "r9"),
+    ])
+    #expect(Self.hit(.decisionWithoutReview, upper) == nil)
+  }
+
+  @Test("先出件后决定: a delivery with no decision before it hits; after the decision does not")
+  func deliveredBeforeDecision() {
+    let early = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.accept, .accepted, 0, "c1"),
+      (.deliver, .concluded, 1, "c1"),
+    ])
+    #expect(Self.hit(.deliveredBeforeDecision, early) == [4])
+    let proper = Self.trail([
+      (.create, .draft, 0, "c1"), (.submit, .submitted, 0, "c1"), (.accept, .accepted, 0, "c1"),
+      (.decide, .decided, 0, "c1"), (.deliver, .concluded, 0, "c1"),
+    ])
+    #expect(Self.hit(.deliveredBeforeDecision, proper) == nil)
+    #expect(Self.hit(.deliveredBeforeDecision, Array(proper.prefix(3))) == nil)
+  }
+
+  @Test("a hit is settled by a supervisor only, as explained or confirmed, with what was found")
+  func settle() throws {
+    var hit = RuleHit(
+      id: "h", rule: .secondCorrectionNotice, caseNumber: "N", departmentID: "d", siteID: "s", evidence: [3, 5],
+      note: "", foundAt: Self.monday)
+    let supervisor = StaffIdentity(
+      id: "s1", username: "supervisor", displayName: "监察员", role: .supervisor,
+      scope: Scope(regionCode: Machine.county))
+    #expect(throws: ValidationError.self) {
+      try hit.settle(.confirmed, finding: "x", by: Machine.clerk.staff!, at: Self.monday)
+    }
+    #expect(throws: ValidationError.self) { try hit.settle(.confirmed, finding: " ", by: supervisor, at: Self.monday) }
+    #expect(throws: ValidationError.self) { try hit.settle(.open, finding: "x", by: supervisor, at: Self.monday) }
+    try hit.settle(.explained, finding: "申请人更换了经营场所，需重新告知", by: supervisor, at: Self.monday)
+    #expect(hit.state == .explained && hit.findingBy == "监察员")
+  }
+}
+
+@Suite("督办 tickets")
+struct SupervisionTicketTests {
+  typealias Machine = CaseStateMachineTests
+  static let supervisor = StaffIdentity(
+    id: "s1", username: "supervisor", displayName: "监察员", role: .supervisor, scope: Scope(regionCode: Machine.county))
+  static let rule = DeadlineRule()
+
+  static func opened() throws -> SupervisionTicket {
+    try SupervisionTicket.open(
+      id: "t", subject: .serviceCase("N"), departmentID: "dept-scjgj", instruction: "说明超期原因并限期办结", workdays: 2,
+      by: supervisor, at: Machine.now, rule: rule)
+  }
+
+  @Test("opened by a supervisor, due in working days; every field named when wrong")
+  func open() throws {
+    let ticket = try Self.opened()
+    #expect(ticket.dueDate == CivilDate(iso: "2026-11-25"))  // Monday + 2 working days
+    #expect(ticket.state == .open && ticket.steps.map(\.kind) == [.open])
+    func field(_ make: () throws(ValidationError) -> SupervisionTicket) -> String? {
+      do {
+        _ = try make()
+        return nil
+      } catch { return error.field }
+    }
+    #expect(
+      field { () throws(ValidationError) in
+        try SupervisionTicket.open(
+          id: "t", subject: .department, departmentID: "d", instruction: " ", workdays: 2, by: Self.supervisor,
+          at: Machine.now, rule: Self.rule)
+      } == "instruction")
+    #expect(
+      field { () throws(ValidationError) in
+        try SupervisionTicket.open(
+          id: "t", subject: .department, departmentID: "d", instruction: "x", workdays: 0, by: Self.supervisor,
+          at: Machine.now, rule: Self.rule)
+      } == "workdays")
+    #expect(
+      field { () throws(ValidationError) in
+        try SupervisionTicket.open(
+          id: "t", subject: .department, departmentID: "d", instruction: "x", workdays: 2, by: Machine.reviewer.staff!,
+          at: Machine.now, rule: Self.rule)
+      } != nil)
+  }
+
+  @Test("the department replies, the supervisor returns it with a new date, then closes it")
+  func lifecycle() throws {
+    var ticket = try Self.opened()
+    #expect(throws: ValidationError.self) { try ticket.reply("已办", by: Machine.otherReviewer.staff!, at: Machine.now) }
+    #expect(throws: ValidationError.self) { try ticket.close("", by: Self.supervisor, at: Machine.now) }
+    try ticket.reply("已完成现场核查，今日办结", by: Machine.reviewer.staff!, at: Machine.now)
+    #expect(ticket.state == .replied && ticket.lastReply?.byName == "刘梦瑶")
+    let later = Machine.now.addingTimeInterval(86_400)
+    try ticket.giveBack("未说明超期原因", workdays: 1, by: Self.supervisor, at: later, rule: Self.rule)
+    #expect(ticket.state == .open && ticket.dueDate == CivilDate(iso: "2026-11-25"))
+    try ticket.reply("超期原因：等待卫健委意见", by: Machine.reviewer.staff!, at: later)
+    try ticket.close("同意", by: Self.supervisor, at: later)
+    #expect(ticket.state == .closed)
+    #expect(ticket.steps.map(\.kind) == [.open, .reply, .return, .reply, .close])
+  }
+
+  @Test("a late reply is escalated once, from the day after the due date")
+  func escalation() throws {
+    var ticket = try Self.opened()
+    let onTheDay = ticket.escalate(at: Machine.now, today: CivilDate(iso: "2026-11-25")!)
+    let dayAfter = ticket.escalate(at: Machine.now, today: CivilDate(iso: "2026-11-26")!)
+    let again = ticket.escalate(at: Machine.now, today: CivilDate(iso: "2026-11-27")!)
+    #expect(!onTheDay && dayAfter && !again)
+    #expect(ticket.escalated && ticket.steps.last?.kind == .escalate)
+  }
+}
