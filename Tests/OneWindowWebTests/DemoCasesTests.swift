@@ -11,7 +11,7 @@ struct DemoCasesTests {
     try await withTestApp(database, now: WindowPagesTests.monday) { app in
       let rule = DeadlineRule()
       let now = WindowPagesTests.monday
-      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 20)
+      #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 21)
       #expect(try await DemoCases(app.db, rule: rule).load(now: now) == 0, "a second load adds nothing")
       let repository = CaseRepository(app.db, rule: rule)
       let (_, breaks) = try await repository.verifyTrails()

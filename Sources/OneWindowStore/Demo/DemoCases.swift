@@ -3,10 +3,10 @@ import Foundation
 import OneWindowDomain
 
 /// A working day's worth of cases for the demo, so every desk has something on it: cases under review (one due
-/// soon, one overdue, one waiting for 卫健委's opinion, one suspended), one awaiting correction, one 通办 case from
-/// 城关镇, results waiting at the delivery window (one held back by overdue 容缺 materials), one accepted on pledge,
-/// an immediate item done this morning. Every case goes through the
-/// real repository and state machine, dated back from `now`. Added only to a database without cases.
+/// soon, one overdue, one waiting for 卫健委's opinion, one suspended), one awaiting correction and one told twice
+/// (supervision flags it), one 通办 case from 城关镇, results waiting at the delivery window (one held back by overdue
+/// 容缺 materials), one accepted on pledge, an immediate item done this morning. Every case goes through the real
+/// repository and state machine, dated back from `now`. Added only to a database without cases.
 public struct DemoCases: Sendable {
   let db: any Database
   let rule: DeadlineRule
@@ -109,6 +109,19 @@ public struct DemoCases: Sendable {
       steps: [
         (window, .accept(.standard)), (window, .decide(approved: true, reason: "")),
         (window, .deliver(.pickup(receiver: "陈晓燕", idChecked: true))),
+      ])
+    // Told to correct twice (the second time with its reason): supervision's rule flags it.
+    let notice: [CorrectionNotice.Item] = [.init(material: "经营场所平面布局图", problem: "未标明操作间面积和设备布局")]
+    try await make(
+      food, Self.applicant("唐建军", "36099919810710377", "13607950413"), at: center, by: window, daysAgo: 3,
+      steps: [
+        (window, .issueCorrection(items: notice, reasonForAnother: nil)), (window, .resubmit),
+        (
+          window,
+          .issueCorrection(
+            items: [.init(material: "经营场所平面布局图", problem: "经营场所已更换，请按新场所重新绘制")],
+            reasonForAnother: "申请人补正时更换了经营场所")
+        ),
       ])
     // 容缺受理 seven working days ago with the lease due three days later and still not in: decided, but the result
     // waits for it, and it is overdue on the follow-up list.

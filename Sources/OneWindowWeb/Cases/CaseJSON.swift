@@ -48,6 +48,7 @@ struct CaseJSON: Encodable {
   let acceptance: AcceptanceForm?
   let deficiency: Deficiency?
   let postCheckDue: CivilDate?
+  let postCheck: PostCheck?
   let notices: [CorrectionNotice]
   let pauses: [ClockPause]
   let reviews: [ReviewStep]
@@ -88,6 +89,7 @@ struct CaseJSON: Encodable {
     acceptance = c.acceptance
     deficiency = c.deficiency
     postCheckDue = c.postCheckDue
+    postCheck = c.postCheck
     notices = c.notices
     pauses = c.pauses
     reviews = c.reviews
