@@ -242,6 +242,19 @@ struct SupervisionRecordsWebTests {
       #expect(try await hits.find(id)?.state == .confirmed)
       page = try await supervisor.get("/cases/\(twice)")
       #expect(page.body.string.contains("id=\"case-hits\"") && page.body.string.contains("id=\"event-5\""))
+      // 督办 from the hit: the form comes filled in for it, and the department is the case's, whatever is posted.
+      page = try await supervisor.get(
+        "/supervision/tickets?subject_kind=rule_hit&subject_id=\(id)&department_id=dept-scjgj")
+      let ticketForm = FormFields.read(page.body.string, action: "/supervision/tickets")
+      #expect(ticketForm["subject_kind"] == "rule_hit" && ticketForm["subject_id"] == id)
+      page = try await supervisor.post(
+        "/supervision/tickets",
+        form: ticketForm.merging(["instruction": "说明两次告知的原因", "workdays": "3", "department_id": "dept-wjw"]) { $1 })
+      #expect(page.status == .seeOther || page.status == .found, "\(page.body.string)")
+      let opened = try await SupervisionTicketRepository(app.db).list(
+        county: "360999", departmentID: nil, state: .open, limit: 10, offset: 0)
+      #expect(opened.tickets.map(\.subject) == [.ruleHit(id)])
+      #expect(opened.tickets.first?.departmentID == "dept-scjgj")
       var clerkPage = TestBrowser(app)
       _ = try await clerkPage.signIn("clerk")
       #expect(

@@ -130,6 +130,12 @@ public enum Stylesheet {
     .warn-yellow { background:#fff3c4; color:#8d5c00; } .warn-red { background:#fde8e8; color:var(--danger); font-weight:600; }
     tr.warn-row-red td:first-child { border-left:4px solid var(--danger); } tr.warn-row-yellow td:first-child { border-left:4px solid #f0b429; }
     .state-refused, .state-withdrawn { color:var(--danger); } .state-concluded { color:var(--ok); }
+    td.light-red a { color:var(--danger); font-weight:700; } td.light-yellow a { color:#8d5c00; font-weight:700; }
+    td.light-green a { color:var(--ok); } .standing-overdue { color:var(--danger); border-color:var(--danger); }
+    .standing-due_soon { color:#8d5c00; border-color:#f0b429; } .evidence a { margin-right:6px; }
+    #trail tr:target td { background:#fff3c4; }
+    .button.secondary { background:#fff; color:var(--brand); border:1px solid var(--brand); }
+    form.settle .button { margin-top:0; padding:8px 18px; font-size:16px; text-decoration:none; }
     .material-missing { color:var(--danger); font-weight:600; } .material-deferred { color:#8d5c00; }
     .actions-panel details.step { border-top:1px solid var(--line); padding:8px 0; }
     .actions-panel summary { cursor:pointer; font-weight:600; color:var(--brand); padding:4px 0; }

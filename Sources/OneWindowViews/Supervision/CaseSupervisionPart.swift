@@ -26,7 +26,7 @@ enum CaseSupervisionPart {
   static func render(_ s: CaseSupervision, _ c: ServiceCase, _ model: CasePage.Model, _ context: PageContext) -> HTML {
     guard !s.hits.isEmpty || !s.tickets.isEmpty || s.mayOpenTicket else { return .empty }
     let hits = s.hits.map { hit -> HTML in
-      let evidence = hit.evidence.map { "<a href=\"#event-\($0)\">#\($0)</a>" as HTML }
+      let evidence = hit.evidence.map { "<a href=\"#event-\($0)\">\(context.t("第 \($0) 条", "#\($0)"))</a>" as HTML }
       return
         "<li><a href=\"\(Links.ruleHits)?state=all#hit-\(hit.id)\">\(context.t(hit.rule.name))</a>（\(context.t(hit.state.name))）\(hit.note) · \(context.t("证据", "evidence")) \(evidence.map { "\($0) " as HTML })</li>"
     }

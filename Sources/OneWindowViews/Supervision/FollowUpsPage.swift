@@ -73,7 +73,7 @@ public enum FollowUpsPage {
       rows.isEmpty
       ? "<p class=\"empty\" id=\"follow-ups\">\(context.t("没有符合条件的跟踪事项。", "Nothing to follow up here."))</p>"
       : """
-      <table class="results" id="follow-ups"><thead><tr><th>\(context.t("办件编号", "Number"))</th>\
+      <table class="results cases" id="follow-ups"><thead><tr><th>\(context.t("办件编号", "Number"))</th>\
       <th>\(context.t("事项", "Item"))</th><th>\(context.t("申请人", "Applicant"))</th><th>\(whatHeading)</th>\
       <th>\(context.t("部门", "Department"))</th><th>\(context.t("受理场所", "Site"))</th>\
       <th>\(context.t("期限", "Due"))</th><th>\(context.t("状态", "Standing"))</th></tr></thead>

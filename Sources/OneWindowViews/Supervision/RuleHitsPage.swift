@@ -53,7 +53,7 @@ public enum RuleHitsPage {
     }
     let items = model.hits.map { hit -> HTML in
       let evidence = hit.evidence.map { sequence -> HTML in
-        "<a href=\"\(Links.casePage(hit.caseNumber))#event-\(sequence)\">#\(sequence)</a>"
+        "<a href=\"\(Links.casePage(hit.caseNumber))#event-\(sequence)\">\(context.t("第 \(sequence) 条留痕", "event #\(sequence)"))</a>"
       }
       let f = FormParts(context: context, errors: model.erroredID == hit.id ? model.errors : [])
       let settle: HTML =

@@ -77,7 +77,8 @@ public enum SupervisionBoardPage {
         "在办 \(total.open) 件：红灯超期 \(total.red) 件，黄灯预警 \(total.yellow) 件，挂起 \(total.paused) 件；已上报待上级办理 \(model.escalated) 件。",
         "\(total.open) open: \(total.red) overdue, \(total.yellow) due soon, \(total.paused) paused; \(model.escalated) waiting on the upper level."))\
        <a href="\(Links.supervisionCases)?state=escalated">\(context.t("查看上报件", "See escalated cases"))</a></p>
-      <p class="tabs">\(tabs.map { "\($0) " as HTML }) · <a href="\(Links.supervisionExport)?by=\(model.dimension.rawValue)" download>\(context.t("导出 Excel", "Export .xlsx"))</a></p>
+      <p class="tabs">\(tabs.map { "\($0) " as HTML })</p>
+      <p class="no-print"><a href="\(Links.supervisionExport)?by=\(model.dimension.rawValue)" download>\(context.t("导出 Excel", "Export .xlsx"))</a></p>
       \(table)
       <section class="panel" id="board-supervision"><h2>\(context.t("预警与督办", "Rule hits and tickets"))</h2><ul class="plain">
       <li><a href="\(Links.ruleHits)" id="board-hits">\(context.t("待核查的监察预警 \(model.openHits) 条", "\(model.openHits) rule hits to look into"))</a></li>

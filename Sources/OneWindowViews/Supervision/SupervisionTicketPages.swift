@@ -59,10 +59,15 @@ public enum SupervisionTicketPages {
       <th>\(context.t("被督办部门", "Department"))</th><th>\(context.t("督办事项", "Instruction"))</th>\
       <th>\(context.t("答复期限", "Reply by"))</th><th>\(context.t("状态", "State"))</th></tr></thead><tbody>\(rows)</tbody></table>
       """
+    // From a rule hit's 「督办」 the form comes filled in for it; otherwise it is about a department's work.
+    let subject =
+      SupervisionTicket.Subject(kind: model.values["subject_kind"] ?? "", id: model.values["subject_id"]) ?? .department
+    let fixed: String? = subject == .department ? nil : model.values["department_id"]
     let form: HTML =
       model.canOpen
       ? openForm(
-        subject: .department, departments: model.departments, errors: model.errors, values: model.values, context)
+        subject: subject, departments: model.departments, fixedDepartment: fixed, errors: model.errors,
+        values: model.values, context)
       : .empty
     let body: HTML = """
       <h1>\(context.t("督办", "Supervision tickets"))</h1>
@@ -84,8 +89,11 @@ public enum SupervisionTicketPages {
       ?? f.select(
         "department_id", context.t("被督办部门", "Department"),
         [("", context.t("请选择", "Choose"))] + departments.map { ($0.id, $0.name) }, values["department_id"] ?? "")
+    let about: HTML =
+      subject == .department
+      ? .empty : "<p class=\"meta\">\(context.t("督办对象：", "About: "))\(context.t(subject.name))</p>"
     return """
-      <section class="panel no-print" id="open-ticket"><h2>\(context.t("发起督办", "Open a ticket"))</h2>
+      <section class="panel no-print" id="open-ticket"><h2>\(context.t("发起督办", "Open a ticket"))</h2>\(about)
       <form method="post" action="\(Links.supervisionTickets)" novalidate>\(context.csrfField)\(f.summary())
       <input type="hidden" name="subject_kind" value="\(subject.kind)">\
       <input type="hidden" name="subject_id" value="\(subject.id ?? "")">
