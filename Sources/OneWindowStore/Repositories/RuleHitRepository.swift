@@ -95,7 +95,8 @@ public struct RuleHitRepository: Sendable {
 /// Runs the anomaly rules over the cases whose trail grew since the last run: it reads new events in the order of
 /// their time-ordered ids, a batch at a time, evaluates each touched case once per batch, records new hits, and
 /// moves its cursor past the batch. Events younger than `settle` are left for the next run, so one whose transaction
-/// commits a moment after a later one is not skipped. Several workers may run it: a hit is recorded once.
+/// commits a moment after a later one is not skipped. The first run on a database starts `firstLookBack` ago. Several
+/// workers may run it: a hit is recorded once.
 public struct RuleRunner: Sendable {
   let db: any Database
   let settings: AnomalySettings
@@ -108,6 +109,9 @@ public struct RuleRunner: Sendable {
 
   private var sql: any SQLDatabase { db as! any SQLDatabase }
 
+  /// How far back the rules read the first time they run on a database (older trail is history, not supervision).
+  public static let firstLookBack: TimeInterval = 90 * 86_400
+
   /// One batch; answers how many events it read and how many new hits it recorded.
   @discardableResult
   public func runBatch(
@@ -117,10 +121,10 @@ public struct RuleRunner: Sendable {
       "SELECT last_event_id FROM supervision_cursors WHERE name = \(bind: Self.cursorName)"
     ).first().map { try $0.decode(column: "last_event_id", as: UUID.self) }
     let upTo = TimeOrderedID.lowest(at: now.addingTimeInterval(-settle))
+    let from = cursor ?? TimeOrderedID.lowest(at: now.addingTimeInterval(-Self.firstLookBack))
     let rows = try await sql.raw(
       """
-      SELECT id, case_number FROM case_events
-      WHERE id > \(bind: cursor ?? TimeOrderedID.lowest(at: Date(timeIntervalSince1970: 0))) AND id < \(bind: upTo)
+      SELECT id, case_number FROM case_events WHERE id > \(bind: from) AND id < \(bind: upTo)
       ORDER BY id LIMIT \(bind: limit)
       """
     ).all()

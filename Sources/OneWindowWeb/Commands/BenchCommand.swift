@@ -12,7 +12,8 @@ struct BenchCommand: AsyncCommandGroup {
   var commands: [String: any AnyAsyncCommand] {
     [
       "deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand(), "catalog": CatalogSearchBenchCommand(),
-      "pages": PagesBenchCommand(), "hall": HallBenchCommand(), "json": JSONBenchCommand(),
+      "pages": PagesBenchCommand(), "supervision": SupervisionBenchCommand(), "hall": HallBenchCommand(),
+      "json": JSONBenchCommand(),
       "notifications": NotificationBenchCommand(),
     ]
   }

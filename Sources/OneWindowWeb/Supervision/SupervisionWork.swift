@@ -5,12 +5,15 @@ import OneWindowStore
 /// The worker's share of 电子监察: the anomaly rules over the trail written since the last run, and the escalation of
 /// 督办 tickets whose reply is late (the center's administrators are told, once per ticket).
 extension NotificationWorker {
-  /// Runs the rules until the trail is read up to (now − settle); answers the new hits.
+  /// Runs the rules until the trail is read up to (now − settle), or for `budget` at most: a backlog (a long stop, a
+  /// first run over months of trail) is read a few seconds a minute, never at the cost of the counter's requests.
+  /// Answers the new hits.
   @discardableResult
-  public func runAnomalyRules(now: Date, maxBatches: Int = 50) async throws -> Int {
+  public func runAnomalyRules(now: Date, budget: Duration = .seconds(5)) async throws -> Int {
     let runner = RuleRunner(db)
     var found = 0
-    for _ in 0..<maxBatches {
+    let until = ContinuousClock.now + budget
+    while ContinuousClock.now < until {
       let (events, hits) = try await runner.runBatch(now: now) { county in
         try await self.application.deadlineRules.rule(county: county, db: self.db, now: now)
       }
