@@ -179,3 +179,63 @@ struct SupervisionTicketTests {
     #expect(ticket.escalated && ticket.steps.last?.kind == .escalate)
   }
 }
+
+@Suite("随机抽查")
+struct SpotCheckTests {
+  typealias Machine = CaseStateMachineTests
+  static let supervisor = SupervisionTicketTests.supervisor
+  static let candidates = (1...40).map { "360999-20261102-\(String(format: "%05d", $0))" }
+
+  @Test("the same candidates and seed draw the same sample, in any order; another seed another one")
+  func reproducible() {
+    let a = SpotCheck.draw(Self.candidates, size: 5, seed: 20_261_206)
+    let b = SpotCheck.draw(Self.candidates.reversed() + Self.candidates, size: 5, seed: 20_261_206)
+    let c = SpotCheck.draw(Self.candidates, size: 5, seed: 7)
+    #expect(a == b && a.count == 5 && Set(a).count == 5)
+    #expect(a != c)
+    #expect(a.allSatisfy(Self.candidates.contains))
+    #expect(SpotCheck.draw(Array(Self.candidates.prefix(3)), size: 5, seed: 1).count == 3)
+    // Every candidate can be drawn: over many seeds each one turns up.
+    var seen: Set<String> = []
+    for seed in 0..<200 { seen.formUnion(SpotCheck.draw(Self.candidates, size: 5, seed: seed)) }
+    #expect(seen.count == Self.candidates.count)
+  }
+
+  @Test("a draw is checked by field, made by a supervisor, and its findings are recorded per case")
+  func findings() throws {
+    #expect(throws: ValidationErrors.self) {
+      try SpotCheck.validate(
+        from: CivilDate(iso: "2026-11-30"), through: CivilDate(iso: "2026-11-01"), size: 5, seed: 1)
+    }
+    do {
+      try SpotCheck.validate(from: nil, through: CivilDate(iso: "2026-11-01"), size: 0, seed: -1)
+      Issue.record("accepted")
+    } catch {
+      #expect(Set(error.errors.map(\.field)) == ["from", "size", "seed"])
+    }
+    #expect(throws: ValidationError.self) {
+      try SpotCheck(
+        id: "x", target: .department("d"), from: CivilDate(iso: "2026-11-01")!, through: CivilDate(iso: "2026-11-30")!,
+        seed: 1, candidates: Self.candidates, size: 5, by: Machine.reviewer.staff!, at: Machine.now)
+    }
+    #expect(throws: ValidationError.self) {
+      try SpotCheck(
+        id: "x", target: .department("d"), from: CivilDate(iso: "2026-11-01")!, through: CivilDate(iso: "2026-11-30")!,
+        seed: 1, candidates: [], size: 5, by: Self.supervisor, at: Machine.now)
+    }
+    var check = try SpotCheck(
+      id: "x", target: .agent("a1"), from: CivilDate(iso: "2026-11-01")!, through: CivilDate(iso: "2026-11-30")!,
+      seed: 42, candidates: Self.candidates, size: 3, by: Self.supervisor, at: Machine.now)
+    #expect(check.population == 40 && check.items.count == 3)
+    let first = check.items[0].caseNumber
+    #expect(throws: ValidationError.self) {
+      try check.record(.problem, note: " ", on: first, by: Self.supervisor, at: Machine.now)
+    }
+    #expect(throws: ValidationError.self) {
+      try check.record(.compliant, note: "", on: "not-in-sample", by: Self.supervisor, at: Machine.now)
+    }
+    try check.record(.problem, note: "委托书未载明代办事项", on: first, by: Self.supervisor, at: Machine.now)
+    try check.record(.compliant, note: "", on: check.items[1].caseNumber, by: Self.supervisor, at: Machine.now)
+    #expect(check.checked == 2 && check.problems == 1 && !check.isComplete)
+  }
+}

@@ -314,7 +314,8 @@ struct SupervisionRecordsWebTests {
       let stored = try #require(try await SupervisionTicketRepository(app.db).find(id))
       #expect(stored.ticket.state == .closed)
       #expect(stored.ticket.steps.map(\.kind) == [.open, .reply, .close])
-      #expect(stored.ticket.steps[1].byName == "刘梦瑶" || !stored.ticket.steps[1].byName.isEmpty)
+      let reviewerID = try await StaffRepository(app.db).find(username: "reviewer")?.identity.id
+      #expect(stored.ticket.steps[1].by == reviewerID)
       // A stale form is told, not applied.
       page = try await supervisor.post("/supervision/tickets/\(id)/close", form: fields.merging(["note": "再次"]) { $1 })
       #expect(page.status == .conflict || page.status == .unprocessableEntity)
@@ -341,6 +342,83 @@ struct SupervisionRecordsWebTests {
         "SELECT payload FROM outbox WHERE kind = 'supervision_ticket'"
       ).all().map { try $0.decode(column: "payload", as: String.self) }
       #expect(!rows.isEmpty && rows.allSatisfy { $0.contains("escalate") })
+    }
+  }
+}
+
+@Suite("Supervision: spot checks through the pages")
+struct SpotCheckWebTests {
+  @Test(
+    "a supervisor draws a department's concluded cases reproducibly and records findings; others cannot",
+    arguments: TestDatabase.all)
+  func spotChecks(database: TestDatabase) async throws {
+    try await withTestApp(database, now: SupervisionWebTests.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      var concluded: [String] = []
+      for _ in 0..<6 {
+        let number = try #require(try await clerk.createCase(item: "360105001000")["number"].string)
+        _ = try await clerk.step(number, "accept")
+        _ = try await clerk.step(number, "decide", ["approved": true])
+        _ = try await clerk.step(number, "deliver", ["mode": "pickup", "receiver": "王秀英", "id_checked": true])
+        concluded.append(number)
+      }
+      let department = try #require(
+        try await CaseRepository(app.db, rule: DeadlineRule()).find(concluded[0])?.departmentID)
+      var supervisor = TestBrowser(app)
+      _ = try await supervisor.signIn("supervisor")
+      var page = try await supervisor.get("/supervision/spot-checks")
+      let fields = FormFields.read(page.body.string, action: "/supervision/spot-checks")
+      page = try await supervisor.post(
+        "/supervision/spot-checks",
+        form: fields.merging(["target": "", "from": "2026-11-30", "through": "2026-11-01"]) { $1 })
+      #expect(page.status == .unprocessableEntity)
+      #expect(page.body.string.contains("请选择抽查对象") && page.body.string.contains("结束日期不能早于开始日期"))
+      let form = fields.merging([
+        "target": "department:\(department)", "from": "2026-11-23", "through": "2026-11-23", "size": "3",
+        "seed": "20261123",
+      ]) { $1 }
+      page = try await supervisor.post("/supervision/spot-checks", form: form)
+      let location = try #require(page.headers.first(name: .location))
+      let id = String(location.dropFirst("/supervision/spot-checks/".count))
+      let drawn = try #require(try await SpotCheckRepository(app.db).find(id))
+      #expect(drawn.check.population == 6 && drawn.check.items.count == 3)
+      #expect(drawn.check.items.map(\.caseNumber) == SpotCheck.draw(concluded, size: 3, seed: 20_261_123))
+      // Drawn again with the same seed: the same sample.
+      page = try await supervisor.get("/supervision/spot-checks")
+      page = try await supervisor.post(
+        "/supervision/spot-checks",
+        form: form.merging(
+          FormFields.read(page.body.string, action: "/supervision/spot-checks").filter { $0.key == "_csrf" }
+        ) { $1 })
+      let again = try #require(page.headers.first(name: .location))
+      let second = try #require(
+        try await SpotCheckRepository(app.db).find(String(again.dropFirst("/supervision/spot-checks/".count))))
+      #expect(second.check.items.map(\.caseNumber) == drawn.check.items.map(\.caseNumber))
+
+      page = try await supervisor.get(location)
+      let number = drawn.check.items[0].caseNumber
+      let item = FormFields.read(page.body.string, action: "/supervision/spot-checks/\(id)/items/\(number)")
+      page = try await supervisor.post(
+        "/supervision/spot-checks/\(id)/items/\(number)", form: item.merging(["result": "problem", "note": ""]) { $1 })
+      #expect(page.status == .unprocessableEntity && page.body.string.contains("请写明发现的问题"))
+      page = try await supervisor.post(
+        "/supervision/spot-checks/\(id)/items/\(number)",
+        form: item.merging(["result": "problem", "note": "领取人身份核验记录缺失"]) { $1 })
+      #expect(page.status == .seeOther || page.status == .found)
+      let recorded = try #require(try await SpotCheckRepository(app.db).find(id))
+      #expect(recorded.check.problems == 1 && recorded.check.checked == 1)
+      #expect(recorded.check.items[0].finding?.note == "领取人身份核验记录缺失")
+      #expect(
+        recorded.check.items[0].finding?.by
+          == (try await StaffRepository(app.db).find(username: "supervisor")?.identity.id))
+
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      #expect(try await admin.get(location).status == .ok)
+      #expect(try await admin.post("/supervision/spot-checks", form: form).status == .forbidden)
+      var other = TestBrowser(app)
+      _ = try await other.signIn("clerk")
+      #expect(try await other.get("/supervision/spot-checks").status == .forbidden)
     }
   }
 }

@@ -117,6 +117,7 @@ public enum StaffHomePage {
       [
         (Links.ruleHits, LocalizedText(zh: "监察预警（规则命中及证据）", en: "Rule hits")),
         (Links.supervisionTickets, LocalizedText(zh: "督办", en: "Supervision tickets")),
+        (Links.spotChecks, LocalizedText(zh: "随机抽查", en: "Spot checks")),
         (Links.appeals, LocalizedText(zh: "评价申诉复核", en: "Rating appeals")),
       ]
     case .manageSites:

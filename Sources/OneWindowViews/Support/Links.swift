@@ -141,6 +141,11 @@ public enum Links {
     "/supervision/tickets/\(percentEncode(id))/\(percentEncode(step))"
   }
   public static let ruleHits = "/supervision/hits"
+  public static let spotChecks = "/supervision/spot-checks"
+  public static func spotCheck(_ id: String) -> String { "/supervision/spot-checks/\(percentEncode(id))" }
+  public static func spotCheckItem(_ id: String, _ number: String) -> String {
+    "/supervision/spot-checks/\(percentEncode(id))/items/\(percentEncode(number))"
+  }
   public static func ruleHit(_ id: String) -> String { "/supervision/hits/\(percentEncode(id))" }
   public static func appealDecision(_ id: String) -> String { "/supervision/appeals/\(percentEncode(id))" }
   public static let publicEvaluations = "/ratings"

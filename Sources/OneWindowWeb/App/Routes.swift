@@ -59,6 +59,12 @@ enum Routes {
       pages.get(Links.followUps.pathComponents, use: SupervisionController.followUps).access(.permission(.viewCases))
       pages.get(Links.ruleHits.pathComponents, use: RuleHitController.list).access(.permission(.viewStatistics))
       pages.post("supervision", "hits", ":id", use: RuleHitController.settle).access(.permission(.superviseCases))
+      pages.get(Links.spotChecks.pathComponents, use: SpotCheckController.list).access(.permission(.viewStatistics))
+      pages.post(Links.spotChecks.pathComponents, use: SpotCheckController.draw).access(.permission(.superviseCases))
+      pages.get("supervision", "spot-checks", ":id", use: SpotCheckController.show).access(
+        .permission(.viewStatistics))
+      pages.post("supervision", "spot-checks", ":id", "items", ":number", use: SpotCheckController.record).access(
+        .permission(.superviseCases))
       pages.get(Links.supervisionTickets.pathComponents, use: SupervisionTicketController.list).access(.staff)
       pages.post(Links.supervisionTickets.pathComponents, use: SupervisionTicketController.open).access(
         .permission(.superviseCases))
