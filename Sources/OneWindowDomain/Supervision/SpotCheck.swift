@@ -122,11 +122,11 @@ public struct SpotCheck: Sendable, Hashable, Codable {
     by actor: StaffIdentity, at now: Date
   ) throws(ValidationError) {
     guard Authorization.can(actor, .superviseCases) else {
-      throw ValidationError(field: "target_id", zh: "只有电子监察人员可以抽查", en: "Only supervisors draw spot checks")
+      throw ValidationError(field: "target", zh: "只有电子监察人员可以抽查", en: "Only supervisors draw spot checks")
     }
     guard !candidates.isEmpty else {
       throw ValidationError(
-        field: "target_id", zh: "该期间没有可抽查的办件", en: "There are no cases to draw from in that period")
+        field: "target", zh: "该期间没有可抽查的办件", en: "There are no cases to draw from in that period")
     }
     self.id = id
     self.target = target

@@ -133,7 +133,7 @@ public enum Stylesheet {
     td.light-red a { color:var(--danger); font-weight:700; } td.light-yellow a { color:#8d5c00; font-weight:700; }
     td.light-green a { color:var(--ok); } .standing-overdue { color:var(--danger); border-color:var(--danger); }
     .standing-due_soon { color:#8d5c00; border-color:#f0b429; } .evidence a { margin-right:6px; }
-    #trail tr:target td { background:#fff3c4; }
+    #trail tr:target td { background:#fff3c4; } #sample .inline-form input[type=text] { width:16em; }
     .button.secondary { background:#fff; color:var(--brand); border:1px solid var(--brand); }
     form.settle .button { margin-top:0; padding:8px 18px; font-size:16px; text-decoration:none; }
     .material-missing { color:var(--danger); font-weight:600; } .material-deferred { color:#8d5c00; }
