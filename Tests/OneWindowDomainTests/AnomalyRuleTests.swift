@@ -91,6 +91,29 @@ struct AnomalyRuleTests {
     #expect(Self.hit(.deliveredBeforeDecision, Array(proper.prefix(3))) == nil)
   }
 
+  @Test("非办公时间收件: a window registration at 21:00 hits; at 17:50 (within the grace) or online it does not")
+  func outsideHours() {
+    let hours = OneWindowDomain.OpeningHours(weekdays: "08:30–12:00, 14:00–17:30", extended: nil, saturday: nil)
+    func registered(at time: String, channel: CaseChannel = .window) -> [Int]? {
+      let at = ISO8601DateFormatter().date(from: "2026-11-23T\(time):00+08:00")!
+      let c = ServiceCase(
+        number: "N", item: Machine.makeCase().item, applicant: Machine.makeCase().applicant, channel: channel,
+        siteID: "site-center", regionCode: Machine.county, receivedBy: "c1", createdAt: at)
+      let trail = [
+        CaseEvent.next(
+          after: nil, caseNumber: "N", step: .create, from: nil, to: .draft, actorID: "c1", actorName: "李国平", at: at,
+          payload: "{}")
+      ]
+      return AnomalyRule.registeredOutsideHours.hit(
+        c, trail: trail, settings: AnomalySettings(), rule: Self.rule, siteHours: ["site-center": hours])?.evidence
+    }
+    #expect(registered(at: "21:00") == [1])
+    #expect(registered(at: "12:40") == [1])  // lunch break, beyond the grace
+    #expect(registered(at: "17:50") == nil)
+    #expect(registered(at: "10:00") == nil)
+    #expect(registered(at: "21:00", channel: .online) == nil)
+  }
+
   @Test("a hit is settled by a supervisor only, as explained or confirmed, with what was found")
   func settle() throws {
     var hit = RuleHit(

@@ -422,3 +422,22 @@ struct SpotCheckWebTests {
     }
   }
 }
+
+@Suite("Supervision settings")
+struct SupervisionSettingsTests {
+  @Test("the late-acceptance threshold is read from the environment, and a bad one is named")
+  func lateAcceptanceSetting() throws {
+    var arguments = ["onewindow"]
+    #expect(
+      try AppConfiguration.load(arguments: &arguments, environment: [:]).anomalySettings.lateAcceptanceWorkdays == 5)
+    let configuration = try AppConfiguration.load(
+      arguments: &arguments, environment: ["ONEWINDOW_LATE_ACCEPTANCE_DAYS": "3"])
+    #expect(configuration.anomalySettings.lateAcceptanceWorkdays == 3)
+    do {
+      _ = try AppConfiguration.load(arguments: &arguments, environment: ["ONEWINDOW_LATE_ACCEPTANCE_DAYS": "zero"])
+      Issue.record("accepted")
+    } catch {
+      #expect(error.field == "ONEWINDOW_LATE_ACCEPTANCE_DAYS")
+    }
+  }
+}

@@ -13,6 +13,8 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
   case decisionWithoutReview = "decision_without_review"
   /// 先出件后决定: a result was handed over before the decision was recorded.
   case deliveredBeforeDecision = "delivered_before_decision"
+  /// 非工作时间收件: a case registered at a window while the accepting site was closed (beyond a grace).
+  case registeredOutsideHours = "registered_outside_hours"
 
   public var name: LocalizedText {
     switch self {
@@ -20,6 +22,7 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
     case .lateAcceptance: LocalizedText(zh: "超时受理", en: "Acceptance long after submission")
     case .decisionWithoutReview: LocalizedText(zh: "未经审查作出决定", en: "A decision with no review step")
     case .deliveredBeforeDecision: LocalizedText(zh: "决定前出件", en: "Result delivered before the decision")
+    case .registeredOutsideHours: LocalizedText(zh: "非办公时间窗口收件", en: "Registered at a window out of hours")
     }
   }
 
@@ -43,13 +46,19 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
     case .deliveredBeforeDecision:
       LocalizedText(
         zh: "出件记录早于决定记录，或没有决定记录即出件。", en: "A delivery recorded before, or without, the decision.")
+    case .registeredOutsideHours:
+      LocalizedText(
+        zh: "窗口收件登记时间在受理场所办公时间（含延时、周六服务）之外超过 \(settings.outsideHoursGraceMinutes) 分钟。",
+        en: "A window registration more than \(settings.outsideHoursGraceMinutes) minutes outside the accepting site's "
+          + "opening hours (extended and Saturday hours included).")
     }
   }
 
   /// The rule's hits on one case: for each, the trail events (sequence numbers) that prove it and a short note.
-  public func hit(_ serviceCase: ServiceCase, trail: [CaseEvent], settings: AnomalySettings, rule: DeadlineRule)
-    -> (evidence: [Int], note: String)?
-  {
+  public func hit(
+    _ serviceCase: ServiceCase, trail: [CaseEvent], settings: AnomalySettings, rule: DeadlineRule,
+    siteHours: [String: OpeningHours] = [:]
+  ) -> (evidence: [Int], note: String)? {
     let events = trail.sorted { $0.sequence < $1.sequence }
     switch self {
     case .secondCorrectionNotice:
@@ -83,6 +92,19 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
         return nil
       }
       return ([delivery.sequence], "出件人：\(delivery.actorName)")
+    case .registeredOutsideHours:
+      guard serviceCase.channel == .window, let hours = siteHours[serviceCase.siteID],
+        let created = events.first(where: { $0.step == .create })
+      else { return nil }
+      let day = rule.civilDate(of: created.at)
+      let minute = rule.minuteOfDay(created.at)
+      let grace = settings.outsideHoursGraceMinutes
+      let open = [minute - grace, minute, minute + grace].contains {
+        AppointmentSlots.isOpen(day, minute: $0, hours: hours, calendar: rule.calendar)
+      }
+      guard !open else { return nil }
+      let clock = String(format: "%02d:%02d", minute / 60, minute % 60)
+      return ([created.sequence], "\(day.iso) \(clock) 收件，登记人：\(created.actorName)")
     }
   }
 }
@@ -91,9 +113,12 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
 public struct AnomalySettings: Sendable, Hashable, Codable {
   /// Working days from submission within which the window accepts or tells what to correct (行政许可法 第三十二条).
   public var lateAcceptanceWorkdays: Int
+  /// Minutes before opening or after closing a window registration is still in hours (the last applicant served).
+  public var outsideHoursGraceMinutes: Int
 
-  public init(lateAcceptanceWorkdays: Int = 5) {
+  public init(lateAcceptanceWorkdays: Int = 5, outsideHoursGraceMinutes: Int = 30) {
     self.lateAcceptanceWorkdays = lateAcceptanceWorkdays
+    self.outsideHoursGraceMinutes = outsideHoursGraceMinutes
   }
 }
 

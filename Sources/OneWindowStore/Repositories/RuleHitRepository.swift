@@ -136,6 +136,8 @@ public struct RuleRunner: Sendable {
       if seen.insert(number).inserted { touched.append(number) }
     }
     let hits = RuleHitRepository(db)
+    let siteHours = Dictionary(
+      try await DirectoryRepository(db).sites().map { ($0.id, $0.openingHours) }, uniquingKeysWith: { a, _ in a })
     var recorded = 0
     for number in touched {
       guard
@@ -146,7 +148,10 @@ public struct RuleRunner: Sendable {
       let deadlineRule = try await rule(county)
       let trail = try await CaseRepository(db, rule: deadlineRule).events(of: number)
       for anomaly in AnomalyRule.allCases {
-        guard let found = anomaly.hit(serviceCase, trail: trail, settings: settings, rule: deadlineRule) else {
+        guard
+          let found = anomaly.hit(
+            serviceCase, trail: trail, settings: settings, rule: deadlineRule, siteHours: siteHours)
+        else {
           continue
         }
         let hit = RuleHit(

@@ -19,6 +19,7 @@ import OneWindowStore
 /// | — | `ONEWINDOW_SMS_GATEWAY_SECRET` | required with the URL: the key requests are signed with |
 /// | — | `ONEWINDOW_SMS_SIGNATURE` | 「<county> 政务服务」: the approved signature (短信签名) |
 /// | — | `ONEWINDOW_SMS_TEMPLATES` | none: `accepted=SMS_001,decided=SMS_002`, the gateway's template per kind |
+/// | — | `ONEWINDOW_LATE_ACCEPTANCE_DAYS` | 5: working days after submission before 电子监察 flags a late acceptance |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
   public var database: DatabaseLocation
@@ -53,6 +54,8 @@ public struct AppConfiguration: Sendable {
   public var textSignature: String?
   /// 好差评 rules: the default level after days unrated, the call-back and fix deadlines.
   public var evaluationPolicy = EvaluationPolicy.standard
+  /// 电子监察 rules' thresholds.
+  public var anomalySettings = AnomalySettings()
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -135,6 +138,9 @@ public struct AppConfiguration: Sendable {
     }
     if let days = try whole(environment, "ONEWINDOW_RECTIFY_FIX_DAYS", within: 1...60) {
       configuration.evaluationPolicy.fixWorkdays = days
+    }
+    if let days = try whole(environment, "ONEWINDOW_LATE_ACCEPTANCE_DAYS", within: 1...30) {
+      configuration.anomalySettings.lateAcceptanceWorkdays = days
     }
     return configuration
   }

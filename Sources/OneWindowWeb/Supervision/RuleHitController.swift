@@ -47,7 +47,7 @@ enum RuleHitController {
     return RuleHitsPage.render(
       .init(
         hits: hits, total: total, state: state, rule: rule, openCounts: try await repository.openCounts(county: county),
-        settings: AnomalySettings(), names: try await StaffDesk.directoryNames(req),
+        settings: req.application.configuration.anomalySettings, names: try await StaffDesk.directoryNames(req),
         clock: CaseClock(rule: try await req.deadlineRule(), now: req.now),
         maySettle: Authorization.can(staff, .superviseCases), errors: errors, erroredID: erroredID),
       try await req.pageContext())

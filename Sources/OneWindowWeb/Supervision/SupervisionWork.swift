@@ -10,7 +10,7 @@ extension NotificationWorker {
   /// Answers the new hits.
   @discardableResult
   public func runAnomalyRules(now: Date, budget: Duration = .seconds(5)) async throws -> Int {
-    let runner = RuleRunner(db)
+    let runner = RuleRunner(db, settings: application.configuration.anomalySettings)
     var found = 0
     let until = ContinuousClock.now + budget
     while ContinuousClock.now < until {
