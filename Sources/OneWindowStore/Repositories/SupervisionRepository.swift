@@ -108,14 +108,18 @@ public struct SupervisionRepository: Sendable {
     ).all().map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }
   }
 
-  /// 并联 opinions of `county` not answered by their due date, the longest overdue first.
-  public func overdueOpinions(county: String, today: CivilDate, limit: Int = 200) async throws
+  /// 并联 opinions asked of `departmentIDs` and not answered by their due date, the longest overdue first (read
+  /// through the asked department's open-requests index).
+  public func overdueOpinions(departmentIDs: [String], today: CivilDate, limit: Int = 200) async throws
     -> [(departmentID: String, due: CivilDate, serviceCase: ServiceCase)]
   {
-    try await sql.raw(
+    guard !departmentIDs.isEmpty else { return [] }
+    var list: SQLQueryString = ""
+    for (index, id) in departmentIDs.enumerated() { list = list + (index == 0 ? "" : ", ") + "\(bind: id)" }
+    return try await sql.raw(
       """
       SELECT r.department_id, r.due_date, c.body FROM case_opinion_requests r JOIN cases c ON c.number = r.case_number
-      WHERE r.county_code = \(bind: county) AND r.answered_ms IS NULL AND r.due_date < \(bind: today.iso)
+      WHERE r.department_id IN (\(list)) AND r.answered_ms IS NULL AND r.due_date < \(bind: today.iso)
         AND c.state = 'in_review'
       ORDER BY r.due_date, r.case_number LIMIT \(bind: limit)
       """

@@ -125,7 +125,11 @@ enum SupervisionController {
       guard c.isPausedLongerThanPlanned(rule, today: today), let end = c.plannedResumption(rule) else { return nil }
       return (c, end)
     }
-    let opinions = try await repository.overdueOpinions(county: county, today: today).filter { inScope($0.serviceCase) }
+    let departments = try await DirectoryRepository(req.database).departments(in: staff.scope.regionCode.county).map(
+      \.id)
+    let opinions = try await repository.overdueOpinions(departmentIDs: departments, today: today).filter {
+      inScope($0.serviceCase)
+    }
     var model = SupervisionBoardPage.Model(
       board: board, dimension: dimension, names: try await StaffDesk.directoryNames(req),
       townNames: try await townNames(req),
