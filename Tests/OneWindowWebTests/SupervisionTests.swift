@@ -1,10 +1,10 @@
 import Foundation
 import OneWindowDomain
-import OneWindowStore
 import SQLKit
 import Testing
 import VaporTesting
 
+@testable import OneWindowStore
 @testable import OneWindowWeb
 
 @Suite("Supervision: follow-ups, reminders, the clock board")
@@ -447,6 +447,109 @@ struct SupervisionSettingsTests {
       Issue.record("accepted")
     } catch {
       #expect(error.field == "ONEWINDOW_LATE_ACCEPTANCE_DAYS")
+    }
+  }
+}
+
+@Suite("Anomaly rules on both databases")
+struct AnomalyRuleStoreTests {
+  static let monday = SupervisionWebTests.monday
+
+  /// Stores a case whose trail is exactly `steps` (step, state after it, hours after `start`), as an import or an
+  /// older version could have written it, bypassing the state machine.
+  static func store(
+    _ app: Application, number: String, site: String, channel: CaseChannel = .window, start: Date,
+    _ steps: [(CaseStep, CaseState, Double)]
+  ) async throws {
+    var c = ServiceCase(
+      number: number,
+      item: CaseItem(
+        code: "360105002000", version: 1, name: "食品经营许可", kind: .promised, departmentID: "dept-scjgj",
+        promisedLimitDays: 10, legalLimitDays: 20),
+      applicant: Applicant(
+        kind: .person, name: "王秀英", idType: Applicant.residentID, idNumber: "11010519491231002X", phone: "13912345678"),
+      channel: channel, siteID: site, regionCode: RegionCode("360999")!, receivedBy: "c1", createdAt: start)
+    var events: [CaseEvent] = []
+    var state: CaseState? = nil
+    for (step, to, hours) in steps {
+      events.append(
+        CaseEvent.next(
+          after: events.last, caseNumber: number, step: step, from: state, to: to, actorID: "c1", actorName: "李国平",
+          at: start.addingTimeInterval(hours * 3600), payload: "{}"))
+      state = to
+    }
+    c.state = state ?? .draft
+    c.version = events.count
+    let rule = DeadlineRule()
+    _ = try await CaseWrite(
+      kind: .insert(idempotencyKey: nil), serviceCase: c, row: CaseRow(c, rule: rule, now: start), events: events,
+      effects: .init(), now: start
+    ).run(on: app.db as! any SQLDatabase)
+  }
+
+  @Test("each rule hits the stored trail that breaks it and not the one that keeps it", arguments: TestDatabase.all)
+  func everyRule(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let sites = try await DirectoryRepository(app.db).sites()
+      let site = try #require(sites.first(where: { $0.regionCode.value == "360999" })?.id)
+      let day = 24.0  // hours
+      let trails: [(AnomalyRule, hits: [(CaseStep, CaseState, Double)], keeps: [(CaseStep, CaseState, Double)])] = [
+        (
+          .secondCorrectionNotice,
+          [
+            (.create, .draft, 0), (.submit, .submitted, 0), (.correction, .correcting, 1), (.resubmit, .submitted, day),
+            (.correction, .correcting, day + 1),
+          ],
+          [
+            (.create, .draft, 0), (.submit, .submitted, 0), (.correction, .correcting, 1), (.resubmit, .submitted, day),
+            (.accept, .accepted, day + 1),
+          ]
+        ),
+        (
+          .lateAcceptance,
+          // Monday to the next Tuesday is six working days; to Monday five.
+          [(.create, .draft, 0), (.submit, .submitted, 0), (.accept, .accepted, 8 * day)],
+          [(.create, .draft, 0), (.submit, .submitted, 0), (.accept, .accepted, 7 * day)]
+        ),
+        (
+          .decisionWithoutReview,
+          [
+            (.create, .draft, 0), (.submit, .submitted, 0), (.accept, .accepted, 1), (.startReview, .inReview, day),
+            (.decide, .decided, day + 1),
+          ],
+          [
+            (.create, .draft, 0), (.submit, .submitted, 0), (.accept, .accepted, 1), (.startReview, .inReview, day),
+            (.review, .inReview, day + 1), (.decide, .decided, day + 2),
+          ]
+        ),
+        (
+          .deliveredBeforeDecision,
+          [(.create, .draft, 0), (.submit, .submitted, 0), (.accept, .accepted, 1), (.deliver, .concluded, 2)],
+          [
+            (.create, .draft, 0), (.submit, .submitted, 0), (.accept, .accepted, 1), (.startReview, .inReview, 2),
+            (.review, .inReview, 3), (.decide, .decided, 4), (.deliver, .concluded, 5),
+          ]
+        ),
+        (
+          .registeredOutsideHours,
+          // Monday 10:00 + 11 h = 21:00; + 2 h = 12:00, within the 30 minutes' grace of the morning's close.
+          [(.create, .draft, 11), (.submit, .submitted, 11)],
+          [(.create, .draft, 2), (.submit, .submitted, 2)]
+        ),
+      ]
+      for (index, trail) in trails.enumerated() {
+        try await Self.store(app, number: "360999-20261123-9\(index)001", site: site, start: Self.monday, trail.hits)
+        try await Self.store(app, number: "360999-20261123-9\(index)002", site: site, start: Self.monday, trail.keeps)
+      }
+      let worker = NotificationWorker(application: app)
+      _ = try await worker.runAnomalyRules(now: Self.monday.addingTimeInterval(30 * 86_400))
+      let hits = RuleHitRepository(app.db)
+      for (index, trail) in trails.enumerated() {
+        let broken = try await hits.hits(of: "360999-20261123-9\(index)001").map(\.rule)
+        let kept = try await hits.hits(of: "360999-20261123-9\(index)002").map(\.rule)
+        #expect(broken.contains(trail.0), "\(trail.0) should hit")
+        #expect(!kept.contains(trail.0), "\(trail.0) should not hit")
+      }
     }
   }
 }
