@@ -15,6 +15,8 @@ public enum SupervisionBoardPage {
     public let overlongPauses: [(serviceCase: ServiceCase, plannedEnd: CivilDate)]
     public let escalated: Int
     public let clock: CaseClock
+    /// When the lights were counted (the board is recounted every few seconds, not per request).
+    public let countedAt: Date
     /// Open rule hits, and open and overdue 督办 tickets.
     public var openHits = 0
     public var tickets: (open: Int, overdue: Int) = (0, 0)
@@ -23,8 +25,10 @@ public enum SupervisionBoardPage {
       board: ClockBoard, dimension: ClockBoard.Dimension, names: DirectoryNames, townNames: [String: String],
       followUps: [FollowUp.Kind: (open: Int, overdue: Int)],
       overdueOpinions: [(departmentID: String, due: CivilDate, serviceCase: ServiceCase)],
-      overlongPauses: [(serviceCase: ServiceCase, plannedEnd: CivilDate)], escalated: Int, clock: CaseClock
+      overlongPauses: [(serviceCase: ServiceCase, plannedEnd: CivilDate)], escalated: Int, clock: CaseClock,
+      countedAt: Date
     ) {
+      self.countedAt = countedAt
       self.board = board
       self.dimension = dimension
       self.names = names
@@ -78,6 +82,7 @@ public enum SupervisionBoardPage {
         "\(total.open) open: \(total.red) overdue, \(total.yellow) due soon, \(total.paused) paused; \(model.escalated) waiting on the upper level."))\
        <a href="\(Links.supervisionCases)?state=escalated">\(context.t("查看上报件", "See escalated cases"))</a></p>
       <p class="tabs">\(tabs.map { "\($0) " as HTML })</p>
+      <p class="meta" id="board-time">\(context.t("统计时间 \(model.clock.time(model.countedAt))（每 15 秒更新）", "Counted at \(model.clock.time(model.countedAt)) (every 15 seconds)"))</p>
       <p class="no-print"><a href="\(Links.supervisionExport)?by=\(model.dimension.rawValue)" download>\(context.t("导出 Excel", "Export .xlsx"))</a></p>
       \(table)
       <section class="panel" id="board-supervision"><h2>\(context.t("预警与督办", "Rule hits and tickets"))</h2><ul class="plain">

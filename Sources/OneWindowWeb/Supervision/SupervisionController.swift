@@ -114,7 +114,8 @@ enum SupervisionController {
     let county = staff.scope.regionCode.county.value
     let repository = SupervisionRepository(req.database)
     let today = rule.civilDate(of: req.now)
-    let board = try await repository.clockBoard(county: county, scope: staff.scope, now: req.now)
+    let (board, countedAt) = try await req.application.clockBoards.board(
+      county: county, scope: staff.scope, db: req.database, now: req.now)
     let escalated = try await repository.cases(
       county: county, scope: staff.scope, light: nil, state: .escalated, departmentID: nil, siteID: nil,
       townCode: nil, now: req.now, limit: 0, offset: 0
@@ -134,7 +135,7 @@ enum SupervisionController {
       board: board, dimension: dimension, names: try await StaffDesk.directoryNames(req),
       townNames: try await townNames(req),
       followUps: try await repository.followUpCounts(county: county, today: today), overdueOpinions: opinions,
-      overlongPauses: pauses, escalated: escalated, clock: CaseClock(rule: rule, now: req.now))
+      overlongPauses: pauses, escalated: escalated, clock: CaseClock(rule: rule, now: req.now), countedAt: countedAt)
     model.openHits = try await RuleHitRepository(req.database).openCounts(county: county).values.reduce(0, +)
     let tickets = SupervisionTicketRepository(req.database)
     model.tickets = (
