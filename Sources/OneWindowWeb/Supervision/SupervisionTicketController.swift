@@ -76,11 +76,18 @@ enum SupervisionTicketController {
         let c = try await CaseAPIController.visibleCase(req, staff, req.cases(rule), number: number)
         departmentID = c.departmentID
       case .ruleHit(let id):
-        guard let hit = try await RuleHitRepository(req.database).find(id) else {
-          throw ValidationError(field: "subject_id", zh: "没有这条预警", en: "No such rule hit")
-        }
+        // Case numbers start with their county's code: a hit of another county is not there for this supervisor.
+        guard let hit = try await RuleHitRepository(req.database).find(id), hit.caseNumber.hasPrefix(county(staff))
+        else { throw ValidationError(field: "subject_id", zh: "没有这条预警", en: "No such rule hit") }
         departmentID = hit.departmentID
-      case .department, .rectification:
+      case .rectification(let id):
+        guard let (_, rated) = try await EvaluationController.repository(req).rectification(id: id),
+          rated.about.regionCode.hasPrefix(county(staff))
+        else { throw ValidationError(field: "subject_id", zh: "没有这条差评整改", en: "No such rectification") }
+        guard try await DirectoryRepository(req.database).department(departmentID) != nil else {
+          throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
+        }
+      case .department:
         guard try await DirectoryRepository(req.database).department(departmentID) != nil else {
           throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
         }
