@@ -266,6 +266,9 @@ struct SupervisionRecordsWebTests {
       #expect(opened.tickets.first?.departmentID == "dept-scjgj")
       var clerkPage = TestBrowser(app)
       _ = try await clerkPage.signIn("clerk")
+      // The clerk sees the hit on the case, named but not linked to a list they may not open.
+      let seen = try await clerkPage.get("/cases/\(twice)").body.string
+      #expect(seen.contains("多次补正告知") && !seen.contains("/supervision/hits"))
       #expect(
         try await clerkPage.post("/supervision/hits/\(id)", form: ["state": "explained", "finding": "x"]).status
           == .forbidden)
@@ -303,6 +306,8 @@ struct SupervisionRecordsWebTests {
       _ = try await other.signIn("clerk")
       #expect(try await other.get("/supervision/tickets").status == .forbidden)
       #expect(try await other.get("/supervision/tickets/\(id)").status == .notFound)
+      let seen = try await other.get("/cases/\(number)").body.string
+      #expect(seen.contains("说明进度，两日内答复") && !seen.contains("/supervision/tickets/\(id)"))
 
       var reviewer = TestBrowser(app)
       _ = try await reviewer.signIn("reviewer")

@@ -7,16 +7,21 @@ public struct CaseSupervision: Sendable {
   public let hits: [RuleHit]
   public let tickets: [SupervisionTicket]
   public let mayOpenTicket: Bool
+  /// Whether the reader may open the rule-hit list, and which of the tickets: others see them named, not linked.
+  public let mayReadHits: Bool
+  public let readableTickets: Set<String>
   public let errors: [ValidationError]
   public let values: [String: String]
 
   public init(
-    hits: [RuleHit], tickets: [SupervisionTicket], mayOpenTicket: Bool, errors: [ValidationError] = [],
-    values: [String: String] = [:]
+    hits: [RuleHit], tickets: [SupervisionTicket], mayOpenTicket: Bool, mayReadHits: Bool,
+    readableTickets: Set<String>, errors: [ValidationError] = [], values: [String: String] = [:]
   ) {
     self.hits = hits
     self.tickets = tickets
     self.mayOpenTicket = mayOpenTicket
+    self.mayReadHits = mayReadHits
+    self.readableTickets = readableTickets
     self.errors = errors
     self.values = values
   }
@@ -27,11 +32,18 @@ enum CaseSupervisionPart {
     guard !s.hits.isEmpty || !s.tickets.isEmpty || s.mayOpenTicket else { return .empty }
     let hits = s.hits.map { hit -> HTML in
       let evidence = hit.evidence.map { "<a href=\"#event-\($0)\">\(context.t("第 \($0) 条", "#\($0)"))</a>" as HTML }
+      let name: HTML =
+        s.mayReadHits
+        ? "<a href=\"\(Links.ruleHits)?state=all#hit-\(hit.id)\">\(context.t(hit.rule.name))</a>"
+        : "\(context.t(hit.rule.name))"
       return
-        "<li><a href=\"\(Links.ruleHits)?state=all#hit-\(hit.id)\">\(context.t(hit.rule.name))</a>（\(context.t(hit.state.name))）\(hit.note) · \(context.t("证据", "evidence")) \(evidence.map { "\($0) " as HTML })</li>"
+        "<li>\(name)（\(context.t(hit.state.name))）\(hit.note) · \(context.t("证据", "evidence")) \(evidence.map { "\($0) " as HTML })</li>"
     }
     let tickets = s.tickets.map { t -> HTML in
-      "<li><a href=\"\(Links.supervisionTicket(t.id))\">\(t.instruction)</a> · \(context.t("答复期限", "reply by")) \(t.dueDate.iso) · \(context.t(t.state.name))</li>"
+      let name: HTML =
+        s.readableTickets.contains(t.id)
+        ? "<a href=\"\(Links.supervisionTicket(t.id))\">\(t.instruction)</a>" : "\(t.instruction)"
+      return "<li>\(name) · \(context.t("答复期限", "reply by")) \(t.dueDate.iso) · \(context.t(t.state.name))</li>"
     }
     let form: HTML =
       s.mayOpenTicket

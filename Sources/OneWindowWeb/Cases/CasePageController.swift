@@ -104,10 +104,13 @@ enum CasePageController {
       names: try await StaffDesk.directoryNames(req), departments: departments,
       available: CaseStateMachine.available(to: try await req.caseActor(staff), on: c), failed: failed, notice: notice
     )
+    let tickets = try await SupervisionTicketRepository(req.database).tickets(about: .serviceCase(c.number))
     model.supervision = CaseSupervision(
-      hits: try await RuleHitRepository(req.database).hits(of: c.number),
-      tickets: try await SupervisionTicketRepository(req.database).tickets(about: .serviceCase(c.number)),
-      mayOpenTicket: Authorization.can(staff, .superviseCases), errors: ticketErrors, values: ticketValues)
+      hits: try await RuleHitRepository(req.database).hits(of: c.number), tickets: tickets,
+      mayOpenTicket: Authorization.can(staff, .superviseCases),
+      mayReadHits: Authorization.can(staff, .viewStatistics),
+      readableTickets: Set(tickets.filter { SupervisionTicketController.mayRead($0, staff) }.map(\.id)),
+      errors: ticketErrors, values: ticketValues)
     return CasePage.render(model, try await req.pageContext())
   }
 

@@ -18,6 +18,12 @@ enum SupervisionTicketController {
     return nil
   }
 
+  /// Whether `staff` may open `ticket`: its county's supervisors and administrator, or the department it is for.
+  static func mayRead(_ ticket: SupervisionTicket, _ staff: StaffIdentity) -> Bool {
+    guard let department = department(seenBy: staff) else { return false }
+    return department == nil || department == ticket.departmentID
+  }
+
   /// `GET /supervision/tickets?show=open|overdue|replied|closed|all` (and, from a rule hit, the open form prefilled).
   @Sendable static func list(req: Request) async throws -> HTML {
     try await listPage(try req.requireStaff(), errors: [], values: prefill(req), req)
@@ -159,7 +165,7 @@ enum SupervisionTicketController {
   {
     let id = req.parameters.get("id") ?? ""
     guard let found = try await SupervisionTicketRepository(req.database).find(id), found.county == county(staff),
-      let department = department(seenBy: staff), department == nil || department == found.ticket.departmentID
+      mayRead(found.ticket, staff)
     else { throw AppError.notFound(LocalizedText(zh: "没有这个督办件", en: "No such ticket")) }
     return found
   }
