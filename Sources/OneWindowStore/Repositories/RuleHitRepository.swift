@@ -40,8 +40,7 @@ public struct RuleHitRepository: Sendable {
     if let rule { conditions.append("rule = \(bind: rule.rawValue)") }
     if let site = scope?.siteID { conditions.append("site_id = \(bind: site)") }
     if let department = scope?.departmentID { conditions.append("department_id = \(bind: department)") }
-    var clause: SQLQueryString = ""
-    for (index, condition) in conditions.enumerated() { clause = index == 0 ? condition : clause + " AND " + condition }
+    let clause = conditions.allOf
     let total =
       try await sql.raw("SELECT COUNT(*) AS n FROM rule_hits WHERE \(clause)").first()?.decode(
         column: "n", as: Int.self)
@@ -83,13 +82,9 @@ public struct RuleHitRepository: Sendable {
     }
   }
 
-  static func encode(_ hit: RuleHit) throws -> String { try SortedJSONEncoder.stored.encodeToString(hit) }
+  static func encode(_ value: RuleHit) throws -> String { try StoredBody.encode(value) }
 
-  static func decode(_ row: any SQLRow) throws -> RuleHit {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .millisecondsSince1970
-    return try decoder.decode(RuleHit.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
-  }
+  static func decode(_ row: any SQLRow) throws -> RuleHit { try StoredBody.decode(RuleHit.self, row) }
 }
 
 /// Runs the anomaly rules over the cases whose trail grew since the last run: it reads new events in the order of

@@ -71,11 +71,7 @@ public struct SpotCheckRepository: Sendable {
     ).all().map(Self.decode)
   }
 
-  static func encode(_ check: SpotCheck) throws -> String { try SortedJSONEncoder.stored.encodeToString(check) }
+  static func encode(_ value: SpotCheck) throws -> String { try StoredBody.encode(value) }
 
-  static func decode(_ row: any SQLRow) throws -> SpotCheck {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .millisecondsSince1970
-    return try decoder.decode(SpotCheck.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
-  }
+  static func decode(_ row: any SQLRow) throws -> SpotCheck { try StoredBody.decode(SpotCheck.self, row) }
 }

@@ -18,7 +18,7 @@ public struct SupervisionRepository: Sendable {
   /// cases alone.
   public func clockBoard(county: String, scope: Scope?, now: Date) async throws -> ClockBoard {
     let nowMillis = millis(now)
-    let within = Self.joined(Self.conditions(scope, prefix: ""))
+    let within = Self.conditions(scope, prefix: "").allOf
     let rows = try await sql.raw(
       """
       SELECT department_id, site_id, region_code,
@@ -84,7 +84,7 @@ public struct SupervisionRepository: Sendable {
     if let departmentID { conditions.append("department_id = \(bind: departmentID)") }
     if let siteID { conditions.append("site_id = \(bind: siteID)") }
     if let townCode { conditions.append("region_code LIKE \(bind: townCode + "%")") }
-    let whereClause = Self.joined(conditions)
+    let whereClause = conditions.allOf
     let total =
       try await sql.raw("SELECT COUNT(*) AS n FROM cases WHERE \(whereClause)").first()?.decode(
         column: "n", as: Int.self)
@@ -153,7 +153,7 @@ public struct SupervisionRepository: Sendable {
     case .done: conditions.append("t.done_ms IS NOT NULL")
     }
     conditions += Self.conditions(scope, prefix: "c.")
-    let whereClause = Self.joined(conditions)
+    let whereClause = conditions.allOf
     let total =
       try await sql.raw(
         "SELECT COUNT(*) AS n FROM case_tasks t JOIN cases c ON c.number = t.case_number WHERE \(whereClause)"
@@ -283,12 +283,5 @@ public struct SupervisionRepository: Sendable {
       conditions.append("\(unsafeRaw: prefix)department_id = \(bind: department)")
     }
     return conditions
-  }
-
-  private static func joined(_ conditions: [SQLQueryString]) -> SQLQueryString {
-    guard !conditions.isEmpty else { return "1 = 1" }
-    var clause: SQLQueryString = ""
-    for (index, condition) in conditions.enumerated() { clause = index == 0 ? condition : clause + " AND " + condition }
-    return clause
   }
 }

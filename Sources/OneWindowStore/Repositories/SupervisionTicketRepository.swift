@@ -99,8 +99,7 @@ public struct SupervisionTicketRepository: Sendable {
     if let departmentID { conditions.append("department_id = \(bind: departmentID)") }
     if let state { conditions.append("state = \(bind: state.rawValue)") }
     if let today { conditions.append("state = 'open' AND due_date < \(bind: today.iso)") }
-    var clause: SQLQueryString = ""
-    for (index, condition) in conditions.enumerated() { clause = index == 0 ? condition : clause + " AND " + condition }
+    let clause = conditions.allOf
     let total =
       try await sql.raw("SELECT COUNT(*) AS n FROM supervision_tickets WHERE \(clause)").first()?
       .decode(column: "n", as: Int.self) ?? 0
@@ -141,13 +140,9 @@ public struct SupervisionTicketRepository: Sendable {
     }
   }
 
-  static func encode(_ ticket: SupervisionTicket) throws -> String {
-    try SortedJSONEncoder.stored.encodeToString(ticket)
-  }
+  static func encode(_ value: SupervisionTicket) throws -> String { try StoredBody.encode(value) }
 
   static func decode(_ row: any SQLRow) throws -> SupervisionTicket {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .millisecondsSince1970
-    return try decoder.decode(SupervisionTicket.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
+    try StoredBody.decode(SupervisionTicket.self, row)
   }
 }
