@@ -1,3 +1,5 @@
+import Foundation
+
 /// The catalog figures the seeds set targets for, computed from the published items.
 public struct CatalogFigures: Sendable, Hashable {
   /// Seed 000: 事项下沉率 — half of the county's items acceptable in towns or villages.
@@ -10,6 +12,14 @@ public struct CatalogFigures: Sendable, Hashable {
   public let sunkItems: Int
   /// Items that can be applied for online (depth 3 网上预审 or 4 全程网办).
   public let onlineItems: Int
+  /// Items of depth 4 that need no visit (全流程网上办理, by item).
+  public var fullyOnlineItems = 0
+  /// Items whose case kind is 即办件.
+  public var immediateItems = 0
+  /// Items that must be handled in the hall (no reason on the exceptions list) and, of them, those whose department is
+  /// stationed there (进驻率); nil when the departments were not given.
+  public var itemsForHall = 0
+  public var itemsInHall: Int?
 
   public init(publishedItems: Int, sunkItems: Int, onlineItems: Int) {
     self.publishedItems = publishedItems
@@ -17,18 +27,33 @@ public struct CatalogFigures: Sendable, Hashable {
     self.onlineItems = onlineItems
   }
 
-  public init(items: some Sequence<ServiceItem>) {
+  /// Counts `items`; `departmentsInHall`, when given, are the departments stationed in the hall.
+  public init(items: some Sequence<ServiceItem>, departmentsInHall: Set<String>? = nil) {
     var total = 0
     var sunk = 0
     var online = 0
+    var fullyOnline = 0
+    var immediate = 0
+    var forHall = 0
+    var inHall = 0
     for item in items {
       total += 1
       if item.reachesTownOrVillage { sunk += 1 }
       if item.isOnline { online += 1 }
+      if item.onlineDepth >= 4, item.visits == 0 { fullyOnline += 1 }
+      if item.caseKind == .immediate { immediate += 1 }
+      if item.hallExceptionReason.trimmingCharacters(in: .whitespaces).isEmpty {
+        forHall += 1
+        if departmentsInHall?.contains(item.departmentID) == true { inHall += 1 }
+      }
     }
     publishedItems = total
     sunkItems = sunk
     onlineItems = online
+    fullyOnlineItems = fullyOnline
+    immediateItems = immediate
+    itemsForHall = forHall
+    itemsInHall = departmentsInHall == nil ? nil : inHall
   }
 
   public var sinkingRate: Double { publishedItems == 0 ? 0 : Double(sunkItems) / Double(publishedItems) }

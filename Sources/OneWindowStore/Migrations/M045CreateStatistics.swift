@@ -1,0 +1,48 @@
+import Fluent
+import OneWindowDomain
+import SQLKit
+
+/// 统计: the case rollup (one row per county, day, department, site, window and staff member, holding a `CaseTally`),
+/// the monthly counts per item behind the "top items" tables, and the targets the center sets.
+struct M045CreateStatistics: AsyncMigration {
+  func prepare(on database: any Database) async throws {
+    var days = database.schema("stat_case_days")
+      .field("county_code", .string, .required)
+      .field("day", .string, .required)
+      .field("department_id", .string, .required)
+      .field("site_id", .string, .required)
+      .field("window_id", .string, .required)
+      .field("staff_id", .string, .required)
+    for column in CaseTally.columns { days = days.field(.string(column), .int64, .required, .sql(.default(0))) }
+    try await days.unique(on: "county_code", "day", "department_id", "site_id", "window_id", "staff_id").create()
+    try await database.schema("stat_item_months")
+      .field("county_code", .string, .required)
+      .field("month", .string, .required)
+      .field("item_code", .string, .required)
+      .field("department_id", .string, .required)
+      .field("filed", .int64, .required, .sql(.default(0)))
+      .field("concluded", .int64, .required, .sql(.default(0)))
+      .field("late", .int64, .required, .sql(.default(0)))
+      .unique(on: "county_code", "month", "item_code", "department_id")
+      .create()
+    try await database.schema("stat_targets")
+      .field("id", .string, .identifier(auto: false))
+      .field("county_code", .string, .required)
+      .field("figure", .string, .required)
+      .field("value", .double, .required)
+      .field("due_date", .string, .required)
+      .field("note", .string, .required)
+      .field("updated_by", .string, .required)
+      .field("updated_ms", .int64, .required)
+      .unique(on: "county_code", "figure", "due_date")
+      .create()
+    let sql = database as! any SQLDatabase
+    try await sql.raw("CREATE INDEX stat_case_days_department ON stat_case_days (county_code, department_id, day)").run()
+  }
+
+  func revert(on database: any Database) async throws {
+    try await database.schema("stat_targets").delete()
+    try await database.schema("stat_item_months").delete()
+    try await database.schema("stat_case_days").delete()
+  }
+}

@@ -1,0 +1,178 @@
+import Fluent
+import Foundation
+import OneWindowDomain
+import SQLKit
+
+/// 统计: the case rollup and the targets. `StatisticsFold` keeps `stat_case_days` and `stat_item_months` up to date from
+/// the trail; this reads them back as tallies for any period, filtered to a scope and grouped as asked.
+public struct StatisticsRepository: Sendable {
+  let db: any Database
+
+  public init(_ db: any Database) { self.db = db }
+
+  private var sql: any SQLDatabase { db as! any SQLDatabase }
+
+  /// Which rollup rows count: a department, a set of sites (a town's), a staff member, a window.
+  public struct Filter: Sendable, Hashable {
+    public var departmentIDs: Set<String>?
+    public var siteIDs: Set<String>?
+    public var staffID: String?
+    public var windowID: String?
+
+    public init(
+      departmentIDs: Set<String>? = nil, siteIDs: Set<String>? = nil, staffID: String? = nil, windowID: String? = nil
+    ) {
+      self.departmentIDs = departmentIDs
+      self.siteIDs = siteIDs
+      self.staffID = staffID
+      self.windowID = windowID
+    }
+  }
+
+  /// The rollup's keys a tally can be grouped by (`all`: one total under the key "").
+  public enum Key: String, Sendable, CaseIterable {
+    case all, day, department = "department_id", site = "site_id", window = "window_id", staff = "staff_id"
+  }
+
+  private func conditions(county: String, period: StatPeriod, filter: Filter) -> SQLQueryString {
+    var conditions: [SQLQueryString] = [
+      "county_code = \(bind: county)", "day >= \(bind: period.from.iso)", "day <= \(bind: period.through.iso)",
+    ]
+    if let ids = filter.departmentIDs {
+      conditions.append(ids.isEmpty ? "1 = 0" : "department_id IN (\(binds: ids.sorted()))")
+    }
+    if let ids = filter.siteIDs { conditions.append(ids.isEmpty ? "1 = 0" : "site_id IN (\(binds: ids.sorted()))") }
+    if let staff = filter.staffID { conditions.append("staff_id = \(bind: staff)") }
+    if let window = filter.windowID { conditions.append("window_id = \(bind: window)") }
+    return conditions.allOf
+  }
+
+  /// The tallies of `county` over `period`, per `key`.
+  public func tallies(county: String, period: StatPeriod, filter: Filter = Filter(), by key: Key = .all)
+    async throws -> [String: CaseTally]
+  {
+    let sums = CaseTally.columns.map { "SUM(\($0)) AS \($0)" }.joined(separator: ", ")
+    let group = key == .all ? "" : " GROUP BY \(key == .day ? "day" : key.rawValue)"
+    let selectKey = key == .all ? "'' AS k" : "\(key == .day ? "day" : key.rawValue) AS k"
+    let rows = try await sql.raw(
+      """
+      SELECT \(unsafeRaw: selectKey), \(unsafeRaw: sums) FROM stat_case_days
+      WHERE \(conditions(county: county, period: period, filter: filter))\(unsafeRaw: group)
+      """
+    ).all()
+    var result: [String: CaseTally] = [:]
+    for row in rows {
+      let values = try CaseTally.columns.map { column in
+        try row.decodeNil(column: column) ? 0 : try row.decode(column: column, as: Int.self)
+      }
+      let tally = CaseTally(values: values)
+      guard !tally.isEmpty else { continue }
+      result[try row.decode(column: "k", as: String.self)] = tally
+    }
+    return result
+  }
+
+  /// Agents (staff ids) who filed proxy cases in the period, with how many.
+  public func proxyFilers(county: String, period: StatPeriod, filter: Filter = Filter()) async throws -> [String: Int] {
+    var result: [String: Int] = [:]
+    for row in try await sql.raw(
+      """
+      SELECT staff_id, SUM(filed_proxy) AS n FROM stat_case_days
+      WHERE \(conditions(county: county, period: period, filter: filter)) AND filed_proxy > 0 AND staff_id <> ''
+      GROUP BY staff_id
+      """
+    ).all() {
+      result[try row.decode(column: "staff_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
+    }
+    return result
+  }
+
+  /// One line of the "top items" tables.
+  public struct ItemLine: Sendable, Hashable {
+    public let itemCode: String
+    public let filed: Int
+    public let concluded: Int
+    public let late: Int
+  }
+
+  public enum ItemOrder: String, Sendable, CaseIterable {
+    case filed, late
+  }
+
+  /// The items with the most cases filed (or decided late) in the months the period touches.
+  public func topItems(
+    county: String, period: StatPeriod, departmentIDs: Set<String>? = nil, by order: ItemOrder, limit: Int = 10
+  ) async throws -> [ItemLine] {
+    var conditions: [SQLQueryString] = [
+      "county_code = \(bind: county)", "month >= \(bind: String(period.from.iso.prefix(7)))",
+      "month <= \(bind: String(period.through.iso.prefix(7)))",
+    ]
+    if let ids = departmentIDs {
+      conditions.append(ids.isEmpty ? "1 = 0" : "department_id IN (\(binds: ids.sorted()))")
+    }
+    let rows = try await sql.raw(
+      """
+      SELECT item_code, SUM(filed) AS filed, SUM(concluded) AS concluded, SUM(late) AS late FROM stat_item_months
+      WHERE \(conditions.allOf) GROUP BY item_code HAVING SUM(\(unsafeRaw: order.rawValue)) > 0
+      ORDER BY SUM(\(unsafeRaw: order.rawValue)) DESC, item_code LIMIT \(bind: limit)
+      """
+    ).all()
+    return try rows.map { row in
+      ItemLine(
+        itemCode: try row.decode(column: "item_code", as: String.self),
+        filed: try row.decode(column: "filed", as: Int.self),
+        concluded: try row.decode(column: "concluded", as: Int.self),
+        late: try row.decode(column: "late", as: Int.self))
+    }
+  }
+
+  /// When the rollup last read the trail (nil: never).
+  public func foldedAt() async throws -> Date? {
+    try await sql.raw("SELECT updated_ms FROM supervision_cursors WHERE name = \(bind: StatisticsFold.cursorName)")
+      .first().map { Date(timeIntervalSince1970: Double(try $0.decode(column: "updated_ms", as: Int64.self)) / 1000) }
+  }
+
+  // MARK: Targets
+
+  /// The targets the center entered.
+  public func targets(county: String) async throws -> [StatTarget] {
+    try await sql.raw(
+      "SELECT figure, value, due_date, note FROM stat_targets WHERE county_code = \(bind: county) ORDER BY figure, due_date"
+    ).all().compactMap { row in
+      guard let figure = StatFigure(rawValue: try row.decode(column: "figure", as: String.self)),
+        let due = CivilDate(iso: try row.decode(column: "due_date", as: String.self))
+      else { return nil }
+      return StatTarget(
+        figure: figure, value: try row.decode(column: "value", as: Double.self), due: due,
+        source: try row.decode(column: "note", as: String.self), isCenters: true)
+    }
+  }
+
+  /// Enters (or changes) the center's target for a figure and date.
+  public func saveTarget(_ target: StatTarget, county: String, by staffID: String, now: Date) async throws {
+    try await WriteGate.serialize(db) {
+      try await sql.raw(
+        """
+        INSERT INTO stat_targets (id, county_code, figure, value, due_date, note, updated_by, updated_ms)
+        VALUES (\(bind: "\(county):\(target.figure.rawValue):\(target.due.iso)"), \(bind: county),
+          \(bind: target.figure.rawValue), \(bind: target.value), \(bind: target.due.iso), \(bind: target.source),
+          \(bind: staffID), \(bind: millis(now)))
+        ON CONFLICT (county_code, figure, due_date) DO UPDATE SET value = excluded.value, note = excluded.note,
+          updated_by = excluded.updated_by, updated_ms = excluded.updated_ms
+        """
+      ).run()
+    }
+  }
+
+  /// Removes the center's target for a figure and date (the seed's default applies again when none is left).
+  public func deleteTarget(_ figure: StatFigure, due: CivilDate, county: String) async throws {
+    try await WriteGate.serialize(db) {
+      try await sql.raw(
+        """
+        DELETE FROM stat_targets WHERE county_code = \(bind: county) AND figure = \(bind: figure.rawValue)
+          AND due_date = \(bind: due.iso)
+        """
+      ).run()
+    }
+  }
+}
