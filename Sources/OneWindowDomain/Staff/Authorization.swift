@@ -7,7 +7,7 @@ public enum Authorization {
     case .admin:
       [
         .viewWorkbench, .manageStaff, .manageCatalog, .manageSites, .manageCalendar, .viewCases,
-        .handleRectifications, .viewStatistics,
+        .handleRectifications, .viewStatistics, .setTargets,
       ]
     case .clerk:
       [.viewWorkbench, .intakeCases, .deliverResults, .callTickets, .viewCases]

@@ -15,6 +15,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
   case handleInquiries
   case handleRectifications
   case viewStatistics
+  case setTargets
 
   public var name: LocalizedText {
     switch self {
@@ -33,6 +34,7 @@ public enum Permission: String, Sendable, Codable, CaseIterable {
     case .handleInquiries: LocalizedText(zh: "处理咨询投诉", en: "Handle inquiries and complaints")
     case .handleRectifications: LocalizedText(zh: "差评整改", en: "Handle negative ratings")
     case .viewStatistics: LocalizedText(zh: "查看统计", en: "View statistics")
+    case .setTargets: LocalizedText(zh: "设置统计目标", en: "Set statistics targets")
     }
   }
 }

@@ -174,6 +174,7 @@ public enum Layout {
       (.manageSites, Links.adminDirectory, "机构人员", "Directory"),
       (.manageStaff, Links.adminDirectory + "?tab=staff", "机构人员", "Directory"),
       (.manageSites, Links.adminHall, "大厅设置", "Hall setup"),
+      (.viewStatistics, Links.statistics, "统计", "Statistics"),
       (.viewStatistics, Links.hallFigures, "大厅数据", "Hall figures"),
     ]
     // A page reached by two permissions is linked once.

@@ -96,6 +96,12 @@ public enum Stylesheet {
     .status-published { color:var(--ok); border-color:var(--ok); } .status-suspended { color:#b54708; border-color:#b54708; }
     .status-cancelled { color:var(--danger); border-color:var(--danger); }
     .print-only { display:none; }
+    .charts { display:grid; grid-template-columns:repeat(auto-fit,minmax(320px,1fr)); gap:16px; margin:8px 0; }
+    svg.chart { width:100%; height:auto; border:1px solid var(--line); border-radius:8px; background:#fff; }
+    .standing { display:inline-block; border-radius:4px; padding:0 6px; font-size:14px; border:1px solid currentColor; }
+    .standing-met { color:var(--ok); } .standing-missed { color:var(--danger); font-weight:600; }
+    .standing-behind { color:#b54708; } .standing-unknown { color:var(--muted); }
+    td.definition { color:var(--muted); font-size:14px; max-width:36em; }
     input[readonly] { background:#eef2f7; color:var(--muted); }
     table.materials th { white-space:nowrap; } table.materials td:nth-child(2) { min-width:9em; }
     table.materials td:nth-child(3), table.materials td:nth-child(4) { white-space:nowrap; }
@@ -244,6 +250,8 @@ public enum Stylesheet {
       table { page-break-inside:auto; } tr { page-break-inside:avoid; }
       .tag { border-color:#999; }
       article.notice { border:0; padding:0; max-width:none; }
+      svg.chart { page-break-inside:avoid; max-height:80mm; } .charts { display:block; }
+      td.definition { font-size:9pt; }
     }
     """
 }

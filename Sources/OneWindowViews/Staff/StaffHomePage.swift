@@ -101,8 +101,10 @@ public enum StaffHomePage {
     case .deliverResults: [(Links.delivery, nil)]
     case .proxyApply: [(Links.agentDesk, nil)]
     case .callTickets: [(Links.window, nil)]
+    case .setTargets: [(Links.statisticsTargets, LocalizedText(zh: "设置统计目标", en: "Set statistics targets"))]
     case .viewStatistics:
       [
+        (Links.statistics, LocalizedText(zh: "统计分析（中心、部门、镇街看板及月报）", en: "Statistics dashboards")),
         (Links.supervision, LocalizedText(zh: "电子监察 · 全程监控（红黄灯、逾期跟踪）", en: "Supervision board")),
         (Links.hallFigures, LocalizedText(zh: "查看大厅取号与评价器数据", en: "Hall figures")),
         (Links.evaluationFigures, LocalizedText(zh: "查看好差评满意度统计", en: "Satisfaction figures")),

@@ -132,6 +132,11 @@ public enum Links {
   public static func evaluationAppeal(_ id: String) -> String { "/staff/evaluations/\(percentEncode(id))/appeal" }
   public static let appeals = "/supervision/appeals"
   public static let supervision = "/supervision"
+  public static let statistics = "/statistics"
+  public static let statisticsReport = "/statistics/report"
+  public static let statisticsTargets = "/statistics/targets"
+  public static func statisticsDepartment(_ id: String) -> String { "/statistics/departments/\(percentEncode(id))" }
+  public static func statisticsTown(_ code: String) -> String { "/statistics/towns/\(percentEncode(code))" }
   public static let supervisionCases = "/supervision/cases"
   public static let supervisionExport = "/supervision/board.xlsx"
   public static let followUps = "/follow-ups"

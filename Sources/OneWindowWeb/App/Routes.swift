@@ -51,6 +51,20 @@ enum Routes {
       pages.get(Links.staffMessages.pathComponents, use: MessagesController.staff).access(.staff)
       pages.post("staff", "evaluations", ":id", "appeal", use: AppealController.file).access(.staff)
       pages.get(Links.appeals.pathComponents, use: AppealController.list).access(.permission(.superviseCases))
+      // 统计: dashboards, the monthly report, exports and targets (scope checked in `StatisticsScope`).
+      let statistics = Access.permission(.viewStatistics)
+      pages.get(Links.statistics.pathComponents, use: StatisticsController.center).access(statistics)
+      pages.get("statistics", "report", use: StatisticsController.report).access(statistics)
+      pages.get("statistics", "report.xlsx", use: StatisticsController.reportWorkbook).access(statistics)
+      pages.get("statistics", "departments", ":id", use: StatisticsController.department).access(statistics)
+      pages.get("statistics", "towns", ":code", use: StatisticsController.town).access(statistics)
+      pages.get("statistics", ":file", use: StatisticsController.export).access(statistics)
+      pages.get("statistics", "departments", ":id", ":file", use: StatisticsController.export).access(statistics)
+      pages.get("statistics", "towns", ":code", ":file", use: StatisticsController.export).access(statistics)
+      pages.get("statistics", "targets", use: StatisticsController.targets).access(.permission(.setTargets))
+      pages.post("statistics", "targets", use: StatisticsController.saveTarget).access(.permission(.setTargets))
+      pages.post("statistics", "targets", "delete", use: StatisticsController.deleteTarget).access(
+        .permission(.setTargets))
       pages.get(Links.supervision.pathComponents, use: SupervisionController.board).access(.permission(.viewStatistics))
       pages.get(Links.supervisionCases.pathComponents, use: SupervisionController.cases).access(
         .permission(.viewStatistics))
@@ -260,6 +274,7 @@ enum Routes {
       api.post("bundle-cases", use: BundleCaseAPIController.create).access(.staff)
       api.get("bundle-cases", ":id", use: BundleCaseAPIController.show).access(.permission(.viewCases))
       api.get("status", use: StatusAPIController.lookup).access(.open)
+      api.get("stats", ":figure", use: StatisticsAPIController.figure).access(.permission(.viewStatistics))
 
       api.post("hall", "sites", ":site", "tickets", use: HallAPIController.take).access(.open)
       api.get("hall", "sites", ":site", "tickets", use: HallAPIController.tickets).access(.permission(.callTickets))

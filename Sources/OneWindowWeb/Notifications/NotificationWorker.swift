@@ -174,6 +174,7 @@ public final class NotificationWorker: Sendable {
       try await remindFollowUps(now: now)
       try await runAnomalyRules(now: now)
       try await escalateTickets(now: now)
+      try await foldStatistics(now: now)
     }
   }
 
