@@ -57,7 +57,7 @@ extension CaseTally {
     let visitCount = CaseVisits.count(serviceCase)
     visits = visitCount
     if visitCount == 0 { noVisit = 1 }
-    if case .pickup = serviceCase.resultDelivery {} else { deliveredRemotely = 1 }
+    if !CaseVisits.pickedUp(serviceCase) { deliveredRemotely = 1 }
     corrections = serviceCase.notices.count
     guard let accepted = serviceCase.acceptedAt else { return }
     let decidedAt = serviceCase.decision?.at ?? serviceCase.concludedAt ?? accepted
@@ -88,9 +88,18 @@ public enum CaseVisits {
     case .window, .kiosk, .bank: visits += 1 + serviceCase.notices.count
     case .online, .mobile, .proxy: break
     }
-    if case .pickup = serviceCase.resultDelivery, serviceCase.delivery != nil || serviceCase.state == .concluded {
-      visits += 1
-    }
+    if serviceCase.state == .concluded, pickedUp(serviceCase) { visits += 1 }
     return visits
+  }
+
+  /// Whether the result was (or is to be) handed over at a window: how it was delivered, else how it was planned.
+  static func pickedUp(_ serviceCase: ServiceCase) -> Bool {
+    switch serviceCase.delivery {
+    case .pickup?: return true
+    case .mail?, .electronic?: return false
+    case nil:
+      if case .pickup = serviceCase.resultDelivery { return true }
+      return false
+    }
   }
 }

@@ -283,7 +283,7 @@ public enum StatisticsDashboardPage {
       }
       return """
         <h3>\(context.t(source.name))</h3>
-        <table class="stacked figures"><thead><tr><th>\(context.t("指标", "Figure"))</th><th class="num">\(context.t("数值", "Value"))</th>\
+        <table class="stacked figure-table"><thead><tr><th>\(context.t("指标", "Figure"))</th><th class="num">\(context.t("数值", "Value"))</th>\
         <th class="num">\(context.t("分子/分母", "Parts"))</th><th>\(context.t("口径", "Definition"))</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
