@@ -51,7 +51,8 @@ public struct StatisticsRepository: Sendable {
   public func tallies(county: String, period: StatPeriod, filter: Filter = Filter(), by key: Key = .all)
     async throws -> [String: CaseTally]
   {
-    let sums = CaseTally.columns.map { "SUM(\($0)) AS \($0)" }.joined(separator: ", ")
+    // PostgreSQL sums BIGINTs as NUMERIC; the cast keeps them integers on both databases.
+    let sums = CaseTally.columns.map { "CAST(SUM(\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", ")
     let group = key == .all ? "" : " GROUP BY \(key == .day ? "day" : key.rawValue)"
     let selectKey = key == .all ? "'' AS k" : "\(key == .day ? "day" : key.rawValue) AS k"
     let rows = try await sql.raw(
@@ -77,7 +78,7 @@ public struct StatisticsRepository: Sendable {
     var result: [String: Int] = [:]
     for row in try await sql.raw(
       """
-      SELECT staff_id, SUM(filed_proxy) AS n FROM stat_case_days
+      SELECT staff_id, CAST(SUM(filed_proxy) AS BIGINT) AS n FROM stat_case_days
       WHERE \(conditions(county: county, period: period, filter: filter)) AND filed_proxy > 0 AND staff_id <> ''
       GROUP BY staff_id
       """
@@ -112,7 +113,8 @@ public struct StatisticsRepository: Sendable {
     }
     let rows = try await sql.raw(
       """
-      SELECT item_code, SUM(filed) AS filed, SUM(concluded) AS concluded, SUM(late) AS late FROM stat_item_months
+      SELECT item_code, CAST(SUM(filed) AS BIGINT) AS filed, CAST(SUM(concluded) AS BIGINT) AS concluded,
+        CAST(SUM(late) AS BIGINT) AS late FROM stat_item_months
       WHERE \(conditions.allOf) GROUP BY item_code HAVING SUM(\(unsafeRaw: order.rawValue)) > 0
       ORDER BY SUM(\(unsafeRaw: order.rawValue)) DESC, item_code LIMIT \(bind: limit)
       """

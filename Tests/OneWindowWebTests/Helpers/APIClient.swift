@@ -68,5 +68,6 @@ struct JSON {
   var string: String? { value as? String }
   var bool: Bool? { value as? Bool }
   var int: Int? { value as? Int }
+  var double: Double? { (value as? NSNumber)?.doubleValue }
   var array: [JSON] { (value as? [Any])?.map(JSON.init) ?? [] }
 }
