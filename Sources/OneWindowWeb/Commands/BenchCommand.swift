@@ -12,7 +12,8 @@ struct BenchCommand: AsyncCommandGroup {
   var commands: [String: any AnyAsyncCommand] {
     [
       "deadline": DeadlineBenchCommand(), "http": HTTPBenchCommand(), "catalog": CatalogSearchBenchCommand(),
-      "pages": PagesBenchCommand(), "supervision": SupervisionBenchCommand(), "hall": HallBenchCommand(),
+      "pages": PagesBenchCommand(), "supervision": SupervisionBenchCommand(),
+      "statistics": StatisticsBenchCommand(), "hall": HallBenchCommand(),
       "json": JSONBenchCommand(),
       "notifications": NotificationBenchCommand(),
     ]

@@ -15,12 +15,13 @@ public enum OneWindowCommands {
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
+    app.asyncCommands.use(StatsCommand(), as: "stats")
     app.asyncCommands.use(VersionCommand(), as: "version")
     // Vapor's own `routes` command stays; `serve` is the default.
   }
 
   /// Commands that need a migrated database before they run.
   public static let needingDatabase: Set<String> = [
-    "serve", "demo", "init", "user", "token", "audit", "calendar", "seed", "directory", "worker",
+    "serve", "demo", "init", "user", "token", "audit", "calendar", "seed", "directory", "worker", "stats",
   ]
 }
