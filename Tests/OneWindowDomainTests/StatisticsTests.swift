@@ -14,7 +14,8 @@ struct StatisticsTests {
     var c = Machine.fixture(.submitted, for: .submit)
     for _ in 0..<notices {
       c = try CaseStateMachine.apply(
-        .issueCorrection(items: [.init(material: "营业执照", problem: "复印件不清晰")], reasonForAnother: c.notices.isEmpty ? nil : "补正后仍不清晰"),
+        .issueCorrection(
+          items: [.init(material: "营业执照", problem: "复印件不清晰")], reasonForAnother: c.notices.isEmpty ? nil : "补正后仍不清晰"),
         to: c, by: Machine.clerk, at: monday)
       c = try CaseStateMachine.apply(.resubmit, to: c, by: Machine.clerk, at: monday)
     }
@@ -196,7 +197,9 @@ struct StatisticsTests {
     #expect(figures.itemsForHall == 3 && figures.itemsInHall == 2)
     #expect(StatInputs(cases: CaseTally(), catalog: figures).value(of: .stationingRate).value == 2.0 / 3)
     // Without the departments, 进驻率 is unknown.
-    #expect(StatInputs(cases: CaseTally(), catalog: CatalogFigures(items: [CatalogTests.base])).value(of: .stationingRate).value == nil)
+    #expect(
+      StatInputs(cases: CaseTally(), catalog: CatalogFigures(items: [CatalogTests.base])).value(of: .stationingRate)
+        .value == nil)
   }
 
   @Test("the directory's counts: towns with a center, centers with two agents, stations with one")
@@ -257,10 +260,12 @@ struct StatisticsTests {
     #expect(target.standing(of: 0.9, today: june) == .behind)
     #expect(target.standing(of: 1.0, today: later) == .met)
     #expect(target.standing(of: nil, today: later) == .unknown)
-    let own = StatTarget(figure: .generalWindowRate, value: 0.95, due: CivilDate(iso: "2027-06-30")!, source: "县政府", isCenters: true)
+    let own = StatTarget(
+      figure: .generalWindowRate, value: 0.95, due: CivilDate(iso: "2027-06-30")!, source: "县政府", isCenters: true)
     #expect(StatTarget.current(for: .generalWindowRate, centers: [own], today: later) == own)
     #expect(StatTarget.current(for: .averageDays, centers: [], today: later) == nil)
-    let quick = StatTarget(figure: .averageDays, value: 5, due: CivilDate(iso: "2027-06-30")!, source: "", isCenters: true)
+    let quick = StatTarget(
+      figure: .averageDays, value: 5, due: CivilDate(iso: "2027-06-30")!, source: "", isCenters: true)
     #expect(quick.standing(of: 4.2, today: later) == .met && quick.standing(of: 6, today: later) == .behind)
     #expect(StatTarget.validate(figure: .generalWindowRate, value: 1.2, due: later).map(\.field) == ["value"])
     #expect(StatTarget.validate(figure: .averageDays, value: nil, due: nil).map(\.field) == ["value", "due"])

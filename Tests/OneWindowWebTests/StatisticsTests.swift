@@ -58,7 +58,8 @@ struct StatisticsWebTests {
     #expect(try JSON(mail)["state"].string == "concluded", "\(mail.body.string)")
   }
 
-  @Test("the trail folds into the rollup once, however often and by however many it is run", arguments: TestDatabase.all)
+  @Test(
+    "the trail folds into the rollup once, however often and by however many it is run", arguments: TestDatabase.all)
   func fold(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       try await Self.cases(app)
@@ -91,7 +92,9 @@ struct StatisticsWebTests {
     }
   }
 
-  @Test("the stats API answers each case figure as worked out by hand, per group, with its target", arguments: TestDatabase.all)
+  @Test(
+    "the stats API answers each case figure as worked out by hand, per group, with its target",
+    arguments: TestDatabase.all)
   func api(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       try await Self.cases(app)
@@ -141,7 +144,9 @@ struct StatisticsWebTests {
     }
   }
 
-  @Test("dashboards, exports and targets: who may, what they show, refusals that change nothing", arguments: TestDatabase.all)
+  @Test(
+    "dashboards, exports and targets: who may, what they show, refusals that change nothing",
+    arguments: TestDatabase.all)
   func pages(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
       try await Self.cases(app)

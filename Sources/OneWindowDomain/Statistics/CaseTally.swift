@@ -61,8 +61,8 @@ public struct CaseTally: Sendable, Hashable, Codable {
   /// Every plain count, in the order the rollup table stores them.
   public static var counts: [WritableKeyPath<CaseTally, Int>] {
     [
-    \.filed, \.filedOnline, \.filedByProxy, \.filedOnSite, \.accepted, \.acceptedAtGeneralWindow,
-    \.acceptedAtWindow, \.ended, \.concluded, \.approved, \.refused, \.withdrawn, \.decidedSameDay, \.decidedEarly,
+      \.filed, \.filedOnline, \.filedByProxy, \.filedOnSite, \.accepted, \.acceptedAtGeneralWindow,
+      \.acceptedAtWindow, \.ended, \.concluded, \.approved, \.refused, \.withdrawn, \.decidedSameDay, \.decidedEarly,
       \.decidedLate, \.noVisit, \.deliveredRemotely, \.visits, \.corrections, \.workingDays,
     ]
   }

@@ -26,7 +26,8 @@ public struct StatPeriod: Sendable, Hashable, Codable {
 
   public static func month(_ year: Int, _ month: Int) -> StatPeriod? {
     guard let first = CivilDate(year: year, month: month, day: 1) else { return nil }
-    let next = month == 12 ? CivilDate(year: year + 1, month: 1, day: 1)! : CivilDate(year: year, month: month + 1, day: 1)!
+    let next =
+      month == 12 ? CivilDate(year: year + 1, month: 1, day: 1)! : CivilDate(year: year, month: month + 1, day: 1)!
     return StatPeriod(from: first, through: next.adding(days: -1), code: String(format: "%04d-%02d", year, month))
   }
 

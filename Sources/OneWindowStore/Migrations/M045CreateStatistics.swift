@@ -37,7 +37,8 @@ struct M045CreateStatistics: AsyncMigration {
       .unique(on: "county_code", "figure", "due_date")
       .create()
     let sql = database as! any SQLDatabase
-    try await sql.raw("CREATE INDEX stat_case_days_department ON stat_case_days (county_code, department_id, day)").run()
+    try await sql.raw("CREATE INDEX stat_case_days_department ON stat_case_days (county_code, department_id, day)")
+      .run()
   }
 
   func revert(on database: any Database) async throws {

@@ -77,7 +77,8 @@ public struct StatisticsFold: Sendable {
       guard let step = CaseStep(rawValue: try row.decode(column: "step", as: String.self)),
         let to = CaseState(rawValue: try row.decode(column: "to_state", as: String.self))
       else { continue }
-      let from = try row.decodeNil(column: "from_state")
+      let from =
+        try row.decodeNil(column: "from_state")
         ? nil : CaseState(rawValue: try row.decode(column: "from_state", as: String.self))
       let at = Date(timeIntervalSince1970: Double(try row.decode(column: "at_ms", as: Int64.self)) / 1000)
       for milestone in CaseMilestone.of(step: step, from: from, to: to) {
@@ -90,7 +91,8 @@ public struct StatisticsFold: Sendable {
     }
     var cases: [String: (ServiceCase, String)] = [:]
     let numbers = Array(Set(marks.map(\.number))).sorted()
-    for chunk in stride(from: 0, to: numbers.count, by: 500).map({ Array(numbers[$0..<min($0 + 500, numbers.count)]) }) {
+    for chunk in stride(from: 0, to: numbers.count, by: 500).map({ Array(numbers[$0..<min($0 + 500, numbers.count)]) })
+    {
       for row in try await sql.raw(
         "SELECT number, body, county_code FROM cases WHERE number IN (\(binds: chunk))"
       ).all() {

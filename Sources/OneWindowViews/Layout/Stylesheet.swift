@@ -96,6 +96,7 @@ public enum Stylesheet {
     .status-published { color:var(--ok); border-color:var(--ok); } .status-suspended { color:#b54708; border-color:#b54708; }
     .status-cancelled { color:var(--danger); border-color:var(--danger); }
     .print-only { display:none; }
+    p.tabs { flex-wrap:wrap; } p.tabs a, p.tabs b { white-space:nowrap; }
     .charts { display:grid; grid-template-columns:repeat(auto-fit,minmax(320px,1fr)); gap:16px; margin:8px 0; }
     svg.chart { width:100%; height:auto; border:1px solid var(--line); border-radius:8px; background:#fff; }
     .standing { display:inline-block; border-radius:4px; padding:0 6px; font-size:14px; border:1px solid currentColor; }

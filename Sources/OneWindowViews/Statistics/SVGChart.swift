@@ -27,9 +27,9 @@ public enum SVGChart {
     ("#7a5af8", "10 3 2 3", "circle"),
   ]
 
-  static let width = 720.0
-  static let height = 260.0
-  static let left = 56.0
+  static let width = 560.0
+  static let height = 250.0
+  static let left = 52.0
   static let right = 16.0
   static let top = 16.0
   static let bottom = 40.0
@@ -40,7 +40,9 @@ public enum SVGChart {
     let plotHeight = height - top - bottom
     let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
     let top = scale == .percent ? 1.0 : roundUp(largest)
-    let steps = 4
+    // Counts are whole numbers: ticks at whole steps (0, 2, 4, … 10 rather than 0, 2.5, … 10).
+    let steps =
+      scale == .percent ? 4 : top <= 4 ? Int(top) : top.truncatingRemainder(dividingBy: 5) == 0 ? 5 : 4
     func x(_ index: Int) -> Double {
       labels.count <= 1 ? left + plotWidth / 2 : left + plotWidth * Double(index) / Double(labels.count - 1)
     }
@@ -54,14 +56,14 @@ public enum SVGChart {
       )
       let text = scale == .percent ? "\(Int((value * 100).rounded()))%" : number(value)
       parts.append(
-        "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(yy + 4))\" text-anchor=\"end\" font-size=\"12\">\(HTML.escape(text))</text>"
+        "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(yy + 4))\" text-anchor=\"end\" font-size=\"13\">\(HTML.escape(text))</text>"
       )
     }
     // At most about twelve labels under the axis; the table holds all of them.
     let every = max(1, Int((Double(labels.count) / 12).rounded(.up)))
     for (index, label) in labels.enumerated() where index % every == 0 || index == labels.count - 1 {
       parts.append(
-        "<text x=\"\(fmt(x(index)))\" y=\"\(fmt(height - bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(HTML.escape(label))</text>"
+        "<text x=\"\(fmt(x(index)))\" y=\"\(fmt(height - bottom + 18))\" text-anchor=\"middle\" font-size=\"13\">\(HTML.escape(label))</text>"
       )
     }
     for (number, line) in series.enumerated() {
@@ -92,7 +94,7 @@ public enum SVGChart {
       legend +=
         "<line x1=\"\(fmt(legendX))\" y1=\"\(fmt(height - 8))\" x2=\"\(fmt(legendX + 24))\" y2=\"\(fmt(height - 8))\" stroke=\"\(style.color)\" stroke-width=\"2\"\(dash)/>"
         + marker(style.marker, x: legendX + 12, y: height - 8, color: style.color)
-        + "<text x=\"\(fmt(legendX + 30))\" y=\"\(fmt(height - 4))\" font-size=\"12\">\(HTML.escape(line.name))</text>"
+        + "<text x=\"\(fmt(legendX + 30))\" y=\"\(fmt(height - 4))\" font-size=\"13\">\(HTML.escape(line.name))</text>"
       legendX += 40 + Double(line.name.count) * 12
     }
     let description = series.map { line in

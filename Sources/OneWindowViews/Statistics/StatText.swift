@@ -8,7 +8,9 @@ public enum StatText {
     guard let value else { return "—" }
     switch figure.unit {
     case .rate: return percent(value)
-    case .days: return figure == .p90Days ? context.t("≤\(Int(value)) 个工作日", "≤\(Int(value)) working days")
+    case .days:
+      return figure == .p90Days
+        ? context.t("≤\(Int(value)) 个工作日", "≤\(Int(value)) working days")
         : context.t("\(decimal(value)) 个工作日", "\(decimal(value)) working days")
     case .minutes: return context.t("\(decimal(value)) 分钟", "\(decimal(value)) min")
     case .perCase: return context.t("\(decimal(value)) 次", "\(decimal(value))")

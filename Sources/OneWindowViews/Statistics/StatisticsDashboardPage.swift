@@ -127,8 +127,10 @@ public enum StatisticsDashboardPage {
   }
 
   public static func render(_ model: Model, _ context: PageContext) -> HTML {
-    let title = model.isReport
-      ? context.t("\(model.scopeName) 政务服务月度统计报告 \(model.period.code)", "\(model.scopeName) monthly report \(model.period.code)")
+    let title =
+      model.isReport
+      ? context.t(
+        "\(model.scopeName) 政务服务月度统计报告 \(model.period.code)", "\(model.scopeName) monthly report \(model.period.code)")
       : "\(context.t(model.kind.name)) · \(model.scopeName)"
     let body: HTML = """
       <h1 id="dashboard-title">\(title)</h1>
@@ -236,7 +238,8 @@ public enum StatisticsDashboardPage {
       series: [
         SVGChart.Series(name: context.t("申报", "Filed"), values: model.trend.map { Double($0.tally.filed) }),
         SVGChart.Series(name: context.t("办结", "Concluded"), values: model.trend.map { Double($0.tally.concluded) }),
-        SVGChart.Series(name: context.t("网上申报", "Filed online"), values: model.trend.map { Double($0.tally.filedOnline) }),
+        SVGChart.Series(
+          name: context.t("网上申报", "Filed online"), values: model.trend.map { Double($0.tally.filedOnline) }),
       ], scale: .count)
     func rate(_ n: (CaseTally) -> Int, _ d: (CaseTally) -> Int) -> [Double?] {
       model.trend.map { d($0.tally) > 0 ? Double(n($0.tally)) / Double(d($0.tally)) : nil }
@@ -247,7 +250,8 @@ public enum StatisticsDashboardPage {
         SVGChart.Series(name: context.t("网上申报率", "Filed online"), values: rate(\.filedOnline, \.filed)),
         SVGChart.Series(name: context.t("超期率", "Decided late"), values: rate(\.decidedLate, \.concluded)),
         SVGChart.Series(name: context.t("提前办结率", "Decided early"), values: rate(\.decidedEarly, \.concluded)),
-        SVGChart.Series(name: context.t("综合一窗受理率", "General windows"), values: rate(\.acceptedAtGeneralWindow, \.acceptedAtWindow)),
+        SVGChart.Series(
+          name: context.t("综合一窗受理率", "General windows"), values: rate(\.acceptedAtGeneralWindow, \.acceptedAtWindow)),
       ], scale: .percent)
     let rows = model.trend.map { line -> HTML in
       let t = line.tally
@@ -260,7 +264,7 @@ public enum StatisticsDashboardPage {
     return """
       <section id="trend"><h2>\(context.t("趋势", "Trend"))（\(context.t(model.trendStep.name))）</h2>
       <div class="charts">\(counts)\(rates)</div>
-      <details class="no-print"><summary>\(context.t("趋势数据表", "Trend table"))</summary>
+      <details\(model.isReport ? " open" as HTML : " class=\"no-print\"")><summary>\(context.t("趋势数据表", "Trend table"))</summary>
       <table class="results" id="trend-table"><thead><tr><th>\(context.t("期间", "Period"))</th><th class="num">\(context.t("申报", "Filed"))</th>\
       <th class="num">\(context.t("网上申报", "Online"))</th><th class="num">\(context.t("受理", "Accepted"))</th>\
       <th class="num">\(context.t("办结", "Concluded"))</th><th class="num">\(context.t("超期率", "Late"))</th>\
@@ -276,7 +280,7 @@ public enum StatisticsDashboardPage {
       let rows = lines.map { line -> HTML in
         """
         <tr id="figure-\(line.figure.rawValue)"><th scope="row">\(context.t(line.figure.name))</th>\
-        <td class="num" data-label="\(context.t("数值", "Value"))">\(StatText.value(line.figure, line.value.value, context))</td>\
+        <td class="num" data-label="\(context.t("数值", "Value"))" data-value="\(line.value.value.map { String($0) } ?? "")">\(StatText.value(line.figure, line.value.value, context))</td>\
         <td class="num" data-label="\(context.t("分子/分母", "Parts"))">\(StatText.parts(line.value))</td>\
         <td class="definition" data-label="\(context.t("口径", "Definition"))">\(context.t(line.figure.definition))</td></tr>
         """
@@ -303,7 +307,9 @@ public enum StatisticsDashboardPage {
     }
     let rows = breakdown.rows.map { row -> HTML in
       let t = row.tally
-      let name: HTML = row.link.map { "<a href=\"\($0)\(Links.query([("period", model.period.code)]))\">\(row.name)</a>" } ?? "\(row.name)"
+      let name: HTML =
+        row.link.map { "<a href=\"\($0)\(Links.query([("period", model.period.code)]))\">\(row.name)</a>" }
+        ?? "\(row.name)"
       return """
         <tr data-key="\(row.key)"><th scope="row">\(name)</th>\
         <td class="num" data-label="\(context.t("申报", "Filed"))">\(t.filed)</td>\
@@ -334,7 +340,8 @@ public enum StatisticsDashboardPage {
   private static func topItems(_ model: Model, _ context: PageContext) -> HTML {
     func table(_ id: String, _ heading: String, _ lines: [ItemLine], _ cells: (ItemLine) -> HTML) -> HTML {
       guard !lines.isEmpty else {
-        return "<div id=\"\(id)\"><h3>\(heading)</h3><p class=\"empty\">\(context.t("本期无数据。", "Nothing in this period."))</p></div>"
+        return
+          "<div id=\"\(id)\"><h3>\(heading)</h3><p class=\"empty\">\(context.t("本期无数据。", "Nothing in this period."))</p></div>"
       }
       let rows = lines.enumerated().map { index, line -> HTML in
         "<tr><td class=\"num\">\(index + 1)</td><td><a href=\"\(Links.item(line.code))\">\(line.name)</a></td>\(cells(line))</tr>"

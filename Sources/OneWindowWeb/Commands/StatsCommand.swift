@@ -22,7 +22,8 @@ struct StatsFoldCommand: AsyncCommand {
   func run(using context: CommandContext, signature: Signature) async throws {
     let app = context.application
     let console = context.console
-    let total = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM case_events").first()?
+    let total =
+      try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM case_events").first()?
       .decode(column: "n", as: Int.self) ?? 0
     console.print("Folding the trail (\(total) events in all) into the statistics rollup …")
     let fold = StatisticsFold(app.db)
@@ -51,10 +52,13 @@ struct StatsFoldCommand: AsyncCommand {
 struct StatsResetCommand: AsyncCommand {
   struct Signature: CommandSignature {}
 
-  var help: String { "Forget the rollup (after correcting the work calendar, say); the next folds count the whole trail" }
+  var help: String {
+    "Forget the rollup (after correcting the work calendar, say); the next folds count the whole trail"
+  }
 
   func run(using context: CommandContext, signature: Signature) async throws {
     try await StatisticsFold(context.application.db).reset()
-    context.console.print("The statistics rollup is empty; run `onewindow stats fold` (or let the worker) to count again.")
+    context.console.print(
+      "The statistics rollup is empty; run `onewindow stats fold` (or let the worker) to count again.")
   }
 }

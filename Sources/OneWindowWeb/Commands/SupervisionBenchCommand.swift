@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import OneWindowDomain
 import Vapor
@@ -32,45 +31,11 @@ struct SupervisionBenchCommand: AsyncCommand {
   ]
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    let base = signature.url ?? "http://127.0.0.1:8080"
-    let client = HTTPClient(
-      eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
-    defer { _ = client.shutdown() }
-    let cookie = try await PagesBenchCommand.signIn(
-      client, base, signature.user ?? "supervisor", signature.password ?? "demo1234")
-    let seconds = signature.seconds ?? 20
-    let until = ContinuousClock.now + .seconds(seconds)
-    let workers = signature.concurrency ?? 8
-    let samples = try await withThrowingTaskGroup(of: [String: [Double]].self) { group in
-      for worker in 0..<workers {
-        group.addTask {
-          var samples: [String: [Double]] = [:]
-          var n = worker
-          while ContinuousClock.now < until {
-            let path = Self.paths[n % Self.paths.count]
-            n += 1
-            let started = ContinuousClock.now
-            let (status, _) = try await PagesBenchCommand.get(client, base + path, cookie)
-            let elapsed = HTTPBenchCommand.ms(ContinuousClock.now - started)
-            samples[status == 200 ? path : "errors", default: []].append(elapsed)
-          }
-          return samples
-        }
-      }
-      var all: [String: [Double]] = [:]
-      for try await part in group { all.merge(part) { $0 + $1 } }
-      return all
-    }
-    let console = context.console
-    let total = samples.values.reduce(0) { $0 + $1.count }
-    console.print("supervision pages against \(base), \(workers) sessions, \(seconds) s")
-    console.print(
-      "  requests: \(total) (\(String(format: "%.0f", Double(total) / Double(seconds)))/s), errors: \(samples["errors"]?.count ?? 0)"
-    )
-    for path in Self.paths {
-      console.print(
-        "  \(path.padding(toLength: 34, withPad: " ", startingAt: 0)) \(HTTPBenchCommand.percentiles(samples[path] ?? []))"
-      )
-    }
+    let options = PageRotation.Options(
+      base: signature.url ?? "http://127.0.0.1:8080", user: signature.user ?? "supervisor",
+      password: signature.password ?? "demo1234", sessions: signature.concurrency ?? 8, seconds: signature.seconds ?? 20)
+    let paths = Self.paths
+    let samples = try await PageRotation.run(paths, options)
+    PageRotation.report("supervision pages", paths, samples, options, console: context.console)
   }
 }

@@ -15,6 +15,16 @@ enum StatisticsAPIController {
     let value: Double?
     let numerator: Double?
     let denominator: Double?
+
+    /// Unknown values are written as null, not left out (the document says they are there).
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(key, forKey: .key)
+      try c.encode(name, forKey: .name)
+      try c.encode(value, forKey: .value)
+      try c.encode(numerator, forKey: .numerator)
+      try c.encode(denominator, forKey: .denominator)
+    }
   }
 
   struct TargetJSON: Content {
@@ -56,6 +66,28 @@ enum StatisticsAPIController {
       case scopeName = "scope_name"
       case rolledUpAt = "rolled_up_at"
     }
+
+    /// Unknown values are written as null, not left out.
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(figure, forKey: .figure)
+      try c.encode(name, forKey: .name)
+      try c.encode(definition, forKey: .definition)
+      try c.encode(unit, forKey: .unit)
+      try c.encode(source, forKey: .source)
+      try c.encode(lowerIsBetter, forKey: .lowerIsBetter)
+      try c.encode(scope, forKey: .scope)
+      try c.encode(scopeName, forKey: .scopeName)
+      try c.encode(period, forKey: .period)
+      try c.encode(value, forKey: .value)
+      try c.encode(display, forKey: .display)
+      try c.encode(numerator, forKey: .numerator)
+      try c.encode(denominator, forKey: .denominator)
+      try c.encode(target, forKey: .target)
+      try c.encode(group, forKey: .group)
+      try c.encode(groups, forKey: .groups)
+      try c.encode(rolledUpAt, forKey: .rolledUpAt)
+    }
   }
 
   static let groups = ["department", "town", "site", "window", "staff", "week", "month"]
@@ -77,7 +109,8 @@ enum StatisticsAPIController {
     if let group {
       guard groups.contains(group) else {
         throw invalid(
-          "group", zh: "group 应为：\(groups.joined(separator: "、"))", en: "group must be one of: \(groups.joined(separator: ", "))")
+          "group", zh: "group 应为：\(groups.joined(separator: "、"))",
+          en: "group must be one of: \(groups.joined(separator: ", "))")
       }
       guard figure.isGroupable else {
         throw invalid(

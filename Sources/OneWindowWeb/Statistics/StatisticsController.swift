@@ -113,8 +113,10 @@ enum StatisticsController {
       return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + CSV.text([stamp] + rows)))
     }
     return XLSXResponse.make(
-      Workbook(sheets: [Workbook.Sheet(name: sheetName, rows: [stamp] + rows, widths: rows.first.map { $0.map { _ in 16 } } ?? [])])
-        .xlsx(), fileName: name + ".xlsx", asciiName: ascii + ".xlsx")
+      Workbook(sheets: [
+        Workbook.Sheet(name: sheetName, rows: [stamp] + rows, widths: rows.first.map { $0.map { _ in 16 } } ?? [])
+      ])
+      .xlsx(), fileName: name + ".xlsx", asciiName: ascii + ".xlsx")
   }
 
   // MARK: Targets
@@ -149,7 +151,8 @@ enum StatisticsController {
       return .html(try await targetsPage(staff, errors: problems, form: posted, req), status: .unprocessableEntity)
     }
     try await StatisticsRepository(req.database).saveTarget(
-      StatTarget(figure: figure, value: value, due: due, source: note.isEmpty ? staff.displayName : note, isCenters: true),
+      StatTarget(
+        figure: figure, value: value, due: due, source: note.isEmpty ? staff.displayName : note, isCenters: true),
       county: staff.scope.regionCode.county.value, by: staff.id, now: req.now)
     req.logger.info("statistics target \(figure.rawValue) \(value) by \(due.iso) set by \(staff.username)")
     return req.redirect(to: Links.statisticsTargets, redirectType: .normal)
@@ -183,7 +186,8 @@ enum StatisticsController {
 
   // MARK: Building the page
 
-  private static func dashboard(_ kind: StatisticsDashboardPage.Kind, key: String, _ req: Request) async throws -> HTML {
+  private static func dashboard(_ kind: StatisticsDashboardPage.Kind, key: String, _ req: Request) async throws -> HTML
+  {
     let scope = try await StatisticsScope.resolve(kind, key: key, req)
     let today = try await req.deadlineRule().civilDate(of: req.now)
     let period = try StatisticsScope.period(req, today: today)
@@ -219,7 +223,8 @@ enum StatisticsController {
     return StatisticsDashboardPage.Model(
       kind: scope.kind, scopeName: scope.name, path: scope.path, period: period, trendStep: step, figures: figures,
       trend: trend, breakdowns: breakdowns, topByVolume: items.0, topByLate: items.1, topByNegative: items.2,
-      foldedAt: try await StatisticsRepository(req.database).foldedAt(), clock: CaseClock(rule: reader.rule, now: req.now),
+      foldedAt: try await StatisticsRepository(req.database).foldedAt(),
+      clock: CaseClock(rule: reader.rule, now: req.now),
       isReport: report, mayEditTargets: Authorization.can(staff, .setTargets))
   }
 
@@ -269,8 +274,10 @@ enum StatisticsController {
   }
 
   static func itemCells(_ line: StatisticsDashboardPage.ItemLine) -> [String] {
-    [line.code, line.name, String(line.filed), String(line.concluded), String(line.late), String(line.negatives),
-     String(line.ratings)]
+    [
+      line.code, line.name, String(line.filed), String(line.concluded), String(line.late), String(line.negatives),
+      String(line.ratings),
+    ]
   }
 }
 

@@ -39,7 +39,8 @@ struct StatisticsReader {
   // MARK: Inputs
 
   func inputs() async throws -> StatInputs {
-    let tally = try await repository.tallies(county: scope.county, period: period, filter: scope.filter)[""] ?? CaseTally()
+    let tally =
+      try await repository.tallies(county: scope.county, period: period, filter: scope.filter)[""] ?? CaseTally()
     var inputs = StatInputs(
       cases: tally,
       activeAgents: try await repository.proxyFilers(county: scope.county, period: period, filter: scope.filter).count)
@@ -160,7 +161,8 @@ struct StatisticsReader {
       let ratings = try await ratings(by: .site)
       return tallies.map { key, tally in
         StatisticsDashboardPage.Row(
-          key: key, name: names.site(key), link: nil, tally: tally, ratings: scope.kind == .department ? nil : ratings[key])
+          key: key, name: names.site(key), link: nil, tally: tally,
+          ratings: scope.kind == .department ? nil : ratings[key])
       }.sorted(by: Self.larger)
     case .town:
       let tallies = try await repository.tallies(county: scope.county, period: period, filter: scope.filter, by: .site)
