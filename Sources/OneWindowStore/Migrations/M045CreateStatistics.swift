@@ -3,7 +3,8 @@ import OneWindowDomain
 import SQLKit
 
 /// 统计: the case rollup (one row per county, day, department, site, window and staff member, holding a `CaseTally`),
-/// the monthly counts per item behind the "top items" tables, and the targets the center sets.
+/// the monthly counts per item behind the "top items" tables, the targets the center sets, and the weights of its
+/// assessment (考核).
 struct M045CreateStatistics: AsyncMigration {
   func prepare(on database: any Database) async throws {
     var days = database.schema("stat_case_days")
@@ -36,12 +37,20 @@ struct M045CreateStatistics: AsyncMigration {
       .field("updated_ms", .int64, .required)
       .unique(on: "county_code", "figure", "due_date")
       .create()
+    try await database.schema("assessment_weights")
+      .field("county_code", .string, .identifier(auto: false))
+      .field("body", .string, .required)
+      .field("updated_by", .string, .required)
+      .field("updated_ms", .int64, .required)
+      .create()
     let sql = database as! any SQLDatabase
     try await sql.raw("CREATE INDEX stat_case_days_department ON stat_case_days (county_code, department_id, day)")
       .run()
   }
 
   func revert(on database: any Database) async throws {
+    try await (database as! any SQLDatabase).raw("DROP INDEX cases_concluded").run()
+    try await database.schema("assessment_weights").delete()
     try await database.schema("stat_targets").delete()
     try await database.schema("stat_item_months").delete()
     try await database.schema("stat_case_days").delete()

@@ -150,7 +150,7 @@ public struct StatisticsFold: Sendable {
   }
 
   /// Whose work a milestone counts for: the clerk or agent who filed the case (none for an applicant's own online
-  /// filing), the clerk who accepted it, the reviewer who decided it.
+  /// filing), the clerk who accepted it, the reviewer who decided it or the clerk who refused it.
   private static func staff(for milestone: CaseMilestone, _ serviceCase: ServiceCase, actor: String) -> String {
     switch milestone {
     case .filed:
@@ -160,7 +160,7 @@ public struct StatisticsFold: Sendable {
       case .window, .kiosk, .bank: actor
       }
     case .accepted: actor
-    case .ended: serviceCase.decision?.by ?? ""
+    case .ended: serviceCase.decision?.by ?? (serviceCase.state == .refused ? actor : "")
     }
   }
 

@@ -102,6 +102,7 @@ public enum Stylesheet {
     .standing { display:inline-block; border-radius:4px; padding:0 6px; font-size:14px; border:1px solid currentColor; }
     .standing-met { color:var(--ok); } .standing-missed { color:var(--danger); font-weight:600; }
     .standing-behind { color:#b54708; } .standing-unknown { color:var(--muted); }
+    #assessment th[scope=row] { white-space:nowrap; }
     td.definition { color:var(--muted); font-size:14px; max-width:36em; }
     input[readonly] { background:#eef2f7; color:var(--muted); }
     table.materials th { white-space:nowrap; } table.materials td:nth-child(2) { min-width:9em; }

@@ -105,6 +105,7 @@ public enum StaffHomePage {
     case .viewStatistics:
       [
         (Links.statistics, LocalizedText(zh: "统计分析（中心、部门、镇街看板及月报）", en: "Statistics dashboards")),
+        (Links.assessment, LocalizedText(zh: "考核（人员、窗口、部门、镇街、代办员排名）", en: "Assessment")),
         (Links.supervision, LocalizedText(zh: "电子监察 · 全程监控（红黄灯、逾期跟踪）", en: "Supervision board")),
         (Links.hallFigures, LocalizedText(zh: "查看大厅取号与评价器数据", en: "Hall figures")),
         (Links.evaluationFigures, LocalizedText(zh: "查看好差评满意度统计", en: "Satisfaction figures")),

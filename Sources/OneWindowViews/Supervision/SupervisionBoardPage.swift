@@ -86,6 +86,7 @@ public enum SupervisionBoardPage {
       <p class="no-print"><a href="\(Links.supervisionExport)?by=\(model.dimension.rawValue)" download>\(context.t("导出 Excel", "Export .xlsx"))</a></p>
       \(table)
       <section class="panel" id="board-supervision"><h2>\(context.t("预警与督办", "Rule hits and tickets"))</h2><ul class="plain">
+      <li><a href="\(Links.assessment)" id="board-assessment">\(context.t("考核排名", "Assessment"))</a></li>
       <li><a href="\(Links.ruleHits)" id="board-hits">\(context.t("待核查的监察预警 \(model.openHits) 条", "\(model.openHits) rule hits to look into"))</a></li>
       <li><a href="\(Links.supervisionTickets)">\(context.t("待答复的督办 \(model.tickets.open) 件", "\(model.tickets.open) tickets awaiting reply"))</a>，\
       <a href="\(Links.supervisionTickets)?show=overdue">\(context.t("逾期 \(model.tickets.overdue) 件", "\(model.tickets.overdue) overdue"))</a></li>

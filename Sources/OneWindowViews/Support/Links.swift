@@ -147,6 +147,7 @@ public enum Links {
   }
   public static let ruleHits = "/supervision/hits"
   public static let spotChecks = "/supervision/spot-checks"
+  public static let assessment = "/supervision/assessment"
   public static func spotCheck(_ id: String) -> String { "/supervision/spot-checks/\(percentEncode(id))" }
   public static func spotCheckItem(_ id: String, _ number: String) -> String {
     "/supervision/spot-checks/\(percentEncode(id))/items/\(percentEncode(number))"

@@ -66,6 +66,10 @@ enum Routes {
       pages.post("statistics", "targets", "delete", use: StatisticsController.deleteTarget).access(
         .permission(.setTargets))
       pages.get(Links.supervision.pathComponents, use: SupervisionController.board).access(.permission(.viewStatistics))
+      pages.get("supervision", "assessment", use: AssessmentController.show).access(.permission(.viewStatistics))
+      pages.get("supervision", "assessment.xlsx", use: AssessmentController.export).access(.permission(.viewStatistics))
+      pages.post("supervision", "assessment", "weights", use: AssessmentController.saveWeights).access(
+        .permission(.setTargets))
       pages.get(Links.supervisionCases.pathComponents, use: SupervisionController.cases).access(
         .permission(.viewStatistics))
       pages.get(Links.supervisionExport.pathComponents, use: SupervisionController.export).access(

@@ -40,7 +40,8 @@ struct StatisticsBenchCommand: AsyncCommand {
   func run(using context: CommandContext, signature: Signature) async throws {
     let options = PageRotation.Options(
       base: signature.url ?? "http://127.0.0.1:8080", user: signature.user ?? "supervisor",
-      password: signature.password ?? "demo1234", sessions: signature.concurrency ?? 8, seconds: signature.seconds ?? 20)
+      password: signature.password ?? "demo1234", sessions: signature.concurrency ?? 8, seconds: signature.seconds ?? 20
+    )
     let paths = Self.paths(today: DeadlineRule().civilDate(of: Date()))
     let samples = try await PageRotation.run(paths, options)
     PageRotation.report("statistics dashboards", paths, samples, options, console: context.console)

@@ -33,7 +33,8 @@ struct SupervisionBenchCommand: AsyncCommand {
   func run(using context: CommandContext, signature: Signature) async throws {
     let options = PageRotation.Options(
       base: signature.url ?? "http://127.0.0.1:8080", user: signature.user ?? "supervisor",
-      password: signature.password ?? "demo1234", sessions: signature.concurrency ?? 8, seconds: signature.seconds ?? 20)
+      password: signature.password ?? "demo1234", sessions: signature.concurrency ?? 8, seconds: signature.seconds ?? 20
+    )
     let paths = Self.paths
     let samples = try await PageRotation.run(paths, options)
     PageRotation.report("supervision pages", paths, samples, options, console: context.console)

@@ -67,8 +67,12 @@ struct StatisticsReader {
   }
 
   func ratings(by grouping: SatisfactionGrouping) async throws -> [String: SatisfactionFigures] {
-    try await EvaluationController.repository(req).figures(
-      by: grouping, county: scope.county, from: ratingSpan.from, to: ratingSpan.to, now: req.now)
+    let span = ratingSpan
+    let key = "\(scope.county)|\(grouping.rawValue)|\(period.code)"
+    return try await req.application.statisticsCache.ratings(key: key, now: req.now) {
+      try await EvaluationController.repository(req).figures(
+        by: grouping, county: scope.county, from: span.from, to: span.to, now: req.now)
+    }
   }
 
   private func ratings() async throws -> SatisfactionFigures {
@@ -278,13 +282,22 @@ struct StatisticsReader {
   }
 }
 
-/// The catalog's counts per county and scope, read at most once a minute: the catalog changes by the week, and the
-/// count reads every published item.
+/// What the dashboards read outside the rollup, kept for a minute: the catalog's counts per county and scope (the
+/// catalog changes by the week, and the count reads every published item), and the satisfaction figures per county,
+/// grouping and period (a dashboard reads them for its totals, its breakdowns and its item ranking; every
+/// supervisor's screen reads the same ones). The case figures beside them are rolled up once a minute too.
 final class StatisticsCache: Sendable {
   private let catalogs = ExpiringCache<String, CatalogFigures>(maxAge: 60, bound: 1_000)
+  private let satisfaction = ExpiringCache<String, [String: SatisfactionFigures]>(maxAge: 60, bound: 1_000)
 
   func catalog(key: String, now: Date, load: () async throws -> CatalogFigures) async throws -> CatalogFigures {
     try await catalogs.value(for: key, now: now, load: load)
+  }
+
+  func ratings(key: String, now: Date, load: () async throws -> [String: SatisfactionFigures]) async throws
+    -> [String: SatisfactionFigures]
+  {
+    try await satisfaction.value(for: key, now: now, load: load)
   }
 }
 
