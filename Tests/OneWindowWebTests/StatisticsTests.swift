@@ -83,6 +83,15 @@ struct StatisticsWebTests {
       let days = try await StatisticsRepository(app.db).tallies(
         county: "360999", period: StatPeriod.parse("2027-03")!, by: .day)
       #expect(days["2027-03-15"]?.filed == 4 && days["2027-03-17"]?.concluded == 1)
+      // Whole months are read from the monthly rows, the ragged ends by the day: the same sums either way.
+      let repository = StatisticsRepository(app.db)
+      let across = try await repository.tallies(county: "360999", period: StatPeriod.parse("2027-02-20..2027-04-10")!)
+      #expect(across[""] == tally)
+      let byMonth = try await repository.tallies(
+        county: "360999", period: StatPeriod.parse("2027-01-15..2027-03-31")!, by: .month)
+      #expect(byMonth["2027-03"] == tally && byMonth.count == 1)
+      let lateMarch = try await repository.tallies(county: "360999", period: StatPeriod.parse("2027-03-16..2027-03-31")!)
+      #expect(lateMarch[""]?.concluded == 1 && lateMarch[""]?.filed == 0)
       // Forgetting the rollup and folding again gives the same figures.
       try await StatisticsFold(app.db).reset()
       _ = try await Self.fold(app, at: Self.wednesday.addingTimeInterval(3_600))

@@ -2,20 +2,25 @@ import Fluent
 import OneWindowDomain
 import SQLKit
 
-/// 统计: the case rollup (one row per county, day, department, site, window and staff member, holding a `CaseTally`),
+/// 统计: the case rollup (one row per county, day or month, department, site, window and staff member, holding a
+/// `CaseTally`),
 /// the monthly counts per item behind the "top items" tables, the targets the center sets, and the weights of its
 /// assessment (考核).
 struct M045CreateStatistics: AsyncMigration {
   func prepare(on database: any Database) async throws {
-    var days = database.schema("stat_case_days")
-      .field("county_code", .string, .required)
-      .field("day", .string, .required)
-      .field("department_id", .string, .required)
-      .field("site_id", .string, .required)
-      .field("window_id", .string, .required)
-      .field("staff_id", .string, .required)
-    for column in CaseTally.columns { days = days.field(.string(column), .int64, .required, .sql(.default(0))) }
-    try await days.unique(on: "county_code", "day", "department_id", "site_id", "window_id", "staff_id").create()
+    // The same tallies per day and per month: a dashboard of a year sums twelve months' rows, not 365 days'.
+    for (table, column) in [("stat_case_days", "day"), ("stat_case_months", "month")] {
+      var rollup = database.schema(table)
+        .field("county_code", .string, .required)
+        .field(.string(column), .string, .required)
+        .field("department_id", .string, .required)
+        .field("site_id", .string, .required)
+        .field("window_id", .string, .required)
+        .field("staff_id", .string, .required)
+      for tally in CaseTally.columns { rollup = rollup.field(.string(tally), .int64, .required, .sql(.default(0))) }
+      try await rollup.unique(on: "county_code", .string(column), "department_id", "site_id", "window_id", "staff_id")
+        .create()
+    }
     try await database.schema("stat_item_months")
       .field("county_code", .string, .required)
       .field("month", .string, .required)
@@ -53,6 +58,7 @@ struct M045CreateStatistics: AsyncMigration {
     try await database.schema("assessment_weights").delete()
     try await database.schema("stat_targets").delete()
     try await database.schema("stat_item_months").delete()
+    try await database.schema("stat_case_months").delete()
     try await database.schema("stat_case_days").delete()
   }
 }

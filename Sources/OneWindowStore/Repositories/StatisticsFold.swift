@@ -5,7 +5,8 @@ import SQLKit
 
 /// Keeps the statistics rollup up to date from the trail: it reads the events written since its cursor in the order
 /// of their time-ordered ids, turns each milestone (filed, accepted, ended: `CaseMilestone`) into the `CaseTally` it
-/// adds, sums them per day, department, site, window and staff member, and adds the sums to `stat_case_days` in the
+/// adds, sums them per day (and month), department, site, window and staff member, and adds the sums to
+/// `stat_case_days` and `stat_case_months` in the
 /// same transaction that moves the cursor: each event is counted once, even with several workers (the cursor row is
 /// locked on PostgreSQL; SQLite writes one at a time). Events younger than `settle` wait for the next run, so one whose
 /// transaction commits a moment after a later one is not skipped. The first run reads the whole trail, so a database
@@ -138,7 +139,15 @@ public struct StatisticsFold: Sendable {
       line.late += tally.decidedLate
       items[itemKey] = line
     }
-    try await add(days, on: sql)
+    try await add(days, into: "stat_case_days", column: "day", on: sql)
+    var months: [DayKey: CaseTally] = [:]
+    for (key, tally) in days {
+      let month = DayKey(
+        county: key.county, day: String(key.day.prefix(7)), department: key.department, site: key.site,
+        window: key.window, staff: key.staff)
+      months[month, default: CaseTally()].add(tally)
+    }
+    try await add(months, into: "stat_case_months", column: "month", on: sql)
     try await add(items, on: sql)
     try await sql.raw(
       """
@@ -164,10 +173,13 @@ public struct StatisticsFold: Sendable {
     }
   }
 
-  private func add(_ days: [DayKey: CaseTally], on sql: any SQLDatabase) async throws {
-    let keys = ["county_code", "day", "department_id", "site_id", "window_id", "staff_id"]
+  /// Adds the sums to a rollup table (`day` holds the day or the month the table is kept by).
+  private func add(_ days: [DayKey: CaseTally], into table: String, column: String, on sql: any SQLDatabase)
+    async throws
+  {
+    let keys = ["county_code", column, "department_id", "site_id", "window_id", "staff_id"]
     let columns = keys + CaseTally.columns
-    let updates = CaseTally.columns.map { "\($0) = stat_case_days.\($0) + excluded.\($0)" }.joined(separator: ", ")
+    let updates = CaseTally.columns.map { "\($0) = \(table).\($0) + excluded.\($0)" }.joined(separator: ", ")
     let entries = Array(days)
     for start in stride(from: 0, to: entries.count, by: 100) {
       var values: [SQLQueryString] = []
@@ -179,7 +191,7 @@ public struct StatisticsFold: Sendable {
       for value in values.dropFirst() { list = list + ", " + value }
       try await sql.raw(
         """
-        INSERT INTO stat_case_days (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(list)
+        INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", "))) VALUES \(list)
         ON CONFLICT (\(unsafeRaw: keys.joined(separator: ", "))) DO UPDATE SET \(unsafeRaw: updates)
         """
       ).run()
@@ -207,6 +219,7 @@ public struct StatisticsFold: Sendable {
       try await db.transaction { db in
         let sql = db as! any SQLDatabase
         try await sql.raw("DELETE FROM stat_case_days").run()
+        try await sql.raw("DELETE FROM stat_case_months").run()
         try await sql.raw("DELETE FROM stat_item_months").run()
         try await sql.raw("DELETE FROM supervision_cursors WHERE name = \(bind: Self.cursorName)").run()
       }

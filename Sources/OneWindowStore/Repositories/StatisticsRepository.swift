@@ -31,12 +31,15 @@ public struct StatisticsRepository: Sendable {
 
   /// The rollup's keys a tally can be grouped by (`all`: one total under the key "").
   public enum Key: String, Sendable, CaseIterable {
-    case all, day, department = "department_id", site = "site_id", window = "window_id", staff = "staff_id"
+    case all, day, month, department = "department_id", site = "site_id", window = "window_id", staff = "staff_id"
   }
 
-  private func conditions(county: String, period: StatPeriod, filter: Filter) -> SQLQueryString {
+  private func conditions(county: String, column: String, from: String, through: String, filter: Filter)
+    -> SQLQueryString
+  {
     var conditions: [SQLQueryString] = [
-      "county_code = \(bind: county)", "day >= \(bind: period.from.iso)", "day <= \(bind: period.through.iso)",
+      "county_code = \(bind: county)", "\(unsafeRaw: column) >= \(bind: from)",
+      "\(unsafeRaw: column) <= \(bind: through)",
     ]
     if let ids = filter.departmentIDs {
       conditions.append(ids.isEmpty ? "1 = 0" : "department_id IN (\(binds: ids.sorted()))")
@@ -47,18 +50,64 @@ public struct StatisticsRepository: Sendable {
     return conditions.allOf
   }
 
+  /// Where a period's rows are: its whole months in `stat_case_months`, the days before the first and after the last
+  /// whole month in `stat_case_days`. A year is twelve months' rows; only its ragged ends are read by the day.
+  struct Parts {
+    var months: (from: String, through: String)?
+    var days: [(from: CivilDate, through: CivilDate)] = []
+
+    init(_ period: StatPeriod) {
+      let whole = period.buckets(.month).filter { bucket in
+        let month = StatPeriod.month(containing: bucket.from)
+        return month.from == bucket.from && month.through == bucket.through
+      }
+      guard let first = whole.first, let last = whole.last else {
+        days = [(period.from, period.through)]
+        return
+      }
+      months = (first.code, last.code)
+      if period.from < first.from { days.append((period.from, first.from.adding(days: -1))) }
+      if last.through < period.through { days.append((last.through.adding(days: 1), period.through)) }
+    }
+  }
+
   /// The tallies of `county` over `period`, per `key`.
   public func tallies(county: String, period: StatPeriod, filter: Filter = Filter(), by key: Key = .all)
     async throws -> [String: CaseTally]
   {
+    var result: [String: CaseTally] = [:]
+    func add(_ part: [String: CaseTally]) { result.merge(part) { $0 + $1 } }
+    if key == .day {
+      add(try await sum("stat_case_days", "day", period.from.iso, period.through.iso, county, filter, key))
+      return result
+    }
+    let parts = Parts(period)
+    if let months = parts.months {
+      add(try await sum("stat_case_months", "month", months.from, months.through, county, filter, key))
+    }
+    for days in parts.days {
+      add(try await sum("stat_case_days", "day", days.from.iso, days.through.iso, county, filter, key))
+    }
+    return result.filter { !$0.value.isEmpty }
+  }
+
+  private func sum(
+    _ table: String, _ column: String, _ from: String, _ through: String, _ county: String, _ filter: Filter,
+    _ key: Key
+  ) async throws -> [String: CaseTally] {
     // PostgreSQL sums BIGINTs as NUMERIC; the cast keeps them integers on both databases.
     let sums = CaseTally.columns.map { "CAST(SUM(\($0)) AS BIGINT) AS \($0)" }.joined(separator: ", ")
-    let group = key == .all ? "" : " GROUP BY \(key == .day ? "day" : key.rawValue)"
-    let selectKey = key == .all ? "'' AS k" : "\(key == .day ? "day" : key.rawValue) AS k"
+    let group: String =
+      switch key {
+      case .all: ""
+      case .day: "day"
+      case .month: column == "month" ? "month" : "SUBSTR(day, 1, 7)"
+      default: key.rawValue
+      }
     let rows = try await sql.raw(
       """
-      SELECT \(unsafeRaw: selectKey), \(unsafeRaw: sums) FROM stat_case_days
-      WHERE \(conditions(county: county, period: period, filter: filter))\(unsafeRaw: group)
+      SELECT \(unsafeRaw: group.isEmpty ? "''" : group) AS k, \(unsafeRaw: sums) FROM \(unsafeRaw: table)
+      WHERE \(conditions(county: county, column: column, from: from, through: through, filter: filter))\(unsafeRaw: group.isEmpty ? "" : " GROUP BY " + group)
       """
     ).all()
     var result: [String: CaseTally] = [:]
@@ -75,17 +124,9 @@ public struct StatisticsRepository: Sendable {
 
   /// Agents (staff ids) who filed proxy cases in the period, with how many.
   public func proxyFilers(county: String, period: StatPeriod, filter: Filter = Filter()) async throws -> [String: Int] {
-    var result: [String: Int] = [:]
-    for row in try await sql.raw(
-      """
-      SELECT staff_id, CAST(SUM(filed_proxy) AS BIGINT) AS n FROM stat_case_days
-      WHERE \(conditions(county: county, period: period, filter: filter)) AND filed_proxy > 0 AND staff_id <> ''
-      GROUP BY staff_id
-      """
-    ).all() {
-      result[try row.decode(column: "staff_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
-    }
-    return result
+    try await tallies(county: county, period: period, filter: filter, by: .staff).filter {
+      !$0.key.isEmpty && $0.value.filedByProxy > 0
+    }.mapValues(\.filedByProxy)
   }
 
   /// One line of the "top items" tables.

@@ -231,6 +231,10 @@ struct StatisticsReader {
   }
 
   func trend(_ step: TrendStep) async throws -> [(label: String, tally: CaseTally)] {
+    if step == .month {
+      let months = try await repository.tallies(county: scope.county, period: period, filter: scope.filter, by: .month)
+      return period.buckets(.month).map { ($0.code, months[$0.code] ?? CaseTally()) }
+    }
     let days = try await repository.tallies(county: scope.county, period: period, filter: scope.filter, by: .day)
     return period.buckets(step).map { bucket in
       var tally = CaseTally()
