@@ -90,7 +90,8 @@ struct StatisticsWebTests {
       let byMonth = try await repository.tallies(
         county: "360999", period: StatPeriod.parse("2027-01-15..2027-03-31")!, by: .month)
       #expect(byMonth["2027-03"] == tally && byMonth.count == 1)
-      let lateMarch = try await repository.tallies(county: "360999", period: StatPeriod.parse("2027-03-16..2027-03-31")!)
+      let lateMarch = try await repository.tallies(
+        county: "360999", period: StatPeriod.parse("2027-03-16..2027-03-31")!)
       #expect(lateMarch[""]?.concluded == 1 && lateMarch[""]?.filed == 0)
       // Forgetting the rollup and folding again gives the same figures.
       try await StatisticsFold(app.db).reset()
