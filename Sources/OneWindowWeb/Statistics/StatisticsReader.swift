@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import OneWindowDomain
 import OneWindowStore
 import OneWindowViews
@@ -293,15 +294,27 @@ struct StatisticsReader {
 final class StatisticsCache: Sendable {
   private let catalogs = ExpiringCache<String, CatalogFigures>(maxAge: 60, bound: 1_000)
   private let satisfaction = ExpiringCache<String, [String: SatisfactionFigures]>(maxAge: 60, bound: 1_000)
+  /// Loads of satisfaction figures under way: a screen opened by several supervisors at once (or a dashboard that
+  /// needs the same figures twice) waits for the one load rather than starting its own.
+  private let loading = NIOLockedValueBox<[String: Task<[String: SatisfactionFigures], any Error>]>([:])
 
   func catalog(key: String, now: Date, load: () async throws -> CatalogFigures) async throws -> CatalogFigures {
     try await catalogs.value(for: key, now: now, load: load)
   }
 
-  func ratings(key: String, now: Date, load: () async throws -> [String: SatisfactionFigures]) async throws
-    -> [String: SatisfactionFigures]
+  func ratings(key: String, now: Date, load: @escaping @Sendable () async throws -> [String: SatisfactionFigures])
+    async throws -> [String: SatisfactionFigures]
   {
-    try await satisfaction.value(for: key, now: now, load: load)
+    try await satisfaction.value(for: key, now: now) {
+      let task = loading.withLockedValue { running in
+        if let task = running[key] { return task }
+        let task = Task { try await load() }
+        running[key] = task
+        return task
+      }
+      defer { _ = loading.withLockedValue { $0.removeValue(forKey: key) } }
+      return try await task.value
+    }
   }
 }
 
