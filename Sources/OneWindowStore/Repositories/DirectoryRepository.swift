@@ -47,6 +47,12 @@ public struct DirectoryRepository: Sendable {
     try await WindowModel.find(id, on: db)?.domain
   }
 
+  /// Every window of `county`, by site and number (retired ones too: records made at them still name them).
+  public func windows(county: String) async throws -> [Window] {
+    try await WindowModel.query(on: db).filter(\.$countyCode == county).sort(\.$siteID).sort(\.$number).all()
+      .compactMap(\.domain)
+  }
+
   /// A site's windows in number order.
   public func windows(site: String) async throws -> [Window] {
     try await WindowModel.query(on: db).filter(\.$siteID == site).sort(\.$number).all().compactMap(\.domain)

@@ -196,7 +196,9 @@ struct StatisticsReader {
       let tallies = try await repository.tallies(county: scope.county, period: period, filter: scope.filter, by: key)
         .filter { !$0.key.isEmpty }
       let ratings = try await ratings(by: grouping == .window ? .window : .staff)
-      let labels = grouping == .window ? try await windowNames() : try await staffNames()
+      let labels =
+        grouping == .window
+        ? try await StaffDesk.windowNames(county: scope.county, req) : try await staffNames()
       return tallies.map { id, tally in
         StatisticsDashboardPage.Row(
           key: id, name: labels[id] ?? id, link: nil, tally: tally, ratings: ratings[id])
@@ -213,16 +215,6 @@ struct StatisticsReader {
     Dictionary(
       try await StaffRepository(req.database).list(in: Scope(regionCode: RegionCode(scope.county)!), limit: 100_000)
         .map { ($0.identity.id, $0.identity.displayName) }, uniquingKeysWith: { a, _ in a })
-  }
-
-  private func windowNames() async throws -> [String: String] {
-    var names: [String: String] = [:]
-    for site in scope.sites {
-      for window in try await DirectoryRepository(req.database).windows(site: site.id) {
-        names[window.id] = "\(site.name) \(window.number)号 \(window.name)"
-      }
-    }
-    return names
   }
 
   /// How the trend is cut: by week for up to two months, else by month, unless the request says (`trend=`).

@@ -143,7 +143,7 @@ struct AssessmentRecords {
       let tallies = try await statistics.tallies(county: county, period: period, by: .window)
       let rated = try await ratings(req).figures(
         by: .window, county: county, from: span.from, to: span.to, now: req.now)
-      let windows = try await windowNames()
+      let windows = try await StaffDesk.windowNames(county: county, req)
       let present = try await AssessmentRepository(req.database).signInDays(county: county, period: period)
       let workdays = workdaysSoFar()
       return windows.compactMap { id, name in
@@ -226,16 +226,5 @@ struct AssessmentRecords {
     var result: [String: (present: Int, due: Int)] = [:]
     for (staff, days) in due { result[staff] = (min(present.staff[staff] ?? 0, days.count), days.count) }
     return result
-  }
-
-  private func windowNames() async throws -> [String: String] {
-    var names: [String: String] = [:]
-    for site in try await DirectoryRepository(req.database).sites() where RegionCode(county)!.contains(site.regionCode)
-    {
-      for window in try await DirectoryRepository(req.database).windows(site: site.id) {
-        names[window.id] = "\(site.name) \(window.number)号 \(window.name)"
-      }
-    }
-    return names
   }
 }

@@ -22,4 +22,14 @@ enum StaffDesk {
   static func directoryNames(_ req: Request) async throws -> DirectoryNames {
     try await req.application.lookups.directoryNames(db: req.database, now: req.now)
   }
+
+  /// "城关镇便民服务中心 3号 综合窗口" by window id, for the county's figures and rankings (one query).
+  static func windowNames(county: String, _ req: Request) async throws -> [String: String] {
+    let names = try await directoryNames(req)
+    var result: [String: String] = [:]
+    for window in try await DirectoryRepository(req.database).windows(county: county) {
+      result[window.id] = "\(names.site(window.siteID)) \(window.number)号 \(window.name)"
+    }
+    return result
+  }
 }
