@@ -48,16 +48,22 @@ public struct StatisticsFold: Sendable {
         """
       ).run()
     }
+    // Each county's clock is read before the transaction: reading it may take another connection, which a SQLite
+    // pool may not have while the transaction holds its one (found by `onewindow stats fold` timing out).
+    var rules: [String: DeadlineRule] = [:]
+    for county in try await DirectoryRepository(db).counties() {
+      rules[county.code.value] = try await rule(county.code.value)
+    }
+    let known = rules
     return try await WriteGate.serialize(db) {
       try await db.transaction { db in
-        try await fold(on: db as! any SQLDatabase, now: now, rule: rule, settle: settle, limit: limit)
+        try await fold(on: db as! any SQLDatabase, now: now, rules: known, settle: settle, limit: limit)
       }
     }
   }
 
   private func fold(
-    on sql: any SQLDatabase, now: Date, rule: @Sendable (String) async throws -> DeadlineRule,
-    settle: TimeInterval, limit: Int
+    on sql: any SQLDatabase, now: Date, rules: [String: DeadlineRule], settle: TimeInterval, limit: Int
   ) async throws -> Int {
     let lock: SQLQueryString = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE"
     guard
@@ -110,18 +116,12 @@ public struct StatisticsFold: Sendable {
           rawValue: try row.decode(column: "kind", as: String.self))
       }
     }
-    var rules: [String: DeadlineRule] = [:]
     var days: [DayKey: CaseTally] = [:]
     var items: [ItemKey: (filed: Int, concluded: Int, late: Int)] = [:]
     for mark in marks {
       guard let (serviceCase, county) = cases[mark.number] else { continue }
-      let deadlineRule: DeadlineRule
-      if let known = rules[county] {
-        deadlineRule = known
-      } else {
-        deadlineRule = try await rule(county)
-        rules[county] = deadlineRule
-      }
+      // A county the directory does not (yet) list counts on the national calendar.
+      let deadlineRule = rules[county] ?? DeadlineRule()
       let windowID = serviceCase.intake?.windowID
       let tally = CaseTally.contribution(
         of: mark.milestone, serviceCase, windowKind: windowID.flatMap { windowKinds[$0] }, rule: deadlineRule)
