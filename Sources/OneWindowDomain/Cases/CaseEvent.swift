@@ -88,7 +88,22 @@ public struct CaseEvent: Sendable, Hashable, Codable {
   }
 }
 
-/// Checks case trails.
+/// An event of a hash-chained trail: a case's (`CaseEvent`) or an inquiry's (`InquiryEvent`).
+public protocol ChainedEvent {
+  /// The case or inquiry number the trail belongs to.
+  var trailKey: String { get }
+  var sequence: Int { get }
+  var previousHash: String { get }
+  var hash: String { get }
+  /// The hash the event's content gives now.
+  var recomputedHash: String { get }
+}
+
+extension CaseEvent: ChainedEvent {
+  public var trailKey: String { caseNumber }
+}
+
+/// Checks case trails (and, by the same rules, inquiry trails).
 public enum CaseTrail {
   /// Where a trail is broken, and how.
   public struct Break: Sendable, Hashable, CustomStringConvertible {
@@ -99,19 +114,19 @@ public enum CaseTrail {
     public var description: String { "case \(caseNumber), event #\(sequence): \(problem)" }
   }
 
-  /// The first broken event of one case's trail (events in sequence order), or nil when intact.
-  public static func verify(_ events: [CaseEvent]) -> Break? {
+  /// The first broken event of one trail (a case's, an inquiry's; events in sequence order), or nil when intact.
+  public static func verify<Event: ChainedEvent>(_ events: [Event]) -> Break? {
     var previousHash = CaseEvent.genesisHash
     for (index, event) in events.enumerated() {
       if event.sequence != index + 1 {
-        return Break(caseNumber: event.caseNumber, sequence: event.sequence, problem: "expected event #\(index + 1)")
+        return Break(caseNumber: event.trailKey, sequence: event.sequence, problem: "expected event #\(index + 1)")
       }
       if event.previousHash != previousHash {
         return Break(
-          caseNumber: event.caseNumber, sequence: event.sequence, problem: "does not follow the previous event")
+          caseNumber: event.trailKey, sequence: event.sequence, problem: "does not follow the previous event")
       }
       if event.recomputedHash != event.hash {
-        return Break(caseNumber: event.caseNumber, sequence: event.sequence, problem: "content does not match its hash")
+        return Break(caseNumber: event.trailKey, sequence: event.sequence, problem: "content does not match its hash")
       }
       previousHash = event.hash
     }

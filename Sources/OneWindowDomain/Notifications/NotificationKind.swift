@@ -17,6 +17,11 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
   case rectificationDue = "rectification_due"
   /// 督办: a ticket opened for the department, returned to it, or escalated when its reply is late (`step`).
   case supervisionTicket = "supervision_ticket"
+  /// 诉求: to the inquirer when it is registered, and when it is answered (with the link to read and rate it).
+  case inquiryReceived = "inquiry_received"
+  case inquiryAnswered = "inquiry_answered"
+  /// 诉求 to act on: dispatched to a department, returned to the service desk, an extension to decide, reopened.
+  case inquiryTask = "inquiry_task"
 
   /// The applicant's notifications after a case step that moved `from` to `to` (none for most steps).
   public static func after(_ action: CaseAction, to next: ServiceCase) -> [NotificationKind] {
@@ -35,7 +40,7 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
   /// Whether staff, not the applicant, receive it.
   public var isForStaff: Bool {
     switch self {
-    case .caseYellow, .caseRed, .rectificationDue, .supervisionTicket: return true
+    case .caseYellow, .caseRed, .rectificationDue, .supervisionTicket, .inquiryTask: return true
     default: return false
     }
   }
@@ -55,6 +60,9 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case .caseRed: LocalizedText(zh: "红灯超期", en: "Case overdue")
     case .rectificationDue: LocalizedText(zh: "整改到期提醒", en: "Rectification due")
     case .supervisionTicket: LocalizedText(zh: "督办通知", en: "Supervision ticket")
+    case .inquiryReceived: LocalizedText(zh: "诉求受理通知", en: "Inquiry received")
+    case .inquiryAnswered: LocalizedText(zh: "诉求答复通知", en: "Inquiry answered")
+    case .inquiryTask: LocalizedText(zh: "诉求待办通知", en: "Inquiry to act on")
     }
   }
 }

@@ -70,6 +70,28 @@ public struct NotificationText: Sendable, Hashable {
         : LocalizedText(
           zh: "电子监察对\(subject)发出督办，请于 \(due) 前答复。督办事项：\(facts["instruction"] ?? "")",
           en: "Supervision opened a ticket on \(subject); reply by \(due). To do: \(facts["instruction"] ?? "")")
+    case .inquiryReceived:
+      body = LocalizedText(
+        zh: "您的\(facts["kind"] ?? "诉求")已受理（编号 \(number)），将于 \(facts["due"] ?? "") 前答复。",
+        en: "Your inquiry \(number) was received; the answer is due by \(facts["due"] ?? "").")
+    case .inquiryAnswered where facts["step"] == "decline":
+      body = LocalizedText(
+        zh: "您的\(facts["kind"] ?? "诉求")（编号 \(number)）不予受理，原因请查看详情。",
+        en: "Your inquiry \(number) was not taken; see why.")
+    case .inquiryAnswered:
+      body = LocalizedText(
+        zh: "您的\(facts["kind"] ?? "诉求")（编号 \(number)）已答复，请查看答复并评价。",
+        en: "Your inquiry \(number) has been answered: read the answer and rate it.")
+    case .inquiryTask:
+      let what =
+        switch facts["step"] {
+        case "return": LocalizedText(zh: "被承办部门退回，请重新派单", en: "was returned by the department: dispatch it again")
+        case "request_extension": LocalizedText(zh: "承办部门申请延期，请审批", en: "the department asks for more time: decide")
+        case "reopen": LocalizedText(zh: "诉求人评价不满意，已重新交办，请再次办理", en: "was rated unsatisfied and reopened: answer again")
+        default: LocalizedText(zh: "已派至本部门，请签收并按期答复", en: "was dispatched to your department: sign for it and answer")
+        }
+      body = LocalizedText(
+        zh: "诉求 \(number)（\(facts["kind"] ?? "")）\(what.zh)。", en: "Inquiry \(number) \(what.en).")
     case .caseYellow:
       body = LocalizedText(
         zh: "办件\(about)即将到期（黄灯预警），请抓紧办理。", en: "Case \(aboutEN) is nearly due (yellow): act on it soon.")

@@ -39,6 +39,12 @@ public enum Authorization {
     return .allowed
   }
 
+  /// Whether `actor` speaks for `departmentID`: its reviewers (who handle its cases) or the center's administrator.
+  /// They answer what is put to the department — 督办 tickets, inquiries dispatched to it.
+  public static func speaksFor(_ actor: StaffIdentity, department departmentID: String) -> Bool {
+    (actor.scope.departmentID == departmentID && can(actor, .reviewCases)) || can(actor, .manageStaff)
+  }
+
   /// The same decision as `decide`, without composing the reason (it runs for every step of every case shown).
   public static func can(_ actor: StaffIdentity, _ permission: Permission, in target: Scope? = nil)
     -> Bool

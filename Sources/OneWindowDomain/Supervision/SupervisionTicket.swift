@@ -11,6 +11,8 @@ public struct SupervisionTicket: Sendable, Hashable, Codable {
     case department
     case ruleHit(String)
     case rectification(String)
+    /// 诉求 (by its number) overdue or badly handled.
+    case inquiry(String)
 
     public var kind: String {
       switch self {
@@ -18,12 +20,13 @@ public struct SupervisionTicket: Sendable, Hashable, Codable {
       case .department: "department"
       case .ruleHit: "rule_hit"
       case .rectification: "rectification"
+      case .inquiry: "inquiry"
       }
     }
 
     public var id: String? {
       switch self {
-      case .serviceCase(let id), .ruleHit(let id), .rectification(let id): id
+      case .serviceCase(let id), .ruleHit(let id), .rectification(let id), .inquiry(let id): id
       case .department: nil
       }
     }
@@ -36,6 +39,7 @@ public struct SupervisionTicket: Sendable, Hashable, Codable {
       case "department": self = .department
       case "rule_hit" where !id.isEmpty: self = .ruleHit(id)
       case "rectification" where !id.isEmpty: self = .rectification(id)
+      case "inquiry" where !id.isEmpty: self = .inquiry(id)
       default: return nil
       }
     }
@@ -46,6 +50,7 @@ public struct SupervisionTicket: Sendable, Hashable, Codable {
       case .department: LocalizedText(zh: "部门工作", en: "The department's work")
       case .ruleHit: LocalizedText(zh: "监察规则预警", en: "A rule hit")
       case .rectification: LocalizedText(zh: "差评整改", en: "A rectification")
+      case .inquiry(let n): LocalizedText(zh: "诉求 \(n)", en: "Inquiry \(n)")
       }
     }
   }
@@ -180,8 +185,7 @@ public struct SupervisionTicket: Sendable, Hashable, Codable {
   }
 
   public static func mayReply(_ actor: StaffIdentity, for departmentID: String) -> Bool {
-    (actor.scope.departmentID == departmentID && Authorization.can(actor, .reviewCases))
-      || Authorization.can(actor, .manageStaff)
+    Authorization.speaksFor(actor, department: departmentID)
   }
 
   static let notSupervisor = ValidationError(

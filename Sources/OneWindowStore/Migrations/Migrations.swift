@@ -48,5 +48,6 @@ enum Migrations {
     migrations.add(M043CreateSupervisionRecords())  // 电子监察: rule hits, 督办 tickets, the rule runner's cursor
     migrations.add(M044CreateSpotChecks())  // 随机抽查: draws, samples and findings
     migrations.add(M045CreateStatistics())  // 统计: the case rollup, item months and targets
+    migrations.add(M046CreateInquiries())  // 诉求: the 12345 closed loop, its trail, the knowledge base
   }
 }

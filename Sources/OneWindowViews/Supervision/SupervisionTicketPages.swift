@@ -140,6 +140,7 @@ public enum SupervisionTicketPages {
       case .serviceCase(let number): "<a href=\"\(Links.casePage(number))\">\(context.t(t.subject.name))</a>"
       case .ruleHit(let id): "<a href=\"\(Links.ruleHit(id))\">\(context.t(t.subject.name))</a>"
       case .rectification(let id): "<a href=\"\(Links.rectification(id))\">\(context.t(t.subject.name))</a>"
+      case .inquiry(let number): "<a href=\"\(Links.inquiryDesk(number))\">\(context.t(t.subject.name))</a>"
       case .department: "\(context.t(t.subject.name))"
       }
     let steps = t.steps.map { step -> HTML in

@@ -140,6 +140,33 @@ public enum Links {
   public static let supervisionCases = "/supervision/cases"
   public static let supervisionExport = "/supervision/board.xlsx"
   public static let followUps = "/follow-ups"
+  // 诉求: the portal's form, the inquirer's page (with its access key), the service desk, the knowledge base
+  public static let newInquiry = "/inquiries/new"
+  public static let inquiries = "/inquiries"
+  public static func newInquiry(case number: String? = nil, item: String? = nil, kind: String? = nil) -> String {
+    newInquiry + query([("case", number), ("item", item), ("kind", kind)])
+  }
+  public static func inquiry(_ number: String, key: String) -> String {
+    "/inquiries/\(percentEncode(number))" + query([("key", key)])
+  }
+  public static func inquiryRate(_ number: String) -> String { "/inquiries/\(percentEncode(number))/rate" }
+  public static let myInquiries = "/my/inquiries"
+  public static let publicRequests = "/requests"
+  public static let inquiryDesk = "/service/inquiries"
+  public static let inquiryDeskNew = "/service/inquiries/new"
+  public static func inquiryDesk(_ number: String) -> String { "/service/inquiries/\(percentEncode(number))" }
+  public static func inquiryDeskStep(_ number: String, _ step: String) -> String {
+    "/service/inquiries/\(percentEncode(number))/\(percentEncode(step))"
+  }
+  public static let knowledge = "/knowledge"
+  public static func knowledge(search text: String) -> String { knowledge + query([("q", text)]) }
+  public static func knowledgeEntry(_ id: String) -> String { "/knowledge/\(percentEncode(id))" }
+  public static let knowledgeDesk = "/service/knowledge"
+  public static func knowledgeDeskEntry(_ id: String) -> String { "/service/knowledge/\(percentEncode(id))" }
+  public static func knowledgeFromInquiry(_ number: String) -> String {
+    "/service/knowledge/new" + query([("from", number)])
+  }
+
   public static let supervisionTickets = "/supervision/tickets"
   public static func supervisionTicket(_ id: String) -> String { "/supervision/tickets/\(percentEncode(id))" }
   public static func supervisionTicketStep(_ id: String, _ step: String) -> String {

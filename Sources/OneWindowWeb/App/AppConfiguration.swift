@@ -20,6 +20,7 @@ import OneWindowStore
 /// | — | `ONEWINDOW_SMS_SIGNATURE` | 「<county> 政务服务」: the approved signature (短信签名) |
 /// | — | `ONEWINDOW_SMS_TEMPLATES` | none: `accepted=SMS_001,decided=SMS_002`, the gateway's template per kind |
 /// | — | `ONEWINDOW_LATE_ACCEPTANCE_DAYS` | 5: working days after submission before 电子监察 flags a late acceptance |
+/// | — | `ONEWINDOW_INQUIRY_DAYS` | 诉求 limits in working days: `sign=1,consultation=2,complaint=5,return=2,extension=10` |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
   public var database: DatabaseLocation
@@ -56,6 +57,8 @@ public struct AppConfiguration: Sendable {
   public var evaluationPolicy = EvaluationPolicy.standard
   /// 电子监察 rules' thresholds.
   public var anomalySettings = AnomalySettings()
+  /// 诉求 (12345 closed loop) limits in working days.
+  public var inquiryPolicy = InquiryPolicy.standard
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -141,6 +144,9 @@ public struct AppConfiguration: Sendable {
     }
     if let days = try whole(environment, "ONEWINDOW_LATE_ACCEPTANCE_DAYS", within: 1...30) {
       configuration.anomalySettings.lateAcceptanceWorkdays = days
+    }
+    if let days = environment["ONEWINDOW_INQUIRY_DAYS"], !days.isEmpty {
+      configuration.inquiryPolicy = try InquiryPolicy.parse(days)
     }
     return configuration
   }

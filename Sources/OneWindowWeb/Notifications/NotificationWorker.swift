@@ -145,12 +145,13 @@ public final class NotificationWorker: Sendable {
     if let account { try await MessageRepository(db).deliver(message, to: account, now: now) }
     guard !message.recipient.isEmpty else { return }
     let link = application.configuration.publicURL.map { base in
-      kind.isForStaff
+      // An inquiry's notice carries its own page (the inquirer's with the access key).
+      message.facts["link"].map { base + $0 } ?? (kind.isForStaff
         ? base + Links.staffMessages
         : message.caseNumber.isEmpty
           ? base + Links.status
             // A rating made from the invitation's link counts as a text-message rating (短信评价).
-          : base + Links.status + "?number=" + message.caseNumber + (kind == .pleaseRate ? "&via=sms" : "")
+          : base + Links.status + "?number=" + message.caseNumber + (kind == .pleaseRate ? "&via=sms" : ""))
     }
     let text = NotificationText(kind, message.facts).textMessage(signature: signature, link: link)
     try await application.textMessages.send(
@@ -176,6 +177,7 @@ public final class NotificationWorker: Sendable {
       try await escalateTickets(now: now)
       try await foldStatistics(now: now)
     }
+    try await reportToHotline(now: now)
   }
 
   /// Queues the reminders of every booking due one at `now` (see `AppointmentReminders`); answers how many.

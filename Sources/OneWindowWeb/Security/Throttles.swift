@@ -63,6 +63,8 @@ public struct RateLimits: Sendable {
   /// The live position of an online ticket (the slip asks every few seconds), per client address: generous, as a hall's
   /// Wi-Fi puts many phones behind one address.
   public var ticketPosition = RateLimit(limit: 600, window: 60)
+  /// Inquiries filed from the portal, per client address (each may text the filer).
+  public var inquiries = RateLimit(limit: 10, window: 3600)
   /// Off: every budget is unlimited (load tests and the hall simulation drive thousands of tickets from one address).
   public var enabled = true
 
@@ -72,7 +74,7 @@ public struct RateLimits: Sendable {
   static let names: [(name: String, path: WritableKeyPath<RateLimits, RateLimit> & Sendable)] = [
     ("status", \.status), ("booking", \.booking), ("tickets", \.tickets), ("online_tickets", \.onlineTickets),
     ("sign_up", \.signUp), ("sign_up_phone", \.signUpPerPhone), ("applicant_lookup", \.applicantLookup),
-    ("ticket_position", \.ticketPosition),
+    ("ticket_position", \.ticketPosition), ("inquiries", \.inquiries),
   ]
 
   /// `off`, or `name=LIMIT/SECONDS` pairs separated by commas, e.g. `tickets=120/60,status=10/60`.

@@ -93,6 +93,15 @@ enum SupervisionTicketController {
         guard try await DirectoryRepository(req.database).department(departmentID) != nil else {
           throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
         }
+      case .inquiry(let number):
+        // The department it is dispatched to; one not dispatched yet is the service desk's to move, not a
+        // department's to answer for.
+        let stored = try await InquiryService.visible(number, to: staff, req)
+        guard let department = stored.inquiry.departmentID else {
+          throw ValidationError(
+            field: "subject_id", zh: "该诉求尚未派单，请督促客服派单", en: "The inquiry is not dispatched to a department yet")
+        }
+        departmentID = department
       case .department:
         guard try await DirectoryRepository(req.database).department(departmentID) != nil else {
           throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
@@ -105,6 +114,11 @@ enum SupervisionTicketController {
       let told = try await notice(ticket, step: "open", staff: staff, req)
       try await SupervisionTicketRepository(req.database).insert(
         ticket, county: county(staff), notify: told.recipients, facts: told.facts, now: req.now)
+      if case .inquiry(let number) = subject {
+        // The inquiry's own trail says it was supervised, and by whom.
+        let stored = try await InquiryService.visible(number, to: staff, req)
+        _ = try await InquiryService.take(.supervise(instruction: ticket.instruction), on: stored, by: staff, req)
+      }
       req.logger.info("supervision ticket \(ticket.id) opened by \(staff.username) for \(departmentID)")
       return req.redirect(to: Links.supervisionTicket(ticket.id) + "?done=open", redirectType: .normal)
     } catch let error as ValidationError {
