@@ -37,11 +37,17 @@ public enum CatalogSearchPage {
     public let sites: [Site]
     /// Set when a site is chosen: what that site offers, in words.
     public let siteNote: String?
+    /// 常见问答 the same words (or pinyin initials) find, beside the items.
+    public let knowledge: [KnowledgeEntry]
+    public let today: CivilDate?
 
     public init(
       query: Query, items: [ItemSummary], total: Int, totalIsExact: Bool = true, pageSize: Int,
-      departments: [Department], sites: [Site], siteNote: String?
+      departments: [Department], sites: [Site], siteNote: String?, knowledge: [KnowledgeEntry] = [],
+      today: CivilDate? = nil
     ) {
+      self.knowledge = knowledge
+      self.today = today
       self.query = query
       self.items = items
       self.total = total
@@ -63,6 +69,7 @@ public enum CatalogSearchPage {
       <p class="meta" role="status">\(model.totalIsExact
         ? context.t("共 \(model.total) 项", "\(model.total) items")
         : context.t("超过 \(model.total) 项，请输入更多文字缩小范围", "More than \(model.total) items; type more to narrow them down"))</p>
+      \(model.today.map { KnowledgePages.part(model.knowledge, today: $0, heading: context.t("相关问答", "Related answers"), id: "knowledge-hits", context) } ?? .empty)
       \(results(model, context))
       \(pager(model, context))
       """

@@ -16,13 +16,18 @@ public enum ItemGuidePage {
     public let guideURL: String
     /// The blank forms and samples there are files of, to download.
     public let files: [GuideFile]
+    /// 常见问答 tied to the item, and the day that tells a stale one.
+    public let knowledge: [KnowledgeEntry]
+    public let today: CivilDate?
 
     public init(
       version: ItemVersion, current: CatalogEntry, departmentName: String, places: [Site],
       agreements: [(agreement: DelegationAgreement, regionName: String)], bundles: [ServiceBundle], guideURL: String,
-      files: [GuideFile] = []
+      files: [GuideFile] = [], knowledge: [KnowledgeEntry] = [], today: CivilDate? = nil
     ) {
       self.files = files
+      self.knowledge = knowledge
+      self.today = today
       self.version = version
       self.current = current
       self.departmentName = departmentName
@@ -59,6 +64,8 @@ public enum ItemGuidePage {
       \(places(model, context))
       \(agreements(model, context))
       \(bundles(model, context))
+      \(model.today.map { KnowledgePages.part(model.knowledge, today: $0, context) } ?? .empty)
+      <p class="no-print"><a href="\(Links.newInquiry(item: item.code, kind: "consultation"))" id="ask-about-item">\(context.t("对本事项有疑问？在线咨询", "A question about this item? Ask us"))</a></p>
       <p class="meta print-only">\(context.t("本指南打印自", "Printed from")) \(model.guideURL)</p>
       </article>
       """

@@ -150,6 +150,7 @@ public enum Layout {
       <a href="\(Links.bundles)">\(context.t("一件事", "Bundles"))</a>
       <a href="\(Links.status)">\(context.t("办件查询", "Track"))</a>
       <a href="\(Links.appointments)">\(context.t("预约取号", "Book or queue"))</a>
+      <a href="\(Links.newInquiry)">\(context.t("咨询投诉", "Ask or complain"))</a>
       \(context.staff == nil ? "<a href=\"\(Links.myCases)\">\(context.t("我的办件", "My applications"))</a>" as HTML : .empty)
       \(staffLinks(context))
       <a href="\(Links.textSize(context.largeText ? "normal" : "large", returnTo: context.path))" data-keep-typed \
@@ -174,6 +175,7 @@ public enum Layout {
       (.manageSites, Links.adminDirectory, "机构人员", "Directory"),
       (.manageStaff, Links.adminDirectory + "?tab=staff", "机构人员", "Directory"),
       (.manageSites, Links.adminHall, "大厅设置", "Hall setup"),
+      (.handleInquiries, Links.inquiryDesk, "诉求", "Inquiries"),
       (.viewStatistics, Links.statistics, "统计", "Statistics"),
       (.viewStatistics, Links.hallFigures, "大厅数据", "Hall figures"),
     ]

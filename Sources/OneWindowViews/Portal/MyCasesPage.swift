@@ -58,7 +58,8 @@ public enum MyCasesPage {
       \(model.notice.map { "<p class=\"ok\" role=\"status\">\($0)</p>" as HTML } ?? .empty)
       <p><a class="button" href="\(Links.items)">\(context.t("查找事项，在线申请", "Find an item and apply online"))</a> \
       <a class="button secondary" id="my-messages" href="\(Links.myMessages)">\(context.t("我的消息", "My messages"))\
-      \(model.unreadMessages > 0 ? " <span class=\"badge\">\(model.unreadMessages)</span>" as HTML : .empty)</a></p>
+      \(model.unreadMessages > 0 ? " <span class=\"badge\">\(model.unreadMessages)</span>" as HTML : .empty)</a> \
+      <a class="button secondary" id="my-inquiries-link" href="\(Links.myInquiries)">\(context.t("我的诉求", "My inquiries"))</a></p>
       \(table)
       \(visits(model, context))
       <form method="post" action="\(Links.portalLogout)" class="no-print">\(context.csrfField)\

@@ -113,6 +113,7 @@ public enum CaseStatusPage {
         \(context.t("下载电子结果", "Download the electronic result"))</a> \(file.name)</p>
         """
       } ?? .empty)
+      \(kiosk ? .empty : "<p class=\"no-print\"><a id=\"inquire-about-case\" href=\"\(Links.newInquiry(case: c.number))\">\(context.t("对本办件有疑问或意见？咨询投诉", "A question or complaint about this case?"))</a></p>" as HTML)
       </section>
       """
   }

@@ -88,18 +88,27 @@ public enum StaffHomePage {
         (Links.adminProxyLists, LocalizedText(zh: "维护帮办代办事项清单", en: "Maintain the proxy lists")),
       ]
     case .intakeCases:
-      [(Links.window, nil), (Links.followUps, LocalizedText(zh: "容缺材料补齐跟踪", en: "Deferred materials owed"))]
+      [
+        (Links.window, nil), (Links.followUps, LocalizedText(zh: "容缺材料补齐跟踪", en: "Deferred materials owed")),
+        (Links.inquiryDeskNew, LocalizedText(zh: "代群众登记咨询投诉", en: "Enter an inquiry for a resident")),
+      ]
     case .reviewCases:
       [
         (Links.office, nil),
         (Links.supervisionTickets, LocalizedText(zh: "本部门的督办件", en: "Tickets for this department")),
+        (Links.inquiryDesk, LocalizedText(zh: "派至本部门的咨询投诉（签收、答复）", en: "Inquiries for this department")),
+        (Links.knowledgeDesk, LocalizedText(zh: "本部门的知识库问答", en: "This department's knowledge entries")),
         (
           Links.followUps + "?kind=post_check",
           LocalizedText(zh: "告知承诺事后核查", en: "Post-checks of pledges")
         ),
       ]
     case .deliverResults: [(Links.delivery, nil)]
-    case .proxyApply: [(Links.agentDesk, nil)]
+    case .proxyApply:
+      [
+        (Links.agentDesk, nil),
+        (Links.inquiryDeskNew, LocalizedText(zh: "代群众登记咨询投诉、群众点菜", en: "Enter an inquiry for a resident")),
+      ]
     case .callTickets: [(Links.window, nil)]
     case .setTargets: [(Links.statisticsTargets, LocalizedText(zh: "设置统计目标", en: "Set statistics targets"))]
     case .viewStatistics:
@@ -122,6 +131,7 @@ public enum StaffHomePage {
         (Links.supervisionTickets, LocalizedText(zh: "督办", en: "Supervision tickets")),
         (Links.spotChecks, LocalizedText(zh: "随机抽查", en: "Spot checks")),
         (Links.appeals, LocalizedText(zh: "评价申诉复核", en: "Rating appeals")),
+        (Links.inquiryDesk + "?show=overdue", LocalizedText(zh: "超时的咨询投诉（可督办）", en: "Overdue inquiries")),
       ]
     case .manageSites:
       [
@@ -136,7 +146,13 @@ public enum StaffHomePage {
           LocalizedText(zh: "查看通知发送情况（短信与站内消息）", en: "Notification delivery (texts and in-app)")
         ),
       ]
-    case .manageCalendar, .viewCases, .handleInquiries: []
+    case .handleInquiries:
+      [
+        (Links.inquiryDesk, LocalizedText(zh: "咨询投诉（受理派单、审批延期、回访）", en: "Inquiries: dispatch, extensions, call backs")),
+        (Links.inquiryDeskNew, LocalizedText(zh: "登记来电、来信、来访", en: "Enter a call, letter or visit")),
+        (Links.knowledgeDesk, LocalizedText(zh: "知识库（问一次、一口清）", en: "Knowledge base")),
+      ]
+    case .manageCalendar, .viewCases: []
     }
   }
 

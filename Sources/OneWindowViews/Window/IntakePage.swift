@@ -41,11 +41,17 @@ public enum IntakePage {
     public let notice: String?
     /// The case being rechecked after a correction notice, if this is a recheck.
     public let existingCase: ServiceCase?
+    /// 常见问答 of the item, for the clerk to answer at once (问一次、一口清).
+    public let knowledge: [KnowledgeEntry]
+    public let today: CivilDate?
 
     public init(
       item: ServiceItem, version: Int, route: IntakeRoute, site: Site, departmentName: String, form: Form,
-      errors: [ValidationError] = [], notice: String? = nil, existingCase: ServiceCase? = nil
+      errors: [ValidationError] = [], notice: String? = nil, existingCase: ServiceCase? = nil,
+      knowledge: [KnowledgeEntry] = [], today: CivilDate? = nil
     ) {
+      self.knowledge = knowledge
+      self.today = today
       self.item = item
       self.version = version
       self.route = route
@@ -85,6 +91,7 @@ public enum IntakePage {
       \(model.existingCase == nil ? deliveryFields(model, parts, context) : .empty)
       \(decision(model, parts, context))
       </form>
+      \(model.today.map { KnowledgePages.part(model.knowledge, today: $0, heading: context.t("本事项常见问答", "This item's common questions"), context) } ?? .empty)
       """
     return Layout.page(context, title: title, body: body)
   }

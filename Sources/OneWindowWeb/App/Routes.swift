@@ -91,6 +91,26 @@ enum Routes {
       pages.post("supervision", "appeals", ":id", use: AppealController.decide).access(
         .permission(.superviseCases))
 
+      // 诉求: the portal's form and the inquirer's page (its key checked in the handler), the desk, the knowledge base.
+      pages.get(Links.newInquiry.pathComponents, use: InquiryController.form).access(.open)
+      pages.post(Links.inquiries.pathComponents, use: InquiryController.file).access(.open)
+      pages.get("inquiries", ":number", use: InquiryController.show).access(.open)
+      pages.post("inquiries", ":number", "rate", use: InquiryController.rate).access(.open)
+      pages.get(Links.myInquiries.pathComponents, use: InquiryController.mine).access(.citizen)
+      pages.get(Links.publicRequests.pathComponents, use: InquiryController.requests).access(.open)
+      pages.get(Links.inquiryDesk.pathComponents, use: InquiryDeskController.list).access(.staff)
+      pages.get(Links.inquiryDeskNew.pathComponents, use: InquiryDeskController.newForm).access(.staff)
+      pages.post(Links.inquiryDeskNew.pathComponents, use: InquiryDeskController.enter).access(.staff)
+      pages.get("service", "inquiries", ":number", use: InquiryDeskController.show).access(.staff)
+      pages.post("service", "inquiries", ":number", ":step", use: InquiryDeskController.step).access(.staff)
+      pages.get(Links.knowledge.pathComponents, use: KnowledgeController.search).access(.open)
+      pages.get("knowledge", ":id", use: KnowledgeController.entry).access(.open)
+      pages.get(Links.knowledgeDesk.pathComponents, use: KnowledgeController.desk).access(.staff)
+      pages.post(Links.knowledgeDesk.pathComponents, use: KnowledgeController.save).access(.staff)
+      pages.get("service", "knowledge", "new", use: KnowledgeController.newForm).access(.staff)
+      pages.get("service", "knowledge", ":id", use: KnowledgeController.edit).access(.staff)
+      pages.post("service", "knowledge", ":id", use: KnowledgeController.save).access(.staff)
+
       pages.get(Links.portalSignUp.pathComponents, use: PortalAccountController.signUpForm).access(.open)
       pages.post(Links.portalSignUp.pathComponents, use: PortalAccountController.signUp).access(.open)
       pages.post(Links.portalSignUpConfirm.pathComponents, use: PortalAccountController.confirmSignUp).access(.open)
@@ -279,6 +299,8 @@ enum Routes {
       api.get("bundle-cases", ":id", use: BundleCaseAPIController.show).access(.permission(.viewCases))
       api.get("status", use: StatusAPIController.lookup).access(.open)
       api.get("stats", ":figure", use: StatisticsAPIController.figure).access(.permission(.viewStatistics))
+      api.post("hotline", "orders", use: HotlineAPIController.push).access(.permission(.handleInquiries))
+      api.get("hotline", "orders", ":order", use: HotlineAPIController.show).access(.permission(.handleInquiries))
 
       api.post("hall", "sites", ":site", "tickets", use: HallAPIController.take).access(.open)
       api.get("hall", "sites", ":site", "tickets", use: HallAPIController.tickets).access(.permission(.callTickets))

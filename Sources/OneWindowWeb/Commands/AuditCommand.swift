@@ -12,7 +12,7 @@ struct AuditCommand: AsyncCommandGroup {
 struct AuditVerifyCommand: AsyncCommand {
   struct Signature: CommandSignature {}
 
-  var help: String { "Verify every case's event chain; name the first broken event of each broken case" }
+  var help: String { "Verify every case's and inquiry's event chain; name the first broken event of each broken one" }
 
   func run(using context: CommandContext, signature: Signature) async throws {
     let app = context.application
@@ -21,18 +21,23 @@ struct AuditVerifyCommand: AsyncCommand {
     let result = try await CaseRepository(app.db, rule: rule).verifyTrails { checked in
       if checked % 10_000 == 0 { console.print("  \(checked) cases checked …") }
     }
-    for broken in result.breaks {
+    let inquiries = try await InquiryRepository(app.db).verifyTrails { checked in
+      if checked % 10_000 == 0 { console.print("  \(checked) inquiries checked …") }
+    }
+    for broken in result.breaks + inquiries.breaks {
       console.error("BROKEN \(broken)")
     }
-    guard result.breaks.isEmpty else {
-      throw AuditFailure(count: result.breaks.count, checked: result.checked)
+    let broken = result.breaks.count + inquiries.breaks.count
+    guard broken == 0 else {
+      throw AuditFailure(count: broken, checked: result.checked + inquiries.checked)
     }
-    console.print("OK: \(result.checked) case trails verified, no broken event.")
+    console.print(
+      "OK: \(result.checked) case trails and \(inquiries.checked) inquiry trails verified, no broken event.")
   }
 
   struct AuditFailure: Error, CustomStringConvertible {
     let count: Int
     let checked: Int
-    var description: String { "\(count) of \(checked) case trails are broken (留痕被篡改)" }
+    var description: String { "\(count) of \(checked) trails are broken (留痕被篡改)" }
   }
 }

@@ -53,7 +53,10 @@ enum CatalogController {
       CatalogSearchPage.Model(
         query: query, items: found.items, total: found.total, totalIsExact: found.totalIsExact, pageSize: pageSize,
         departments: departments,
-        sites: sites, siteNote: siteNote),
+        sites: sites, siteNote: siteNote,
+        knowledge: query.text.isEmpty || query.page > 1
+          ? [] : try await KnowledgeRepository(req.database).search(query.text, county: county?.code.value ?? "", limit: 5),
+        today: today(req)),
       context)
   }
 
@@ -105,7 +108,8 @@ enum CatalogController {
       departmentName: try await directory.department(item.departmentID)?.name ?? item.departmentID,
       places: places, agreements: agreements.map { ($0, regions[$0.delegateRegion] ?? $0.delegateRegion.value) },
       bundles: bundles, guideURL: publicURL(req) + Links.item(code),
-      files: try await GuideFileRepository(req.database).files(of: code))
+      files: try await GuideFileRepository(req.database).files(of: code),
+      knowledge: try await KnowledgeRepository(req.database).entries(item: code), today: today)
     return ItemGuidePage.render(model, try await req.pageContext())
   }
 

@@ -282,7 +282,9 @@ enum WindowController {
     IntakePage.render(
       IntakePage.Model(
         item: routing.entry.item, version: routing.entry.version, route: routing.route, site: site,
-        departmentName: routing.department.name, form: form, errors: errors, notice: notice, existingCase: existing),
+        departmentName: routing.department.name, form: form, errors: errors, notice: notice, existingCase: existing,
+        knowledge: try await KnowledgeRepository(req.database).entries(item: routing.entry.item.code),
+        today: try await req.deadlineRule().civilDate(of: req.now)),
       try await req.pageContext())
   }
 
