@@ -150,9 +150,8 @@ enum KnowledgeController {
       id: existing?.id ?? UUID().uuidString.lowercased(), question: value("question"), answer: value("answer"),
       itemCodes: codes, departmentID: department, reviewBy: reviewBy ?? today, state: state ?? .draft, sourceNumber: source,
       updatedBy: staff.displayName, updatedAt: req.now)
-    if reviewBy != nil || problems.isEmpty {
-      problems += entry.problems(today: today, knownItems: known).filter { p in !problems.contains { $0.field == p.field } }
-    }
+    let named = Set(problems.map(\.field))
+    problems += entry.problems(today: today, knownItems: known).filter { !named.contains($0.field) }
     guard problems.isEmpty else {
       return .html(
         try await formPage(action: action, values: fields, errors: problems, req), status: .unprocessableEntity)
