@@ -10,6 +10,8 @@ public struct NotificationText: Sendable, Hashable {
     let number = facts["number"] ?? ""
     let about = number.isEmpty ? "「\(item)」" : "「\(item)」（办件编号 \(number)）"
     let aboutEN = number.isEmpty ? "'\(item)'" : "'\(item)' (case \(number))"
+    // An inquiry about an item names it.
+    let regarding = item.isEmpty ? "" : "关于「\(item)」"
     title = kind.name
     switch kind {
     case .accepted:
@@ -72,15 +74,15 @@ public struct NotificationText: Sendable, Hashable {
           en: "Supervision opened a ticket on \(subject); reply by \(due). To do: \(facts["instruction"] ?? "")")
     case .inquiryReceived:
       body = LocalizedText(
-        zh: "您的\(facts["kind"] ?? "诉求")已受理（编号 \(number)），将于 \(facts["due"] ?? "") 前答复。",
+        zh: "您\(regarding)的\(facts["kind"] ?? "诉求")已受理（编号 \(number)），将于 \(facts["due"] ?? "") 前答复。",
         en: "Your inquiry \(number) was received; the answer is due by \(facts["due"] ?? "").")
     case .inquiryAnswered where facts["step"] == "decline":
       body = LocalizedText(
-        zh: "您的\(facts["kind"] ?? "诉求")（编号 \(number)）不予受理，原因请查看详情。",
+        zh: "您\(regarding)的\(facts["kind"] ?? "诉求")（编号 \(number)）不予受理，原因请查看详情。",
         en: "Your inquiry \(number) was not taken; see why.")
     case .inquiryAnswered:
       body = LocalizedText(
-        zh: "您的\(facts["kind"] ?? "诉求")（编号 \(number)）已答复，请查看答复并评价。",
+        zh: "您\(regarding)的\(facts["kind"] ?? "诉求")（编号 \(number)）已答复，请查看答复并评价。",
         en: "Your inquiry \(number) has been answered: read the answer and rate it.")
     case .inquiryTask:
       let what =
@@ -91,7 +93,8 @@ public struct NotificationText: Sendable, Hashable {
         default: LocalizedText(zh: "已派至本部门，请签收并按期答复", en: "was dispatched to your department: sign for it and answer")
         }
       body = LocalizedText(
-        zh: "诉求 \(number)（\(facts["kind"] ?? "")）\(what.zh)。", en: "Inquiry \(number) \(what.en).")
+        zh: "\(regarding.isEmpty ? "" : "\(regarding)的")诉求 \(number)（\(facts["kind"] ?? "")）\(what.zh)。",
+        en: "Inquiry \(number)\(item.isEmpty ? "" : " about '\(item)'") \(what.en).")
     case .caseYellow:
       body = LocalizedText(
         zh: "办件\(about)即将到期（黄灯预警），请抓紧办理。", en: "Case \(aboutEN) is nearly due (yellow): act on it soon.")

@@ -25,11 +25,13 @@ public enum InquiryDeskPages {
     public let clock: CaseClock
     public let mayEnter: Bool
     public let figures: InquiryFigures
+    public let notice: String?
 
     public init(
       rows: [Row], total: Int, show: String, kind: String, names: DirectoryNames, clock: CaseClock, mayEnter: Bool,
-      figures: InquiryFigures
+      figures: InquiryFigures, notice: String? = nil
     ) {
+      self.notice = notice
       self.rows = rows
       self.total = total
       self.show = show
@@ -75,6 +77,7 @@ public enum InquiryDeskPages {
     let f = model.figures
     let body: HTML = """
       <h1>\(context.t("咨询投诉", "Inquiries"))</h1>
+      \(model.notice.map { "<p class=\"ok\" role=\"status\" id=\"notice\">\($0)</p>" as HTML } ?? .empty)
       <div class="figures" id="inquiry-figures">\
       <div class="figure"><b>\(f.total)</b>\(context.t("近30天诉求", "Inquiries, 30 days"))</div>\
       <div class="figure"><b>\(EvaluationText.percent(f.onTimeRate))</b>\(context.t("按期答复率", "Answered in time"))</div>\
@@ -239,9 +242,7 @@ public enum InquiryDeskPages {
       "<li><b>\(answer.byName)</b> · \(model.clock.time(answer.at))<p class=\"answer\">\(answer.text)</p></li>"
     }
     let steps = model.events.map { event -> HTML in
-      let facts = event.facts.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { key, value -> String in
-        key == "department_id" ? model.names.department(value) : value
-      }
+      let facts = describe(event.facts, model.names, context)
       return """
         <li data-step="\(event.step.rawValue)"><b>\(context.t(event.step.name))</b> · \(event.actorName) · \
         \(model.clock.time(event.at))\(facts.isEmpty ? "" : "：\(facts.joined(separator: "；"))") \
@@ -269,7 +270,7 @@ public enum InquiryDeskPages {
       <h1>\(context.t(q.kind.name)) \(q.number) · \(q.title)</h1>
       \(model.notice.map { "<p class=\"ok\" role=\"status\" id=\"notice\">\($0)</p>" as HTML } ?? .empty)
       <dl class="facts" id="inquiry-facts">
-      <dt>\(context.t("状态", "State"))</dt><dd id="inquiry-state">\(EvaluationText.light(model.warning, context)) \(context.t(q.state.name))\(q.reopened ? context.t("（不满意，已重新办理）", " (reopened)") : "")</dd>
+      <dt>\(context.t("状态", "State"))</dt><dd id="inquiry-state">\(q.state.isOpen ? EvaluationText.light(model.warning, context) : .empty) \(context.t(q.state.name))\(q.reopened ? context.t("（不满意，已重新办理）", " (reopened)") : "")</dd>
       <dt>\(context.t("承办部门", "Department"))</dt><dd id="inquiry-department">\(q.departmentID.map { model.names.department($0) } ?? "—")</dd>
       <dt>\(context.t("本步到期", "Step due"))</dt><dd>\(model.clock.time(model.due))</dd>
       <dt>\(context.t("答复时限", "Answer due"))</dt><dd>\(model.clock.time(model.replyDue))</dd>
@@ -288,5 +289,28 @@ public enum InquiryDeskPages {
       <ol class="trail-list" id="inquiry-trail">\(steps)</ol>
       """
     return Layout.page(context, title: "\(context.t(q.kind.name)) \(q.number)", body: body)
+  }
+
+  /// A step's facts in words: names for ids and codes, 是/否 for flags; empty ones left out.
+  static func describe(_ facts: [String: String], _ names: DirectoryNames, _ context: PageContext) -> [String] {
+    let order = [
+      "kind", "source", "order_id", "department_id", "note", "reason", "workdays", "approved", "answer", "rating",
+      "comment", "reopened", "instruction", "outcome",
+    ]
+    return facts.filter { !$0.value.isEmpty }.sorted {
+      (order.firstIndex(of: $0.key) ?? order.count, $0.key) < (order.firstIndex(of: $1.key) ?? order.count, $1.key)
+    }.compactMap { key, value -> String? in
+      switch key {
+      case "kind": InquiryKind(rawValue: value).map { context.t($0.name) } ?? value
+      case "source": InquirySource(rawValue: value).map { context.t($0.name) } ?? value
+      case "rating": InquiryRating(rawValue: value).map { context.t($0.name) } ?? value
+      case "department_id": names.department(value)
+      case "order_id": context.t("12345工单 ", "12345 order ") + value
+      case "workdays": context.t("\(value) 个工作日", "\(value) working days")
+      case "approved": value == "yes" ? context.t("同意", "approved") : context.t("不同意", "refused")
+      case "reopened": value == "yes" ? context.t("不满意，重新交办", "reopened") : nil
+      default: value
+      }
+    }
   }
 }

@@ -38,7 +38,9 @@ enum InquiryDeskController {
             inquiry: $0, due: $0.due(rule: rule, policy: policy), warning: $0.warning(rule: rule, policy: policy, now: req.now))
         }, total: total, show: show.rawValue, kind: kind?.rawValue ?? "",
         names: try await StaffDesk.directoryNames(req), clock: CaseClock(rule: rule, now: req.now),
-        mayEnter: mayEnter(staff), figures: figures), try await req.pageContext())
+        mayEnter: mayEnter(staff), figures: figures,
+        notice: req.query[String.self, at: "returned"].map { "诉求 \(String($0.prefix(30))) 已退回客服重新派单。" }),
+      try await req.pageContext())
   }
 
   /// `GET /service/inquiries/new`
@@ -131,6 +133,10 @@ enum InquiryDeskController {
       guard Int(fields["version"] ?? "") == stored.version else { throw InquiryRepository.conflict }
       let action = try await action(req.parameters.get("step") ?? "", fields, req)
       let inquiry = try await InquiryService.take(action, on: stored, by: staff, req)
+      if case .some(.some(let own)) = InquiryService.departmentSeen(by: staff), own != inquiry.departmentID {
+        // Returned: no longer the department's to read; back to its list, saying what happened.
+        return req.redirect(to: Links.inquiryDesk + "?returned=" + inquiry.number, redirectType: .normal)
+      }
       return req.redirect(to: Links.inquiryDesk(inquiry.number) + "?done=" + stepKind(req), redirectType: .normal)
     } catch let problem as ValidationError {
       let current = try await InquiryService.visible(stored.inquiry.number, to: staff, req)

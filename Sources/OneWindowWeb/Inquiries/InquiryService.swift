@@ -148,7 +148,7 @@ enum InquiryService {
       account: inquiry.inquirer.citizenID.map { InAppMessage.account(citizen: $0) },
       facts: [
         "number": inquiry.number, "kind": inquiry.kind.name.zh, "due": due, "step": step,
-        "link": Links.inquiry(inquiry.number, key: inquiry.accessKey),
+        "link": Links.inquiry(inquiry.number, key: inquiry.accessKey), "item": inquiry.about.itemName ?? "",
       ])
   }
 
@@ -171,7 +171,7 @@ enum InquiryService {
         kind: .inquiryTask, phone: $0.phone, account: InAppMessage.account(staff: $0.identity.id),
         facts: [
           "number": inquiry.number, "kind": inquiry.kind.name.zh, "step": step,
-          "link": Links.inquiryDesk(inquiry.number),
+          "link": Links.inquiryDesk(inquiry.number), "item": inquiry.about.itemName ?? "",
         ])
     }
   }
