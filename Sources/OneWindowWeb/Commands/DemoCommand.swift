@@ -35,6 +35,8 @@ struct DemoCommand: AsyncCommand {
     )
     let cases = try await DemoCases(app.db, rule: rule).load(now: app.now())
     if cases > 0 { console.print("Demo cases on the desks: \(cases).") }
+    let inquiries = try await DemoInquiries(app.db, rule: rule).load(now: app.now())
+    if inquiries > 0 { console.print("Demo inquiries on the service desk: \(inquiries), with common questions.") }
     console.print("")
     console.print("Demo logins (password \(DemoCounty.password) for every account):")
     for staff in DemoCounty.shared.featuredLogins {
