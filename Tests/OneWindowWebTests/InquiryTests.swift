@@ -141,6 +141,14 @@ struct InquiryWebTests {
       for step in ["登记受理", "派单", "退回（非本部门职责）", "签收", "答复", "评价"] {
         #expect(page.contains(step), "\(step)")
       }
+      // The center's dashboard counts it: one complaint, answered in time, the inquirer satisfied in the end.
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      let dashboard = try await admin.get("/statistics?period=2026-11").body.string
+      let section = try #require(dashboard.firstMatch(of: /id="inquiry-figures"[\s\S]*?<\/section>/)?.0)
+      #expect(section.contains("投诉 1"))
+      #expect(section.contains("<td>100.0%</td>"))
+      #expect(section.contains("<td>1</td>"))  // reopened once
     }
   }
 

@@ -101,13 +101,16 @@ public enum StatisticsDashboardPage {
     public let isReport: Bool
     /// Whether the viewer may set targets (the center's administrator).
     public let mayEditTargets: Bool
+    /// 诉求 filed in the period (the center's dashboard and report): by kind, answered in time, satisfied, 群众点菜.
+    public let inquiries: InquiryFigures?
 
     public init(
       kind: Kind, scopeName: String, path: String, period: StatPeriod, trendStep: TrendStep, figures: [FigureLine],
       trend: [(label: String, tally: CaseTally)], breakdowns: [Breakdown], topByVolume: [ItemLine],
       topByLate: [ItemLine], topByNegative: [ItemLine], foldedAt: Date?, clock: CaseClock, isReport: Bool,
-      mayEditTargets: Bool
+      mayEditTargets: Bool, inquiries: InquiryFigures? = nil
     ) {
+      self.inquiries = inquiries
       self.kind = kind
       self.scopeName = scopeName
       self.path = path
@@ -142,8 +145,37 @@ public enum StatisticsDashboardPage {
       \(figureTables(model, context))
       \(HTML.join(model.breakdowns.map { breakdown($0, model, context) }))
       \(topItems(model, context))
+      \(model.inquiries.map { inquiries($0, context) } ?? .empty)
       """
     return Layout.page(context, title: title, body: body)
+  }
+
+  /// 诉求 of the period, each line with what it counts.
+  private static func inquiries(_ f: InquiryFigures, _ context: PageContext) -> HTML {
+    let percent = { (value: Double?) -> String in value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+    let kinds = InquiryKind.allCases.map { "\(context.t($0.name)) \(f.filed[$0] ?? 0)" }.joined(separator: "，")
+    let rows: [(String, String, String)] = [
+      (context.t("诉求总数", "Inquiries filed"), "\(f.total)", kinds),
+      (
+        context.t("按期答复率", "Answered in time"), percent(f.onTimeRate),
+        context.t("期限内答复的 ÷ 已答复的（期限按类型，含批准的延期；重新办理的以最后一次答复计）", "answered by the limit ÷ answered (limit by kind, with an approved extension; a reopened one by its last answer)")
+      ),
+      (
+        context.t("诉求满意率", "Satisfied with the answer"), percent(f.satisfactionRate),
+        context.t("满意和基本满意 ÷ 已评价的（未评价的不计）", "satisfied or fairly satisfied ÷ rated (unrated ones not counted)")
+      ),
+      (context.t("不满意重办", "Reopened"), "\(f.reopened)", context.t("投诉评价不满意后重新交办的", "complaints reopened after an unsatisfied rating")),
+      (
+        context.t("群众点菜已公开答复 / 已落实", "Requests answered in public / done"), "\(f.requestsPublished) / \(f.requestsDone)",
+        context.t("公开答复的群众点菜；写明落实情况的为已落实", "requests answered in public; done when what was done is written")
+      ),
+    ]
+    let lines = rows.map { "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td><td class=\"meta\">\($0.2)</td></tr>" as HTML }
+    return """
+      <section class="panel" id="inquiry-figures"><h2>\(context.t("咨询投诉与群众点菜（按提交时间）", "Inquiries and requests (by filing date)"))</h2>
+      <table class="figure-table"><thead><tr><th>\(context.t("指标", "Figure"))</th><th>\(context.t("数值", "Value"))</th>\
+      <th>\(context.t("口径", "Definition"))</th></tr></thead><tbody>\(lines)</tbody></table></section>
+      """
   }
 
   private static func freshness(_ model: Model, _ context: PageContext) -> String {

@@ -225,7 +225,11 @@ enum StatisticsController {
       trend: trend, breakdowns: breakdowns, topByVolume: items.0, topByLate: items.1, topByNegative: items.2,
       foldedAt: try await StatisticsRepository(req.database).foldedAt(),
       clock: CaseClock(rule: reader.rule, now: req.now),
-      isReport: report, mayEditTargets: Authorization.can(staff, .setTargets))
+      isReport: report, mayEditTargets: Authorization.can(staff, .setTargets),
+      inquiries: scope.kind == .center && parts.contains(.figures)
+        ? try await InquiryRepository(req.database).figures(
+          county: scope.county, from: reader.rule.startOfDay(period.from),
+          to: reader.rule.startOfDay(period.through.adding(days: 1))) : nil)
   }
 
   private static func monthParameter(_ req: Request, today: CivilDate) throws -> StatPeriod {
