@@ -55,19 +55,26 @@ struct InquiryTests {
     #expect(try Self.complaint().title == "窗口让我跑了两次")
   }
 
-  @Test("the loop: dispatched, returned once as mis-assigned, dispatched again, signed, answered, rated — each by its role")
+  @Test(
+    "the loop: dispatched, returned once as mis-assigned, dispatched again, signed, answered, rated — each by its role")
   func loop() throws {
     var q = try Self.complaint()
-    func take(_ action: Inquiry.Action, by actor: StaffIdentity, at now: Date = InquiryTests.monday) throws(ValidationError) -> InquiryStep {
+    func take(_ action: Inquiry.Action, by actor: StaffIdentity, at now: Date = InquiryTests.monday)
+      throws(ValidationError) -> InquiryStep
+    {
       try q.apply(action, by: actor, at: now, rule: Self.rule, policy: Self.policy)
     }
     // Only the service desk dispatches.
-    #expect(Self.field { () throws(ValidationError) in _ = try take(.assign(departmentID: "dept-wjw", note: ""), by: Self.clerk) } == "step")
+    #expect(
+      Self.field { () throws(ValidationError) in
+        _ = try take(.assign(departmentID: "dept-wjw", note: ""), by: Self.clerk)
+      } == "step")
     _ = try take(.assign(departmentID: "dept-wjw", note: "请核实"), by: Self.desk)
     #expect(q.state == .assigned && q.departmentID == "dept-wjw")
     // Another department cannot touch it; the one it went to returns it with a reason, within two working days.
     #expect(Self.field { () throws(ValidationError) in _ = try take(.sign, by: Self.market) } == "step")
-    #expect(Self.field { () throws(ValidationError) in _ = try take(.giveBack(reason: " "), by: Self.health) } == "reason")
+    #expect(
+      Self.field { () throws(ValidationError) in _ = try take(.giveBack(reason: " "), by: Self.health) } == "reason")
     let back = try take(.giveBack(reason: "属市场监管职责"), by: Self.health, at: Self.at("2026-11-24T16:00:00+08:00"))
     #expect(back.kind == .giveBack && back.facts["department_id"] == "dept-wjw")
     #expect(q.state == .received && q.departmentID == nil && q.returns == 1)
@@ -85,13 +92,16 @@ struct InquiryTests {
     let rated = try q.rate(.unsatisfied, comment: "没有解决", at: Self.at("2026-11-26T10:00:00+08:00"))
     #expect(rated.facts["reopened"] == "yes")
     #expect(q.state == .handling && q.reopened && q.departmentID == "dept-scjgj")
-    #expect(q.replyDue(rule: Self.rule, policy: Self.policy) == Self.rule.due(acceptedAt: Self.at("2026-11-26T10:00:00+08:00"), limitDays: 5))
+    #expect(
+      q.replyDue(rule: Self.rule, policy: Self.policy)
+        == Self.rule.due(acceptedAt: Self.at("2026-11-26T10:00:00+08:00"), limitDays: 5))
     _ = try take(.answer("已退还多收费用"), by: Self.market, at: Self.at("2026-11-27T10:00:00+08:00"))
     // The second unsatisfied rating closes it: a complaint reopens once.
     let again = try q.rate(.unsatisfied, comment: "仍不满意", at: Self.at("2026-11-27T11:00:00+08:00"))
     #expect(again.facts["reopened"] == "no")
     #expect(q.state == .closed && q.rating == .unsatisfied && q.answers.count == 2)
-    #expect(Self.field { () throws(ValidationError) in _ = try q.rate(.satisfied, comment: "", at: Self.monday) } == "rating")
+    #expect(
+      Self.field { () throws(ValidationError) in _ = try q.rate(.satisfied, comment: "", at: Self.monday) } == "rating")
   }
 
   @Test("one extension at most, asked by the department, approved by the desk, lengthens the reply limit")
@@ -103,14 +113,23 @@ struct InquiryTests {
     _ = try take(.assign(departmentID: "dept-scjgj", note: ""), by: Self.desk)
     _ = try take(.sign, by: Self.market)
     let due = q.replyDue(rule: Self.rule, policy: Self.policy)
-    #expect(Self.field { () throws(ValidationError) in _ = try take(.requestExtension(workdays: 11, reason: "需现场核查"), by: Self.market) } == "workdays")
+    #expect(
+      Self.field { () throws(ValidationError) in
+        _ = try take(.requestExtension(workdays: 11, reason: "需现场核查"), by: Self.market)
+      } == "workdays")
     _ = try take(.requestExtension(workdays: 3, reason: "需现场核查"), by: Self.market)
     #expect(q.replyDue(rule: Self.rule, policy: Self.policy) == due)  // not before approval
-    #expect(Self.field { () throws(ValidationError) in _ = try take(.decideExtension(approve: true, note: ""), by: Self.market) } == "step")
+    #expect(
+      Self.field { () throws(ValidationError) in
+        _ = try take(.decideExtension(approve: true, note: ""), by: Self.market)
+      } == "step")
     _ = try take(.decideExtension(approve: true, note: ""), by: Self.desk)
     #expect(q.replyWorkdays(Self.policy) == 8)
     #expect(q.replyDue(rule: Self.rule, policy: Self.policy) == Self.rule.due(acceptedAt: Self.monday, limitDays: 8))
-    #expect(Self.field { () throws(ValidationError) in _ = try take(.requestExtension(workdays: 2, reason: "再延"), by: Self.market) } == "workdays")
+    #expect(
+      Self.field { () throws(ValidationError) in
+        _ = try take(.requestExtension(workdays: 2, reason: "再延"), by: Self.market)
+      } == "workdays")
   }
 
   @Test("the light: a consultation is due in 2 working days; red after, none once answered")
@@ -132,7 +151,9 @@ struct InquiryTests {
     func take(_ action: Inquiry.Action, by actor: StaffIdentity) throws(ValidationError) -> InquiryStep {
       try request.apply(action, by: actor, at: Self.monday, rule: Self.rule, policy: Self.policy)
     }
-    #expect(Self.field { () throws(ValidationError) in _ = try take(.publish(answer: "x", outcome: ""), by: Self.desk) } == "public_answer")
+    #expect(
+      Self.field { () throws(ValidationError) in _ = try take(.publish(answer: "x", outcome: ""), by: Self.desk) }
+        == "public_answer")
     _ = try take(.answer("已将该事项下放到乡镇"), by: Self.desk)
     _ = try take(.publish(answer: "已下放", outcome: "2026年12月起可在乡镇便民服务中心办理"), by: Self.desk)
     #expect(request.publication?.outcome.hasPrefix("2026") == true)
@@ -141,7 +162,9 @@ struct InquiryTests {
     // A supervisor's 督办 is on the trail but changes nothing.
     let supervised = try take(.supervise(instruction: "请按期答复"), by: Self.supervisor)
     #expect(supervised.kind == .supervise && request.state == .closed)
-    #expect(Self.field { () throws(ValidationError) in _ = try take(.supervise(instruction: "x"), by: Self.desk) } == "instruction")
+    #expect(
+      Self.field { () throws(ValidationError) in _ = try take(.supervise(instruction: "x"), by: Self.desk) }
+        == "instruction")
   }
 
   @Test("the trail chains like a case's: verified intact, and an edited event breaks it")

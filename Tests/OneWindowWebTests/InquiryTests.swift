@@ -152,7 +152,8 @@ struct InquiryWebTests {
     }
   }
 
-  @Test("the 12345 platform pushes the same work order twice and gets one inquiry; reports go back in order",
+  @Test(
+    "the 12345 platform pushes the same work order twice and gets one inquiry; reports go back in order",
     arguments: TestDatabase.all)
   func hotline(database: TestDatabase) async throws {
     try await withTestApp(database, now: Self.monday) { app in
@@ -171,7 +172,7 @@ struct InquiryWebTests {
       let count = try await (app.db as! any SQLDatabase).raw(
         "SELECT COUNT(*) AS n FROM inquiries WHERE external_id = '12345-20261123-0007'"
       ).first()?
-        .decode(column: "n", as: Int.self)
+      .decode(column: "n", as: Int.self)
       #expect(count == 1)
       let number = try #require(try JSON(first)["number"].string)
       #expect(try await InquiryRepository(app.db).find(number: number)?.inquiry.about.departmentID == "dept-scjgj")
@@ -181,7 +182,10 @@ struct InquiryWebTests {
           group.addTask {
             try await hotline.send(
               .POST, "/api/v1/hotline/orders",
-              ["order_id": "12345-20261123-0008", "kind": "complaint", "content": "热线转办", "name": "孙八", "phone": "13900003333"]
+              [
+                "order_id": "12345-20261123-0008", "kind": "complaint", "content": "热线转办", "name": "孙八",
+                "phone": "13900003333",
+              ]
             ).status
           }
         }

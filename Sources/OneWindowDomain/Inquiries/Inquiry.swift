@@ -159,7 +159,8 @@ public struct Inquiry: Sendable, Hashable, Codable {
       }
       if !Self.isPhone(inquirer.phone) {
         problems.append(
-          ValidationError(field: "phone", zh: "请填写 11 位手机号码或带区号的电话，用于答复和回访", en: "Give a phone number to be answered on"))
+          ValidationError(
+            field: "phone", zh: "请填写 11 位手机号码或带区号的电话，用于答复和回访", en: "Give a phone number to be answered on"))
       }
     }
     guard problems.isEmpty else { throw ValidationErrors(problems) }

@@ -57,13 +57,15 @@ public struct KnowledgeEntry: Sendable, Hashable, Codable {
     if q.isEmpty {
       problems.append(ValidationError(field: "question", zh: "请填写问题", en: "Enter the question"))
     } else if q.count > 200 {
-      problems.append(ValidationError(field: "question", zh: "问题请控制在 200 字以内", en: "Keep the question within 200 characters"))
+      problems.append(
+        ValidationError(field: "question", zh: "问题请控制在 200 字以内", en: "Keep the question within 200 characters"))
     }
     let a = answer.trimmingCharacters(in: .whitespacesAndNewlines)
     if a.isEmpty {
       problems.append(ValidationError(field: "answer", zh: "请填写答案", en: "Enter the answer"))
     } else if a.count > 4000 {
-      problems.append(ValidationError(field: "answer", zh: "答案请控制在 4000 字以内", en: "Keep the answer within 4,000 characters"))
+      problems.append(
+        ValidationError(field: "answer", zh: "答案请控制在 4000 字以内", en: "Keep the answer within 4,000 characters"))
     }
     if departmentID.isEmpty {
       problems.append(ValidationError(field: "department_id", zh: "请选择负责维护的部门", en: "Choose the owner department"))
@@ -77,7 +79,8 @@ public struct KnowledgeEntry: Sendable, Hashable, Codable {
     }
     if state == .published && reviewBy < today {
       problems.append(
-        ValidationError(field: "review_by", zh: "发布时复核日期不能早于今天", en: "A published entry's review date is not in the past"))
+        ValidationError(
+          field: "review_by", zh: "发布时复核日期不能早于今天", en: "A published entry's review date is not in the past"))
     }
     return problems
   }

@@ -178,7 +178,8 @@ public enum InquiryDeskPages {
       actions.append(
         form(
           "return", "inquiry-return",
-          f.area("reason", context.t("退回理由（非本部门职责，\(until) 前可退回）", "Why it is not the department's (until \(until))"), ""),
+          f.area(
+            "reason", context.t("退回理由（非本部门职责，\(until) 前可退回）", "Why it is not the department's (until \(until))"), ""),
           context.t("退回", "Return as mis-assigned")))
     }
     if model.isDepartment && q.state == .handling {
@@ -207,7 +208,8 @@ public enum InquiryDeskPages {
         """)
     }
     if model.isDesk && q.state == .answered {
-      let ratings = [("", context.t("未联系上，不评价", "Not reached: close without a rating"))]
+      let ratings =
+        [("", context.t("未联系上，不评价", "Not reached: close without a rating"))]
         + InquiryRating.allCases.map { ($0.rawValue, context.t($0.name)) }
       actions.append(
         form(
@@ -263,7 +265,8 @@ public enum InquiryDeskPages {
           e.approved.map {
             $0 ? context.t("已同意", "approved") : context.t("未同意", "refused")
           } ?? context.t("待审批", "to decide")
-        return "<dt>\(context.t("延期", "Extension"))</dt><dd>\(e.workdays) \(context.t("个工作日", "working days")) · \(decided)</dd>"
+        return
+          "<dt>\(context.t("延期", "Extension"))</dt><dd>\(e.workdays) \(context.t("个工作日", "working days")) · \(decided)</dd>"
       } ?? .empty
     let body: HTML = """
       <p class="no-print"><a href="\(Links.inquiryDesk)">\(context.t("返回诉求列表", "Back to the inquiries"))</a></p>

@@ -158,19 +158,28 @@ public enum StatisticsDashboardPage {
       (context.t("诉求总数", "Inquiries filed"), "\(f.total)", kinds),
       (
         context.t("按期答复率", "Answered in time"), percent(f.onTimeRate),
-        context.t("期限内答复的 ÷ 已答复的（期限按类型，含批准的延期；重新办理的以最后一次答复计）", "answered by the limit ÷ answered (limit by kind, with an approved extension; a reopened one by its last answer)")
+        context.t(
+          "期限内答复的 ÷ 已答复的（期限按类型，含批准的延期；重新办理的以最后一次答复计）",
+          "answered by the limit ÷ answered (limit by kind, with an approved extension; a reopened one by its last answer)"
+        )
       ),
       (
         context.t("诉求满意率", "Satisfied with the answer"), percent(f.satisfactionRate),
         context.t("满意和基本满意 ÷ 已评价的（未评价的不计）", "satisfied or fairly satisfied ÷ rated (unrated ones not counted)")
       ),
-      (context.t("不满意重办", "Reopened"), "\(f.reopened)", context.t("投诉评价不满意后重新交办的", "complaints reopened after an unsatisfied rating")),
       (
-        context.t("群众点菜已公开答复 / 已落实", "Requests answered in public / done"), "\(f.requestsPublished) / \(f.requestsDone)",
+        context.t("不满意重办", "Reopened"), "\(f.reopened)",
+        context.t("投诉评价不满意后重新交办的", "complaints reopened after an unsatisfied rating")
+      ),
+      (
+        context.t("群众点菜已公开答复 / 已落实", "Requests answered in public / done"),
+        "\(f.requestsPublished) / \(f.requestsDone)",
         context.t("公开答复的群众点菜；写明落实情况的为已落实", "requests answered in public; done when what was done is written")
       ),
     ]
-    let lines = rows.map { "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td><td class=\"meta\">\($0.2)</td></tr>" as HTML }
+    let lines = rows.map {
+      "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td><td class=\"meta\">\($0.2)</td></tr>" as HTML
+    }
     return """
       <section class="panel" id="inquiry-figures"><h2>\(context.t("咨询投诉与群众点菜（按提交时间）", "Inquiries and requests (by filing date)"))</h2>
       <table class="figure-table"><thead><tr><th>\(context.t("指标", "Figure"))</th><th>\(context.t("数值", "Value"))</th>\

@@ -55,7 +55,8 @@ enum CatalogController {
         departments: departments,
         sites: sites, siteNote: siteNote,
         knowledge: query.text.isEmpty || query.page > 1
-          ? [] : try await KnowledgeRepository(req.database).search(query.text, county: county?.code.value ?? "", limit: 5),
+          ? []
+          : try await KnowledgeRepository(req.database).search(query.text, county: county?.code.value ?? "", limit: 5),
         today: today(req)),
       context)
   }

@@ -14,7 +14,8 @@ enum HotlineAPIController {
     let fields = try DirectoryWritesAPIController.fields(req)
     let orderID = (fields["order_id"] ?? "").trimmingCharacters(in: .whitespaces)
     guard !orderID.isEmpty, orderID.count <= 64 else {
-      throw ValidationError(field: "order_id", zh: "请提供 12345 工单编号（64 字以内）", en: "Give the work-order id (up to 64 characters)")
+      throw ValidationError(
+        field: "order_id", zh: "请提供 12345 工单编号（64 字以内）", en: "Give the work-order id (up to 64 characters)")
     }
     var filing = InquiryService.Filing(fields, source: .hotline)
     filing.orderID = orderID

@@ -71,7 +71,8 @@ enum InquiryController {
   private static func readable(_ req: Request, key: String?) async throws -> InquiryRepository.Stored {
     try req.limitByAddress("status", \.status)
     let number = req.parameters.get("number") ?? ""
-    let notFound = AppError.notFound(LocalizedText(zh: "没有这件诉求，或链接不完整", en: "No such inquiry, or the link is incomplete"))
+    let notFound = AppError.notFound(
+      LocalizedText(zh: "没有这件诉求，或链接不完整", en: "No such inquiry, or the link is incomplete"))
     guard let stored = try await InquiryRepository(req.database).find(number: number) else { throw notFound }
     if let key, !key.isEmpty, CSRFMiddleware.constantTimeEquals(key, stored.inquiry.accessKey) { return stored }
     if let owner = stored.inquiry.inquirer.citizenID, try await PortalAccountController.citizen(req)?.id == owner {
@@ -133,7 +134,8 @@ enum InquiryController {
     let today = rule.civilDate(of: req.now)
     let repository = InquiryRepository(req.database)
     let figures = try await repository.figures(
-      county: county, from: rule.startOfDay(CivilDate(iso: String(today.iso.prefix(4)) + "-01-01") ?? today), to: req.now)
+      county: county, from: rule.startOfDay(CivilDate(iso: String(today.iso.prefix(4)) + "-01-01") ?? today),
+      to: req.now)
     return InquiryPages.requests(
       try await repository.publishedRequests(county: county), figures: figures,
       clock: CaseClock(rule: rule, now: req.now), try await req.pageContext())

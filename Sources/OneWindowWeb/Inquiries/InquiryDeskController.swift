@@ -35,7 +35,8 @@ enum InquiryDeskController {
       .init(
         rows: inquiries.map {
           .init(
-            inquiry: $0, due: $0.due(rule: rule, policy: policy), warning: $0.warning(rule: rule, policy: policy, now: req.now))
+            inquiry: $0, due: $0.due(rule: rule, policy: policy),
+            warning: $0.warning(rule: rule, policy: policy, now: req.now))
         }, total: total, show: show.rawValue, kind: kind?.rawValue ?? "",
         names: try await StaffDesk.directoryNames(req), clock: CaseClock(rule: rule, now: req.now),
         mayEnter: mayEnter(staff), figures: figures,

@@ -218,7 +218,8 @@ enum InquiryService {
     case .answer:
       notices = inquirerNotice(inquiry, .inquiryAnswered, rule: rule, policy: policy).map { [$0] } ?? []
     case .decline:
-      notices = inquirerNotice(inquiry, .inquiryAnswered, step: "decline", rule: rule, policy: policy).map { [$0] } ?? []
+      notices =
+        inquirerNotice(inquiry, .inquiryAnswered, step: "decline", rule: rule, policy: policy).map { [$0] } ?? []
     case .callBack where inquiry.state == .handling:
       notices = try await staffNotices(
         inquiry, step: "reopen", department: inquiry.departmentID, county: stored.county, req)

@@ -16,7 +16,8 @@ enum KnowledgeController {
     return KnowledgePages.search(
       text: text, results: try await repository.search(text, county: county),
       recent: text.isEmpty
-        ? Array(try await repository.list(county: county, departmentID: nil).filter { $0.state == .published }.prefix(20))
+        ? Array(
+          try await repository.list(county: county, departmentID: nil).filter { $0.state == .published }.prefix(20))
         : [], today: rule.civilDate(of: req.now), try await req.pageContext())
   }
 
@@ -52,7 +53,8 @@ enum KnowledgeController {
   @Sendable static func desk(req: Request) async throws -> HTML {
     let staff = try req.requireStaff()
     guard keeps(staff, department: nil) else { throw notKeeper }
-    let mine = Authorization.can(staff, .handleInquiries) || Authorization.can(staff, .manageCatalog)
+    let mine =
+      Authorization.can(staff, .handleInquiries) || Authorization.can(staff, .manageCatalog)
       ? nil : staff.scope.departmentID
     let rule = try await req.deadlineRule()
     return KnowledgePages.desk(
@@ -148,7 +150,8 @@ enum KnowledgeController {
     }
     let entry = KnowledgeEntry(
       id: existing?.id ?? UUID().uuidString.lowercased(), question: value("question"), answer: value("answer"),
-      itemCodes: codes, departmentID: department, reviewBy: reviewBy ?? today, state: state ?? .draft, sourceNumber: source,
+      itemCodes: codes, departmentID: department, reviewBy: reviewBy ?? today, state: state ?? .draft,
+      sourceNumber: source,
       updatedBy: staff.displayName, updatedAt: req.now)
     let named = Set(problems.map(\.field))
     problems += entry.problems(today: today, knownItems: known).filter { !named.contains($0.field) }

@@ -146,12 +146,13 @@ public final class NotificationWorker: Sendable {
     guard !message.recipient.isEmpty else { return }
     let link = application.configuration.publicURL.map { base in
       // An inquiry's notice carries its own page (the inquirer's with the access key).
-      message.facts["link"].map { base + $0 } ?? (kind.isForStaff
-        ? base + Links.staffMessages
-        : message.caseNumber.isEmpty
-          ? base + Links.status
-            // A rating made from the invitation's link counts as a text-message rating (短信评价).
-          : base + Links.status + "?number=" + message.caseNumber + (kind == .pleaseRate ? "&via=sms" : ""))
+      message.facts["link"].map { base + $0 }
+        ?? (kind.isForStaff
+          ? base + Links.staffMessages
+          : message.caseNumber.isEmpty
+            ? base + Links.status
+              // A rating made from the invitation's link counts as a text-message rating (短信评价).
+            : base + Links.status + "?number=" + message.caseNumber + (kind == .pleaseRate ? "&via=sms" : ""))
     }
     let text = NotificationText(kind, message.facts).textMessage(signature: signature, link: link)
     try await application.textMessages.send(
