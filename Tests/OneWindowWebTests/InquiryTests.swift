@@ -275,4 +275,42 @@ struct InquiryWebTests {
       #expect(try await clerk.get("/service/knowledge").status == .forbidden)
     }
   }
+
+  @Test("a late step is told to whoever owes it, once per clock and level", arguments: TestDatabase.all)
+  func lights(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let hotline = try await APIClient.signIn(app, "service")
+      let pushed = try await hotline.send(
+        .POST, "/api/v1/hotline/orders",
+        ["order_id": "A-1", "kind": "complaint", "content": "办证太慢", "name": "孙八", "phone": "13900003333"])
+      let number = try #require(try JSON(pushed)["number"].string)
+      func told() async throws -> [String] {
+        try await (app.db as! any SQLDatabase).raw(
+          "SELECT payload FROM outbox WHERE case_number = \(bind: number) AND kind = 'inquiry_task' ORDER BY created_ms"
+        ).all().map { try $0.decode(column: "payload", as: String.self) }
+      }
+      let worker = NotificationWorker(application: app)
+      func at(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
+      // Not dispatched by Tuesday night: red on Wednesday, to the service desk, once.
+      #expect(try await worker.alertInquiries(now: at("2026-11-25T10:00:00+08:00")) == 1)
+      #expect(try await worker.alertInquiries(now: at("2026-11-25T11:00:00+08:00")) == 0)
+      var notes = try await told()
+      #expect(notes.count == 1 && notes[0].contains("\"step\":\"red\""))
+      // Dispatched: a new clock, the department's; its reviewers are told when it is late in turn.
+      var desk = TestBrowser(app)
+      _ = try await desk.signIn("service")
+      _ = try await Self.step(&desk, number, "assign", ["department_id": "dept-scjgj"])
+      let afterDispatch = try await told().count
+      #expect(afterDispatch > 1)  // the dispatch notices to the department's reviewers
+      // A one-day step is yellow from its first day, red after: each told once.
+      #expect(try await worker.alertInquiries(now: at("2026-11-23T12:00:00+08:00")) == 1)
+      #expect(try await worker.alertInquiries(now: at("2026-11-24T12:00:00+08:00")) == 0)
+      #expect(try await worker.alertInquiries(now: at("2026-11-26T10:00:00+08:00")) == 1)
+      notes = try await told()
+      let reviewers = afterDispatch - 1
+      #expect(notes.count == afterDispatch + 2 * reviewers)
+      #expect(notes[afterDispatch].contains("\"step\":\"yellow\""))
+      #expect(notes.last?.contains("\"step\":\"red\"") == true)
+    }
+  }
 }

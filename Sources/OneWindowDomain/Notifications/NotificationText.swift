@@ -90,6 +90,8 @@ public struct NotificationText: Sendable, Hashable {
         case "return": LocalizedText(zh: "被承办部门退回，请重新派单", en: "was returned by the department: dispatch it again")
         case "request_extension": LocalizedText(zh: "承办部门申请延期，请审批", en: "the department asks for more time: decide")
         case "reopen": LocalizedText(zh: "诉求人评价不满意，已重新交办，请再次办理", en: "was rated unsatisfied and reopened: answer again")
+        case "yellow": LocalizedText(zh: "即将到期（黄灯预警），请抓紧办理", en: "is nearly due (yellow): act on it soon")
+        case "red": LocalizedText(zh: "已超过办理时限（红灯），请立即办理", en: "is overdue (red): act on it now")
         default: LocalizedText(zh: "已派至本部门，请签收并按期答复", en: "was dispatched to your department: sign for it and answer")
         }
       body = LocalizedText(

@@ -1,7 +1,7 @@
 import Fluent
 import SQLKit
 
-/// 诉求: inquiries with their hash-chained trail, the knowledge base (with the items each entry is tied to), and the
+/// 诉求: inquiries (with the warning level last told for the step's clock) and their hash-chained trail, the knowledge base (with the items each entry is tied to), and the
 /// status reports owed to the 12345 platform.
 struct M046CreateInquiries: AsyncMigration {
   func prepare(on database: any Database) async throws {
@@ -21,6 +21,7 @@ struct M046CreateInquiries: AsyncMigration {
       .field("item_code", .string)
       .field("case_number", .string)
       .field("published", .bool, .required)
+      .field("alert_level", .int, .required)
       .field("version", .int, .required)
       .field("body", .string, .required)
       .unique(on: "number")

@@ -70,12 +70,12 @@ public struct InquiryRepository: Sendable {
             try await sql.raw(
               """
               INSERT INTO inquiries (id, number, kind, source, state, department_id, county_code, filed_ms, due_ms,
-                external_id, citizen_id, item_code, case_number, published, version, body)
+                external_id, citizen_id, item_code, case_number, published, alert_level, version, body)
               VALUES (\(bind: inquiry.id), \(bind: inquiry.number), \(bind: inquiry.kind.rawValue),
                 \(bind: inquiry.source.rawValue), \(bind: inquiry.state.rawValue), \(bind: inquiry.departmentID),
                 \(bind: county), \(bind: millis(inquiry.filedAt)), \(bind: due(inquiry).map(millis)),
                 \(bind: inquiry.externalOrderID), \(bind: inquiry.inquirer.citizenID), \(bind: inquiry.about.itemCode),
-                \(bind: inquiry.about.caseNumber), \(bind: false), 1, \(bind: try StoredBody.encode(inquiry)))
+                \(bind: inquiry.about.caseNumber), \(bind: false), 0, 1, \(bind: try StoredBody.encode(inquiry)))
               """
             ).run()
             let event = InquiryEvent.next(
@@ -103,10 +103,11 @@ public struct InquiryRepository: Sendable {
   }
 
   /// Saves `inquiry` over `version` with the trail event of `step` (taken from state `from`), its notices and, for a
-  /// 12345 order, the report owed to the platform; throws `conflict` when someone saved first.
+  /// 12345 order, the report owed to the platform; throws `conflict` when someone saved first. A new clock (`due`
+  /// moved) is warned about afresh.
   public func save(
     _ inquiry: Inquiry, over version: Int, step: InquiryStep, from: Inquiry.State, by actor: Actor, at now: Date,
-    due: Date?, county: String, notices: [Notice] = []
+    due: Date?, county: String, notices: [Notice] = [], newClock: Bool = true
   ) async throws {
     try await WriteGate.serialize(db) {
       try await db.transaction { db in
@@ -115,6 +116,7 @@ public struct InquiryRepository: Sendable {
           """
           UPDATE inquiries SET state = \(bind: inquiry.state.rawValue), department_id = \(bind: inquiry.departmentID),
             due_ms = \(bind: due.map(millis)), published = \(bind: inquiry.publication != nil),
+            alert_level = \(unsafeRaw: newClock ? "0" : "alert_level"),
             version = \(bind: version + 1), body = \(bind: try StoredBody.encode(inquiry))
           WHERE id = \(bind: inquiry.id) AND version = \(bind: version) RETURNING id
           """
@@ -172,6 +174,41 @@ public struct InquiryRepository: Sendable {
             CaseTrail.canonicalJSON(notice.facts), millis(now), county, notice.account,
           ] as [any Encodable & Sendable]
         ).run()
+    }
+  }
+
+  // MARK: Warnings
+
+  /// Open inquiries whose step is due before `until` and not yet told red, with the level last told.
+  public func alertCandidates(county: String, until: Date, limit: Int = 500) async throws
+    -> [(stored: Stored, alerted: Int)]
+  {
+    try await sql.raw(
+      """
+      SELECT body, version, county_code, alert_level FROM inquiries
+      WHERE county_code = \(bind: county) AND state IN ('received', 'assigned', 'handling')
+        AND due_ms < \(bind: millis(until)) AND alert_level < 2
+      ORDER BY due_ms LIMIT \(bind: limit)
+      """
+    ).all().map { (try Self.stored($0), try $0.decode(column: "alert_level", as: Int.self)) }
+  }
+
+  /// Records that `level` was told for the inquiry's current clock and queues the notices, once: of two workers only
+  /// the first raises the level (answers false for the second).
+  public func alert(_ inquiry: Inquiry, level: Int, notices: [Notice], county: String, now: Date) async throws -> Bool {
+    try await WriteGate.serialize(db) {
+      try await db.transaction { db in
+        let sql = db as! any SQLDatabase
+        let raised = try await sql.raw(
+          """
+          UPDATE inquiries SET alert_level = \(bind: level) WHERE id = \(bind: inquiry.id) AND alert_level < \(bind: level)
+          RETURNING id
+          """
+        ).all()
+        guard !raised.isEmpty else { return false }
+        try await Self.queue(notices, number: inquiry.number, county: county, now: now, sql)
+        return true
+      }
     }
   }
 

@@ -225,10 +225,14 @@ enum InquiryService {
         inquiry, step: "reopen", department: inquiry.departmentID, county: stored.county, req)
     default: break
     }
+    let due = inquiry.due(rule: rule, policy: policy)
     try await InquiryRepository(req.database).save(
       inquiry, over: stored.version, step: step, from: from,
-      by: .init(id: staff.id, name: staff.displayName), at: req.now, due: inquiry.due(rule: rule, policy: policy),
-      county: stored.county, notices: notices)
+      by: .init(id: staff.id, name: staff.displayName), at: req.now, due: due,
+      county: stored.county, notices: notices,
+      // Another step, another owner or another due moment: its lights are told afresh.
+      newClock: due != stored.inquiry.due(rule: rule, policy: policy) || inquiry.state != from
+        || inquiry.departmentID != stored.inquiry.departmentID)
     req.logger.info("inquiry \(inquiry.number): \(step.kind.rawValue) by \(staff.username)")
     return inquiry
   }

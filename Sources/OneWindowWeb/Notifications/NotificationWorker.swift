@@ -177,6 +177,7 @@ public final class NotificationWorker: Sendable {
       try await runAnomalyRules(now: now)
       try await escalateTickets(now: now)
       try await foldStatistics(now: now)
+      try await alertInquiries(now: now)
     }
     try await reportToHotline(now: now)
   }
