@@ -310,6 +310,13 @@ struct InquiryWebTests {
       let reviewers = afterDispatch - 1
       #expect(notes.count == afterDispatch + 2 * reviewers)
       #expect(notes[afterDispatch].contains("\"step\":\"yellow\""))
+      // Delivered in the app, each message leads to the inquiry's page (not to a case of that number).
+      while try await worker.deliverBatch(now: at("2026-11-26T10:00:00+08:00")) > 0 {}
+      var market = TestBrowser(app)
+      _ = try await market.signIn("reviewer")
+      let messages = try await market.get("/staff/messages").body.string
+      #expect(messages.contains("href=\"/service/inquiries/\(number)\""))
+      #expect(!messages.contains("href=\"/cases/\(number)\""))
       #expect(notes.last?.contains("\"step\":\"red\"") == true)
     }
   }

@@ -26,12 +26,14 @@ public enum InquiryDeskPages {
     public let mayEnter: Bool
     public let figures: InquiryFigures
     public let notice: String?
+    public let keepsKnowledge: Bool
 
     public init(
       rows: [Row], total: Int, show: String, kind: String, names: DirectoryNames, clock: CaseClock, mayEnter: Bool,
-      figures: InquiryFigures, notice: String? = nil
+      figures: InquiryFigures, notice: String? = nil, keepsKnowledge: Bool = false
     ) {
       self.notice = notice
+      self.keepsKnowledge = keepsKnowledge
       self.rows = rows
       self.total = total
       self.show = show
@@ -83,7 +85,7 @@ public enum InquiryDeskPages {
       <div class="figure"><b>\(EvaluationText.percent(f.onTimeRate))</b>\(context.t("按期答复率", "Answered in time"))</div>\
       <div class="figure"><b>\(EvaluationText.percent(f.satisfactionRate))</b>\(context.t("满意率", "Satisfied"))</div></div>
       <p>\(model.mayEnter ? "<a class=\"button\" href=\"\(Links.inquiryDeskNew)\">\(context.t("登记来电、来信、来访", "Enter a call, letter or visit"))</a> · " as HTML : .empty)\
-      <a href="\(Links.knowledgeDesk)">\(context.t("知识库", "Knowledge base"))</a> · \
+      \(model.keepsKnowledge ? "<a href=\"\(Links.knowledgeDesk)\">\(context.t("知识库", "Knowledge base"))</a> · " as HTML : .empty)\
       <a href="\(Links.publicRequests)">\(context.t("群众点菜公示", "Public requests"))</a></p>
       <p class="tabs">\(tabs.map { "\($0) " as HTML }) · \(context.t("共 \(model.total) 件", "\(model.total) in all"))</p>
       \(table)

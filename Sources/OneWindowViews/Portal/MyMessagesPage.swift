@@ -34,7 +34,10 @@ public enum MyMessagesPage {
       ),
       clock: model.clock,
       link: { message in
-        message.caseNumber.map { number in
+        if let link = message.facts["link"], link.hasPrefix("/") {
+          return "<a href=\"\(link)\">\(context.t("查看诉求", "Open the inquiry"))</a>"
+        }
+        return message.caseNumber.map { number in
           let url =
             model.ownCases.contains(number)
             ? Links.myCase(number) : Links.status + Links.query([("number", number), ("phone", model.phone)])

@@ -18,8 +18,10 @@ public enum StaffMessagesPage {
     }
   }
 
-  /// Where a message leads: the rectification it warns of, else its case.
+  /// Where a message leads: the page it names (an inquiry, a supervision ticket), the rectification it warns of, else
+  /// its case.
   static func link(_ message: InAppMessage) -> String? {
+    if let link = message.facts["link"], link.hasPrefix("/") { return link }
     if message.kind == .rectificationDue, let entry = message.facts["entry"] { return Links.rectification(entry) }
     return message.caseNumber.map(Links.casePage)
   }

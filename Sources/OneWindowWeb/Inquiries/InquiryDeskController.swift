@@ -40,7 +40,8 @@ enum InquiryDeskController {
         }, total: total, show: show.rawValue, kind: kind?.rawValue ?? "",
         names: try await StaffDesk.directoryNames(req), clock: CaseClock(rule: rule, now: req.now),
         mayEnter: mayEnter(staff), figures: figures,
-        notice: req.query[String.self, at: "returned"].map { "诉求 \(String($0.prefix(30))) 已退回客服重新派单。" }),
+        notice: req.query[String.self, at: "returned"].map { "诉求 \(String($0.prefix(30))) 已退回客服重新派单。" },
+        keepsKnowledge: KnowledgeController.keeps(staff, department: nil)),
       try await req.pageContext())
   }
 

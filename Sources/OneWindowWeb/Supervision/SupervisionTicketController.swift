@@ -221,7 +221,7 @@ enum SupervisionTicketController {
       holders.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) },
       [
         "subject": "\(ticket.subject.name.zh)（\(names.department(ticket.departmentID))）", "due": ticket.dueDate.iso,
-        "instruction": ticket.instruction, "step": step,
+        "instruction": ticket.instruction, "step": step, "link": Links.supervisionTicket(ticket.id),
       ]
     )
   }
