@@ -114,6 +114,33 @@ struct AnomalyRuleTests {
     #expect(registered(at: "21:00", channel: .online) == nil)
   }
 
+  @Test("非在岗人员收件: hits a registration by someone with no post, sign-in or stand-in at the site that day only")
+  func offDuty() {
+    let monday = CivilDate(iso: "2026-11-23")!
+    var duties = SiteDuties()
+    duties.add("c1", at: "site-center", on: monday, posted: true)
+    duties.add("c2", at: "site-center", on: monday, posted: false)  // signed in, or standing in
+    duties.add("c9", at: "site-town", on: monday, posted: true)
+    func registered(by actor: String, at site: String = "site-center", channel: CaseChannel = .window) -> [Int]? {
+      let at = ISO8601DateFormatter().date(from: "2026-11-23T10:00:00+08:00")!
+      let c = ServiceCase(
+        number: "N", item: Machine.makeCase().item, applicant: Machine.makeCase().applicant, channel: channel,
+        siteID: site, regionCode: Machine.county, receivedBy: actor, createdAt: at)
+      let trail = [
+        CaseEvent.next(
+          after: nil, caseNumber: "N", step: .create, from: nil, to: .draft, actorID: actor, actorName: "某人", at: at,
+          payload: "{}")
+      ]
+      return AnomalyRule.registeredOffDuty.hit(
+        c, trail: trail, settings: AnomalySettings(), rule: Self.rule, duties: duties)?.evidence
+    }
+    #expect(registered(by: "c9") == [1])  // posted at the town, not here
+    #expect(registered(by: "C1") == nil)  // ids in either case
+    #expect(registered(by: "c2") == nil)
+    #expect(registered(by: "c9", channel: .online) == nil)
+    #expect(registered(by: "c1", at: "site-bank") == nil)  // a site with no roster that day is not judged
+  }
+
   @Test("a hit is settled by a supervisor only, as explained or confirmed, with what was found")
   func settle() throws {
     var hit = RuleHit(

@@ -464,7 +464,7 @@ struct AnomalyRuleStoreTests {
   /// older version could have written it, bypassing the state machine.
   static func store(
     _ app: Application, number: String, site: String, channel: CaseChannel = .window, start: Date,
-    _ steps: [(CaseStep, CaseState, Double)]
+    actor: (id: String, name: String) = ("c1", "李国平"), _ steps: [(CaseStep, CaseState, Double)]
   ) async throws {
     var c = ServiceCase(
       number: number,
@@ -479,7 +479,8 @@ struct AnomalyRuleStoreTests {
     for (step, to, hours) in steps {
       events.append(
         CaseEvent.next(
-          after: events.last, caseNumber: number, step: step, from: state, to: to, actorID: "c1", actorName: "李国平",
+          after: events.last, caseNumber: number, step: step, from: state, to: to, actorID: actor.id,
+          actorName: actor.name,
           at: start.addingTimeInterval(hours * 3600), payload: "{}"))
       state = to
     }
@@ -546,6 +547,25 @@ struct AnomalyRuleStoreTests {
         try await Self.store(app, number: "360999-20261123-9\(index)001", site: site, start: Self.monday, trail.hits)
         try await Self.store(app, number: "360999-20261123-9\(index)002", site: site, start: Self.monday, trail.keeps)
       }
+      // 非在岗人员收件: the window clerk of the center (A post at window 01) registers at the center, and at a town
+      // center where they hold no post; a town clerk standing in there by sign-in is on duty.
+      let clerk = try #require(try await StaffRepository(app.db).find(username: "clerk")?.identity)
+      let townClerk = try #require(try await StaffRepository(app.db).find(username: "townclerk")?.identity)
+      let center = try #require(clerk.scope.siteID)
+      let town = try #require(townClerk.scope.siteID)
+      let steps: [(CaseStep, CaseState, Double)] = [(.create, .draft, 0), (.submit, .submitted, 0)]
+      let asClerk = (clerk.id, clerk.displayName)
+      try await Self.store(app, number: "360999-20261123-98001", site: town, start: Self.monday, actor: asClerk, steps)
+      try await Self.store(
+        app, number: "360999-20261123-98002", site: center, start: Self.monday, actor: asClerk, steps)
+      let stranger = try #require(try await StaffRepository(app.db).find(username: "clerk2")?.identity)
+      let townWindow = try #require(try await DirectoryRepository(app.db).windows(site: town).first?.id)
+      try await FloorRosterRepository(app.db).signIn(
+        window: townWindow, staff: stranger.id, day: CivilDate(iso: "2026-11-23")!, at: Self.monday, county: "360999")
+      try await Self.store(
+        app, number: "360999-20261123-98003", site: town, start: Self.monday,
+        actor: (stranger.id, stranger.displayName),
+        steps)
       let worker = NotificationWorker(application: app)
       _ = try await worker.runAnomalyRules(now: Self.monday.addingTimeInterval(30 * 86_400))
       let hits = RuleHitRepository(app.db)
@@ -555,6 +575,9 @@ struct AnomalyRuleStoreTests {
         #expect(broken.contains(trail.0), "\(trail.0) should hit")
         #expect(!kept.contains(trail.0), "\(trail.0) should not hit")
       }
+      #expect(try await hits.hits(of: "360999-20261123-98001").map(\.rule).contains(.registeredOffDuty))
+      #expect(!(try await hits.hits(of: "360999-20261123-98002").map(\.rule).contains(.registeredOffDuty)))
+      #expect(!(try await hits.hits(of: "360999-20261123-98003").map(\.rule).contains(.registeredOffDuty)))
     }
   }
 }

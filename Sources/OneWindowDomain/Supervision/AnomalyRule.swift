@@ -15,6 +15,9 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
   case deliveredBeforeDecision = "delivered_before_decision"
   /// 非工作时间收件: a case registered at a window while the accepting site was closed (beyond a grace).
   case registeredOutsideHours = "registered_outside_hours"
+  /// 非在岗人员收件: a case registered at a window by someone who that day held no post at the accepting site, did not
+  /// sign in at one of its windows and stood in for nobody there.
+  case registeredOffDuty = "registered_off_duty"
 
   public var name: LocalizedText {
     switch self {
@@ -23,6 +26,7 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
     case .decisionWithoutReview: LocalizedText(zh: "未经审查作出决定", en: "A decision with no review step")
     case .deliveredBeforeDecision: LocalizedText(zh: "决定前出件", en: "Result delivered before the decision")
     case .registeredOutsideHours: LocalizedText(zh: "非办公时间窗口收件", en: "Registered at a window out of hours")
+    case .registeredOffDuty: LocalizedText(zh: "非在岗人员窗口收件", en: "Registered by someone not on duty")
     }
   }
 
@@ -51,13 +55,18 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
         zh: "窗口收件登记时间在受理场所办公时间（含延时、周六服务）之外超过 \(settings.outsideHoursGraceMinutes) 分钟。",
         en: "A window registration more than \(settings.outsideHoursGraceMinutes) minutes outside the accepting site's "
           + "opening hours (extended and Saturday hours included).")
+    case .registeredOffDuty:
+      LocalizedText(
+        zh: "窗口收件登记人当天在受理场所既无 A/B 岗，也未在该场所窗口签到上岗或替岗。场所当天未排岗的不作判断（不知道不等于违规）。",
+        en: "The person who registered a window case held no A/B post at the accepting site that day, did not sign in "
+          + "at one of its windows and stood in for nobody there. A site with no posts that day is not judged.")
     }
   }
 
   /// The rule's hits on one case: for each, the trail events (sequence numbers) that prove it and a short note.
   public func hit(
     _ serviceCase: ServiceCase, trail: [CaseEvent], settings: AnomalySettings, rule: DeadlineRule,
-    siteHours: [String: OpeningHours] = [:]
+    siteHours: [String: OpeningHours] = [:], duties: SiteDuties? = nil
   ) -> (evidence: [Int], note: String)? {
     let events = trail.sorted { $0.sequence < $1.sequence }
     switch self {
@@ -105,6 +114,15 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
       guard !open else { return nil }
       let clock = String(format: "%02d:%02d", minute / 60, minute % 60)
       return ([created.sequence], "\(day.iso) \(clock) 收件，登记人：\(created.actorName)")
+    case .registeredOffDuty:
+      guard serviceCase.channel == .window, let duties,
+        let created = events.first(where: { $0.step == .create })
+      else { return nil }
+      let day = rule.civilDate(of: created.at)
+      guard duties.isStaffed(serviceCase.siteID, on: day),
+        !duties.isOnDuty(created.actorID, at: serviceCase.siteID, on: day)
+      else { return nil }
+      return ([created.sequence], "\(day.iso) 收件登记人 \(created.actorName) 当天未在该场所排岗、签到或替岗")
     }
   }
 }
@@ -119,6 +137,29 @@ public struct AnomalySettings: Sendable, Hashable, Codable {
   public init(lateAcceptanceWorkdays: Int = 5, outsideHoursGraceMinutes: Int = 30) {
     self.lateAcceptanceWorkdays = lateAcceptanceWorkdays
     self.outsideHoursGraceMinutes = outsideHoursGraceMinutes
+  }
+}
+
+/// Who was on duty where, on the days the rules look at: a post (A or B) at one of the site's windows, a sign-in at
+/// one, or standing in for someone with a post there. Built by the rule runner from the roster.
+public struct SiteDuties: Sendable, Hashable {
+  private var staffed: Set<String> = []
+  private var onDuty: Set<String> = []
+
+  public init() {}
+
+  /// Records that `staffID` served at `siteID` on `day`; `posted`: by a post of the roster (the site is then one that
+  /// keeps a roster that day).
+  public mutating func add(_ staffID: String, at siteID: String, on day: CivilDate, posted: Bool) {
+    // Ids compared without regard to case: a UUID is written upper- or lowercase by different stores.
+    onDuty.insert("\(staffID.uppercased())|\(siteID)|\(day.iso)")
+    if posted { staffed.insert("\(siteID)|\(day.iso)") }
+  }
+
+  public func isStaffed(_ siteID: String, on day: CivilDate) -> Bool { staffed.contains("\(siteID)|\(day.iso)") }
+
+  public func isOnDuty(_ staffID: String, at siteID: String, on day: CivilDate) -> Bool {
+    onDuty.contains("\(staffID.uppercased())|\(siteID)|\(day.iso)")
   }
 }
 

@@ -134,6 +134,7 @@ public struct RuleRunner: Sendable {
     let siteHours = Dictionary(
       try await DirectoryRepository(db).sites().map { ($0.id, $0.openingHours) }, uniquingKeysWith: { a, _ in a })
     var recorded = 0
+    var cases: [(ServiceCase, county: String, rule: DeadlineRule, trail: [CaseEvent])] = []
     for number in touched {
       guard
         let body = try await sql.raw("SELECT body, county_code FROM cases WHERE number = \(bind: number)").first()
@@ -141,11 +142,19 @@ public struct RuleRunner: Sendable {
       let serviceCase = try CaseRow.decode(try body.decode(column: "body", as: String.self))
       let county = try body.decode(column: "county_code", as: String.self)
       let deadlineRule = try await rule(county)
-      let trail = try await CaseRepository(db, rule: deadlineRule).events(of: number)
+      cases.append(
+        (serviceCase, county, deadlineRule, try await CaseRepository(db, rule: deadlineRule).events(of: number)))
+    }
+    let duties = try await siteDuties(
+      days: Set(
+        cases.compactMap { c in c.trail.first(where: { $0.step == .create }).map { c.rule.civilDate(of: $0.at) } }),
+      counties: Set(cases.map(\.county)))
+    for (serviceCase, county, deadlineRule, trail) in cases {
+      let number = serviceCase.number
       for anomaly in AnomalyRule.allCases {
         guard
           let found = anomaly.hit(
-            serviceCase, trail: trail, settings: settings, rule: deadlineRule, siteHours: siteHours)
+            serviceCase, trail: trail, settings: settings, rule: deadlineRule, siteHours: siteHours, duties: duties)
         else {
           continue
         }
@@ -166,5 +175,36 @@ public struct RuleRunner: Sendable {
       ).run()
     }
     return (rows.count, recorded)
+  }
+
+  /// Who served where on `days`: the posts of the roster, the day's window sign-ins, and the stand-ins named by
+  /// leaves for someone's posts.
+  func siteDuties(days: Set<CivilDate>, counties: Set<String>) async throws -> SiteDuties {
+    var duties = SiteDuties()
+    guard let first = days.min() else { return duties }
+    var siteOf: [String: String] = [:]
+    for row in try await sql.raw("SELECT id, site_id FROM windows").all() {
+      siteOf[try row.decode(column: "id", as: String.self)] = try row.decode(column: "site_id", as: String.self)
+    }
+    let posts = try await RosterRepository(db).assignments(from: first)
+    var leaves: [StaffLeave] = []
+    for county in counties { leaves += try await FloorRosterRepository(db).leaves(county: county, from: first) }
+    for day in days {
+      var postsOf: [String: Set<String>] = [:]
+      for post in posts where post.covers(day) {
+        guard let site = siteOf[post.windowID] else { continue }
+        duties.add(post.staffID, at: site, on: day, posted: true)
+        postsOf[post.staffID.uppercased(), default: []].insert(site)
+      }
+      for signIn in try await FloorRosterRepository(db).signIns(on: day) {
+        guard let site = siteOf[signIn.windowID] else { continue }
+        duties.add(signIn.staffID, at: site, on: day, posted: false)
+      }
+      for leave in leaves where leave.covers(day) {
+        guard let standIn = leave.standInID else { continue }
+        for site in postsOf[leave.staffID.uppercased()] ?? [] { duties.add(standIn, at: site, on: day, posted: false) }
+      }
+    }
+    return duties
   }
 }
