@@ -17,21 +17,4 @@ public struct InquiryFigures: Sendable, Hashable {
   public var onTimeRate: Double? { answered == 0 ? nil : Double(answeredOnTime) / Double(answered) }
   /// 满意率: satisfied or fairly satisfied ÷ rated; nil when none was rated.
   public var satisfactionRate: Double? { rated == 0 ? nil : Double(satisfied) / Double(rated) }
-
-  public mutating func add(_ inquiry: Inquiry) {
-    filed[inquiry.kind, default: 0] += 1
-    if let onTime = inquiry.answeredOnTime {
-      answered += 1
-      if onTime { answeredOnTime += 1 }
-    }
-    if let rating = inquiry.rating {
-      rated += 1
-      if rating != .unsatisfied { satisfied += 1 }
-    }
-    if inquiry.reopened { reopened += 1 }
-    if let publication = inquiry.publication {
-      requestsPublished += 1
-      if !publication.outcome.isEmpty { requestsDone += 1 }
-    }
-  }
 }

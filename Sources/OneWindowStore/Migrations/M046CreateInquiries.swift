@@ -22,6 +22,12 @@ struct M046CreateInquiries: AsyncMigration {
       .field("case_number", .string)
       .field("published", .bool, .required)
       .field("alert_level", .int, .required)
+      // What the figures count, kept as columns so a period's figures are one aggregate (1/0; on_time null until
+      // answered, rating null until rated).
+      .field("on_time", .int)
+      .field("rating", .string)
+      .field("reopened", .int, .required)
+      .field("request_done", .int, .required)
       .field("version", .int, .required)
       .field("body", .string, .required)
       .unique(on: "number")
@@ -32,6 +38,7 @@ struct M046CreateInquiries: AsyncMigration {
     try await sql.raw("CREATE INDEX inquiries_department ON inquiries (department_id, state)").run()
     try await sql.raw("CREATE INDEX inquiries_citizen ON inquiries (citizen_id)").run()
     try await sql.raw("CREATE INDEX inquiries_published ON inquiries (county_code, published, kind)").run()
+    try await sql.raw("CREATE INDEX inquiries_filed ON inquiries (county_code, filed_ms)").run()
     try await sql.raw(
       """
       CREATE TABLE inquiry_events (

@@ -70,12 +70,13 @@ public struct InquiryRepository: Sendable {
             try await sql.raw(
               """
               INSERT INTO inquiries (id, number, kind, source, state, department_id, county_code, filed_ms, due_ms,
-                external_id, citizen_id, item_code, case_number, published, alert_level, version, body)
+                external_id, citizen_id, item_code, case_number, published, alert_level, reopened, request_done,
+                version, body)
               VALUES (\(bind: inquiry.id), \(bind: inquiry.number), \(bind: inquiry.kind.rawValue),
                 \(bind: inquiry.source.rawValue), \(bind: inquiry.state.rawValue), \(bind: inquiry.departmentID),
                 \(bind: county), \(bind: millis(inquiry.filedAt)), \(bind: due(inquiry).map(millis)),
                 \(bind: inquiry.externalOrderID), \(bind: inquiry.inquirer.citizenID), \(bind: inquiry.about.itemCode),
-                \(bind: inquiry.about.caseNumber), \(bind: false), 0, 1, \(bind: try StoredBody.encode(inquiry)))
+                \(bind: inquiry.about.caseNumber), \(bind: false), 0, 0, 0, 1, \(bind: try StoredBody.encode(inquiry)))
               """
             ).run()
             let event = InquiryEvent.next(
@@ -117,6 +118,9 @@ public struct InquiryRepository: Sendable {
           UPDATE inquiries SET state = \(bind: inquiry.state.rawValue), department_id = \(bind: inquiry.departmentID),
             due_ms = \(bind: due.map(millis)), published = \(bind: inquiry.publication != nil),
             alert_level = \(unsafeRaw: newClock ? "0" : "alert_level"),
+            on_time = \(bind: inquiry.answeredOnTime.map { $0 ? 1 : 0 }), rating = \(bind: inquiry.rating?.rawValue),
+            reopened = \(bind: inquiry.reopened ? 1 : 0),
+            request_done = \(bind: inquiry.publication.map { $0.outcome.isEmpty ? 0 : 1 } ?? 0),
             version = \(bind: version + 1), body = \(bind: try StoredBody.encode(inquiry))
           WHERE id = \(bind: inquiry.id) AND version = \(bind: version) RETURNING id
           """
@@ -179,15 +183,17 @@ public struct InquiryRepository: Sendable {
 
   // MARK: Warnings
 
-  /// Open inquiries whose step is due before `until` and not yet told red, with the level last told.
-  public func alertCandidates(county: String, until: Date, limit: Int = 500) async throws
+  /// Open inquiries whose step is due before `until` and not told yet, or told yellow and now past due, with the
+  /// level last told (one told yellow is not read again until it can turn red).
+  public func alertCandidates(county: String, now: Date, until: Date, limit: Int = 500) async throws
     -> [(stored: Stored, alerted: Int)]
   {
     try await sql.raw(
       """
       SELECT body, version, county_code, alert_level FROM inquiries
       WHERE county_code = \(bind: county) AND state IN ('received', 'assigned', 'handling')
-        AND due_ms < \(bind: millis(until)) AND alert_level < 2
+        AND due_ms < \(bind: millis(until))
+        AND (alert_level = 0 OR (alert_level = 1 AND due_ms < \(bind: millis(now))))
       ORDER BY due_ms LIMIT \(bind: limit)
       """
     ).all().map { (try Self.stored($0), try $0.decode(column: "alert_level", as: Int.self)) }
@@ -321,16 +327,34 @@ public struct InquiryRepository: Sendable {
   }
 
   /// Counts of a county's inquiries filed in [from, to): by kind, the answered ones, those answered in time, the
-  /// requests published, and the ratings (for the public list and the statistics).
+  /// ratings, the reopened, the requests published and done — one aggregate over the period's index. (PostgreSQL sums
+  /// bigints as numeric: each sum is cast back.)
   public func figures(county: String, from: Date, to: Date) async throws -> InquiryFigures {
     var figures = InquiryFigures()
     for row in try await sql.raw(
       """
-      SELECT body FROM inquiries WHERE county_code = \(bind: county) AND filed_ms >= \(bind: millis(from))
+      SELECT kind, COUNT(*) AS filed,
+        CAST(SUM(CASE WHEN on_time IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS answered, CAST(SUM(COALESCE(on_time, 0)) AS BIGINT) AS on_time,
+        CAST(SUM(CASE WHEN rating IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS rated,
+        CAST(SUM(CASE WHEN rating IN ('satisfied', 'fairly_satisfied') THEN 1 ELSE 0 END) AS BIGINT) AS satisfied,
+        CAST(SUM(reopened) AS BIGINT) AS reopened, CAST(SUM(CASE WHEN published = \(bind: true) THEN 1 ELSE 0 END) AS BIGINT) AS published,
+        CAST(SUM(request_done) AS BIGINT) AS done
+      FROM inquiries WHERE county_code = \(bind: county) AND filed_ms >= \(bind: millis(from))
         AND filed_ms < \(bind: millis(to))
+      GROUP BY kind
       """
     ).all() {
-      figures.add(try StoredBody.decode(Inquiry.self, row))
+      func count(_ column: String) throws -> Int { try row.decode(column: column, as: Int?.self) ?? 0 }
+      if let kind = InquiryKind(rawValue: try row.decode(column: "kind", as: String.self)) {
+        figures.filed[kind] = try count("filed")
+      }
+      figures.answered += try count("answered")
+      figures.answeredOnTime += try count("on_time")
+      figures.rated += try count("rated")
+      figures.satisfied += try count("satisfied")
+      figures.reopened += try count("reopened")
+      figures.requestsPublished += try count("published")
+      figures.requestsDone += try count("done")
     }
     return figures
   }

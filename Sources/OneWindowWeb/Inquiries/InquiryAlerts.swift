@@ -19,7 +19,7 @@ extension NotificationWorker {
       let inCounty = staff.filter { $0.identity.scope.regionCode.county == county.code }
       // Yellow starts at most a few working days ahead of the due moment: a look 30 days ahead covers every limit.
       for (stored, alerted) in try await repository.alertCandidates(
-        county: county.code.value, until: now.addingTimeInterval(30 * 86_400))
+        county: county.code.value, now: now, until: now.addingTimeInterval(30 * 86_400))
       {
         let inquiry = stored.inquiry
         let level: Int

@@ -52,6 +52,12 @@ enum InquiryService {
   static func file(_ filing: Filing, county: String, by actor: InquiryRepository.Actor, _ req: Request) async throws
     -> (inquiry: Inquiry, existing: Bool)
   {
+    // A 12345 order pushed again is the inquiry it made, whatever the retry's body says now.
+    if let order = filing.orderID,
+      let found = try await InquiryRepository(req.database).find(county: county, orderID: order)
+    {
+      return (found.inquiry, true)
+    }
     var problems: [ValidationError] = []
     var kind: InquiryKind?
     do { kind = try InquiryKind.parse(filing.kind) } catch { problems.append(error) }
