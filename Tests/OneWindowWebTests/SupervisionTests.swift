@@ -580,4 +580,57 @@ struct AnomalyRuleStoreTests {
       #expect(!(try await hits.hits(of: "360999-20261123-98003").map(\.rule).contains(.registeredOffDuty)))
     }
   }
+
+  @Test(
+    "the scans: paper on its way past 48 hours and a rectification past its deadline hit; in time they do not",
+    arguments: TestDatabase.all)
+  func scans(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let late = try #require(try await clerk.createCase()["number"].string)
+      let recent = try #require(try await clerk.createCase()["number"].string)
+      let shipments = ShipmentRepository(app.db)
+      for (number, sent) in [(late, Self.monday), (recent, Self.monday.addingTimeInterval(40 * 3600))] {
+        let id = "ship-\(number)"
+        try await shipments.create(
+          try Shipment(
+            id: id, from: "site-center", to: "site-360999100", caseNumbers: [number], by: "c1", byName: "李国平", at: sent),
+          county: "360999", now: sent)
+        _ = try await shipments.apply(
+          .send(carrier: "", trackingNumber: "张师傅", byHand: true), to: id, atSite: "site-center", by: "c1",
+          byName: "李国平",
+          now: sent)
+      }
+      // A negative pad rating of a window (no case): its call back is due within one working day.
+      let ratings = EvaluationRepository(app.db, rule: DeadlineRule(), policy: EvaluationPolicy())
+      let rated = Evaluation(
+        id: "eval-1", subject: .service, channel: .pad, level: .veryDissatisfied, rater: .anonymous,
+        about: .init(
+          windowID: "win-site-center-01", departmentID: "dept-scjgj", siteID: "site-center", regionCode: "360999"),
+        at: Self.monday)
+      let entry = try #require(try await ratings.record(rated, county: "360999"))
+      let scanner = RuleScanner(app.db)
+      let wednesday = Self.monday.addingTimeInterval(2 * 86_400)
+      // The call back was due Tuesday night: late on Wednesday 09:00, when Monday's parcel is 47 h on its way; at
+      // 10:01 the parcel is past 48 h, Tuesday evening's (sent at 02:00 Wednesday) 8 h.
+      #expect(try await scanner.scan(now: Self.monday.addingTimeInterval(23 * 3600)) == 0)
+      #expect(try await scanner.scan(now: Self.monday.addingTimeInterval(47 * 3600)) == 1)
+      #expect(try await scanner.scan(now: wednesday.addingTimeInterval(60)) == 1)
+      #expect(try await scanner.scan(now: wednesday.addingTimeInterval(120)) == 0, "found once")
+      let hits = RuleHitRepository(app.db)
+      let stuck = try await hits.hits(of: late)
+      #expect(stuck.map(\.rule) == [.shipmentStuck])
+      #expect(stuck.first?.subject == .shipment("ship-\(late)"))
+      #expect(try await hits.hits(of: recent).isEmpty)
+      let overdue = try await hits.hits(of: "rectification:\(entry.id)")
+      #expect(overdue.map(\.rule) == [.rectificationOverdue])
+      // The supervisor's list names and links both.
+      var supervisor = TestBrowser(app)
+      _ = try await supervisor.signIn("supervisor")
+      let page = try await supervisor.get("/supervision/hits?state=all").body.string
+      #expect(page.contains("物料流转滞留") && page.contains("差评整改逾期"))
+      #expect(page.contains("href=\"/service/rectifications/\(entry.id)\""))
+      #expect(!page.contains("href=\"/cases/rectification:"))
+    }
+  }
 }

@@ -18,6 +18,13 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
   /// 非在岗人员收件: a case registered at a window by someone who that day held no post at the accepting site, did not
   /// sign in at one of its windows and stood in for nobody there.
   case registeredOffDuty = "registered_off_duty"
+  /// 物料流转滞留: a case's paper sent to another site and not received within the limit (a scan, not the trail).
+  case shipmentStuck = "shipment_stuck"
+  /// 差评整改逾期: a 差评整改 step past its deadline (a scan, not the trail).
+  case rectificationOverdue = "rectification_overdue"
+
+  /// Whether the rule reads a case's trail as it grows (`hit`); the others are scans of open work by the worker.
+  public var readsTrail: Bool { self != .shipmentStuck && self != .rectificationOverdue }
 
   public var name: LocalizedText {
     switch self {
@@ -27,6 +34,8 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
     case .deliveredBeforeDecision: LocalizedText(zh: "决定前出件", en: "Result delivered before the decision")
     case .registeredOutsideHours: LocalizedText(zh: "非办公时间窗口收件", en: "Registered at a window out of hours")
     case .registeredOffDuty: LocalizedText(zh: "非在岗人员窗口收件", en: "Registered by someone not on duty")
+    case .shipmentStuck: LocalizedText(zh: "物料流转滞留", en: "Paper stuck in transit")
+    case .rectificationOverdue: LocalizedText(zh: "差评整改逾期", en: "Rectification overdue")
     }
   }
 
@@ -60,6 +69,14 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
         zh: "窗口收件登记人当天在受理场所既无 A/B 岗，也未在该场所窗口签到上岗或替岗。场所当天未排岗的不作判断（不知道不等于违规）。",
         en: "The person who registered a window case held no A/B post at the accepting site that day, did not sign in "
           + "at one of its windows and stood in for nobody there. A site with no posts that day is not judged.")
+    case .shipmentStuck:
+      LocalizedText(
+        zh: "办件纸质材料寄出（或专人送出）超过 \(settings.shipmentStuckHours) 小时仍未签收。",
+        en: "A case's paper sent more than \(settings.shipmentStuckHours) hours ago and not yet received.")
+    case .rectificationOverdue:
+      LocalizedText(
+        zh: "差评整改的当前步骤（核实回访、交办整改、反馈结果）超过其时限仍未完成。",
+        en: "A rectification whose current step (call back, fix, telling the result) is past its deadline.")
     }
   }
 
@@ -114,6 +131,8 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
       guard !open else { return nil }
       let clock = String(format: "%02d:%02d", minute / 60, minute % 60)
       return ([created.sequence], "\(day.iso) \(clock) 收件，登记人：\(created.actorName)")
+    case .shipmentStuck, .rectificationOverdue:
+      return nil
     case .registeredOffDuty:
       guard serviceCase.channel == .window, let duties,
         let created = events.first(where: { $0.step == .create })
@@ -133,10 +152,13 @@ public struct AnomalySettings: Sendable, Hashable, Codable {
   public var lateAcceptanceWorkdays: Int
   /// Minutes before opening or after closing a window registration is still in hours (the last applicant served).
   public var outsideHoursGraceMinutes: Int
+  /// Hours a case's paper may be on its way before it counts as stuck (the shipments page's 48 hours).
+  public var shipmentStuckHours: Int
 
-  public init(lateAcceptanceWorkdays: Int = 5, outsideHoursGraceMinutes: Int = 30) {
+  public init(lateAcceptanceWorkdays: Int = 5, outsideHoursGraceMinutes: Int = 30, shipmentStuckHours: Int = 48) {
     self.lateAcceptanceWorkdays = lateAcceptanceWorkdays
     self.outsideHoursGraceMinutes = outsideHoursGraceMinutes
+    self.shipmentStuckHours = shipmentStuckHours
   }
 }
 
@@ -182,12 +204,20 @@ public struct RuleHit: Sendable, Hashable, Codable {
     }
   }
 
+  /// What a hit that is not (only) about a case's trail is about: the package, the rectification.
+  public enum Subject: Sendable, Hashable, Codable {
+    case shipment(String)
+    case rectification(String)
+  }
+
   public let id: String
   public let rule: AnomalyRule
+  /// The case; for a hit with no case (a rectification of a window's rating), the subject's key.
   public let caseNumber: String
+  public let subject: Subject?
   public let departmentID: String
   public let siteID: String
-  /// The trail events that prove it, by sequence number.
+  /// The trail events that prove it, by sequence number (none for a scan's hit).
   public let evidence: [Int]
   public let note: String
   public let foundAt: Date
@@ -198,11 +228,12 @@ public struct RuleHit: Sendable, Hashable, Codable {
 
   public init(
     id: String, rule: AnomalyRule, caseNumber: String, departmentID: String, siteID: String, evidence: [Int],
-    note: String, foundAt: Date
+    note: String, foundAt: Date, subject: Subject? = nil
   ) {
     self.id = id
     self.rule = rule
     self.caseNumber = caseNumber
+    self.subject = subject
     self.departmentID = departmentID
     self.siteID = siteID
     self.evidence = evidence

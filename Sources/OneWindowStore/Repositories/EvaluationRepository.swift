@@ -230,6 +230,25 @@ public struct EvaluationRepository: Sendable {
     }
   }
 
+  /// Open entries whose current step was due before `now` (电子监察's 差评整改逾期), with their county, oldest due first.
+  public func overdueRectifications(now: Date, limit: Int = 500) async throws -> [(
+    entry: Rectification, evaluation: Evaluation, county: String
+  )] {
+    try await sql.raw(
+      """
+      SELECT r.body AS entry, e.body AS body, r.county_code AS county FROM rectifications r
+      JOIN evaluations e ON e.id = r.evaluation_id
+      WHERE r.state IN ('call_back', 'assign', 'fix', 'feedback') AND r.due_ms < \(bind: millis(now))
+      ORDER BY r.due_ms LIMIT \(bind: limit)
+      """
+    ).all().map {
+      (
+        try Self.decode(Rectification.self, $0, "entry"), try Self.decode(Evaluation.self, $0),
+        try $0.decode(column: "county", as: String.self)
+      )
+    }
+  }
+
   /// Marks `entry` told of `level` and queues the notices to `recipients` (phone, in-app account) in the same
   /// transaction; nothing when another worker marked it first or the entry moved on to another step. Answers
   /// whether it queued.

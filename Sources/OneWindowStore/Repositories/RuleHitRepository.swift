@@ -151,7 +151,7 @@ public struct RuleRunner: Sendable {
       counties: Set(cases.map(\.county)))
     for (serviceCase, county, deadlineRule, trail) in cases {
       let number = serviceCase.number
-      for anomaly in AnomalyRule.allCases {
+      for anomaly in AnomalyRule.allCases where anomaly.readsTrail {
         guard
           let found = anomaly.hit(
             serviceCase, trail: trail, settings: settings, rule: deadlineRule, siteHours: siteHours, duties: duties)
@@ -206,5 +206,57 @@ public struct RuleRunner: Sendable {
       }
     }
     return duties
+  }
+}
+
+/// The rules that look at open work rather than a trail (`AnomalyRule.readsTrail` false): paper stuck in transit,
+/// rectifications past their deadline. The worker runs the scan; each hit is recorded once per rule and key.
+public struct RuleScanner: Sendable {
+  let db: any Database
+  let settings: AnomalySettings
+
+  public init(_ db: any Database, settings: AnomalySettings = AnomalySettings()) {
+    self.db = db
+    self.settings = settings
+  }
+
+  private var sql: any SQLDatabase { db as! any SQLDatabase }
+
+  /// Records the hits due at `now`; answers how many are new.
+  @discardableResult
+  public func scan(now: Date) async throws -> Int {
+    let hits = RuleHitRepository(db)
+    var recorded = 0
+    let sentBefore = now.addingTimeInterval(-Double(settings.shipmentStuckHours) * 3600)
+    for shipment in try await ShipmentRepository(db).stuck(sentBefore: sentBefore, limit: 500) {
+      let hours = Int(now.timeIntervalSince(shipment.sentAt ?? now) / 3600)
+      for number in shipment.caseNumbers {
+        guard
+          let row = try await sql.raw(
+            "SELECT department_id, site_id, county_code FROM cases WHERE number = \(bind: number)"
+          ).first()
+        else { continue }
+        let hit = RuleHit(
+          id: TimeOrderedID.make(at: now).uuidString.lowercased(), rule: .shipmentStuck, caseNumber: number,
+          departmentID: try row.decode(column: "department_id", as: String.self),
+          siteID: shipment.fromSiteID, evidence: [],
+          note: "包裹寄出 \(hours) 小时未签收\(shipment.trackingNumber.isEmpty ? "" : "（单号 \(shipment.trackingNumber)）")",
+          foundAt: now, subject: .shipment(shipment.id))
+        if try await hits.record(hit, county: try row.decode(column: "county_code", as: String.self)) { recorded += 1 }
+      }
+    }
+    for (entry, evaluation, county) in try await EvaluationRepository(db, rule: DeadlineRule(), policy: .standard)
+      .overdueRectifications(
+        now: now)
+    {
+      let hit = RuleHit(
+        id: TimeOrderedID.make(at: now).uuidString.lowercased(), rule: .rectificationOverdue,
+        caseNumber: evaluation.about.caseNumber ?? "rectification:\(entry.id)",
+        departmentID: entry.assignment?.departmentID ?? evaluation.about.departmentID ?? "",
+        siteID: evaluation.about.siteID ?? "", evidence: [],
+        note: "「\(entry.state.name.zh)」已超过时限", foundAt: now, subject: .rectification(entry.id))
+      if try await hits.record(hit, county: county) { recorded += 1 }
+    }
+    return recorded
   }
 }

@@ -37,7 +37,7 @@ enum CaseSupervisionPart {
         ? "<a href=\"\(Links.ruleHits)?state=all#hit-\(hit.id)\">\(context.t(hit.rule.name))</a>"
         : "\(context.t(hit.rule.name))"
       return
-        "<li>\(name)（\(context.t(hit.state.name))）\(hit.note) · \(context.t("证据", "evidence")) \(evidence.map { "\($0) " as HTML })</li>"
+        "<li>\(name)（\(context.t(hit.state.name))）\(hit.note)\(evidence.isEmpty ? .empty : " · \(context.t("证据", "evidence")) \(evidence.map { "\($0) " as HTML })" as HTML)</li>"
     }
     let tickets = s.tickets.map { t -> HTML in
       let name: HTML =

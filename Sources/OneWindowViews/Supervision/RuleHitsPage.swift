@@ -71,11 +71,11 @@ public enum RuleHitsPage {
         } ?? .empty
       return """
         <article class="panel rule-hit" id="hit-\(hit.id)">
-        <h2>\(context.t(hit.rule.name)) · <a href="\(Links.casePage(hit.caseNumber))">\(hit.caseNumber)</a></h2>
+        <h2>\(context.t(hit.rule.name)) · \(subject(hit, context))</h2>
         <p class="meta">\(model.names.department(hit.departmentID)) · \(model.names.site(hit.siteID)) · \
         \(context.t("发现于", "found")) \(model.clock.time(hit.foundAt)) · \(context.t(hit.state.name))</p>
         <p>\(hit.note)</p>
-        <p class="evidence">\(context.t("证据（全程留痕）：", "Evidence in the trail: "))\(evidence)</p>
+        \(evidence.isEmpty ? .empty : "<p class=\"evidence\">\(context.t("证据（全程留痕）：", "Evidence in the trail: "))\(evidence)</p>" as HTML)
         \(settle)
         </article>
         """
@@ -87,5 +87,20 @@ public enum RuleHitsPage {
       \(items.isEmpty ? "<p class=\"empty\" id=\"hits-empty\">\(context.t("没有预警。", "No hits."))</p>" as HTML : "\(items)")
       """
     return Layout.page(context, title: context.t("监察预警", "Rule hits"), body: body)
+  }
+
+  /// What a hit is about, linked: its case, and the package or rectification of a scan's hit.
+  static func subject(_ hit: RuleHit, _ context: PageContext) -> HTML {
+    let caseLink: HTML =
+      hit.caseNumber.contains(":") ? .empty : "<a href=\"\(Links.casePage(hit.caseNumber))\">\(hit.caseNumber)</a>"
+    switch hit.subject {
+    case .shipment?:
+      return "\(caseLink) · <a href=\"\(Links.shipments)\">\(context.t("物料流转", "Shipments"))</a>"
+    case .rectification(let id)?:
+      return
+        "\(hit.caseNumber.contains(":") ? .empty : "\(caseLink) · " as HTML)<a href=\"\(Links.rectification(id))\">\(context.t("差评整改", "The rectification"))</a>"
+    case nil:
+      return caseLink
+    }
   }
 }

@@ -20,6 +20,7 @@ import OneWindowStore
 /// | — | `ONEWINDOW_SMS_SIGNATURE` | 「<county> 政务服务」: the approved signature (短信签名) |
 /// | — | `ONEWINDOW_SMS_TEMPLATES` | none: `accepted=SMS_001,decided=SMS_002`, the gateway's template per kind |
 /// | — | `ONEWINDOW_LATE_ACCEPTANCE_DAYS` | 5: working days after submission before 电子监察 flags a late acceptance |
+/// | — | `ONEWINDOW_SHIPMENT_STUCK_HOURS` | 48: hours a case's paper may be on its way before 电子监察 flags it |
 /// | — | `ONEWINDOW_INQUIRY_DAYS` | 诉求 limits in working days: `sign=1,consultation=2,complaint=5,return=2,extension=10` |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
@@ -144,6 +145,9 @@ public struct AppConfiguration: Sendable {
     }
     if let days = try whole(environment, "ONEWINDOW_LATE_ACCEPTANCE_DAYS", within: 1...30) {
       configuration.anomalySettings.lateAcceptanceWorkdays = days
+    }
+    if let hours = try whole(environment, "ONEWINDOW_SHIPMENT_STUCK_HOURS", within: 1...720) {
+      configuration.anomalySettings.shipmentStuckHours = hours
     }
     if let days = environment["ONEWINDOW_INQUIRY_DAYS"], !days.isEmpty {
       configuration.inquiryPolicy = try InquiryPolicy.parse(days)

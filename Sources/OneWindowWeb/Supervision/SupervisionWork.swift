@@ -2,7 +2,8 @@ import Foundation
 import OneWindowDomain
 import OneWindowStore
 
-/// The worker's share of 电子监察: the anomaly rules over the trail written since the last run, and the escalation of
+/// The worker's share of 电子监察: the anomaly rules over the trail written since the last run and the scan of open
+/// work (paper stuck in transit, rectifications overdue), and the escalation of
 /// 督办 tickets whose reply is late (the center's administrators are told, once per ticket).
 extension NotificationWorker {
   /// Runs the rules until the trail is read up to (now − settle), or for `budget` at most: a backlog (a long stop, a
@@ -20,6 +21,7 @@ extension NotificationWorker {
       found += hits
       if events == 0 { break }
     }
+    found += try await RuleScanner(db, settings: application.configuration.anomalySettings).scan(now: now)
     if found > 0 { logger.info("电子监察: \(found) new rule hits") }
     return found
   }
