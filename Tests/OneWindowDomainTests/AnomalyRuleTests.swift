@@ -141,6 +141,23 @@ struct AnomalyRuleTests {
     #expect(registered(by: "c1", at: "site-bank") == nil)  // a site with no roster that day is not judged
   }
 
+  @Test("补正拒办异常: a clerk far above what peers' rates on the same items predict; not a small or peerless one")
+  func intakeOutliers() {
+    typealias Count = IntakeOutliers.Count
+    let counts: [String: [String: Count]] = [
+      "a": ["X": Count(answered: 20, turnedBack: 14), "Y": Count(answered: 5, turnedBack: 0)],
+      "b": ["X": Count(answered: 40, turnedBack: 4), "Y": Count(answered: 10, turnedBack: 1)],
+      "c": ["X": Count(answered: 10, turnedBack: 10)],  // too few answers to judge
+      "d": ["Z": Count(answered: 30, turnedBack: 30)],  // nobody else answers Z
+    ]
+    let found = IntakeOutliers.find(counts, settings: AnomalySettings())
+    #expect(found.map(\.staffID) == ["a"])
+    #expect(found.first?.answered == 25 && found.first?.turnedBack == 14)
+    // Peers on X turned back 14 of 50 (c included): 20 × 0.28 + 5 × 0.1 = 6.1 expected.
+    #expect(abs((found.first?.expected ?? 0) - 6.1) < 0.001)
+    #expect(IntakeOutliers.find(counts, settings: AnomalySettings(outlierFactor: 2.5)).isEmpty)
+  }
+
   @Test("a hit is settled by a supervisor only, as explained or confirmed, with what was found")
   func settle() throws {
     var hit = RuleHit(

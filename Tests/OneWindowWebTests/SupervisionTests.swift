@@ -633,4 +633,38 @@ struct AnomalyRuleStoreTests {
       #expect(!page.contains("href=\"/cases/rectification:"))
     }
   }
+
+  @Test(
+    "补正拒办异常: the clerk who turns back most answers of an item is found once a day, once a month",
+    arguments: TestDatabase.all)
+  func intakeOutlier(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let site = "site-center"
+      let turnedBack: [(CaseStep, CaseState, Double)] = [
+        (.create, .draft, 0), (.submit, .submitted, 0), (.correction, .correcting, 1),
+      ]
+      let accepted: [(CaseStep, CaseState, Double)] = [
+        (.create, .draft, 0), (.submit, .submitted, 0), (.accept, .accepted, 1),
+      ]
+      for index in 0..<20 {
+        try await Self.store(
+          app, number: "360999-20261123-7\(1000 + index)", site: site, start: Self.monday, actor: ("a1", "严格"),
+          index < 15 ? turnedBack : accepted)
+        try await Self.store(
+          app, number: "360999-20261123-8\(1000 + index)", site: site, start: Self.monday, actor: ("b1", "平常"),
+          index < 2 ? turnedBack : accepted)
+      }
+      let scanner = RuleScanner(app.db)
+      let tuesday = Self.monday.addingTimeInterval(86_400)
+      #expect(try await scanner.scanIntakeOutliers(now: tuesday) == 1)
+      #expect(try await scanner.scanIntakeOutliers(now: tuesday.addingTimeInterval(600)) == 0, "once a day")
+      #expect(try await scanner.scanIntakeOutliers(now: tuesday.addingTimeInterval(86_400)) == 0, "once a month")
+      let hits = RuleHitRepository(app.db)
+      let found = try await hits.hits(of: "staff:a1:2026-11")
+      #expect(found.map(\.rule) == [.intakeOutlier])
+      #expect(found.first?.subject == .staff("a1"))
+      #expect(found.first?.note.contains("补正或不予受理 15 件") == true)
+      #expect(try await hits.hits(of: "staff:b1:2026-11").isEmpty)
+    }
+  }
 }

@@ -22,9 +22,12 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
   case shipmentStuck = "shipment_stuck"
   /// 差评整改逾期: a 差评整改 step past its deadline (a scan, not the trail).
   case rectificationOverdue = "rectification_overdue"
+  /// 补正拒办异常: a clerk who tells applicants to correct, or refuses, far more often than the peers who answer the
+  /// same items (a daily scan of the last 30 days, not one case).
+  case intakeOutlier = "intake_outlier"
 
-  /// Whether the rule reads a case's trail as it grows (`hit`); the others are scans of open work by the worker.
-  public var readsTrail: Bool { self != .shipmentStuck && self != .rectificationOverdue }
+  /// Whether the rule reads a case's trail as it grows (`hit`); the others are scans by the worker.
+  public var readsTrail: Bool { ![.shipmentStuck, .rectificationOverdue, .intakeOutlier].contains(self) }
 
   public var name: LocalizedText {
     switch self {
@@ -36,6 +39,7 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
     case .registeredOffDuty: LocalizedText(zh: "非在岗人员窗口收件", en: "Registered by someone not on duty")
     case .shipmentStuck: LocalizedText(zh: "物料流转滞留", en: "Paper stuck in transit")
     case .rectificationOverdue: LocalizedText(zh: "差评整改逾期", en: "Rectification overdue")
+    case .intakeOutlier: LocalizedText(zh: "补正拒办异常偏高", en: "Far more corrections and refusals than peers")
     }
   }
 
@@ -77,6 +81,13 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
       LocalizedText(
         zh: "差评整改的当前步骤（核实回访、交办整改、反馈结果）超过其时限仍未完成。",
         en: "A rectification whose current step (call back, fix, telling the result) is past its deadline.")
+    case .intakeOutlier:
+      LocalizedText(
+        zh: "近 30 天某受理人员对办件作出的受理、补正告知、不予受理中，补正与不予受理的件数达到按同事项其他人员比例推算件数的 "
+          + "\(settings.outlierFactor.formatted()) 倍以上且多出 \(settings.outlierMinExcess) 件以上（本人答复不少于 \(settings.outlierMinCases) 件）。每人每月至多一条。",
+        en: "Over 30 days, a clerk's corrections and refusals are at least \(settings.outlierFactor.formatted())× and "
+          + "\(settings.outlierMinExcess) more than the peers' rates on the same items predict (at least "
+          + "\(settings.outlierMinCases) answers). At most one hit per clerk and month.")
     }
   }
 
@@ -131,7 +142,7 @@ public enum AnomalyRule: String, Sendable, Codable, CaseIterable {
       guard !open else { return nil }
       let clock = String(format: "%02d:%02d", minute / 60, minute % 60)
       return ([created.sequence], "\(day.iso) \(clock) 收件，登记人：\(created.actorName)")
-    case .shipmentStuck, .rectificationOverdue:
+    case .shipmentStuck, .rectificationOverdue, .intakeOutlier:
       return nil
     case .registeredOffDuty:
       guard serviceCase.channel == .window, let duties,
@@ -154,11 +165,73 @@ public struct AnomalySettings: Sendable, Hashable, Codable {
   public var outsideHoursGraceMinutes: Int
   /// Hours a case's paper may be on its way before it counts as stuck (the shipments page's 48 hours).
   public var shipmentStuckHours: Int
+  /// 补正拒办异常: at least this many answers, this many times and this many cases above what peers' rates predict.
+  public var outlierMinCases: Int
+  public var outlierFactor: Double
+  public var outlierMinExcess: Int
 
-  public init(lateAcceptanceWorkdays: Int = 5, outsideHoursGraceMinutes: Int = 30, shipmentStuckHours: Int = 48) {
+  public init(
+    lateAcceptanceWorkdays: Int = 5, outsideHoursGraceMinutes: Int = 30, shipmentStuckHours: Int = 48,
+    outlierMinCases: Int = 20, outlierFactor: Double = 2, outlierMinExcess: Int = 5
+  ) {
     self.lateAcceptanceWorkdays = lateAcceptanceWorkdays
     self.outsideHoursGraceMinutes = outsideHoursGraceMinutes
     self.shipmentStuckHours = shipmentStuckHours
+    self.outlierMinCases = outlierMinCases
+    self.outlierFactor = outlierFactor
+    self.outlierMinExcess = outlierMinExcess
+  }
+}
+
+/// 补正拒办异常 over a period: each clerk's intake answers per item (answered: accepts, corrections and refusals;
+/// turnedBack: corrections and refusals), compared with what the other clerks' rates on the same items predict.
+public enum IntakeOutliers {
+  public struct Count: Sendable, Hashable {
+    public var answered: Int
+    public var turnedBack: Int
+
+    public init(answered: Int, turnedBack: Int) {
+      self.answered = answered
+      self.turnedBack = turnedBack
+    }
+  }
+
+  public struct Finding: Sendable, Hashable {
+    public let staffID: String
+    /// Answers on items other clerks answered too (the only ones compared).
+    public let answered: Int
+    public let turnedBack: Int
+    /// What the peers' rates on the same items predict.
+    public let expected: Double
+  }
+
+  /// The clerks far above their peers (`counts`: clerk → item → count), the most excessive first.
+  public static func find(_ counts: [String: [String: Count]], settings: AnomalySettings) -> [Finding] {
+    var totals: [String: Count] = [:]
+    for items in counts.values {
+      for (item, count) in items {
+        totals[item, default: Count(answered: 0, turnedBack: 0)].answered += count.answered
+        totals[item, default: Count(answered: 0, turnedBack: 0)].turnedBack += count.turnedBack
+      }
+    }
+    var findings: [Finding] = []
+    for (staff, items) in counts {
+      var answered = 0
+      var turnedBack = 0
+      var expected = 0.0
+      for (item, own) in items {
+        guard let all = totals[item], all.answered > own.answered else { continue }
+        let peerRate = Double(all.turnedBack - own.turnedBack) / Double(all.answered - own.answered)
+        answered += own.answered
+        turnedBack += own.turnedBack
+        expected += Double(own.answered) * peerRate
+      }
+      guard answered >= settings.outlierMinCases, Double(turnedBack) >= settings.outlierFactor * expected,
+        Double(turnedBack) - expected >= Double(settings.outlierMinExcess)
+      else { continue }
+      findings.append(Finding(staffID: staff, answered: answered, turnedBack: turnedBack, expected: expected))
+    }
+    return findings.sorted { Double($0.turnedBack) - $0.expected > Double($1.turnedBack) - $1.expected }
   }
 }
 
@@ -208,6 +281,8 @@ public struct RuleHit: Sendable, Hashable, Codable {
   public enum Subject: Sendable, Hashable, Codable {
     case shipment(String)
     case rectification(String)
+    /// A clerk (by id), for a rule over their answers rather than one case.
+    case staff(String)
   }
 
   public let id: String

@@ -257,6 +257,70 @@ public struct RuleScanner: Sendable {
         note: "「\(entry.state.name.zh)」已超过时限", foundAt: now, subject: .rectification(entry.id))
       if try await hits.record(hit, county: county) { recorded += 1 }
     }
+    recorded += try await scanIntakeOutliers(now: now)
     return recorded
   }
+
+  static let outliersCursor = "intake_outliers"
+
+  /// 补正拒办异常, once a day (the first scan after the last run's day): each county's clerks' answers of the last 30
+  /// days per item, from the trail's index (one aggregate), compared with their peers'. At most one hit per clerk and
+  /// month (the key `staff:<id>:<month>`).
+  func scanIntakeOutliers(now: Date, force: Bool = false) async throws -> Int {
+    let dayMillis: Int64 = 86_400_000
+    let lastRun = try await sql.raw(
+      "SELECT updated_ms FROM supervision_cursors WHERE name = \(bind: Self.outliersCursor)"
+    ).first().map { try $0.decode(column: "updated_ms", as: Int64.self) }
+    guard force || lastRun.map({ $0 / dayMillis != millis(now) / dayMillis }) ?? true else { return 0 }
+    try await WriteGate.serialize(db) {
+      try await sql.raw(
+        """
+        INSERT INTO supervision_cursors (name, last_event_id, updated_ms)
+        VALUES (\(bind: Self.outliersCursor), \(bind: TimeOrderedID.lowest(at: now)), \(bind: millis(now)))
+        ON CONFLICT (name) DO UPDATE SET updated_ms = excluded.updated_ms
+        """
+      ).run()
+    }
+    let since = TimeOrderedID.lowest(at: now.addingTimeInterval(-30 * 86_400))
+    var counts: [String: [String: [String: IntakeOutliers.Count]]] = [:]
+    var names: [String: String] = [:]
+    for row in try await sql.raw(
+      """
+      SELECT e.county_code, e.actor_id, MAX(e.actor_name) AS actor_name, c.item_code,
+        COUNT(*) AS answered, CAST(SUM(CASE WHEN e.step = 'accept' THEN 0 ELSE 1 END) AS BIGINT) AS turned_back
+      FROM case_events e JOIN cases c ON c.number = e.case_number
+      WHERE e.id > \(bind: since) AND e.step IN ('accept', 'correction', 'refuse')
+      GROUP BY e.county_code, e.actor_id, c.item_code
+      """
+    ).all() {
+      let county = try row.decode(column: "county_code", as: String.self)
+      let actor = try row.decode(column: "actor_id", as: String.self)
+      names[actor] = try row.decode(column: "actor_name", as: String.self)
+      counts[county, default: [:]][actor, default: [:]][try row.decode(column: "item_code", as: String.self)] =
+        IntakeOutliers.Count(
+          answered: try row.decode(column: "answered", as: Int.self),
+          turnedBack: try row.decode(column: "turned_back", as: Int?.self) ?? 0)
+    }
+    let month = String(CivilDate(dayNumber: Int(millis(now) / dayMillis)).iso.prefix(7))
+    let staff = StaffRepository(db)
+    var recorded = 0
+    for (county, byClerk) in counts {
+      for finding in IntakeOutliers.find(byClerk, settings: settings) {
+        let scope = try await staff.find(id: finding.staffID)?.identity.scope
+        let share = { (part: Double, whole: Int) in String(format: "%.0f%%", part / Double(max(whole, 1)) * 100) }
+        let hit = RuleHit(
+          id: TimeOrderedID.make(at: now).uuidString.lowercased(), rule: .intakeOutlier,
+          caseNumber: "staff:\(finding.staffID):\(month)", departmentID: scope?.departmentID ?? "",
+          siteID: scope?.siteID ?? "", evidence: [],
+          note: "\(names[finding.staffID] ?? finding.staffID) 近 30 天答复 \(finding.answered) 件，补正或不予受理 "
+            + "\(finding.turnedBack) 件（\(share(Double(finding.turnedBack), finding.answered))）；按同事项其他人员比例应约 "
+            + "\(String(format: "%.1f", finding.expected)) 件（\(share(finding.expected, finding.answered))）",
+          foundAt: now, subject: .staff(finding.staffID))
+        if try await hits.record(hit, county: county) { recorded += 1 }
+      }
+    }
+    return recorded
+  }
+
+  private var hits: RuleHitRepository { RuleHitRepository(db) }
 }

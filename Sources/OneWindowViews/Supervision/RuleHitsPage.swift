@@ -99,6 +99,8 @@ public enum RuleHitsPage {
     case .rectification(let id)?:
       return
         "\(hit.caseNumber.contains(":") ? .empty : "\(caseLink) · " as HTML)<a href=\"\(Links.rectification(id))\">\(context.t("差评整改", "The rectification"))</a>"
+    case .staff?:
+      return "<a href=\"\(Links.assessment)\">\(context.t("人员考核", "The clerks' assessment"))</a>"
     case nil:
       return caseLink
     }
