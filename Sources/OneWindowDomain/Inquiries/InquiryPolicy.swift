@@ -6,27 +6,52 @@ public struct InquiryPolicy: Sendable, Hashable, Codable {
   /// 受理派单 and 签收: each within this many working days (default 1).
   public var signWorkdays: Int
   /// 答复: by kind (consultation 2, the rest 5).
-  public var replyWorkdays: [InquiryKind: Int]
+  public var consultationDays: Int
+  public var complaintDays: Int
+  public var reportDays: Int
+  public var suggestionDays: Int
+  public var requestDays: Int
   /// A department returns a mis-assigned one within this many working days of the dispatch (default 2).
   public var returnWorkdays: Int
   /// The one extension is at most this long (default 10).
   public var maxExtensionWorkdays: Int
 
   public init(
-    signWorkdays: Int = 1,
-    replyWorkdays: [InquiryKind: Int] = [
-      .consultation: 2, .complaint: 5, .report: 5, .suggestion: 5, .request: 5,
-    ], returnWorkdays: Int = 2, maxExtensionWorkdays: Int = 10
+    signWorkdays: Int = 1, consultationDays: Int = 2, complaintDays: Int = 5, reportDays: Int = 5,
+    suggestionDays: Int = 5, requestDays: Int = 5, returnWorkdays: Int = 2, maxExtensionWorkdays: Int = 10
   ) {
     self.signWorkdays = signWorkdays
-    self.replyWorkdays = replyWorkdays
+    self.consultationDays = consultationDays
+    self.complaintDays = complaintDays
+    self.reportDays = reportDays
+    self.suggestionDays = suggestionDays
+    self.requestDays = requestDays
     self.returnWorkdays = returnWorkdays
     self.maxExtensionWorkdays = maxExtensionWorkdays
   }
 
   public static let standard = InquiryPolicy()
 
-  public func replyDays(_ kind: InquiryKind) -> Int { replyWorkdays[kind] ?? 5 }
+  public func replyDays(_ kind: InquiryKind) -> Int {
+    switch kind {
+    case .consultation: consultationDays
+    case .complaint: complaintDays
+    case .report: reportDays
+    case .suggestion: suggestionDays
+    case .request: requestDays
+    }
+  }
+
+  /// Sets the reply limit of `kind`.
+  public mutating func setReplyDays(_ days: Int, for kind: InquiryKind) {
+    switch kind {
+    case .consultation: consultationDays = days
+    case .complaint: complaintDays = days
+    case .report: reportDays = days
+    case .suggestion: suggestionDays = days
+    case .request: requestDays = days
+    }
+  }
 
   /// `name=DAYS` pairs separated by commas; names: sign, return, extension and the kinds.
   public static func parse(_ text: String) throws(ValidationError) -> InquiryPolicy {
@@ -49,7 +74,7 @@ public struct InquiryPolicy: Sendable, Hashable, Codable {
           throw ValidationError(
             field: field, zh: "没有名为「\(pair[0])」的时限（\(names)）", en: "No limit named \(pair[0]) (\(names))")
         }
-        policy.replyWorkdays[kind] = days
+        policy.setReplyDays(days, for: kind)
       }
     }
     return policy
