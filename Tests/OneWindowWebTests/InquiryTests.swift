@@ -1,5 +1,6 @@
 import Foundation
 import OneWindowDomain
+import OneWindowSpreadsheet
 import SQLKit
 import Testing
 import VaporTesting
@@ -149,6 +150,12 @@ struct InquiryWebTests {
       #expect(section.contains("投诉 1"))
       #expect(section.contains("<td>100.0%</td>"))
       #expect(section.contains("<td>1</td>"))  // reopened once
+      // The monthly report's workbook has the same lines.
+      let report = try await admin.get("/statistics/report.xlsx?month=2026-11")
+      let workbook = try Workbook(xlsx: Array(report.body.readableBytesView))
+      let sheet = try #require(workbook.sheet(named: "咨询投诉"))
+      #expect(sheet.rows.first == ["指标", "数值", "口径"])
+      #expect(sheet.rows.contains { $0.first == "按期答复率" && $0.dropFirst().first == "100.0%" })
     }
   }
 

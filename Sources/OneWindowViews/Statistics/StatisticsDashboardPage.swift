@@ -152,6 +152,20 @@ public enum StatisticsDashboardPage {
 
   /// 诉求 of the period, each line with what it counts.
   private static func inquiries(_ f: InquiryFigures, _ context: PageContext) -> HTML {
+    let lines = inquiryLines(f, context).map {
+      "<tr><th scope=\"row\">\($0.name)</th><td>\($0.value)</td><td class=\"meta\">\($0.definition)</td></tr>" as HTML
+    }
+    return """
+      <section class="panel" id="inquiry-figures"><h2>\(context.t("咨询投诉与群众点菜（按提交时间）", "Inquiries and requests (by filing date)"))</h2>
+      <table class="figure-table"><thead><tr><th>\(context.t("指标", "Figure"))</th><th>\(context.t("数值", "Value"))</th>\
+      <th>\(context.t("口径", "Definition"))</th></tr></thead><tbody>\(lines)</tbody></table></section>
+      """
+  }
+
+  /// The 诉求 lines of the dashboard and the monthly report's sheet: name, value (unknown as —) and definition.
+  public static func inquiryLines(_ f: InquiryFigures, _ context: PageContext) -> [(
+    name: String, value: String, definition: String
+  )] {
     let percent = { (value: Double?) -> String in value.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
     let kinds = InquiryKind.allCases.map { "\(context.t($0.name)) \(f.filed[$0] ?? 0)" }.joined(separator: "，")
     let rows: [(String, String, String)] = [
@@ -177,14 +191,7 @@ public enum StatisticsDashboardPage {
         context.t("公开答复的群众点菜；写明落实情况的为已落实", "requests answered in public; done when what was done is written")
       ),
     ]
-    let lines = rows.map {
-      "<tr><th scope=\"row\">\($0.0)</th><td>\($0.1)</td><td class=\"meta\">\($0.2)</td></tr>" as HTML
-    }
-    return """
-      <section class="panel" id="inquiry-figures"><h2>\(context.t("咨询投诉与群众点菜（按提交时间）", "Inquiries and requests (by filing date)"))</h2>
-      <table class="figure-table"><thead><tr><th>\(context.t("指标", "Figure"))</th><th>\(context.t("数值", "Value"))</th>\
-      <th>\(context.t("口径", "Definition"))</th></tr></thead><tbody>\(lines)</tbody></table></section>
-      """
+    return rows.map { (name: $0.0, value: $0.1, definition: $0.2) }
   }
 
   private static func freshness(_ model: Model, _ context: PageContext) -> String {

@@ -22,11 +22,12 @@ enum InquiryController {
   {
     let directory = DirectoryRepository(req.database)
     let county = try await req.county()?.code.value ?? ""
-    let sites = try await directory.sites().filter { $0.regionCode.county.value == county && $0.retiredAt == nil }
+    let sites = try await directory.sites().filter { $0.regionCode.county.value == county && !$0.isRetired }
     let siteNames = Dictionary(sites.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-    let windows = try await directory.windows(county: county).filter { siteNames[$0.siteID] != nil }
+    let windows = try await directory.windows(county: county).filter { !$0.isRetired && siteNames[$0.siteID] != nil }
       .map { ($0.id, "\(siteNames[$0.siteID] ?? "") \($0.number)号 \($0.name)") }.sorted { $0.1 < $1.1 }
-    let departments = try await directory.departments().map { ($0.id, $0.name) }
+    let departments = try await directory.departments().filter { $0.regionCode.county.value == county && !$0.isRetired }
+      .map { ($0.id, $0.name) }
     let citizen = staffEntry ? nil : try await PortalAccountController.citizen(req)
     return InquiryPages.form(
       .init(

@@ -115,7 +115,9 @@ enum InquiryDeskController {
         names: names, clock: CaseClock(rule: rule, now: req.now), due: q.due(rule: rule, policy: policy),
         replyDue: q.replyDue(rule: rule, policy: policy), returnDue: q.returnDue(rule: rule, policy: policy),
         warning: q.warning(rule: rule, policy: policy, now: req.now),
-        departments: try await DirectoryRepository(req.database).departments().map { ($0.id, $0.name) },
+        departments: try await DirectoryRepository(req.database).departments().filter {
+          $0.regionCode.county.value == stored.county && !$0.isRetired
+        }.map { ($0.id, $0.name) },
         isDesk: Authorization.can(staff, .handleInquiries),
         isDepartment: q.departmentID.map { Authorization.speaksFor(staff, department: $0) } ?? false,
         maySupervise: Authorization.can(staff, .superviseCases), policy: policy,
@@ -133,7 +135,7 @@ enum InquiryDeskController {
     let fields = try req.content.decode([String: String].self)
     do {
       guard Int(fields["version"] ?? "") == stored.version else { throw InquiryRepository.conflict }
-      let action = try await action(req.parameters.get("step") ?? "", fields, req)
+      let action = try await action(req.parameters.get("step") ?? "", fields, county: stored.county, req)
       let inquiry = try await InquiryService.take(action, on: stored, by: staff, req)
       if case .some(.some(let own)) = InquiryService.departmentSeen(by: staff), own != inquiry.departmentID {
         // Returned: no longer the department's to read; back to its list, saying what happened.
@@ -156,14 +158,16 @@ enum InquiryDeskController {
     }
   }
 
-  private static func action(_ step: String, _ fields: [String: String], _ req: Request) async throws
+  private static func action(_ step: String, _ fields: [String: String], county: String, _ req: Request) async throws
     -> Inquiry.Action
   {
     let text = { (key: String) in fields[key] ?? "" }
     switch step {
     case "assign":
       let department = text("department_id")
-      if !department.isEmpty, try await DirectoryRepository(req.database).department(department) == nil {
+      if !department.isEmpty,
+        try await DirectoryRepository(req.database).department(department)?.regionCode.county.value != county
+      {
         throw ValidationError(field: "department_id", zh: "没有这个部门", en: "No such department")
       }
       return .assign(departmentID: department, note: text("note"))

@@ -88,7 +88,9 @@ enum InquiryService {
       }
     }
     if !filing.departmentID.isEmpty {
-      if try await directory.department(filing.departmentID) != nil {
+      if let department = try await directory.department(filing.departmentID),
+        department.regionCode.county.value == county
+      {
         about.departmentID = filing.departmentID
       } else {
         problems.append(ValidationError(field: "department_id", zh: "没有这个部门", en: "No such department"))

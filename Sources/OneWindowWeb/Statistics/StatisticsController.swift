@@ -59,6 +59,13 @@ enum StatisticsController {
       + model.topByLate.enumerated().map { ["超期 \($0.offset + 1)"] + itemCells($0.element) }
       + model.topByNegative.enumerated().map { ["差评 \($0.offset + 1)"] + itemCells($0.element) }
     sheets.append(Workbook.Sheet(name: "事项排行", rows: items, widths: [12, 22, 40, 10, 10, 10, 10, 10]))
+    if let inquiries = model.inquiries {
+      let lines = StatisticsDashboardPage.inquiryLines(inquiries, context)
+      sheets.append(
+        Workbook.Sheet(
+          name: "咨询投诉", rows: [["指标", "数值", "口径"]] + lines.map { [$0.name, $0.value, $0.definition] },
+          widths: [30, 14, 80]))
+    }
     return XLSXResponse.make(
       Workbook(sheets: sheets).xlsx(), fileName: "\(scope.name)月度统计-\(month.code).xlsx",
       asciiName: "report-\(month.code).xlsx")
