@@ -43,16 +43,14 @@ public struct InquiryRepository: Sendable {
   }
 
   /// Files a new inquiry: `make` builds it around the number given (county, kind letters, the day, a serial); the
-  /// first trail event, the notices and, for a 12345 order, nothing owed yet. A 12345 order already filed is answered
-  /// instead of a second inquiry (`existing` true).
+  /// first trail event, the notices and, for a 12345 order, nothing owed yet. The caller looks an order up first; one
+  /// filed meanwhile by another request (the unique order index refuses the second) is answered instead of a second
+  /// inquiry (`existing` true).
   public func file(
     county: String, kind: InquiryKind, day: CivilDate, externalOrderID: String? = nil, by actor: Actor,
     notices: @escaping @Sendable (Inquiry) -> [Notice] = { _ in [] }, due: @escaping @Sendable (Inquiry) -> Date?,
     make: @escaping @Sendable (String) throws -> Inquiry
   ) async throws -> (inquiry: Inquiry, existing: Bool) {
-    if let externalOrderID, let found = try await find(county: county, orderID: externalOrderID) {
-      return (found.inquiry, true)
-    }
     let prefix = county + kind.prefix + day.iso.replacingOccurrences(of: "-", with: "")
     var attempt = 0
     while true {

@@ -167,8 +167,7 @@ enum InquiryService {
     guard let countyCode = RegionCode(county) else { return [] }
     let people =
       if let department {
-        try await StaffRepository(req.database).list(in: Scope(regionCode: countyCode, departmentID: department))
-          .filter { !$0.isDisabled && Authorization.can($0.identity, .reviewCases) }
+        try await StaffDesk.reviewers(of: department, county: countyCode, req)
       } else {
         try await StaffRepository(req.database).list(in: Scope(regionCode: countyCode)).filter {
           !$0.isDisabled && Authorization.can($0.identity, .handleInquiries)
@@ -187,13 +186,7 @@ enum InquiryService {
   /// Who reads which inquiries on the desk: the service desk, supervisors and the administrator the county's; a
   /// department's reviewers those dispatched to it; nobody else.
   static func departmentSeen(by staff: StaffIdentity) -> String?? {
-    if Authorization.can(staff, .handleInquiries) || Authorization.can(staff, .superviseCases)
-      || Authorization.can(staff, .manageStaff)
-    {
-      return .some(nil)
-    }
-    if let department = staff.scope.departmentID, Authorization.can(staff, .reviewCases) { return .some(department) }
-    return nil
+    StaffDesk.departmentSeen(by: staff, overseers: [.handleInquiries, .superviseCases, .manageStaff])
   }
 
   /// The inquiry, if `staff` may read it; otherwise not found (never telling it exists).

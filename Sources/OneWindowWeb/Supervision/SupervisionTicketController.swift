@@ -13,9 +13,7 @@ enum SupervisionTicketController {
 
   /// Who sees which tickets: supervisors and the administrator the county's, a department its own, others none.
   private static func department(seenBy staff: StaffIdentity) -> String?? {
-    if Authorization.can(staff, .superviseCases) || Authorization.can(staff, .manageStaff) { return .some(nil) }
-    if let department = staff.scope.departmentID, Authorization.can(staff, .reviewCases) { return .some(department) }
-    return nil
+    StaffDesk.departmentSeen(by: staff, overseers: [.superviseCases, .manageStaff])
   }
 
   /// Whether `staff` may open `ticket`: its county's supervisors and administrator, or the department it is for.
@@ -212,10 +210,7 @@ enum SupervisionTicketController {
   private static func notice(_ ticket: SupervisionTicket, step: String, staff: StaffIdentity, _ req: Request)
     async throws -> (recipients: [(phone: String, account: String)], facts: [String: String])
   {
-    let scope = Scope(regionCode: staff.scope.regionCode.county, departmentID: ticket.departmentID)
-    let holders = try await StaffRepository(req.database).list(in: scope).filter {
-      !$0.isDisabled && Authorization.can($0.identity, .reviewCases)
-    }
+    let holders = try await StaffDesk.reviewers(of: ticket.departmentID, county: staff.scope.regionCode.county, req)
     let names = try await StaffDesk.directoryNames(req)
     return (
       holders.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) },

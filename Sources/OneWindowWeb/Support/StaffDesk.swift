@@ -18,6 +18,21 @@ enum StaffDesk {
     return site
   }
 
+  /// Whose records of the county `staff` reads, for work put to departments (督办 tickets, inquiries): all of them
+  /// (`.some(nil)`) for a holder of one of `overseers`, a department's own for its reviewers, none (`nil`) for others.
+  static func departmentSeen(by staff: StaffIdentity, overseers: [Permission]) -> String?? {
+    if overseers.contains(where: { Authorization.can(staff, $0) }) { return .some(nil) }
+    if let department = staff.scope.departmentID, Authorization.can(staff, .reviewCases) { return .some(department) }
+    return nil
+  }
+
+  /// The active reviewers of a county's department: the people told of work put to it.
+  static func reviewers(of department: String, county: RegionCode, _ req: Request) async throws -> [StaffRecord] {
+    try await StaffRepository(req.database).list(in: Scope(regionCode: county, departmentID: department)).filter {
+      !$0.isDisabled && Authorization.can($0.identity, .reviewCases)
+    }
+  }
+
   /// Department and site names by id (read through the look-up cache: they change a few times a year).
   static func directoryNames(_ req: Request) async throws -> DirectoryNames {
     try await req.application.lookups.directoryNames(db: req.database, now: req.now)
