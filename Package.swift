@@ -18,6 +18,8 @@ let package = Package(
     // Already in Vapor's graph; named here for the HTTP load benchmark's client.
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.21.0"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+    // `/metrics` in Prometheus's format; its own dependencies (swift-metrics, swift-atomics) are in Vapor's graph.
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
   ],
   targets: [
     // Pure domain: no I/O. swift-crypto only for the SHA-256 of the case trail's hash chain.
@@ -42,6 +44,7 @@ let package = Package(
         .product(name: "Fluent", package: "fluent"),
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
       ],
       // The API contract and the site icon, built into the binary (no resource bundle to ship beside it).
       resources: [.embedInCode("Resources/openapi.json"), .embedInCode("Resources/favicon.ico")]

@@ -25,7 +25,11 @@ enum Main {
     var environment: Environment
     do {
       environment = try Environment.detect(arguments: arguments)
-      try LoggingSystem.bootstrap(from: &environment)
+      if configuration.jsonLogs {
+        try LoggingSystem.bootstrap(from: &environment) { level in { JSONLogHandler(label: $0, level: level) } }
+      } else {
+        try LoggingSystem.bootstrap(from: &environment)
+      }
     } catch {
       fail("\(error)", code: 2)
     }

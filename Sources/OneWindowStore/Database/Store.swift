@@ -55,8 +55,16 @@ public enum Store {
   static func postgresConfiguration(_ url: String) throws -> SQLPostgresConfiguration {
     var configuration = try SQLPostgresConfiguration(url: url)
     if !url.contains("sslmode=") { configuration.coreConfiguration.tls = .disable }
+    configuration.coreConfiguration.options.additionalStartupParameters = [("application_name", applicationName)]
     return configuration
   }
+
+  /// The name this process's connections carry in PostgreSQL (`pg_stat_activity`): which server holds which
+  /// connections, for the operator and `/metrics`. At most 63 bytes, PostgreSQL's limit.
+  public static let applicationName: String = {
+    let host = ProcessInfo.processInfo.hostName.prefix(40)
+    return "onewindow/\(host)/\(ProcessInfo.processInfo.processIdentifier)"
+  }()
 
   /// Settings that live in the database file rather than the schema: SQLite's write-ahead log, so
   /// readers never wait for the writer. Run after migrating; harmless on PostgreSQL.

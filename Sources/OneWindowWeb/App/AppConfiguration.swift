@@ -21,6 +21,8 @@ import OneWindowStore
 /// | — | `ONEWINDOW_SMS_TEMPLATES` | none: `accepted=SMS_001,decided=SMS_002`, the gateway's template per kind |
 /// | — | `ONEWINDOW_LATE_ACCEPTANCE_DAYS` | 5: working days after submission before 电子监察 flags a late acceptance |
 /// | — | `ONEWINDOW_SHIPMENT_STUCK_HOURS` | 48: hours a case's paper may be on its way before 电子监察 flags it |
+/// | — | `ONEWINDOW_METRICS_TOKEN` | none: `/metrics` answers only on this machine; set (≥ 16 characters), a scraper sends it as a bearer token |
+/// | — | `ONEWINDOW_LOG_FORMAT` | `text`; `json`: one JSON object per log line, with the request id |
 /// | — | `ONEWINDOW_INQUIRY_DAYS` | 诉求 limits in working days: `sign=1,consultation=2,complaint=5,return=2,extension=10` |
 /// Host and port are Vapor's `serve` flags `--hostname` and `--port` (127.0.0.1:8080).
 public struct AppConfiguration: Sendable {
@@ -60,6 +62,10 @@ public struct AppConfiguration: Sendable {
   public var anomalySettings = AnomalySettings()
   /// 诉求 (12345 closed loop) limits in working days.
   public var inquiryPolicy = InquiryPolicy.standard
+  /// The bearer token a Prometheus scraper sends to `/metrics`; nil: only scrapers on this machine are answered.
+  public var metricsToken: String?
+  /// Log lines as JSON objects (for a log collector) rather than text.
+  public var jsonLogs = false
 
   public init(database: DatabaseLocation, dataDirectory: String, secureCookies: Bool = false) {
     self.database = database
@@ -151,6 +157,20 @@ public struct AppConfiguration: Sendable {
     }
     if let days = environment["ONEWINDOW_INQUIRY_DAYS"], !days.isEmpty {
       configuration.inquiryPolicy = try InquiryPolicy.parse(days)
+    }
+    if let token = environment["ONEWINDOW_METRICS_TOKEN"], !token.isEmpty {
+      guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
+        throw ValidationError(
+          field: "ONEWINDOW_METRICS_TOKEN", zh: "应为至少 16 个字符、不含空白的令牌",
+          en: "must be a token of at least 16 characters without spaces")
+      }
+      configuration.metricsToken = token
+    }
+    switch environment["ONEWINDOW_LOG_FORMAT"]?.lowercased() ?? "" {
+    case "", "text": break
+    case "json": configuration.jsonLogs = true
+    default:
+      throw ValidationError(field: "ONEWINDOW_LOG_FORMAT", zh: "应为 text 或 json", en: "must be text or json")
     }
     return configuration
   }

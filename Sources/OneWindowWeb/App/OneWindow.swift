@@ -14,6 +14,7 @@ public enum OneWindow {
     _ = app.deadlineRules  // created once, before requests run concurrently
     _ = app.lookups
     _ = app.tokenCache
+    _ = app.metrics
     try Store.configure(app, location: configuration.database)
     app.use(events: try EventChannel(location: configuration.database, logger: app.logger))
     app.use(hallPublisher: HallPublisher(application: app))
@@ -30,6 +31,9 @@ public enum OneWindow {
       app.use(textMessages: GatewayTextMessageSender(settings: gateway, client: app.http.client.shared))
     }
     app.http.server.configuration.idleTimeout = .milliseconds(Int64(configuration.idleTimeout * 1000))
+    // Vapor's own request metrics go to swift-metrics' global system, which is not bootstrapped: `ServerMetrics`
+    // counts requests instead, per application.
+    app.http.server.configuration.reportMetrics = false
     app.http.server.configuration.shutdownTimeout = .milliseconds(Int64(configuration.shutdownGrace * 1000))
 
     app.middleware = Middlewares()

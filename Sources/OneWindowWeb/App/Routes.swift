@@ -9,6 +9,8 @@ enum Routes {
     do {
       app.get("healthz", use: HealthController.healthz).access(.open)
       app.get("readyz", use: HealthController.readyz).access(.open)
+      // Open to a scraper with the metrics token or on this machine (checked in the controller).
+      app.get("metrics", use: MetricsController.scrape).access(.open)
     }
 
     // Pages: staff session from the cookie, CSRF check on every form post.

@@ -42,6 +42,7 @@ struct ErrorMiddleware: Middleware {
     if failure.status == .internalServerError {
       request.logger.error("unhandled: \(String(reflecting: error))")
     }
+    request.application.metrics.errorAnswered(code: failure.code)
     let message = failure.message.text(request.language)
     if request.url.path.hasPrefix("/api/") {
       let response = Response(status: failure.status)
