@@ -9,6 +9,8 @@ public enum OneWindowCommands {
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(CatalogCommand(), as: "catalog")
     app.asyncCommands.use(DirectoryCommand(), as: "directory")
