@@ -98,6 +98,58 @@ struct ResilienceTests {
     }
   }
 
+  @Test("the public catalog reads from the standby when one is set, and from the primary when it cannot answer")
+  func standbyReads() async throws {
+    guard TestDatabase.postgresURL != nil else { return }
+    // A standby stand-in that holds the schema but no catalog: what the search answers shows where it read.
+    try await withTestApp(.postgres, demo: false) { standbyApp in
+      let standby = standbyApp.configuration.database
+      try await withTestApp(.postgres, adjust: { $0.readDatabase = standby }) { app in
+        let search = try await app.testing().sendRequest(.GET, "/api/v1/items?q=营业执照")
+        #expect(search.status == .ok)
+        #expect(try JSON(search)["total"].int == 0)
+        // The item's own guide (read from the primary: a clerk just edited it) is there.
+        #expect(try await app.testing().sendRequest(.GET, "/items/360105002000").status == .ok)
+      }
+    }
+    // A standby that cannot be reached: the primary answers, nothing fails.
+    try await withTestApp(
+      .postgres, adjust: { $0.readDatabase = .postgres(url: "postgres://postgres@127.0.0.1:1/none") }
+    ) { app in
+      for _ in 0..<2 {
+        let search = try await app.testing().sendRequest(.GET, "/api/v1/items")
+        #expect(search.status == .ok)
+        #expect((try JSON(search)["total"].int ?? 0) > 0)
+        let page = try await app.testing().sendRequest(.GET, "/items")
+        #expect(page.status == .ok)
+      }
+    }
+  }
+
+  @Test("a read-only database is a PostgreSQL standby beside a PostgreSQL primary, or it is refused by name")
+  func standbySetting() throws {
+    var arguments = ["onewindow"]
+    let configuration = try AppConfiguration.load(
+      arguments: &arguments,
+      environment: [
+        "DATABASE_URL": "postgres://u@primary:5000/onewindow",
+        "ONEWINDOW_READ_DATABASE_URL": "postgres://u@primary:5001/onewindow",
+      ])
+    #expect(configuration.readDatabase == .postgres(url: "postgres://u@primary:5001/onewindow"))
+    for environment in [
+      ["DATABASE_URL": "sqlite:/tmp/x.sqlite", "ONEWINDOW_READ_DATABASE_URL": "postgres://u@h/db"],
+      ["DATABASE_URL": "postgres://u@h/db", "ONEWINDOW_READ_DATABASE_URL": "sqlite:/tmp/x.sqlite"],
+      ["DATABASE_URL": "postgres://u@h/db", "ONEWINDOW_READ_DATABASE_URL": "mysql://h/db"],
+    ] {
+      do {
+        _ = try AppConfiguration.load(arguments: &arguments, environment: environment)
+        Issue.record("accepted \(environment)")
+      } catch {
+        #expect(error.field == "ONEWINDOW_READ_DATABASE_URL")
+      }
+    }
+  }
+
   @Test("the shutdown grace and idle timeout are read from the environment, and a bad one is named")
   func configuration() throws {
     var arguments = ["onewindow"]

@@ -83,16 +83,23 @@ public actor EventChannel {
     release()
   }
 
-  /// Holds the LISTEN connection for the life of the process, reconnecting after a second when it drops.
+  /// Holds the LISTEN connection for the life of the process, reconnecting after a second when it drops (a
+  /// failover: the new leader is reached through the same address). One line when it is lost, one when it is back,
+  /// not one per attempt in between.
   private static func listen(_ configuration: PostgresConnection.Configuration, channel: EventChannel, logger: Logger)
     async
   {
+    var failing = false
     while !Task.isCancelled {
       do {
         let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         do {
           try await connection.listen(on: Self.channel) { notifications in
             await channel.listening(on: connection)
+            if failing {
+              failing = false
+              logger.notice("event channel: listening again")
+            }
             for try await notification in notifications {
               guard let split = notification.payload.firstIndex(of: "\n") else { continue }
               await channel.deliver(
@@ -101,11 +108,15 @@ public actor EventChannel {
             }
           }
         } catch {
-          if !Task.isCancelled { logger.warning("event channel lost: \(error)") }
+          if !Task.isCancelled, !failing { logger.warning("event channel lost: \(String(reflecting: error))") }
+          failing = true
         }
         try? await connection.close()
       } catch {
-        if !Task.isCancelled { logger.warning("event channel cannot connect: \(error)") }
+        if !Task.isCancelled, !failing {
+          logger.warning("event channel cannot connect: \(String(reflecting: error))")
+        }
+        failing = true
       }
       await channel.listening(on: nil)
       try? await Task.sleep(for: .seconds(1))

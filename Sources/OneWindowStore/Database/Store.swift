@@ -30,7 +30,18 @@ extension Application {
 
 /// Sets up the database for an application: the driver for the location and every migration.
 public enum Store {
-  public static func configure(_ app: Application, location: DatabaseLocation) throws {
+  /// The PostgreSQL standby that read-only pages may read from (`ONEWINDOW_READ_DATABASE_URL`), beside the default.
+  public static let standby = DatabaseID(string: "psql-standby")
+
+  public static func configure(_ app: Application, location: DatabaseLocation, standby: DatabaseLocation? = nil) throws
+  {
+    if case .postgres(let url) = standby {
+      app.databases.use(
+        .postgres(
+          configuration: try postgresConfiguration(url), maxConnectionsPerEventLoop: 4,
+          connectionPoolTimeout: .seconds(5)),
+        as: Self.standby, isDefault: false)
+    }
     switch location {
     case .sqliteMemory:
       app.databases.use(.sqlite(.memory), as: .sqlite)

@@ -21,6 +21,7 @@ import OneWindowStore
 /// | — | `ONEWINDOW_SMS_TEMPLATES` | none: `accepted=SMS_001,decided=SMS_002`, the gateway's template per kind |
 /// | — | `ONEWINDOW_LATE_ACCEPTANCE_DAYS` | 5: working days after submission before 电子监察 flags a late acceptance |
 /// | — | `ONEWINDOW_SHIPMENT_STUCK_HOURS` | 48: hours a case's paper may be on its way before 电子监察 flags it |
+/// | — | `ONEWINDOW_READ_DATABASE_URL` | none: every read goes to `DATABASE_URL`; set (PostgreSQL), the public catalog reads from this standby |
 /// | — | `ONEWINDOW_METRICS_TOKEN` | none: `/metrics` answers only on this machine; set (≥ 16 characters), a scraper sends it as a bearer token |
 /// | — | `ONEWINDOW_LOG_FORMAT` | `text`; `json`: one JSON object per log line, with the request id |
 /// | — | `ONEWINDOW_INQUIRY_DAYS` | 诉求 limits in working days: `sign=1,consultation=2,complaint=5,return=2,extension=10` |
@@ -62,6 +63,9 @@ public struct AppConfiguration: Sendable {
   public var anomalySettings = AnomalySettings()
   /// 诉求 (12345 closed loop) limits in working days.
   public var inquiryPolicy = InquiryPolicy.standard
+  /// A PostgreSQL standby (or HAProxy's read port in front of standbys) that the public catalog's searches and guides
+  /// read from; nil: everything reads from `database`.
+  public var readDatabase: DatabaseLocation?
   /// The bearer token a Prometheus scraper sends to `/metrics`; nil: only scrapers on this machine are answered.
   public var metricsToken: String?
   /// Log lines as JSON objects (for a log collector) rather than text.
@@ -157,6 +161,15 @@ public struct AppConfiguration: Sendable {
     }
     if let days = environment["ONEWINDOW_INQUIRY_DAYS"], !days.isEmpty {
       configuration.inquiryPolicy = try InquiryPolicy.parse(days)
+    }
+    if let raw = environment["ONEWINDOW_READ_DATABASE_URL"], !raw.isEmpty {
+      let standby = try DatabaseLocation.parse(raw, field: "ONEWINDOW_READ_DATABASE_URL")
+      guard case .postgres = standby, case .postgres = database else {
+        throw ValidationError(
+          field: "ONEWINDOW_READ_DATABASE_URL", zh: "只读库须为 PostgreSQL 备库，且主库也须为 PostgreSQL",
+          en: "must be a PostgreSQL standby, beside a PostgreSQL DATABASE_URL")
+      }
+      configuration.readDatabase = standby
     }
     if let token = environment["ONEWINDOW_METRICS_TOKEN"], !token.isEmpty {
       guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {

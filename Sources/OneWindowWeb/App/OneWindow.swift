@@ -15,7 +15,8 @@ public enum OneWindow {
     _ = app.lookups
     _ = app.tokenCache
     _ = app.metrics
-    try Store.configure(app, location: configuration.database)
+    _ = app.standbyReads
+    try Store.configure(app, location: configuration.database, standby: configuration.readDatabase)
     app.use(events: try EventChannel(location: configuration.database, logger: app.logger))
     app.use(hallPublisher: HallPublisher(application: app))
     app.lifecycle.use(EventChannelLifecycle())

@@ -55,7 +55,7 @@ enum CatalogAPIController {
   }
 
   private static func respond(_ filter: CatalogFilter, _ req: Request) async throws -> Response {
-    let found = try await CatalogRepository(req.database).search(filter)
+    let found = try await req.readOnly { try await CatalogRepository($0).search(filter) }
     let items = found.items.map { ItemSummaryJSON($0, language: req.language) }
     return try APIEncoding.response(ItemsJSON(items: items, total: found.total), rule: try await req.deadlineRule())
   }

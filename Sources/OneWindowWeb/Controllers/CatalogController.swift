@@ -46,7 +46,7 @@ enum CatalogController {
         siteNote = context.t("\(site.name)可受理以下事项。", "\(site.name) accepts these items.")
       }
     }
-    let found = try await CatalogRepository(req.database).search(filter)
+    let found = try await req.readOnly { try await CatalogRepository($0).search(filter) }
     let county = try await req.county()
     let departments = try await directory.departments(in: county?.code)
     return CatalogSearchPage.render(

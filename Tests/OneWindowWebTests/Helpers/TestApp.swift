@@ -12,6 +12,7 @@ import VaporTesting
 /// PostgreSQL database that is dropped afterwards), so tests run in parallel without sharing rows.
 func withTestApp(
   _ database: TestDatabase, demo: Bool = true, now: Date? = nil,
+  adjust: (inout AppConfiguration) -> Void = { _ in },
   _ body: (Application) async throws -> Void
 ) async throws {
   let scratch = try await ScratchDatabase.make(database)
@@ -19,6 +20,7 @@ func withTestApp(
   do {
     var configuration = AppConfiguration(database: scratch.location, dataDirectory: scratch.directory)
     configuration.passwordCost = 4
+    adjust(&configuration)
     try OneWindow.configure(app, with: configuration)
     app.middleware.use(APIAnswerRecorder(), at: .beginning)
     app.use(textMessages: RecordingTextMessageSender())
