@@ -53,10 +53,10 @@ struct CaseWrite {
     case .insert(let key):
       let statement = PostgresCaseStatements.Insert<Marker>(
         effects: bindings, idempotencyKey: key, serviceCase: serviceCase)
-      return try await postgres.first(statement) == 1
+      return try await postgres.first(statement, committed: true) == 1
     case .update(let fromVersion):
       let statement = PostgresCaseStatements.Update<Marker>(effects: bindings, fromVersion: fromVersion)
-      return try await postgres.first(statement) == 1
+      return try await postgres.first(statement, committed: true) == 1
     }
   }
 

@@ -280,7 +280,16 @@ enum PostgresCaseStatements {
 extension PostgresDatabase {
   /// Runs a prepared statement on this database's connection (the transaction's, inside one) and answers its first
   /// row. The connection prepares the statement the first time and reuses it after.
-  func first<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> Statement.Row?
+  ///
+  /// `committed`: for a statement that writes outside a transaction. PostgresNIO ends a statement's rows at the
+  /// server's CommandComplete, which comes *before* the server commits the statement's implicit transaction (and,
+  /// with synchronous replication, waits for the standby) — so a leader that dies at that instant would leave a
+  /// write answered as done that no standby has (seen in scripts/failover-drill: acknowledged cases lost). A second,
+  /// empty query on the same connection runs only after that commit finished, and fails if the connection died
+  /// first: the write is answered only once it is committed. (Writes before it on the same leader — a case number
+  /// drawn — need no such wait: the log is replayed in order, so a standby holding this commit holds theirs.)
+  func first<Statement: PostgresPreparedStatement>(_ statement: Statement, committed: Bool = false) async throws
+    -> Statement.Row?
   where Statement.Row: Sendable {
     let logger = self.logger
     return try await withConnection { connection in
@@ -288,6 +297,9 @@ extension PostgresDatabase {
         var first: Statement.Row?
         for try await row in try await connection.execute(statement, logger: logger) where first == nil {
           first = row
+        }
+        if committed {
+          for try await _ in try await connection.query("SELECT 1", logger: logger) {}
         }
         return first
       }
