@@ -98,6 +98,38 @@ struct ResilienceTests {
     }
   }
 
+  @Test("a case is answered 201 only once its commit is done: a commit that fails is never acknowledged")
+  func answeredOnlyWhenCommitted() async throws {
+    guard TestDatabase.postgresURL != nil else { return }
+    try await withTestApp(.postgres) { app in
+      // A check PostgreSQL runs at commit, after the statement itself completed: the same moment as a leader dying
+      // while it waits for its synchronous standby (what scripts/failover-drill caught).
+      let sql = app.db as! any SQLDatabase
+      try await sql.raw(
+        """
+        CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'refused at commit'; END $$
+        """
+      ).run()
+      try await sql.raw(
+        """
+        CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON cases DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW WHEN (NEW.idempotency_key LIKE '%refuse-at-commit%') EXECUTE FUNCTION refuse_at_commit()
+        """
+      ).run()
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let refused = try await clerk.send(
+        .POST, "/api/v1/cases", Self.caseBody, headers: ["Idempotency-Key": "refuse-at-commit-1"])
+      #expect(refused.status != .created && refused.status != .ok, "\(refused.body.string)")
+      let stored = try await sql.raw("SELECT COUNT(*) AS n FROM cases WHERE idempotency_key LIKE '%refuse-at-commit%'")
+        .first()?.decode(column: "n", as: Int.self)
+      #expect(stored == 0)
+      // The next registration is answered as usual.
+      let next = try await clerk.send(.POST, "/api/v1/cases", Self.caseBody, headers: ["Idempotency-Key": "ordinary-1"])
+      #expect(next.status == .created)
+    }
+  }
+
   @Test("the public catalog reads from the standby when one is set, and from the primary when it cannot answer")
   func standbyReads() async throws {
     guard TestDatabase.postgresURL != nil else { return }

@@ -490,7 +490,7 @@ struct AnomalyRuleStoreTests {
     _ = try await CaseWrite(
       kind: .insert(idempotencyKey: nil), serviceCase: c, row: CaseRow(c, rule: rule, now: start), events: events,
       effects: .init(), now: start
-    ).run(on: app.db as! any SQLDatabase)
+    ).run(on: app.db as! any SQLDatabase, standalone: true)
   }
 
   @Test("each rule hits the stored trail that breaks it and not the one that keeps it", arguments: TestDatabase.all)

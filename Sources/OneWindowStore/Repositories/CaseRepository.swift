@@ -191,7 +191,7 @@ public struct CaseRepository: Sendable {
     _ = try await CaseWrite(
       kind: .insert(idempotencyKey: new.idempotencyKey), serviceCase: serviceCase,
       row: CaseRow(serviceCase, rule: rule, now: now), events: events, effects: effects, now: now
-    ).run(on: sql)
+    ).run(on: sql, standalone: !db.inTransaction)
     return (serviceCase, events[events.count - 1])
   }
 
@@ -356,7 +356,7 @@ public struct CaseRepository: Sendable {
     let written = try await CaseWrite(
       kind: .update(fromVersion: current.version), serviceCase: next, row: CaseRow(next, rule: rule, now: now),
       events: trail, effects: effects, now: now
-    ).run(on: sql)
+    ).run(on: sql, standalone: !db.inTransaction)
     guard written else {
       recent?.forget(current.number)
       return .lost(readVersion: current.version)

@@ -29,34 +29,37 @@ struct CaseWrite {
   private var county: String { serviceCase.regionCode.county.value }
 
   /// Writes it all, or nothing. False when an update lost: the case is no longer at `fromVersion`.
-  func run(on sql: any SQLDatabase) async throws -> Bool {
-    sql.dialect.name == "sqlite" ? try await runInSteps(on: sql) : try await runAsOneStatement(on: sql)
+  /// `standalone`: not inside a transaction of the caller's, so the write commits by itself (and on PostgreSQL is
+  /// answered only once committed, see `PostgresDatabase.first(_:committed:)`).
+  func run(on sql: any SQLDatabase, standalone: Bool) async throws -> Bool {
+    sql.dialect.name == "sqlite"
+      ? try await runInSteps(on: sql) : try await runAsOneStatement(on: sql, standalone: standalone)
   }
 
   // MARK: PostgreSQL
 
-  private func runAsOneStatement(on sql: any SQLDatabase) async throws -> Bool {
+  private func runAsOneStatement(on sql: any SQLDatabase, standalone: Bool) async throws -> Bool {
     guard let postgres = sql as? any PostgresDatabase else {
       preconditionFailure("a PostgreSQL database that is not a PostgresDatabase")
     }
     let bindings = PostgresCaseStatements.Effects(self)
     return try await PostgresCaseStatements.withMarker(of: .init(effects)) { marker in
-      try await run(bindings, on: postgres, marker)
+      try await run(bindings, on: postgres, marker, standalone: standalone)
     }
   }
 
   /// The statement of the write's shape (`Marker`), with what every write binds first.
   private func run<Marker: PostgresCaseStatements.ShapeMarker>(
-    _ bindings: PostgresCaseStatements.Effects, on postgres: any PostgresDatabase, _: Marker.Type
+    _ bindings: PostgresCaseStatements.Effects, on postgres: any PostgresDatabase, _: Marker.Type, standalone: Bool
   ) async throws -> Bool {
     switch kind {
     case .insert(let key):
       let statement = PostgresCaseStatements.Insert<Marker>(
         effects: bindings, idempotencyKey: key, serviceCase: serviceCase)
-      return try await postgres.first(statement, committed: true) == 1
+      return try await postgres.first(statement, committed: standalone) == 1
     case .update(let fromVersion):
       let statement = PostgresCaseStatements.Update<Marker>(effects: bindings, fromVersion: fromVersion)
-      return try await postgres.first(statement, committed: true) == 1
+      return try await postgres.first(statement, committed: standalone) == 1
     }
   }
 

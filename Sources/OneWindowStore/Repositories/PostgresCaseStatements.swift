@@ -284,24 +284,29 @@ extension PostgresDatabase {
   /// `committed`: for a statement that writes outside a transaction. PostgresNIO ends a statement's rows at the
   /// server's CommandComplete, which comes *before* the server commits the statement's implicit transaction (and,
   /// with synchronous replication, waits for the standby) — so a leader that dies at that instant would leave a
-  /// write answered as done that no standby has (seen in scripts/failover-drill: acknowledged cases lost). A second,
-  /// empty query on the same connection runs only after that commit finished, and fails if the connection died
-  /// first: the write is answered only once it is committed. (Writes before it on the same leader — a case number
-  /// drawn — need no such wait: the log is replayed in order, so a standby holding this commit holds theirs.)
+  /// write answered as done that no standby has (seen in scripts/failover-drill: acknowledged cases lost). Run in an
+  /// explicit transaction, the write is answered only once its COMMIT is: done, or failed with the reason.
+  /// (Writes before it on the same leader — a case number drawn — need no such wait: the log is replayed in order,
+  /// so a standby holding this commit holds theirs.)
   func first<Statement: PostgresPreparedStatement>(_ statement: Statement, committed: Bool = false) async throws
     -> Statement.Row?
   where Statement.Row: Sendable {
     let logger = self.logger
     return try await withConnection { connection in
       connection.eventLoop.makeFutureWithTask {
-        var first: Statement.Row?
-        for try await row in try await connection.execute(statement, logger: logger) where first == nil {
-          first = row
+        if committed { for try await _ in try await connection.query("BEGIN", logger: logger) {} }
+        do {
+          var first: Statement.Row?
+          for try await row in try await connection.execute(statement, logger: logger) where first == nil {
+            first = row
+          }
+          if committed { for try await _ in try await connection.query("COMMIT", logger: logger) {} }
+          return first
+        } catch {
+          // The connection goes back to the pool: never with a transaction still open on it.
+          if committed { _ = try? await connection.query("ROLLBACK", logger: logger).collect() }
+          throw error
         }
-        if committed {
-          for try await _ in try await connection.query("SELECT 1", logger: logger) {}
-        }
-        return first
       }
     }.get()
   }

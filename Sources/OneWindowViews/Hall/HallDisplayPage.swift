@@ -79,16 +79,7 @@ public enum HallDisplayPage {
 
   /// A string as a JavaScript literal inside a script element (JSON, with "<" escaped so text cannot end the script).
   static func json(_ text: String) -> HTML {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "<": out += "\\u003c"
-      case "\n": out += "\\n"
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return HTML(unsafe: out + "\"")
+    HTML(unsafe: JSONString.literal(text, forScript: true))
   }
+
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOConcurrencyHelpers
+import OneWindowDomain
 
 /// One JSON object per line on standard error (`ONEWINDOW_LOG_FORMAT=json`), for a log collector: time (UTC, ms),
 /// level, logger label, message and every metadata value as a string — the request id among them
@@ -54,21 +55,7 @@ public struct JSONLogHandler: LogHandler {
       Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(millis % 1000))
   }
 
-  /// A JSON string literal: quotes, backslashes and control characters escaped (a message may quote user input).
-  static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-        out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
+  /// A JSON string literal: a message may quote user input.
+  static func quoted(_ text: String) -> String { JSONString.literal(text) }
+
 }
