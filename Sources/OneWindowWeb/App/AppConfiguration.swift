@@ -22,6 +22,7 @@ import OneWindowStore
 /// | — | `ONEWINDOW_LATE_ACCEPTANCE_DAYS` | 5: working days after submission before 电子监察 flags a late acceptance |
 /// | — | `ONEWINDOW_SHIPMENT_STUCK_HOURS` | 48: hours a case's paper may be on its way before 电子监察 flags it |
 /// | — | `ONEWINDOW_READ_DATABASE_URL` | none: every read goes to `DATABASE_URL`; set (PostgreSQL), the public catalog reads from this standby |
+/// | — | `ONEWINDOW_TRUSTED_PROXIES` | none: the client address is the connection's; set (`127.0.0.1,10.0.0.5`), requests from these proxies are counted under the address their `X-Forwarded-For` names |
 /// | — | `ONEWINDOW_METRICS_TOKEN` | none: `/metrics` answers only on this machine; set (≥ 16 characters), a scraper sends it as a bearer token |
 /// | — | `ONEWINDOW_LOG_FORMAT` | `text`; `json`: one JSON object per log line, with the request id |
 /// | — | `ONEWINDOW_INQUIRY_DAYS` | 诉求 limits in working days: `sign=1,consultation=2,complaint=5,return=2,extension=10` |
@@ -66,6 +67,8 @@ public struct AppConfiguration: Sendable {
   /// A PostgreSQL standby (or HAProxy's read port in front of standbys) that the public catalog's searches and guides
   /// read from; nil: everything reads from `database`.
   public var readDatabase: DatabaseLocation?
+  /// The load balancers in front of the servers (exact addresses): their `X-Forwarded-For` names the client.
+  public var trustedProxies: Set<String> = []
   /// The bearer token a Prometheus scraper sends to `/metrics`; nil: only scrapers on this machine are answered.
   public var metricsToken: String?
   /// Log lines as JSON objects (for a log collector) rather than text.
@@ -171,6 +174,15 @@ public struct AppConfiguration: Sendable {
       }
       configuration.readDatabase = standby
     }
+    if let raw = environment["ONEWINDOW_TRUSTED_PROXIES"], !raw.isEmpty {
+      let addresses = raw.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      if let bad = addresses.first(where: { !isIPAddress($0) }) {
+        throw ValidationError(
+          field: "ONEWINDOW_TRUSTED_PROXIES", zh: "「\(bad)」不是 IP 地址；应为以逗号分隔的代理服务器地址",
+          en: "\(bad) is not an IP address; list the proxies' addresses, separated by commas")
+      }
+      configuration.trustedProxies = Set(addresses)
+    }
     if let token = environment["ONEWINDOW_METRICS_TOKEN"], !token.isEmpty {
       guard token.count >= 16, token.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
         throw ValidationError(
@@ -186,6 +198,13 @@ public struct AppConfiguration: Sendable {
       throw ValidationError(field: "ONEWINDOW_LOG_FORMAT", zh: "应为 text 或 json", en: "must be text or json")
     }
     return configuration
+  }
+
+  /// An IPv4 or IPv6 address as the server prints a peer's (no port, no CIDR).
+  static func isIPAddress(_ text: String) -> Bool {
+    var v4 = in_addr()
+    var v6 = in6_addr()
+    return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
   }
 
   /// The SMS gateway the environment names, or nil.

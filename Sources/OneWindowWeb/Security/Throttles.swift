@@ -122,9 +122,18 @@ extension Application {
 }
 
 extension Request {
-  /// The client's address as this server saw the connection (not `X-Forwarded-For`, which the client writes).
+  /// The client's address: the connection's peer — or, when the peer is a proxy named in `ONEWINDOW_TRUSTED_PROXIES`,
+  /// the rightmost address in `X-Forwarded-For` that no trusted proxy wrote (what the nearest untrusted hop connected
+  /// from). Addresses a client put further left are its own say-so and ignored; so is the header from anyone else.
+  /// Budgets and sign-in throttles are kept per this address: behind HAProxy without it, every visitor would share
+  /// the proxy's.
   var clientAddress: String {
-    remoteAddress?.ipAddress ?? "unknown"
+    let peer = remoteAddress?.ipAddress ?? "unknown"
+    let proxies = application.configuration.trustedProxies
+    guard !proxies.isEmpty, proxies.contains(peer) else { return peer }
+    let hops = headers[canonicalForm: "X-Forwarded-For"].map { $0.trimmingCharacters(in: .whitespaces) }
+    guard let hop = hops.last(where: { !proxies.contains($0) }) else { return peer }
+    return AppConfiguration.isIPAddress(hop) ? hop : peer
   }
 
   /// Counts this request against `limit` under `name` and `key`; over it, a 429 with `Retry-After`, logged.
