@@ -103,12 +103,13 @@ struct ResilienceTests {
     guard TestDatabase.postgresURL != nil else { return }
     try await withTestApp(.postgres) { app in
       // A check PostgreSQL runs at commit, after the statement itself completed: the same moment as a leader dying
-      // while it waits for its synchronous standby (what scripts/failover-drill caught).
+      // while it waits for its synchronous standby (what scripts/failover-drill caught), and with the same code as a
+      // server shutting down (57P01).
       let sql = app.db as! any SQLDatabase
       try await sql.raw(
         """
         CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN RAISE EXCEPTION 'refused at commit'; END $$
+        BEGIN RAISE EXCEPTION 'refused at commit' USING ERRCODE = '57P01'; END $$
         """
       ).run()
       try await sql.raw(
@@ -120,7 +121,8 @@ struct ResilienceTests {
       let clerk = try await APIClient.signIn(app, "clerk")
       let refused = try await clerk.send(
         .POST, "/api/v1/cases", Self.caseBody, headers: ["Idempotency-Key": "refuse-at-commit-1"])
-      #expect(refused.status != .created && refused.status != .ok, "\(refused.body.string)")
+      #expect(refused.status == .serviceUnavailable, "\(refused.body.string)")
+      #expect(try JSON(refused)["error"]["code"].string == "database_unavailable")
       let stored = try await sql.raw("SELECT COUNT(*) AS n FROM cases WHERE idempotency_key LIKE '%refuse-at-commit%'")
         .first()?.decode(column: "n", as: Int.self)
       #expect(stored == 0)
