@@ -158,7 +158,7 @@ enum Backups {
       let to = target + "/" + relative
       if verify {
         guard let data = fileManager.contents(atPath: from) else { throw Failure("cannot read \(from)") }
-        guard SHA256.hash(data: data).map({ String(format: "%02x", $0) }).joined() == String(parts[2]) else {
+        guard Hex.encode(SHA256.hash(data: data)) == String(parts[2]) else {
           throw Failure("\(relative) does not match its checksum: the backup is damaged (备份文件已损坏)")
         }
       }
