@@ -57,6 +57,16 @@ public struct RegionCode: Sendable, Hashable, Comparable, Codable, CustomStringC
     }
   }
 
+  /// A prefecture-level city (地级市): 6 digits ending in 00, not a province's 0000. A city's accounts work in one of
+  /// its counties at a time (chosen per session); the code itself covers no county's records.
+  public var isCity: Bool { value.count == 6 && value.hasSuffix("00") && !value.hasSuffix("0000") }
+
+  /// True when `county` is one of this city's counties.
+  public func hasCounty(_ county: RegionCode) -> Bool {
+    isCity && county.level == .county && !county.isCity && !county.value.hasSuffix("0000")
+      && county.value.hasPrefix(value.prefix(4))
+  }
+
   /// True when `other` is this region or lies inside it.
   public func contains(_ other: RegionCode) -> Bool {
     other.value.hasPrefix(value)

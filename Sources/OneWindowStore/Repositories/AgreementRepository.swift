@@ -12,9 +12,12 @@ public struct AgreementRepository: Sendable {
     self.db = db
   }
 
-  public func all() async throws -> [DelegationAgreement] {
-    try await sql.select().column("*").from("delegation_agreements").orderBy("department_id")
-      .orderBy("delegate_region").orderBy("valid_from").all().map(Self.decode)
+  /// Every agreement, or one county's.
+  public func all(county: String? = nil) async throws -> [DelegationAgreement] {
+    var select = sql.select().column("*").from("delegation_agreements")
+    if let county { select = select.where("county_code", .equal, county) }
+    return try await select.orderBy("department_id").orderBy("delegate_region").orderBy("valid_from").all()
+      .map(Self.decode)
   }
 
   public func find(_ id: String) async throws -> DelegationAgreement? {
@@ -28,8 +31,17 @@ public struct AgreementRepository: Sendable {
 
   /// Inserts or replaces an agreement after checking it against the catalog.
   public func save(_ agreement: DelegationAgreement, county: String) async throws {
-    let items = try await CatalogRepository(db).find(codes: agreement.itemCodes)
-    let errors = agreement.problems(items: items)
+    let items = try await CatalogRepository(db).find(codes: agreement.itemCodes, county: county)
+    var errors = agreement.problems(items: items)
+    let owner = try await sql.select().column("county_code").from("delegation_agreements")
+      .where("id", .equal, agreement.id).first()?.decode(column: "county_code", as: String.self)
+    if let owner, owner != county {
+      errors.append(ValidationError(field: "id", zh: "该协议属于其他县区", en: "The agreement is another county's"))
+    }
+    if !county.isEmpty, !agreement.delegateRegion.value.hasPrefix(county) {
+      errors.append(
+        ValidationError(field: "delegate_region", zh: "受托区划不在本县内", en: "The delegate region is outside the county"))
+    }
     if !errors.isEmpty { throw ValidationErrors(errors) }
     try await db.transaction { db in
       let sql = db as! any SQLDatabase

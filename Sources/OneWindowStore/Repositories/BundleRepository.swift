@@ -11,8 +11,17 @@ public struct BundleRepository: Sendable {
     self.db = db
   }
 
-  public func all() async throws -> [ServiceBundle] {
-    try await sql.select().column("*").from("service_bundles").orderBy("id").all().map(Self.decode)
+  /// Every bundle, or one county's.
+  public func all(county: String? = nil) async throws -> [ServiceBundle] {
+    var select = sql.select().column("*").from("service_bundles")
+    if let county { select = select.where("county_code", .equal, county) }
+    return try await select.orderBy("id").all().map(Self.decode)
+  }
+
+  /// The county a bundle belongs to; nil when there is no such bundle.
+  public func county(of id: String) async throws -> String? {
+    try await sql.select().column("county_code").from("service_bundles").where("id", .equal, id).first()?
+      .decode(column: "county_code", as: String.self)
   }
 
   public func find(_ id: String) async throws -> ServiceBundle? {
@@ -21,8 +30,11 @@ public struct BundleRepository: Sendable {
 
   /// Inserts or replaces a bundle after checking it against the catalog.
   public func save(_ bundle: ServiceBundle, county: String) async throws {
-    let items = try await CatalogRepository(db).find(codes: bundle.itemCodes)
-    let errors = bundle.problems(items: items)
+    let items = try await CatalogRepository(db).find(codes: bundle.itemCodes, county: county)
+    var errors = bundle.problems(items: items)
+    if let owner = try await self.county(of: bundle.id), owner != county {
+      errors.append(ValidationError(field: "id", zh: "编号「\(bundle.id)」已被其他县区使用", en: "Another county uses '\(bundle.id)'"))
+    }
     if !errors.isEmpty { throw ValidationErrors(errors) }
     try await db.transaction { db in
       let sql = db as! any SQLDatabase

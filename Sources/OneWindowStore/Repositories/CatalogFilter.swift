@@ -3,6 +3,8 @@ import SQLKit
 
 /// What a catalog search asks for; every part is optional.
 public struct CatalogFilter: Sendable {
+  /// Only this county's items (a deployment may serve several); nil: every county's.
+  public var county: String?
   /// Chinese text, pinyin initials or an item code.
   public var text: String?
   public var departmentID: String?
@@ -30,6 +32,7 @@ public struct CatalogFilter: Sendable {
   /// Every condition but the text, which `CatalogRepository.search` matches through the search index.
   func apply(to select: SQLSelectBuilder) -> SQLSelectBuilder {
     var select = select.where("status", .in, statuses.map(\.rawValue).sorted())
+    if let county { select = select.where("county_code", .equal, county) }
     if let departmentID { select = select.where("department_id", .equal, departmentID) }
     if let level { select = select.where("levels", .like, "%\(level.rawValue)%") }
     if let type { select = select.where("type", .equal, type.rawValue) }

@@ -54,23 +54,26 @@ public struct CatalogRepository: Sendable {
   }
 
   /// The current content of every item in `statuses`, by code.
-  public func items(statuses: Set<ItemStatus> = [.published], limit: Int = 100_000, offset: Int = 0) async throws
-    -> [ServiceItem]
-  {
-    try await currentVersions()
+  public func items(
+    statuses: Set<ItemStatus> = [.published], county: String? = nil, limit: Int = 100_000, offset: Int = 0
+  ) async throws -> [ServiceItem] {
+    var select = currentVersions()
       .where(SQLColumn("status", table: "i"), .in, SQLBind.group(statuses.map(\.rawValue)))
+    if let county { select = select.where(SQLColumn("county_code", table: "i"), .equal, SQLBind(county)) }
+    return try await select
       .orderBy(SQLColumn("code", table: "i")).limit(limit).offset(offset).all()
       .map { try Self.decodeItem(try $0.decode(column: "body", as: String.self)) }
   }
 
   /// The current content of each of `codes` that exists, in one query (agreements, bundles and their pages name
   /// several items at once).
-  public func find(codes: some Collection<String>) async throws -> [String: ServiceItem] {
+  /// With `county`, only that county's items: another county's code is as if it did not exist.
+  public func find(codes: some Collection<String>, county: String? = nil) async throws -> [String: ServiceItem] {
     guard !codes.isEmpty else { return [:] }
     var items: [String: ServiceItem] = [:]
-    for row in try await currentVersions().where(SQLColumn("code", table: "i"), .in, SQLBind.group(Array(Set(codes))))
-      .all()
-    {
+    var select = currentVersions().where(SQLColumn("code", table: "i"), .in, SQLBind.group(Array(Set(codes))))
+    if let county { select = select.where(SQLColumn("county_code", table: "i"), .equal, SQLBind(county)) }
+    for row in try await select.all() {
       let item = try Self.decodeItem(try row.decode(column: "body", as: String.self))
       items[item.code] = item
     }
@@ -270,9 +273,9 @@ public struct CatalogRepository: Sendable {
   }
 
   /// Item counts per implementing department (published items), for the portal's department list.
-  public func countsByDepartment() async throws -> [String: Int] {
+  public func countsByDepartment(county: String? = nil) async throws -> [String: Int] {
     let rows = try await sql.raw(
-      "SELECT department_id, COUNT(*) AS n FROM service_items WHERE status = 'published' GROUP BY department_id"
+      "SELECT department_id, COUNT(*) AS n FROM service_items WHERE status = 'published' \(Self.inCounty(county)) GROUP BY department_id"
     ).all()
     var counts: [String: Int] = [:]
     for row in rows {
@@ -282,13 +285,13 @@ public struct CatalogRepository: Sendable {
   }
 
   /// The seeds' catalog figures over the published items, counted in SQL.
-  public func figures() async throws -> CatalogFigures {
+  public func figures(county: String? = nil) async throws -> CatalogFigures {
     let row = try await sql.raw(
       """
       SELECT COUNT(*) AS total,
         SUM(CASE WHEN levels LIKE '%town%' OR levels LIKE '%village%' THEN 1 ELSE 0 END) AS sunk,
         SUM(CASE WHEN online_depth >= 3 THEN 1 ELSE 0 END) AS online
-      FROM service_items WHERE status = 'published'
+      FROM service_items WHERE status = 'published' \(Self.inCounty(county))
       """
     ).first()
     func value(_ column: String) throws -> Int {
@@ -300,14 +303,26 @@ public struct CatalogRepository: Sendable {
   }
 
   /// How many items are in each state.
-  public func statusCounts() async throws -> [ItemStatus: Int] {
+  public func statusCounts(county: String? = nil) async throws -> [ItemStatus: Int] {
     var counts: [ItemStatus: Int] = [:]
-    for row in try await sql.raw("SELECT status, COUNT(*) AS n FROM service_items GROUP BY status").all() {
+    let filter: SQLQueryString = county.map { "WHERE county_code = \(bind: $0)" } ?? ""
+    for row in try await sql.raw("SELECT status, COUNT(*) AS n FROM service_items \(filter) GROUP BY status").all() {
       if let status = ItemStatus(rawValue: try row.decode(column: "status", as: String.self)) {
         counts[status] = try row.decode(column: "n", as: Int.self)
       }
     }
     return counts
+  }
+
+  /// `AND county_code = …` when a county is given: one county's part of the catalog.
+  static func inCounty(_ county: String?) -> SQLQueryString {
+    county.map { "AND county_code = \(bind: $0)" } ?? ""
+  }
+
+  /// The county an item belongs to; nil when there is no such item.
+  public func county(ofItem code: String) async throws -> String? {
+    try await sql.select().column("county_code").from("service_items").where("code", .equal, code).first()?
+      .decode(column: "county_code", as: String.self)
   }
 
   /// Every code in the catalog.

@@ -31,19 +31,46 @@ extension DirectoryRepository {
         try await directory.needsSetUp()
       else { throw AlreadySetUp() }
       try await InstallationModel(countyCode: code.value, setUpAt: now).create(on: db)
-      let county = RegionModel(Region(code: code, name: setup.countyName))
-      county.timeZone = setup.timeZone
-      try await county.create(on: db)
-      return try await StaffRepository(db).add(
-        NewStaff(
-          username: setup.adminUsername, displayName: setup.adminName, role: .admin,
-          scope: Scope(regionCode: code), title: Role.admin.name.zh),
-        passwordHash: passwordHash)
+      return try await Self.createCounty(setup, code: code, passwordHash: passwordHash, on: db)
     }
+  }
+
+  /// Adds another county to a deployment that is set up (a city runs one OneWindow for its districts): the county
+  /// with its own administrator, directory, catalog, calendar overrides and case numbers. Refused when the code is
+  /// taken (field `county_code`) or the first run has not been done (use `setUp`).
+  public func addCounty(_ setup: CountySetup, passwordHash: String) async throws -> StaffIdentity {
+    let errors = setup.problems()
+    guard errors.isEmpty, let code = RegionCode(setup.countyCode) else { throw ValidationErrors(errors) }
+    return try await db.transaction { db in
+      guard try await !DirectoryRepository(db).needsSetUp() else { throw NotSetUp() }
+      guard try await RegionModel.find(code.value, on: db) == nil else {
+        throw ValidationErrors([
+          ValidationError(
+            field: "county_code", zh: "县级区划 \(code.value) 已经存在", en: "The county \(code.value) exists already")
+        ])
+      }
+      return try await Self.createCounty(setup, code: code, passwordHash: passwordHash, on: db)
+    }
+  }
+
+  private static func createCounty(
+    _ setup: CountySetup, code: RegionCode, passwordHash: String, on db: any Database
+  ) async throws -> StaffIdentity {
+    let county = RegionModel(Region(code: code, name: setup.countyName))
+    county.timeZone = setup.timeZone
+    try await county.create(on: db)
+    return try await StaffRepository(db).add(
+      NewStaff(
+        username: setup.adminUsername, displayName: setup.adminName, role: .admin,
+        scope: Scope(regionCode: code), title: Role.admin.name.zh),
+      passwordHash: passwordHash)
   }
 
   /// Thrown when the first run has been done already.
   public struct AlreadySetUp: Error, Sendable {}
+
+  /// Thrown when a county is added before the first run.
+  public struct NotSetUp: Error, Sendable {}
 
   /// The county's time zone as set up (Asia/Shanghai when none was recorded, as for the demo).
   public func timeZone(of county: RegionCode) async throws -> String {

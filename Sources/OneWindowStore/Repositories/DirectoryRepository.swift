@@ -37,6 +37,17 @@ public struct DirectoryRepository: Sendable {
     try await DepartmentModel.find(id, on: db)?.domain
   }
 
+  /// One county's departments, at every level (the county's own and its towns').
+  public func departments(county: String) async throws -> [Department] {
+    try await DepartmentModel.query(on: db).filter(\.$countyCode == county).sort(\.$id).all().compactMap(\.domain)
+  }
+
+  /// One county's sites, retired ones included.
+  public func sites(county: String) async throws -> [Site] {
+    try await SiteModel.query(on: db).filter(\.$countyCode == county).sort(\.$regionCode).sort(\.$id).all()
+      .compactMap(\.domain)
+  }
+
   public func departments(in region: RegionCode? = nil) async throws -> [Department] {
     var query = DepartmentModel.query(on: db).sort(\.$id)
     if let region { query = query.filter(\.$regionCode == region.value) }

@@ -36,7 +36,7 @@ public struct ProxyListRepository: Sendable {
     for start in stride(from: 0, to: itemCodes.count, by: 500) {
       let chunk = Array(itemCodes[start..<min(start + 500, itemCodes.count)])
       for row in try await sql.select().columns(CatalogRepository.summaryColumns.map { SQLColumn($0) })
-        .from("service_items").where("code", .in, SQLBind.group(chunk)).all()
+        .from("service_items").where("code", .in, SQLBind.group(chunk)).where("county_code", .equal, county).all()
       {
         let item = try CatalogRepository.decodeSummary(row)
         found[item.code] = item

@@ -67,8 +67,21 @@ public struct StaffRepository: Sendable {
       throw ValidationError(
         field: "username", zh: "用户名「\(username)」已存在", en: "Username '\(username)' is taken")
     }
+    if new.scope.regionCode.isCity, ![.admin, .supervisor].contains(new.role) {
+      throw ValidationError(
+        field: "role", zh: "地市级账号只能是中心管理员或电子监察员", en: "A city account is an administrator or a supervisor")
+    }
     try await checkScope(new.scope)
     try DirectoryText.phone(new.phone, field: "phone", required: false).first.map { throw $0 }
+    if new.scope.regionCode.isCity, try await RegionModel.find(new.scope.regionCode.value, on: db) == nil {
+      // The city's own row, which the account's region points at; its name was not given, so it is its code.
+      let city = RegionModel()
+      city.id = new.scope.regionCode.value
+      city.name = new.scope.regionCode.value
+      city.level = "city"
+      city.countyCode = new.scope.regionCode.value
+      try await city.create(on: db)
+    }
     let model = StaffModel(new, passwordHash: passwordHash)
     try await model.create(on: db)
     return model.identity!
@@ -159,6 +172,21 @@ public struct StaffRepository: Sendable {
   }
 
   func checkScope(_ scope: Scope) async throws {
+    if scope.regionCode.isCity {
+      // A city account: no site or department of its own; it works in one of the city's counties at a time.
+      guard scope.siteID == nil, scope.departmentID == nil else {
+        throw ValidationError(
+          field: scope.siteID != nil ? "site" : "department", zh: "地市级账号不属于某个场所或部门",
+          en: "A city account belongs to no site or department")
+      }
+      let counties = try await DirectoryRepository(db).counties().filter { scope.regionCode.hasCounty($0.code) }
+      guard !counties.isEmpty else {
+        throw ValidationError(
+          field: "region", zh: "本系统中没有属于 \(scope.regionCode) 的县（市、区）",
+          en: "No county of the city \(scope.regionCode) is set up here")
+      }
+      return
+    }
     guard try await RegionModel.find(scope.regionCode.value, on: db) != nil else {
       throw ValidationError(
         field: "region", zh: "行政区划「\(scope.regionCode)」不存在",

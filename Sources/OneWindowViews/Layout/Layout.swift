@@ -142,7 +142,8 @@ public enum Layout {
     return """
       <header class="site-header">
       <a class="brand" href="\(Links.home)"><span class="brand-mark">一窗</span>\
-      <span>\(context.countyName)\(context.t("政务服务", " Services"))</span></a>
+      <span>\(context.countyName)\(context.t("政务服务", " Services"))</span></a>\
+      \(context.countyLink.map { "<a class=\"county-switch\" id=\"county-switch\" href=\"\($0)\">\(context.t("切换县区", "Other county"))</a>" as HTML } ?? .empty)
       <button type="button" class="menu-button" aria-expanded="false" aria-controls="site-nav">\(context.t("菜单", "Menu"))</button>
       <nav aria-label="\(context.t("主导航", "Main"))" id="site-nav">
       <a href="\(Links.home)">\(context.t("首页", "Home"))</a>

@@ -17,6 +17,11 @@ public enum Stylesheet {
     nav { display:flex; flex-wrap:wrap; align-items:center; gap:18px; }
     nav a:hover, nav a:focus { text-decoration:underline; }
     .who { opacity:.9; }
+    .county-switch { font-size:14px; border:1px solid rgba(255,255,255,.6); border-radius:4px; padding:2px 8px;
+      margin-right:auto; }
+    .county-list { list-style:none; padding:0; display:grid; gap:8px; max-width:480px; }
+    .county-list a { display:block; padding:12px 16px; border:1px solid #c8d0dc; border-radius:6px; font-size:18px; }
+    tr.current td { background:#eef5ff; }
     form.inline { display:inline; margin:0; }
     button.link { background:none; border:0; color:inherit; font:inherit; cursor:pointer; padding:0; text-decoration:underline; }
     main { max-width:1120px; margin:0 auto; padding:24px; }

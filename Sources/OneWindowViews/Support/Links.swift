@@ -7,6 +7,12 @@ public enum Links {
   public static let setup = "/setup"
   public static let staffHome = "/staff"
   public static let staffProfile = "/staff/profile"
+  /// The counties of a deployment that serves several: a visitor picks theirs.
+  public static let counties = "/counties"
+  public static func county(_ code: String) -> String { "/counties/\(percentEncode(code))" }
+  /// A city account's overview of its counties, and where it chooses the one it works in.
+  public static let city = "/city"
+  public static let cityCounty = "/city/county"
   public static let stylesheet = "/assets/onewindow.css"
 
   public static let status = "/status"

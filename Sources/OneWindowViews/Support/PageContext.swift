@@ -12,6 +12,9 @@ public struct PageContext: Sendable {
   public let countyName: String
   /// 大字模式 (适老化): larger type and controls for older applicants and clerks.
   public let largeText: Bool
+  /// Where the county's name in the header leads to choose another: the city overview for a city account, the county
+  /// list for a visitor of a deployment that serves several; nil when there is nothing to choose.
+  public var countyLink: String? = nil
   /// This answer's content-security-policy nonce: inline scripts run only when they carry it (`Layout.script`).
   public let scriptNonce: String
 

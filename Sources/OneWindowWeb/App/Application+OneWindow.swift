@@ -14,7 +14,7 @@ extension Application {
   }
 
   private struct CountyKey: StorageKey {
-    typealias Value = Region
+    typealias Value = (counties: [Region], readAt: ContinuousClock.Instant)
   }
 
   private struct FileStoreKey: StorageKey {
@@ -51,10 +51,24 @@ extension Application {
     storage[FileStoreKey.self] = fileStore
   }
 
-  /// The county this deployment serves, cached after the first read.
-  var cachedCounty: Region? {
-    get { storage[CountyKey.self] }
-    set { storage[CountyKey.self] = newValue }
+  /// The counties this deployment serves, in code order; read at most once a minute (a county added with
+  /// `onewindow init --add` reaches running servers within that), and at once after a first run in this process.
+  /// A county asked for by code (a staff member's own) and not in the cache is read again at once.
+  func counties(on database: any Database, including code: String? = nil) async throws -> [Region] {
+    if let cached = storage[CountyKey.self], !cached.counties.isEmpty,
+      ContinuousClock.now - cached.readAt < .seconds(60),
+      code.map({ code in cached.counties.contains { $0.code.value == code } }) ?? true
+    {
+      return cached.counties
+    }
+    let counties = try await DirectoryRepository(database).counties()
+    storage[CountyKey.self] = (counties, ContinuousClock.now)
+    return counties
+  }
+
+  /// Forgets the cached counties (after the first run or a county added in this process).
+  func forgetCounties() {
+    storage[CountyKey.self] = nil
   }
 }
 

@@ -17,9 +17,12 @@ enum CatalogAdminController {
     let page = min(max(req.query[Int.self, at: "page"] ?? 1, 1), 100_000)
     filter.limit = 100
     filter.offset = (page - 1) * 100
+    let county = try await county(req)
+    filter.county = county
     let found = try await catalog.search(filter)
     let model = CatalogAdminPage.Model(
-      figures: try await catalog.figures(), statusCounts: try await catalog.statusCounts(), items: found.items,
+      figures: try await catalog.figures(county: county), statusCounts: try await catalog.statusCounts(county: county),
+      items: found.items,
       total: found.total, text: text, status: status, departments: try await departmentNames(req), page: page)
     return CatalogAdminPage.render(model, try await req.pageContext())
   }
@@ -45,6 +48,7 @@ enum CatalogAdminController {
     let catalog = CatalogRepository(req.database)
     do {
       try await checkTogether(item, parseErrors, publishing: form.value("intent") == "publish", req)
+      try await checkDepartment(item, req)
       try await catalog.create(item, by: staff.username, county: try await county(req), now: req.now)
       if form.value("intent") == "publish" { try await catalog.perform(.publish, code: item.code, now: req.now) }
       req.application.lookups.invalidate()
@@ -62,7 +66,7 @@ enum CatalogAdminController {
     let staff = try req.authorize(.manageCatalog)
     let code = req.parameters.get("code") ?? ""
     let catalog = CatalogRepository(req.database)
-    guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+    guard let entry = try await ownEntry(req, code) else { throw StoreNotFound.item(code) }
     let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
     let item = shown?.item ?? entry.item
     let posted = try FormBody.read(req)
@@ -111,7 +115,7 @@ enum CatalogAdminController {
     try req.authorize(.manageCatalog)
     let code = req.parameters.get("code") ?? ""
     let catalog = CatalogRepository(req.database)
-    guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+    guard let entry = try await ownEntry(req, code) else { throw StoreNotFound.item(code) }
     let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
     let context = try await req.pageContext()
     let notice: String? =
@@ -131,12 +135,13 @@ enum CatalogAdminController {
     let staff = try req.authorize(.manageCatalog)
     let code = req.parameters.get("code") ?? ""
     let catalog = CatalogRepository(req.database)
-    guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+    guard let entry = try await ownEntry(req, code) else { throw StoreNotFound.item(code) }
     let form = ItemForm(fields: try req.content.decode([String: String].self))
     var (item, parseErrors) = form.item(existingCode: code)
     keepFiles(of: entry.item, in: &item)
     do {
       try await checkTogether(item, parseErrors, publishing: form.value("intent") == "publish", req)
+      try await checkDepartment(item, req)
       let note = form.value("note").isEmpty ? "编辑" : form.value("note")
       try await catalog.saveDraft(item, by: staff.username, note: note, now: req.now)
       if form.value("intent") == "publish" { try await catalog.perform(.publish, code: code, now: req.now) }
@@ -159,11 +164,12 @@ enum CatalogAdminController {
       throw ValidationError(field: "action", zh: "未知的操作「\(raw)」", en: "Unknown action \(raw)")
     }
     let catalog = CatalogRepository(req.database)
+    guard try await ownEntry(req, code) != nil else { throw StoreNotFound.item(code) }
     do {
       try await catalog.perform(action, code: code, now: req.now)
     } catch let error as ValidationErrors {
       // A draft with unknown elements: the form shows each one at its field.
-      guard let entry = try await catalog.entry(code: code) else { throw StoreNotFound.item(code) }
+      guard let entry = try await ownEntry(req, code) else { throw StoreNotFound.item(code) }
       let shown = try await entry.draftVersion.asyncMap { try await catalog.version(code: code, number: $0) } ?? nil
       return try await formPage(shown?.item ?? entry.item, entry: entry, errors: error.errors, note: "", req)
     }
@@ -183,6 +189,17 @@ enum CatalogAdminController {
     let departments = Set(try await departments(req).map(\.id))
     let rules = ItemValidator.problems(of: item, departmentIDs: departments).filter { !unread.contains($0.field) }
     throw ValidationErrors(parseErrors + rules + unentered)
+  }
+
+  /// An item's implementing department is one of the county's own: another county's department is not offered, and a
+  /// forged form naming one is refused by field.
+  private static func checkDepartment(_ item: ServiceItem, _ req: Request) async throws {
+    let county = try await county(req)
+    guard let department = try await DirectoryRepository(req.database).department(item.departmentID),
+      department.regionCode.county.value == county
+    else {
+      throw ValidationError(field: "department_id", zh: "实施部门不是本县的部门", en: "The department is not this county's")
+    }
   }
 
   /// The form has no inputs for a material's blank form and sample files; an edit keeps them by material name.
@@ -209,14 +226,22 @@ enum CatalogAdminController {
   }
 
   static func departments(_ req: Request) async throws -> [Department] {
-    let county = try await req.county()
-    return try await DirectoryRepository(req.database).departments(in: county?.code)
+    let county = try await county(req)
+    return try await DirectoryRepository(req.database).departments(in: RegionCode(county))
   }
 
   static func departmentNames(_ req: Request) async throws -> [String: String] {
     Dictionary(
-      try await DirectoryRepository(req.database).departments().map { ($0.id, $0.name) },
+      try await DirectoryRepository(req.database).departments(county: try await county(req)).map { ($0.id, $0.name) },
       uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The item `code` if it is the acting administrator's county's: another county's catalog is not theirs to read or
+  /// change, and answers as if it were not there.
+  static func ownEntry(_ req: Request, _ code: String) async throws -> CatalogEntry? {
+    let catalog = CatalogRepository(req.database)
+    guard try await catalog.county(ofItem: code) == (try await county(req)) else { return nil }
+    return try await catalog.entry(code: code)
   }
 
   static func county(_ req: Request) async throws -> String {

@@ -61,8 +61,10 @@ enum CatalogExtrasController {
     _ req: Request, draft: DelegationAgreement? = nil, errors: [ValidationError] = [], notice: String? = nil
   ) async throws -> AgreementsPage.Model {
     let directory = DirectoryRepository(req.database)
-    let regions = try await directory.regions()
+    let county = try await CatalogAdminController.county(req)
+    let regions = try await directory.regions().filter { $0.code.county.value == county }
     var exceptions = CatalogFilter()
+    exceptions.county = county
     exceptions.hallExceptionsOnly = true
     exceptions.statuses = [.published, .suspended]
     exceptions.limit = 200
@@ -71,7 +73,8 @@ enum CatalogExtrasController {
     let items = try await catalog.find(codes: summaries.map(\.code))
     let listed = summaries.map { (code: $0.code, name: $0.name, reason: items[$0.code]?.hallExceptionReason ?? "") }
     return AgreementsPage.Model(
-      agreements: try await AgreementRepository(req.database).all(), today: CatalogController.today(req),
+      agreements: try await AgreementRepository(req.database).all(county: try await CatalogAdminController.county(req)),
+      today: CatalogController.today(req),
       departments: try await CatalogAdminController.departments(req), towns: regions.filter { $0.level == .town },
       regionNames: Dictionary(regions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a }),
       exceptions: listed, draft: draft, errors: errors, notice: notice)
@@ -86,7 +89,7 @@ enum CatalogExtrasController {
     let notice = req.query[String.self, at: "saved"] != nil ? context.t("已保存。", "Saved.") : nil
     return BundlesAdminPage.render(
       BundlesAdminPage.Model(
-        bundles: try await BundleRepository(req.database).all(),
+        bundles: try await BundleRepository(req.database).all(county: try await CatalogAdminController.county(req)),
         departments: try await CatalogAdminController.departments(req), notice: notice),
       context)
   }
@@ -115,7 +118,7 @@ enum CatalogExtrasController {
     } catch let failure as ValidationErrors {
       let page = BundlesAdminPage.render(
         BundlesAdminPage.Model(
-          bundles: try await BundleRepository(req.database).all(),
+          bundles: try await BundleRepository(req.database).all(county: try await CatalogAdminController.county(req)),
           departments: try await CatalogAdminController.departments(req), draft: bundle, errors: failure.errors),
         try await req.pageContext())
       return .html(page, status: .unprocessableEntity)
@@ -128,7 +131,10 @@ enum CatalogExtrasController {
   @Sendable static func proxyLists(req: Request) async throws -> HTML {
     try req.authorize(.manageCatalog)
     let counts = try await ProxyListRepository(req.database).counts()
-    let regions = try await DirectoryRepository(req.database).regions().filter { $0.level != .county }
+    let county = try await CatalogAdminController.county(req)
+    let regions = try await DirectoryRepository(req.database).regions().filter {
+      $0.level != .county && $0.code.county.value == county
+    }
     return ProxyListsPage.overview(regions.map { ($0, counts[$0.code] ?? 0) }, try await req.pageContext())
   }
 
@@ -170,6 +176,7 @@ enum CatalogExtrasController {
   private static func proxyListModel(_ req: Request, notice: String? = nil) async throws -> ProxyListsPage.Model {
     let raw = req.parameters.get("region") ?? ""
     guard let code = RegionCode(raw), code.level != .county,
+      code.county.value == (try await CatalogAdminController.county(req)),
       let region = try await DirectoryRepository(req.database).region(code)
     else { throw AppError.notFound(LocalizedText(zh: "没有镇村「\(raw)」", en: "No town or village \(raw)")) }
     var filter = CatalogFilter()

@@ -13,7 +13,7 @@ enum CatalogImportController {
   /// `GET /admin/catalog/export.xlsx`
   @Sendable static func export(req: Request) async throws -> Response {
     try req.authorize(.manageCatalog)
-    let bytes = try await CatalogSpreadsheet.export(req.database)
+    let bytes = try await CatalogSpreadsheet.export(county: try await CatalogAdminController.county(req), req.database)
     return XLSXResponse.make(
       bytes, fileName: "事项目录-\(CatalogController.today(req).iso).xlsx", asciiName: "catalog.xlsx")
   }
@@ -242,9 +242,9 @@ enum CatalogImportController {
     }
     guard !errors.isEmpty else { return nil }
     let reading = try await CatalogSpreadsheet.read(
-      bytes, mapping: upload.mapped ? mapping : nil, resolutions: mapping.departments, req.database)
+      bytes, mapping: upload.mapped ? mapping : nil, resolutions: mapping.departments, county: county, req.database)
     return .departments(
-      upload, reading.unknownDepartments, existing: try await DirectoryRepository(req.database).departments(),
+      upload, reading.unknownDepartments, existing: try await DirectoryRepository(req.database).departments(county: county),
       errors: errors, choices: fields)
   }
 
@@ -256,11 +256,11 @@ enum CatalogImportController {
   ) async throws -> Response {
     let saved = try await CatalogMappingRepository(req.database).mapping(county: county)
     let reading = try await CatalogSpreadsheet.read(
-      bytes, mapping: upload.mapped ? saved : nil, resolutions: saved?.departments ?? [:], req.database)
+      bytes, mapping: upload.mapped ? saved : nil, resolutions: saved?.departments ?? [:], county: county, req.database)
     if !reading.unknownDepartments.isEmpty {
       return page(
         .departments(
-          upload, reading.unknownDepartments, existing: try await DirectoryRepository(req.database).departments(),
+          upload, reading.unknownDepartments, existing: try await DirectoryRepository(req.database).departments(county: county),
           errors: [], choices: [:]), .ok)
     }
     guard reading.problems.isEmpty else { return page(.problems(upload, reading.problems), .unprocessableEntity) }
@@ -296,7 +296,7 @@ enum CatalogImportController {
     let saved = try await CatalogMappingRepository(req.database).mapping(county: county)
     let mapped = req.query[String.self, at: "layout"] == "mapped"
     let reading = try await CatalogSpreadsheet.read(
-      bytes, mapping: mapped ? saved : nil, resolutions: saved?.departments ?? [:], req.database)
+      bytes, mapping: mapped ? saved : nil, resolutions: saved?.departments ?? [:], county: county, req.database)
     var rows: [[String]]
     if !reading.problems.isEmpty || !reading.unknownDepartments.isEmpty {
       rows = [["工作表", "行", "列", "问题"]]

@@ -6,11 +6,12 @@ import OneWindowStore
 
 /// The catalog to and from .xlsx, shared by the admin pages and the `catalog` command.
 enum CatalogSpreadsheet {
-  /// Every item that is not cancelled, in its current version.
-  static func export(_ db: any Database) async throws -> [UInt8] {
-    let items = try await CatalogRepository(db).items(statuses: [.draft, .published, .suspended])
+  /// Every item of `county` that is not cancelled, in its current version.
+  static func export(county: String, _ db: any Database) async throws -> [UInt8] {
+    let items = try await CatalogRepository(db).items(statuses: [.draft, .published, .suspended], county: county)
     let names = Dictionary(
-      try await DirectoryRepository(db).departments().map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+      try await DirectoryRepository(db).departments(county: county).map { ($0.id, $0.name) },
+      uniquingKeysWith: { a, _ in a })
     let sheets = CatalogSheet.sheets(items: items, departmentNames: names)
     return Workbook(sheets: sheets.map { Workbook.Sheet(name: $0.name, rows: $0.rows, widths: $0.widths) }).xlsx()
   }
@@ -38,14 +39,16 @@ enum CatalogSpreadsheet {
   /// The items of a workbook, or every problem in it. A workbook in the catalog's own layout is read as it is;
   /// another is read through `mapping` (a province's list), and without one it is a problem. `resolutions` maps
   /// departments as a list names them to IDs (the county's saved choices). Problems are placed in the list's own
-  /// sheet, row and column.
+  /// sheet, row and column. Departments are matched among `county`'s, and a code another county holds is a problem:
+  /// one county's import never writes another's items.
   static func read(
-    _ bytes: [UInt8], mapping: CatalogColumnMapping?, resolutions: [String: String] = [:], _ db: any Database
+    _ bytes: [UInt8], mapping: CatalogColumnMapping?, resolutions: [String: String] = [:], county: String,
+    _ db: any Database
   ) async throws -> Reading {
     guard let ordered = sheets(bytes) else { return Reading(problems: [notWorkbook]) }
     let sheets = Dictionary(ordered.map { ($0.name, $0.rows) }, uniquingKeysWith: { a, _ in a })
     var known: [String: String] = [:]
-    for department in try await DirectoryRepository(db).departments() where !department.isRetired {
+    for department in try await DirectoryRepository(db).departments(county: county) where !department.isRetired {
       known[department.name] = department.id
       known[department.id] = department.id
       if !department.creditCode.isEmpty { known[department.creditCode] = department.id }
@@ -76,6 +79,17 @@ enum CatalogSpreadsheet {
     let read = CatalogSheet.read(sheets: effective.apply(to: sheets, known: known), departments: known)
     reading.items = read.items
     reading.problems = effective.locate(read.problems)
+    let catalog = CatalogRepository(db)
+    for item in read.items {
+      if let owner = try await catalog.county(ofItem: item.code), owner != county {
+        reading.problems.append(
+          CatalogSheet.Problem(
+            sheet: effective.sheet, row: 0, column: "基本编码",
+            message: LocalizedText(
+              zh: "编码 \(item.code) 已是其他县区（\(owner)）的事项，不能由本县导入", en: "\(item.code) is another county's item (\(owner))"))
+        )
+      }
+    }
     return reading
   }
 }

@@ -14,12 +14,17 @@ struct CatalogExportCommand: AsyncCommand {
   struct Signature: CommandSignature {
     @Argument(name: "file", help: "The .xlsx file to write (sheets 事项, 材料, 流程)")
     var file: String
+
+    @Option(name: "county", help: "The county's 6-digit code (needed only when the database holds several)")
+    var county: String?
   }
 
   var help: String { "Write every item that is not cancelled to an .xlsx workbook" }
 
   func run(using context: CommandContext, signature: Signature) async throws {
-    let bytes = try await CatalogSpreadsheet.export(context.application.db)
+    let db = context.application.db
+    let county = try await DirectoryCommand.county(signature.county, db)
+    let bytes = try await CatalogSpreadsheet.export(county: county.value, db)
     try Data(bytes).write(to: URL(fileURLWithPath: signature.file), options: .atomic)
     context.console.print("Wrote \(signature.file) (\(bytes.count) bytes).")
   }
@@ -35,6 +40,9 @@ struct CatalogImportCommand: AsyncCommand {
 
     @Option(name: "by", help: "Who the new versions are recorded as (default: import)")
     var by: String?
+
+    @Option(name: "county", help: "The county's 6-digit code (needed only when the database holds several)")
+    var county: String?
   }
 
   var help: String {
@@ -46,15 +54,13 @@ struct CatalogImportCommand: AsyncCommand {
       throw ValidationError(field: "file", zh: "读不到文件 \(signature.file)", en: "Cannot read \(signature.file)")
     }
     let db = context.application.db
-    guard let county = try await DirectoryRepository(db).counties().first else {
-      throw ValidationError(field: "county", zh: "数据库中没有县级区划，请先运行 demo 或导入区划", en: "No county in the database")
-    }
+    let county = try await DirectoryCommand.county(signature.county, db)
     context.console.print("Checking \(signature.file)…")
     // A province's list is read through the column mapping saved on the import page, or failing that the best guess.
     let bytes = Array(data)
-    let saved = try await CatalogMappingRepository(db).mapping(county: county.code.value)
+    let saved = try await CatalogMappingRepository(db).mapping(county: county.value)
     let mapping = saved ?? CatalogSpreadsheet.sheets(bytes).flatMap { CatalogColumnMapping.guess($0, saved: nil) }
-    let reading = try await CatalogSpreadsheet.read(bytes, mapping: mapping, db)
+    let reading = try await CatalogSpreadsheet.read(bytes, mapping: mapping, county: county.value, db)
     let items = reading.items
     let problems = reading.problems
     guard problems.isEmpty else {
@@ -82,7 +88,7 @@ struct CatalogImportCommand: AsyncCommand {
     }
     let console = context.console
     try await catalog.apply(
-      plan, by: signature.by ?? "import", note: "Excel 导入", county: county.code.value, now: Date(),
+      plan, by: signature.by ?? "import", note: "Excel 导入", county: county.value, now: Date(),
       progress: { done, total in console.print("  \(done)/\(total)") })
     context.console.print("Imported: \(summary).")
   }

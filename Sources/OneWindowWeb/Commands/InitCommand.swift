@@ -3,7 +3,8 @@ import OneWindowStore
 import Vapor
 
 /// `onewindow init --county 360999 --name 云溪县 --admin admin [--admin-name 张三] [--time-zone Asia/Shanghai]`: the
-/// first run from the shell, for an administrator who installs by script. Refused once a county exists.
+/// first run from the shell, for an administrator who installs by script. Refused once a county exists, unless `--add`
+/// asks for another county beside the first (a city running one deployment for its districts).
 struct InitCommand: AsyncCommand {
   struct Signature: CommandSignature {
     @Option(name: "county", help: "The county's 6-digit region code, e.g. 360999")
@@ -23,6 +24,9 @@ struct InitCommand: AsyncCommand {
 
     @Option(name: "password", help: "The administrator's password; asked for when left out")
     var password: String?
+
+    @Flag(name: "add", help: "Add another county, with its own administrator, to a deployment that is set up")
+    var add: Bool
   }
 
   var help: String { "Set up an empty database: the county and its first administrator (once)" }
@@ -30,7 +34,12 @@ struct InitCommand: AsyncCommand {
   func run(using context: CommandContext, signature: Signature) async throws {
     let app = context.application
     let directory = DirectoryRepository(app.db)
-    guard try await directory.needsSetUp() else {
+    let empty = try await directory.needsSetUp()
+    if signature.add && empty {
+      throw ValidationError(
+        field: "--add", zh: "数据库中还没有县，请先不带 --add 运行首次设置", en: "No county yet; run the first set-up without --add")
+    }
+    guard empty || signature.add else {
       throw ValidationError(
         field: "--county", zh: "数据库中已有县级区划，首次设置只能做一次",
         en: "The database has a county already; the first run happens once")
@@ -55,9 +64,16 @@ struct InitCommand: AsyncCommand {
     }
     let hash = try await app.password.async.hash(setup.password)
     do {
-      _ = try await directory.setUp(setup, passwordHash: hash, now: Date())
+      if signature.add {
+        _ = try await directory.addCounty(setup, passwordHash: hash)
+      } else {
+        _ = try await directory.setUp(setup, passwordHash: hash, now: Date())
+      }
     } catch is DirectoryRepository.AlreadySetUp {
       throw ValidationError(field: "--county", zh: "首次设置已经完成", en: "The first run is done already")
+    } catch let errors as ValidationErrors {
+      guard let first = errors.errors.first else { throw errors }
+      throw ValidationError(field: flags[first.field] ?? first.field, message: first.message)
     }
     context.console.print(
       "Set up \(setup.countyName) (\(setup.countyCode)); sign in as \(setup.adminUsername) and open /admin/directory.")

@@ -5,8 +5,12 @@ import Vapor
 
 /// The staff workbench home.
 enum StaffController {
-  @Sendable static func home(req: Request) async throws -> HTML {
-    try await homePage(req, profileErrors: [])
+  @Sendable static func home(req: Request) async throws -> Response {
+    // A city account not yet working in one of its counties has no workbench of its own: it chooses a county first.
+    if let session = req.staffSession, let city = session.city, session.staff.scope.regionCode == city {
+      return req.redirect(to: Links.city)
+    }
+    return try await homePage(req, profileErrors: []).encodeResponse(for: req)
   }
 
   static func homePage(_ req: Request, profileErrors: [ValidationError]) async throws -> HTML {

@@ -51,7 +51,7 @@ enum SetupController {
       throw AppError.notFound(LocalizedText(zh: "本系统已完成首次设置", en: "This system is set up already"))
     }
     state.markDone()
-    req.application.cachedCounty = nil
+    req.application.forgetCounties()
     req.logger.notice("first run done: county \(setup.countyCode) \(setup.countyName), administrator \(admin.username)")
     let configuration = req.application.configuration
     let (token, session) = try await SessionRepository(req.database).open(

@@ -96,7 +96,7 @@ enum SpotCheckController {
 
   /// The departments and proxy agents of the viewer's county, as the form offers them.
   private static func targets(_ staff: StaffIdentity, _ req: Request) async throws -> [(value: String, name: String)] {
-    let departments = try await DirectoryRepository(req.database).departments().map {
+    let departments = try await DirectoryRepository(req.database).departments(county: county(staff)).map {
       ("department:\($0.id)", "\($0.name)（办结件）")
     }
     let agents = try await StaffRepository(req.database).list(in: Scope(regionCode: staff.scope.regionCode.county))

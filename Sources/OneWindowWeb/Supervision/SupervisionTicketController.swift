@@ -60,7 +60,8 @@ enum SupervisionTicketController {
         tickets: tickets, total: total,
         show: SupervisionTicketPages.shows.contains { $0.0 == show } ? show : "all", today: today,
         names: try await StaffDesk.directoryNames(req), canOpen: Authorization.can(staff, .superviseCases),
-        departments: try await DirectoryRepository(req.database).departments(), errors: errors, values: values),
+        departments: try await DirectoryRepository(req.database).departments(county: county(staff)), errors: errors,
+        values: values),
       context)
   }
 
@@ -88,7 +89,8 @@ enum SupervisionTicketController {
         guard let (_, rated) = try await EvaluationController.repository(req).rectification(id: id),
           rated.about.regionCode.hasPrefix(county(staff))
         else { throw ValidationError(field: "subject_id", zh: "没有这条差评整改", en: "No such rectification") }
-        guard try await DirectoryRepository(req.database).department(departmentID) != nil else {
+        guard try await DirectoryRepository(req.database).department(departmentID)?.regionCode.county.value == county(staff)
+        else {
           throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
         }
       case .inquiry(let number):
@@ -101,7 +103,8 @@ enum SupervisionTicketController {
         }
         departmentID = department
       case .department:
-        guard try await DirectoryRepository(req.database).department(departmentID) != nil else {
+        guard try await DirectoryRepository(req.database).department(departmentID)?.regionCode.county.value == county(staff)
+        else {
           throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
         }
       }

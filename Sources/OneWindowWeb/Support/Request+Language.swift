@@ -28,18 +28,32 @@ extension Request {
 
   /// The context every page is rendered with.
   func pageContext() async throws -> PageContext {
-    PageContext(
+    var context = PageContext(
       language: language, staff: staffSession?.staff, csrfToken: csrfToken, path: returnPath,
       countyName: try await county()?.name ?? "", largeText: cookies[Cookies.textSize]?.string == "large",
       scriptNonce: scriptNonce)
+    if staffSession?.city != nil {
+      context.countyLink = Links.city
+    } else if staffSession == nil, try await application.counties(on: database).count > 1 {
+      context.countyLink = Links.counties + Links.query([("to", returnPath)])
+    }
+    return context
   }
 
-  /// The county this deployment serves (read once, then cached on the application).
+  /// The county this request is about. A deployment may serve several (a city's districts): a signed-in staff member
+  /// works in their own county (a city administrator in the one they chose); a visitor in the one they picked on
+  /// `/counties`; anyone else in the first. Nil before the first run.
   func county() async throws -> Region? {
-    if let county = application.cachedCounty { return county }
-    let county = try await OneWindowStore.DirectoryRepository(database).counties().first
-    application.cachedCounty = county
-    return county
+    if let own = staff?.scope.regionCode.county.value {
+      return try await application.counties(on: database, including: own).first { $0.code.value == own }
+    }
+    let counties = try await application.counties(on: database)
+    if counties.count > 1, let picked = cookies[Cookies.county]?.string,
+      let county = counties.first(where: { $0.code.value == picked })
+    {
+      return county
+    }
+    return counties.first
   }
 }
 
@@ -58,4 +72,6 @@ enum Cookies {
   static let csrf = "ow_csrf"
   static let language = "ow_lang"
   static let textSize = "ow_text"
+  /// The county a visitor picked, when the deployment serves several.
+  static let county = "ow_county"
 }
