@@ -118,10 +118,146 @@ struct CountyIsolationTests {
         }
       }
       #expect(probed > 1000)
+
+      // Whole, well-formed writes whose body names the victim's records: each refused by field.
+      let bundle = try #require(try await BundleRepository(app.db).all(county: Self.victim).first)
+      let ownTown = "360888101"
+      let forged: [(String, String, [String: String], String)] = [
+        ("qsadmin", "/admin/bundles",
+         [
+           "id": bundle.id, "name": "篡改", "summary": "x", "audience": "person",
+           "item_codes": bundle.itemCodes.joined(separator: ","), "lead_department_id": bundle.leadDepartmentID,
+         ], "id"),
+        ("qssupervisor", "/supervision/tickets",
+         [
+           "subject_kind": "department", "department_id": ids["department"]!, "instruction": "限期答复",
+           "workdays": "2",
+         ], "department_id"),
+        ("qsadmin", "/admin/proxy-lists/\(ownTown)", ["item_code": ids["item"]!], "item_code"),
+      ]
+      for (username, path, form, field) in forged {
+        var browser = browsers[username]!
+        let response = try await browser.post(path, form: form.merging(["_csrf": browser.csrfToken ?? ""]) { $1 })
+        browsers[username] = browser
+        #expect(response.status == .unprocessableEntity, "\(path) as \(username) → \(response.status.code)")
+        #expect(browser.lastBody.contains("\(field)"), "\(path) names \(field)")
+      }
+      let clerkB = try await APIClient(app: app, token: tokens["qsclerk"]!).send(
+        .POST, "/api/v1/cases",
+        [
+          "item_code": "360105002000",
+          "applicant": ["name": "青山申请人", "id_number": "11010519491231002X", "phone": "13912345678"],
+        ])
+      #expect(clerkB.status == .unprocessableEntity, "another county's item: \(clerkB.body.string)")
+      #expect(try JSON(clerkB)["error"]["field"].string == "item_code")
+
       let after = try await Self.fingerprint(app)
       for (table, digest) in before where after[table] != digest {
         Issue.record("the probe changed \(table) of the victim county")
       }
+      // The fingerprint sees a change of a single field.
+      let sql = app.db as! any SQLDatabase
+      try await sql.raw("UPDATE service_bundles SET name = 'x' WHERE id = \(bind: bundle.id)").run()
+      #expect(try await Self.fingerprint(app)["service_bundles"] != after["service_bundles"])
+    }
+  }
+
+  @Test(
+    "a city account chooses the county it works in, sees only that county's records, and only its city's counties",
+    arguments: TestDatabase.all)
+  func cityAccount(database: TestDatabase) async throws {
+    try await withTestApp(database, now: CaseAPITests.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try JSON(try await clerk.send(.POST, "/api/v1/cases", ["item_code": "360105002000",
+        "applicant": ["name": Self.applicant, "id_number": "11010519491231002X", "phone": "13912345678"]]))["number"].string)
+      try await Self.addSecondCounty(app)
+      let accounts = StaffRepository(app.db)
+      let hash = try await app.password.async.hash(DemoCounty.password)
+      let city = try #require(RegionCode("360900"))
+      // Only an administrator or a supervisor works for a city, and not at a site.
+      await #expect(throws: ValidationError.self) {
+        _ = try await accounts.add(
+          NewStaff(username: "cityclerk", displayName: "市窗口", role: .clerk, scope: Scope(regionCode: city), title: ""),
+          passwordHash: hash)
+      }
+      await #expect(throws: ValidationError.self) {
+        _ = try await accounts.add(
+          NewStaff(
+            username: "citysite", displayName: "市场所", role: .admin,
+            scope: Scope(regionCode: city, siteID: "site-center"), title: ""),
+          passwordHash: hash)
+      }
+      _ = try await accounts.add(
+        NewStaff(username: "cityadmin", displayName: "市级管理员", role: .admin, scope: Scope(regionCode: city), title: ""),
+        passwordHash: hash)
+      // A third county, in the same city as the demo county (青山县 360888 is another city's).
+      _ = try await DirectoryRepository(app.db).addCounty(
+        CountySetup(
+          countyCode: "360921", countyName: "奉溪县", adminUsername: "fxadmin", adminName: "李明",
+          password: DemoCounty.password),
+        passwordHash: hash)
+
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("cityadmin")
+      let home = try await browser.get("/staff")
+      #expect(home.status == .seeOther && home.headers.first(name: .location) == "/city")
+      _ = try await browser.get("/city")
+      #expect(browser.lastBody.contains("data-county=\"360999\"") && browser.lastBody.contains("data-county=\"360921\""))
+      #expect(!browser.lastBody.contains("data-county=\"360888\""), "another city's county")
+      // Before choosing, the account reads no county's records.
+      _ = try await browser.get("/admin/directory")
+      #expect(!browser.lastBody.contains("云溪") && !browser.lastBody.contains("石桥镇"))
+      #expect(try await browser.get("/cases/\(number)").status == .notFound)
+
+      let token = try #require(browser.csrfToken)
+      var moved = try await browser.post("/city/county", form: ["_csrf": token, "county": "360999"])
+      #expect(moved.status == .seeOther && moved.headers.first(name: .location) == "/staff")
+      _ = try await browser.get("/admin/directory")
+      #expect(browser.lastBody.contains("机构与人员：云溪县") && browser.lastBody.contains("石桥镇"))
+      #expect(browser.lastBody.contains("id=\"county-switch\""))
+      #expect(try await browser.get("/cases/\(number)").status == .ok)
+
+      moved = try await browser.post("/city/county", form: ["_csrf": token, "county": "360921"])
+      _ = try await browser.get("/admin/directory")
+      #expect(browser.lastBody.contains("奉溪县") && !browser.lastBody.contains("云溪"))
+      #expect(try await browser.get("/cases/\(number)").status == .notFound)
+
+      // A county of another city, or one not set up here, is refused by field; a county's own administrator has no
+      // city.
+      for other in ["360888", "360922", "110101"] {
+        let outside = try await browser.post("/city/county", form: ["_csrf": token, "county": other])
+        #expect(outside.status == .unprocessableEntity && browser.lastBody.contains("county"), "\(other)")
+      }
+      _ = try await browser.get("/admin/directory")
+      #expect(browser.lastBody.contains("奉溪县"), "still where it was")
+      var countyAdmin = TestBrowser(app)
+      _ = try await countyAdmin.signIn("qsadmin")
+      _ = try await countyAdmin.get("/staff")
+      #expect(try await countyAdmin.get("/city").status == .forbidden)
+      let refused = try await countyAdmin.post(
+        "/city/county", form: ["_csrf": countyAdmin.csrfToken ?? "", "county": "360999"])
+      #expect(refused.status == .forbidden)
+    }
+  }
+
+  @Test("a visitor picks the county whose services, sites and bundles the portal shows", arguments: TestDatabase.all)
+  func visitorPicksCounty(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      try await Self.addSecondCounty(app)
+      var visitor = TestBrowser(app)
+      _ = try await visitor.get("/")
+      #expect(visitor.lastBody.contains("id=\"county-switch\""), "two counties: the header offers the choice")
+      _ = try await visitor.get("/counties")
+      #expect(visitor.lastBody.contains("云溪县") && visitor.lastBody.contains("青山县"))
+      _ = try await visitor.get("/items?q=\(WindowPagesTests.foodLicence)")
+      #expect(visitor.lastBody.contains("href=\"/items/\(WindowPagesTests.foodLicence)\""), "the first county's item")
+      let picked = try await visitor.get("/counties/360888?to=/items")
+      #expect(picked.status == .seeOther && picked.headers.first(name: .location) == "/items")
+      _ = try await visitor.get("/")
+      #expect(visitor.lastBody.contains("青山县") && !visitor.lastBody.contains("云溪县行政服务中心"))
+      _ = try await visitor.get("/items?q=\(WindowPagesTests.foodLicence)")
+      #expect(!visitor.lastBody.contains("href=\"/items/\(WindowPagesTests.foodLicence)\""), "not the other county's")
+      #expect(try await visitor.get("/counties/110101").status == .notFound)
     }
   }
 

@@ -11,9 +11,13 @@ public struct DirectoryRepository: Sendable {
   }
 
   /// The counties in the database (one per deployment, usually).
+  /// The counties this deployment serves: the one set up first (the portal's default), then the others by code.
   public func counties() async throws -> [Region] {
-    try await RegionModel.query(on: db).filter(\.$level == RegionLevel.county.rawValue)
+    let counties = try await RegionModel.query(on: db).filter(\.$level == RegionLevel.county.rawValue)
       .sort(\.$id).all().compactMap(\.domain)
+    guard counties.count > 1, let first = try await InstallationModel.find(InstallationModel.key, on: db)?.countyCode
+    else { return counties }
+    return counties.filter { $0.code.value == first } + counties.filter { $0.code.value != first }
   }
 
   public func region(_ code: RegionCode) async throws -> Region? {

@@ -20,8 +20,10 @@ enum CatalogController {
     query.page = min(max(req.query[Int.self, at: "page"] ?? 1, 1), 10_000)
 
     let directory = DirectoryRepository(req.database)
-    let sites = try await directory.sites()
+    let county = try await req.county()
+    let sites = try await county.asyncMap { try await directory.sites(county: $0.code.value) } ?? []
     var filter = CatalogFilter()
+    filter.county = county?.code.value
     filter.text = query.text
     filter.audience = query.audience
     filter.theme = query.theme
@@ -47,7 +49,6 @@ enum CatalogController {
       }
     }
     let found = try await req.readOnly { try await CatalogRepository($0).search(filter) }
-    let county = try await req.county()
     let departments = try await directory.departments(in: county?.code)
     return CatalogSearchPage.render(
       CatalogSearchPage.Model(
@@ -130,7 +131,9 @@ enum CatalogController {
 
   /// `GET /bundles`
   @Sendable static func bundles(req: Request) async throws -> HTML {
-    BundlePages.list(try await BundleRepository(req.database).all(), try await req.pageContext())
+    BundlePages.list(
+      try await BundleRepository(req.database).all(county: try await req.county()?.code.value ?? ""),
+      try await req.pageContext())
   }
 
   /// `GET /bundles/{id}`

@@ -8,15 +8,18 @@ enum PublicController {
   @Sendable static func home(req: Request) async throws -> HTML {
     let directory = DirectoryRepository(req.database)
     let catalog = CatalogRepository(req.database)
-    let counts = try await catalog.countsByDepartment()
-    let departments = try await directory.departments().map { ($0, counts[$0.id] ?? 0) }
+    // The county the visitor picked (or the only one): its departments, sites, items and bundles.
+    let county = try await req.county()?.code.value ?? ""
+    let counts = try await catalog.countsByDepartment(county: county)
+    let departments = try await directory.departments(county: county).map { ($0, counts[$0.id] ?? 0) }
     var village = CatalogFilter()
+    village.county = county
     village.level = .village
     village.limit = 12
     let model = PublicHomePage.Model(
-      sites: try await directory.sites(), departments: departments,
+      sites: try await directory.sites(county: county), departments: departments,
       items: try await catalog.search(village).items, itemCount: counts.values.reduce(0, +),
-      bundles: try await BundleRepository(req.database).all(),
+      bundles: try await BundleRepository(req.database).all(county: county),
       popular: try await req.application.lookups.popularItems(db: req.database, now: req.now),
       regionNames: Dictionary(
         try await directory.regions().map { ($0.code.value, $0.name) }, uniquingKeysWith: { a, _ in a }))

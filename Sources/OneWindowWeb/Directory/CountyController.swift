@@ -30,7 +30,8 @@ enum CountyController {
   /// `GET /city`: a city account's counties with their open cases by light.
   @Sendable static func city(req: Request) async throws -> HTML {
     let (city, staff) = try cityAccount(req)
-    let counties = try await req.application.counties(on: req.database).filter { city.hasCounty($0.code) }
+    // Read afresh: a county added a moment ago with `onewindow init --add` is listed at once.
+    let counties = try await DirectoryRepository(req.database).counties().filter { city.hasCounty($0.code) }
     let open = try await OperationsRepository(req.database).openCases(now: req.now)
     let accounts = StaffRepository(req.database)
     var rows: [CityPage.Row] = []
@@ -55,7 +56,7 @@ enum CountyController {
       return req.redirect(to: Links.city, redirectType: .normal)
     }
     guard let code = RegionCode(raw), city.hasCounty(code),
-      try await req.application.counties(on: req.database).contains(where: { $0.code == code })
+      try await DirectoryRepository(req.database).region(code) != nil
     else {
       throw ValidationError(
         field: "county", zh: "「\(raw)」不是本市在本系统中的县区", en: "'\(raw)' is not one of this city's counties here")

@@ -16,6 +16,13 @@ struct IntakeRouting {
       throw ValidationError(
         field: field, zh: "事项「\(entry.item.name)」的实施部门不存在", en: "The item's department does not exist")
     }
+    // A deployment may serve several counties: a site takes in only its own county's items (another county's
+    // department would get a case numbered and counted here).
+    guard department.regionCode.county == site.regionCode.county else {
+      throw ValidationError(
+        field: field, zh: "事项「\(entry.item.name)」不是本县的事项，不能在此受理",
+        en: "\(entry.item.name) is another county's item and is not taken in here")
+    }
     let agreements = try await lookups.agreements(covering: entry.item.code, db: req.database, now: req.now)
     let today = try await req.deadlineRule().civilDate(of: req.now)
     do {
