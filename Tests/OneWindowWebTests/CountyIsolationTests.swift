@@ -242,11 +242,14 @@ struct CountyIsolationTests {
 
   @Test("a visitor picks the county whose services, sites and bundles the portal shows", arguments: TestDatabase.all)
   func visitorPicksCounty(database: TestDatabase) async throws {
-    try await withTestApp(database) { app in
+    try await withTestApp(database, now: CaseAPITests.monday) { app in
+      // A case makes the item one of the first county's 热门事项.
+      _ = try await APIClient.signIn(app, "clerk").createCase()
       try await Self.addSecondCounty(app)
       var visitor = TestBrowser(app)
       _ = try await visitor.get("/")
       #expect(visitor.lastBody.contains("id=\"county-switch\""), "two counties: the header offers the choice")
+      #expect(visitor.lastBody.contains("href=\"/items/\(WindowPagesTests.foodLicence)\""), "popular here")
       _ = try await visitor.get("/counties")
       #expect(visitor.lastBody.contains("云溪县") && visitor.lastBody.contains("青山县"))
       _ = try await visitor.get("/items?q=\(WindowPagesTests.foodLicence)")
@@ -255,6 +258,7 @@ struct CountyIsolationTests {
       #expect(picked.status == .seeOther && picked.headers.first(name: .location) == "/items")
       _ = try await visitor.get("/")
       #expect(visitor.lastBody.contains("青山县") && !visitor.lastBody.contains("云溪县行政服务中心"))
+      #expect(!visitor.lastBody.contains("href=\"/items/\(WindowPagesTests.foodLicence)\""), "not popular there")
       _ = try await visitor.get("/items?q=\(WindowPagesTests.foodLicence)")
       #expect(!visitor.lastBody.contains("href=\"/items/\(WindowPagesTests.foodLicence)\""), "not the other county's")
       #expect(try await visitor.get("/counties/110101").status == .notFound)

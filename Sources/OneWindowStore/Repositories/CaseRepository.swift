@@ -414,10 +414,11 @@ public struct CaseRepository: Sendable {
   // MARK: figures
 
   /// The items most applied for since `since` (drafts left out), most first: the portal's 热门事项.
-  public func popularItemCodes(since: Date, limit: Int) async throws -> [String] {
+  public func popularItemCodes(county: String, since: Date, limit: Int) async throws -> [String] {
     try await sql.raw(
       """
-      SELECT item_code, COUNT(*) AS n FROM cases WHERE created_ms >= \(bind: millis(since)) AND state <> 'draft'
+      SELECT item_code, COUNT(*) AS n FROM cases
+      WHERE created_ms >= \(bind: millis(since)) AND state <> 'draft' AND county_code = \(bind: county)
       GROUP BY item_code ORDER BY n DESC, item_code LIMIT \(bind: limit)
       """
     ).all().map { try $0.decode(column: "item_code", as: String.self) }

@@ -8,7 +8,7 @@ public enum CountiesPage {
       let here = county.code.value == current
       return """
         <li><a href="\(Links.county(county.code.value) + Links.query([("to", returnTo)]))"\(here ? " aria-current=\"true\"" as HTML : .empty)>\
-        \(county.name)</a>\(here ? " <span class=\"tag\">\(context.t("当前", "current"))</span>" as HTML : .empty)</li>
+        \(county.name)\(here ? "（\(context.t("当前", "current"))）" : "")</a></li>
         """
     }
     return Layout.page(

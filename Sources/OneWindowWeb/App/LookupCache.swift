@@ -41,10 +41,10 @@ final class LookupCache: Sendable {
 
   /// The published items most applied for in the last 30 days. A county with no cases yet has none: the portal
   /// does not call items popular that nobody applied for.
-  func popularItems(db: any Database, now: Date, count: Int = 8) async throws -> [ItemSummary] {
-    try await popular.value(for: "popular", now: now) {
+  func popularItems(county: String, db: any Database, now: Date, count: Int = 8) async throws -> [ItemSummary] {
+    try await popular.value(for: county, now: now) {
       let codes = try await CaseRepository(db, rule: DeadlineRule()).popularItemCodes(
-        since: now.addingTimeInterval(-30 * 86_400), limit: count * 2)
+        county: county, since: now.addingTimeInterval(-30 * 86_400), limit: count * 2)
       var items: [ItemSummary] = []
       for code in codes {
         if let entry = try await item(code, db: db, now: now), entry.status == .published {

@@ -20,7 +20,7 @@ enum PublicController {
       sites: try await directory.sites(county: county), departments: departments,
       items: try await catalog.search(village).items, itemCount: counts.values.reduce(0, +),
       bundles: try await BundleRepository(req.database).all(county: county),
-      popular: try await req.application.lookups.popularItems(db: req.database, now: req.now),
+      popular: try await req.application.lookups.popularItems(county: county, db: req.database, now: req.now),
       regionNames: Dictionary(
         try await directory.regions().map { ($0.code.value, $0.name) }, uniquingKeysWith: { a, _ in a }))
     return PublicHomePage.render(model, try await req.pageContext())
