@@ -111,8 +111,9 @@ struct CountyIsolationTests {
           for marker in markers where shown.contains(marker) && !path.contains(marker) {
             let at = shown.range(of: marker)!
             let context = shown[
-              (shown.index(at.lowerBound, offsetBy: -80, limitedBy: shown.startIndex) ?? shown.startIndex)..<(shown.index(
-                at.upperBound, offsetBy: 40, limitedBy: shown.endIndex) ?? shown.endIndex)]
+              (shown.index(at.lowerBound, offsetBy: -80, limitedBy: shown.startIndex) ?? shown.startIndex)..<(shown
+                .index(
+                  at.upperBound, offsetBy: 40, limitedBy: shown.endIndex) ?? shown.endIndex)]
             Issue.record("\(name) as \(username) (\(path)) → \(status.code) shows \(marker): …\(context)…")
           }
         }
@@ -123,16 +124,20 @@ struct CountyIsolationTests {
       let bundle = try #require(try await BundleRepository(app.db).all(county: Self.victim).first)
       let ownTown = "360888101"
       let forged: [(String, String, [String: String], String)] = [
-        ("qsadmin", "/admin/bundles",
-         [
-           "id": bundle.id, "name": "篡改", "summary": "x", "audience": "person",
-           "item_codes": bundle.itemCodes.joined(separator: ","), "lead_department_id": bundle.leadDepartmentID,
-         ], "id"),
-        ("qssupervisor", "/supervision/tickets",
-         [
-           "subject_kind": "department", "department_id": ids["department"]!, "instruction": "限期答复",
-           "workdays": "2",
-         ], "department_id"),
+        (
+          "qsadmin", "/admin/bundles",
+          [
+            "id": bundle.id, "name": "篡改", "summary": "x", "audience": "person",
+            "item_codes": bundle.itemCodes.joined(separator: ","), "lead_department_id": bundle.leadDepartmentID,
+          ], "id"
+        ),
+        (
+          "qssupervisor", "/supervision/tickets",
+          [
+            "subject_kind": "department", "department_id": ids["department"]!, "instruction": "限期答复",
+            "workdays": "2",
+          ], "department_id"
+        ),
         ("qsadmin", "/admin/proxy-lists/\(ownTown)", ["item_code": ids["item"]!], "item_code"),
       ]
       for (username, path, form, field) in forged {
@@ -168,8 +173,14 @@ struct CountyIsolationTests {
   func cityAccount(database: TestDatabase) async throws {
     try await withTestApp(database, now: CaseAPITests.monday) { app in
       let clerk = try await APIClient.signIn(app, "clerk")
-      let number = try #require(try JSON(try await clerk.send(.POST, "/api/v1/cases", ["item_code": "360105002000",
-        "applicant": ["name": Self.applicant, "id_number": "11010519491231002X", "phone": "13912345678"]]))["number"].string)
+      let number = try #require(
+        try JSON(
+          try await clerk.send(
+            .POST, "/api/v1/cases",
+            [
+              "item_code": "360105002000",
+              "applicant": ["name": Self.applicant, "id_number": "11010519491231002X", "phone": "13912345678"],
+            ]))["number"].string)
       try await Self.addSecondCounty(app)
       let accounts = StaffRepository(app.db)
       let hash = try await app.password.async.hash(DemoCounty.password)
@@ -202,7 +213,8 @@ struct CountyIsolationTests {
       let home = try await browser.get("/staff")
       #expect(home.status == .seeOther && home.headers.first(name: .location) == "/city")
       _ = try await browser.get("/city")
-      #expect(browser.lastBody.contains("data-county=\"360999\"") && browser.lastBody.contains("data-county=\"360921\""))
+      #expect(
+        browser.lastBody.contains("data-county=\"360999\"") && browser.lastBody.contains("data-county=\"360921\""))
       #expect(!browser.lastBody.contains("data-county=\"360888\""), "another city's county")
       // Before choosing, the account reads no county's records.
       _ = try await browser.get("/admin/directory")

@@ -33,7 +33,8 @@ public struct BundleRepository: Sendable {
     let items = try await CatalogRepository(db).find(codes: bundle.itemCodes, county: county)
     var errors = bundle.problems(items: items)
     if let owner = try await self.county(of: bundle.id), owner != county {
-      errors.append(ValidationError(field: "id", zh: "编号「\(bundle.id)」已被其他县区使用", en: "Another county uses '\(bundle.id)'"))
+      errors.append(
+        ValidationError(field: "id", zh: "编号「\(bundle.id)」已被其他县区使用", en: "Another county uses '\(bundle.id)'"))
     }
     if !errors.isEmpty { throw ValidationErrors(errors) }
     try await db.transaction { db in

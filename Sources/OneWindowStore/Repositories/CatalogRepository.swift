@@ -60,7 +60,8 @@ public struct CatalogRepository: Sendable {
     var select = currentVersions()
       .where(SQLColumn("status", table: "i"), .in, SQLBind.group(statuses.map(\.rawValue)))
     if let county { select = select.where(SQLColumn("county_code", table: "i"), .equal, SQLBind(county)) }
-    return try await select
+    return
+      try await select
       .orderBy(SQLColumn("code", table: "i")).limit(limit).offset(offset).all()
       .map { try Self.decodeItem(try $0.decode(column: "body", as: String.self)) }
   }

@@ -57,10 +57,10 @@ public enum CityPage {
       current == nil
       ? .empty
       : """
-        <form method="post" action="\(Links.cityCounty)">\(context.csrfField)\
-        <input type="hidden" name="county" value="\(city.value)">\
-        <button type="submit" class="secondary">\(context.t("离开当前县区", "Leave the county"))</button></form>
-        """
+      <form method="post" action="\(Links.cityCounty)">\(context.csrfField)\
+      <input type="hidden" name="county" value="\(city.value)">\
+      <button type="submit" class="secondary">\(context.t("离开当前县区", "Leave the county"))</button></form>
+      """
     return Layout.page(
       context, title: context.t("市级总览", "City overview"),
       body: """

@@ -244,7 +244,8 @@ enum CatalogImportController {
     let reading = try await CatalogSpreadsheet.read(
       bytes, mapping: upload.mapped ? mapping : nil, resolutions: mapping.departments, county: county, req.database)
     return .departments(
-      upload, reading.unknownDepartments, existing: try await DirectoryRepository(req.database).departments(county: county),
+      upload, reading.unknownDepartments,
+      existing: try await DirectoryRepository(req.database).departments(county: county),
       errors: errors, choices: fields)
   }
 
@@ -260,7 +261,8 @@ enum CatalogImportController {
     if !reading.unknownDepartments.isEmpty {
       return page(
         .departments(
-          upload, reading.unknownDepartments, existing: try await DirectoryRepository(req.database).departments(county: county),
+          upload, reading.unknownDepartments,
+          existing: try await DirectoryRepository(req.database).departments(county: county),
           errors: [], choices: [:]), .ok)
     }
     guard reading.problems.isEmpty else { return page(.problems(upload, reading.problems), .unprocessableEntity) }

@@ -86,7 +86,8 @@ enum CatalogSpreadsheet {
           CatalogSheet.Problem(
             sheet: effective.sheet, row: 0, column: "基本编码",
             message: LocalizedText(
-              zh: "编码 \(item.code) 已是其他县区（\(owner)）的事项，不能由本县导入", en: "\(item.code) is another county's item (\(owner))"))
+              zh: "编码 \(item.code) 已是其他县区（\(owner)）的事项，不能由本县导入", en: "\(item.code) is another county's item (\(owner))")
+          )
         )
       }
     }

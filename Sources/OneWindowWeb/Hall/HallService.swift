@@ -22,10 +22,12 @@ enum HallService {
     return site
   }
 
-  /// The sites whose hall has business groups (the booking, online-ticket and figures pages offer these).
+  /// The sites of this request's county whose hall has business groups (the booking, online-ticket and figures pages
+  /// offer these).
   static func hallSites(_ req: Request) async throws -> [Site] {
     let withGroups = try await HallRepository(req.database).sitesWithGroups()
-    return try await DirectoryRepository(req.database).sites().filter { withGroups.contains($0.id) }
+    let county = try await req.county()?.code.value ?? ""
+    return try await DirectoryRepository(req.database).sites(county: county).filter { withGroups.contains($0.id) }
   }
 
   static func setup(_ siteID: String, _ req: Request) async throws -> LookupCache.HallSetup {

@@ -87,8 +87,10 @@ enum KnowledgeController {
   ) async throws -> HTML {
     KnowledgePages.form(
       action: action, values: values,
-      departments: try await DirectoryRepository(req.database).departments(county: InquiryService.county(req.requireStaff()))
-        .map { ($0.id, $0.name) }, errors: errors,
+      departments: try await DirectoryRepository(req.database).departments(
+        county: InquiryService.county(req.requireStaff())
+      )
+      .map { ($0.id, $0.name) }, errors: errors,
       try await req.pageContext())
   }
 

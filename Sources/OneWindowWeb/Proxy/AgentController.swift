@@ -73,7 +73,9 @@ enum AgentController {
       try await DirectoryRepository(req.database).sites().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     let profiles = AgentProfileRepository(req.database)
     let (known, ratings) = (try await profiles.profiles(), try await profiles.averages())
-    let agents = try await StaffRepository(req.database).list(limit: 5000).filter {
+    // The agents of the county the visitor picked (a deployment may serve several).
+    guard let county = try await req.county() else { throw AppError.notFound() }
+    let agents = try await StaffRepository(req.database).list(in: Scope(regionCode: county.code), limit: 5000).filter {
       $0.identity.role == .agent && !$0.isDisabled
     }
     let entries = agents.compactMap { record -> AgentBoardPage.Entry? in

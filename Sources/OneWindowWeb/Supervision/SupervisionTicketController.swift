@@ -89,7 +89,8 @@ enum SupervisionTicketController {
         guard let (_, rated) = try await EvaluationController.repository(req).rectification(id: id),
           rated.about.regionCode.hasPrefix(county(staff))
         else { throw ValidationError(field: "subject_id", zh: "没有这条差评整改", en: "No such rectification") }
-        guard try await DirectoryRepository(req.database).department(departmentID)?.regionCode.county.value == county(staff)
+        guard
+          try await DirectoryRepository(req.database).department(departmentID)?.regionCode.county.value == county(staff)
         else {
           throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
         }
@@ -103,7 +104,8 @@ enum SupervisionTicketController {
         }
         departmentID = department
       case .department:
-        guard try await DirectoryRepository(req.database).department(departmentID)?.regionCode.county.value == county(staff)
+        guard
+          try await DirectoryRepository(req.database).department(departmentID)?.regionCode.county.value == county(staff)
         else {
           throw ValidationError(field: "department_id", zh: "请选择督办的部门", en: "Choose the department")
         }
