@@ -69,6 +69,10 @@ struct FloorTests {
       // act: another clerk (not on leave) signs in at window 01 and is the one serving there
       var desk = TestBrowser(app)
       _ = try await desk.signIn("clerk2")
+      // the B post's call panel names who really serves at window 01: the named stand-in
+      _ = try await desk.get("/window")
+      let servingLine = try #require(desk.lastBody.components(separatedBy: #"id="serving""#).dropFirst().first)
+      #expect(servingLine.prefix(300).contains(standIn.identity.displayName) && servingLine.prefix(300).contains("替岗"))
       _ = try await desk.get("/staff")
       #expect(desk.lastBody.contains(#"id="sign-in""#) && desk.lastBody.contains("今日尚未签到"))
       let signed = try await desk.post(
@@ -76,9 +80,32 @@ struct FloorTests {
       #expect(signed.status == .seeOther)
       _ = try await desk.get("/staff")
       #expect(desk.lastBody.contains("今日已在 01 号窗口签到"))
+      _ = try await desk.get("/window")
+      #expect(desk.lastBody.contains(#"id="serving">在岗：您"#) && desk.lastBody.contains("已签到"))
       _ = try await anonymous.get("/hall/sites/site-center/staff")
       let now = try #require(Self.card("01", in: anonymous.lastBody))
       #expect(now.contains(clerk.identity.displayName), "\(now)")
+
+      // act: on window 02's pad, a clerk of this hall signs in with their password (no session is opened there);
+      // a wrong password, and a clerk of another hall, are refused by field
+      let pad = try #require(
+        try await DirectoryRepository(app.db).windows(site: "site-center").first { $0.number == "02" })
+      var screen = TestBrowser(app)
+      _ = try await screen.get("/hall/windows/\(pad.id)/pad")
+      let padToken = try #require(screen.csrfToken)
+      let wrong = try await screen.post(
+        "/hall/windows/\(pad.id)/pad/sign-in", form: ["_csrf": padToken, "username": "clerk", "password": "nope"])
+      #expect(wrong.status == .unprocessableEntity && screen.lastBody.contains(#"data-field="password""#))
+      let stranger = try await screen.post(
+        "/hall/windows/\(pad.id)/pad/sign-in",
+        form: ["_csrf": padToken, "username": "townclerk", "password": "demo1234"])
+      #expect(stranger.status == .unprocessableEntity && screen.lastBody.contains(#"data-field="username""#))
+      let padSigned = try await screen.post(
+        "/hall/windows/\(pad.id)/pad/sign-in", form: ["_csrf": padToken, "username": "clerk2", "password": "demo1234"])
+      #expect(padSigned.status == .seeOther && padSigned.headers.setCookie?["ow_session"] == nil)
+      _ = try await screen.get("/hall/windows/\(pad.id)/pad?signed=1")
+      #expect(screen.lastBody.contains("签到成功") && screen.lastBody.contains(clerk.identity.displayName))
+      #expect(try await screen.get("/staff").status != .ok, "the pad is nobody's session")
 
       // check: a window of another hall is refused; a clerk records no leaves
       let town = try #require(try await DirectoryRepository(app.db).sites().first { $0.id != "site-center" })

@@ -16,6 +16,20 @@ public enum CallPanel {
     /// The case this clerk registered while serving the current ticket, offered for 办结.
     public let suggestedCase: String?
     public let error: ValidationError?
+    /// Who the floor roster says serves at this window today (驻厅管理), and why; nil when nobody does.
+    public var serving: Serving? = nil
+
+    public struct Serving: Sendable {
+      public let name: String
+      public let basis: FloorRoster.Basis
+      public let isViewer: Bool
+
+      public init(name: String, basis: FloorRoster.Basis, isViewer: Bool) {
+        self.name = name
+        self.basis = basis
+        self.isViewer = isViewer
+      }
+    }
 
     public init(
       window: Window, post: DutyPost, groups: [BusinessGroup], siteGroups: [BusinessGroup], siteWindows: [Window],
@@ -114,11 +128,27 @@ public enum CallPanel {
       <section class="panel call-panel" aria-labelledby="call-title">
       <h2 id="call-title">\(context.t("叫号", "Calling")) · \(model.window.number) \(context.t("号窗口", "")) \
       <span class="meta">\(model.window.name) · \(model.post.rawValue)\(context.t("岗", " post"))</span></h2>
+      \(servingLine(model, context))
       <p class="meta" id="queue-counts">\(queue)</p>
       \(error)
       \(controls)
       \(take)
       </section>
+      """
+  }
+
+  /// Who the hall sees at this window (the display and the pad name the same person): the viewer, or — when someone
+  /// else is signed in or stands in there — that person, so a B post calling at a stand-in's window knows it.
+  private static func servingLine(_ model: Model, _ context: PageContext) -> HTML {
+    guard let serving = model.serving else {
+      return """
+        <p class="meta" id="serving">\(context.t("今日本窗口无人在岗（A、B岗均不在）", "Nobody is on duty here today"))</p>
+        """
+    }
+    let who = serving.isViewer ? context.t("您", "You") : serving.name
+    return """
+      <p class="\(serving.isViewer ? "meta" : "notice")" id="serving">\(context.label("在岗", "On duty"))\(who)\
+      <span class="tag">\(context.t(serving.basis.name))</span></p>
       """
   }
 }

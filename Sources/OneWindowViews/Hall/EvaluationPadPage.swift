@@ -13,6 +13,9 @@ public enum EvaluationPadPage {
     public let toRate: Ticket?
     public let thanked: Bool
     public let eventsURL: String
+    /// A clerk's sign-in on the pad: refused with its reason, or done.
+    public var signInError: ValidationError? = nil
+    public var signedIn = false
 
     public init(
       window: Window, clerkName: String?, clerkTitle: String?, photoURL: String?, toRate: Ticket?, thanked: Bool,
@@ -60,6 +63,7 @@ public enum EvaluationPadPage {
       \(photo)
       \(clerk)
       \(prompt)
+      \(signIn(model, context))
       </div>
       <script nonce="\(context.scriptNonce)">
       (function () {
@@ -74,5 +78,28 @@ public enum EvaluationPadPage {
       </script>
       """
     return Layout.bare(context, title: context.t("服务评价", "Rate the service"), bodyClass: "pad-screen", body: body)
+  }
+
+  /// 驻厅签到 on the pad, folded away from the citizen: the clerk types their username and password; no session is
+  /// opened on the shared screen, the sign-in is only recorded for this window.
+  private static func signIn(_ model: Model, _ context: PageContext) -> HTML {
+    let error: HTML =
+      model.signInError.map {
+        "<p class=\"field-error\" role=\"alert\" id=\"pad-sign-in-error\" data-field=\"\($0.field)\">\(context.t($0.message))</p>"
+      } ?? .empty
+    let done: HTML =
+      model.signedIn
+      ? "<p class=\"pad-thanks\" role=\"status\" id=\"pad-signed-in\">\(context.t("签到成功", "Signed in"))</p>" : .empty
+    return """
+      \(done)<details class="pad-sign-in"\(model.signInError == nil ? "" as HTML : " open")>\
+      <summary>\(context.t("工作人员签到", "Staff sign-in"))</summary>
+      <form method="post" action="\(Links.padSignIn(model.window.id))" autocomplete="off">\(context.csrfField)
+      <label for="pad-username">\(context.t("用户名", "Username"))</label>\
+      <input id="pad-username" name="username" type="text" autocapitalize="none" required>
+      <label for="pad-password">\(context.t("密码", "Password"))</label>\
+      <input id="pad-password" name="password" type="password" required>
+      \(error)<button type="submit" id="pad-sign-in">\(context.t("在本窗口签到", "Sign in at this window"))</button>
+      </form></details>
+      """
   }
 }

@@ -218,6 +218,8 @@ public enum Stylesheet {
     .pad-photo { width:160px; height:200px; object-fit:cover; border-radius:10px; margin:12px auto; display:block; }
     .pad-photo.none { background:var(--brand); color:#fff; font-size:80px; line-height:200px; }
     .pad-name { font-size:34px; font-weight:700; margin:0; } .pad-ask { font-size:26px; margin-top:24px; }
+    .pad-sign-in { margin:40px auto 0; max-width:360px; text-align:left; color:var(--muted); }
+    .pad-sign-in input { display:block; width:100%; margin:4px 0 12px; } .pad-sign-in button { width:100%; }
     .rate-buttons { display:grid; grid-template-columns:repeat(5,1fr); gap:10px; }
     .rate-buttons button { font-size:20px; padding:22px 6px; } .pad-thanks { font-size:30px; color:var(--ok); }
     @media (max-width: 640px) { .kiosk-row { grid-template-columns:1fr; } .rate-buttons { grid-template-columns:1fr; } }

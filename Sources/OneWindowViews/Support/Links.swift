@@ -114,6 +114,10 @@ public enum Links {
   public static func ticketPosition(_ id: String) -> String { "/hall/tickets/\(percentEncode(id))/position" }
   public static func pad(_ windowID: String) -> String { "/hall/windows/\(percentEncode(windowID))/pad" }
   public static func padRate(_ windowID: String) -> String { "/hall/windows/\(percentEncode(windowID))/pad/rate" }
+  /// A clerk's 签到 at the window, on its pad.
+  public static func padSignIn(_ windowID: String) -> String {
+    "/hall/windows/\(percentEncode(windowID))/pad/sign-in"
+  }
   public static let deskCall = "/hall/desk/call"
   public static func deskTicket(_ id: String, _ action: String) -> String {
     "/hall/desk/tickets/\(percentEncode(id))/\(action)"

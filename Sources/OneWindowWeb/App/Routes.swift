@@ -169,6 +169,8 @@ enum Routes {
       pages.get("hall", "tickets", ":id", "position", use: HallPagesController.position).access(.open)
       pages.get("hall", "windows", ":window", "pad", use: HallPagesController.pad).access(.open)
       pages.post("hall", "windows", ":window", "pad", "rate", use: HallPagesController.rate).access(.open)
+      // Open like the pad itself; the clerk's password is the proof, throttled as on the sign-in page.
+      pages.post("hall", "windows", ":window", "pad", "sign-in", use: HallPagesController.padSignIn).access(.open)
       pages.post(Links.deskCall.pathComponents, use: HallDeskController.call).access(.permission(.callTickets))
       pages.post("hall", "desk", "tickets", ":id", ":action", use: HallDeskController.act).access(
         .permission(.callTickets))

@@ -25,11 +25,23 @@ enum HallDeskController {
       }?
       .number
     }
-    return CallPanel.Model(
+    var model = CallPanel.Model(
       window: duty.window, post: duty.post, groups: groups, siteGroups: setup.groups,
       siteWindows: setup.windows.filter { window in setup.groups.contains { $0.windowIDs.contains(window.id) } },
       current: current, waiting: try await repository.waitingCounts(site: duty.window.siteID, day: day),
       policy: setup.policy, suggestedCase: suggested, error: error)
+    // Who serves here by the floor roster (sign-ins, posts, leaves): the same person the display and the pad name.
+    if let serving = try await FloorRosterRepository(req.database).serving(
+      windows: [duty.window.id], on: day, county: staff.scope.regionCode.county.value)[duty.window.id]
+    {
+      let name =
+        serving.staffID.lowercased() == staff.id.lowercased()
+        ? staff.displayName
+        : try await StaffRepository(req.database).find(id: serving.staffID)?.identity.displayName ?? ""
+      model.serving = .init(
+        name: name, basis: serving.basis, isViewer: serving.staffID.lowercased() == staff.id.lowercased())
+    }
+    return model
   }
 
   /// `POST /hall/desk/call`

@@ -199,7 +199,9 @@ enum HallPagesController {
 
   static let ratingWindow: TimeInterval = 120
 
-  static func padPage(_ req: Request, thanked: Bool) async throws -> HTML {
+  static func padPage(
+    _ req: Request, thanked: Bool, signInError: ValidationError? = nil, signedIn: Bool = false
+  ) async throws -> HTML {
     let window = try await padWindow(req)
     let day = try await HallService.day(req)
     let repository = HallRepository(req.database)
@@ -207,7 +209,8 @@ enum HallPagesController {
     let last = try await repository.lastServed(window: window.id, day: day)
     // The clerk serving: whoever is calling here now; else who the floor roster says is here (signed in, the A
     // post, or the stand-in while the A post is away); else whoever called here last today.
-    let county = try await CatalogAdminController.county(req)
+    // The window's own county: a pad is nobody's session, and a deployment may serve several counties.
+    let county = try await HallService.site(window.siteID, req).regionCode.county.value
     let serving = try await FloorRosterRepository(req.database).serving(
       windows: [window.id], on: CatalogController.today(req), county: county)[window.id]
     let staffID = current?.staffID ?? serving?.staffID ?? last?.staffID
@@ -221,12 +224,39 @@ enum HallPagesController {
         ticket.rating == nil && (ticket.endedAt.map { req.now.timeIntervalSince($0) < ratingWindow } ?? false)
           ? ticket : nil
       } : nil
-    return EvaluationPadPage.render(
-      EvaluationPadPage.Model(
-        window: window, clerkName: clerk?.identity.displayName, clerkTitle: clerk?.title,
-        photoURL: profile?.photo != nil ? clerk.map { Links.agentPhoto($0.identity.id) } : nil, toRate: toRate,
-        thanked: thanked, eventsURL: Links.hallEvents(window.siteID)),
-      try await req.pageContext())
+    var model = EvaluationPadPage.Model(
+      window: window, clerkName: clerk?.identity.displayName, clerkTitle: clerk?.title,
+      photoURL: profile?.photo != nil ? clerk.map { Links.agentPhoto($0.identity.id) } : nil, toRate: toRate,
+      thanked: thanked, eventsURL: Links.hallEvents(window.siteID))
+    model.signInError = signInError
+    model.signedIn = signedIn || req.query[String.self, at: "signed"] == "1"
+    return EvaluationPadPage.render(model, try await req.pageContext())
+  }
+
+  /// `POST /hall/windows/{window}/pad/sign-in` (`username`, `password`): a clerk's 签到 at this window on its pad — the
+  /// same password check and throttle as the sign-in page, the same rule as the workbench's 签到 (a window clerk, at a
+  /// window of their own hall). Opens no session on the shared screen.
+  @Sendable static func padSignIn(req: Request) async throws -> Response {
+    let window = try await padWindow(req)
+    let fields = try req.content.decode([String: String].self)
+    do {
+      let record = try await StaffLogin.authenticate(
+        username: fields["username"] ?? "", password: fields["password"] ?? "", on: req)
+      let staff = record.identity
+      guard Authorization.can(staff, .intakeCases), staff.scope.siteID == window.siteID, !window.isRetired else {
+        throw ValidationError(
+          field: "username", zh: "您不是本场所的窗口人员，不能在此签到", en: "You are not a window clerk of this hall")
+      }
+      try await FloorRosterRepository(req.database).signIn(
+        window: window.id, staff: staff.id, day: CatalogController.today(req), at: req.now,
+        county: staff.scope.regionCode.county.value)
+      req.application.lookups.invalidate()
+      req.logger.info("pad sign-in: \(staff.username) at window \(window.id)")
+      return req.redirect(to: Links.pad(window.id) + "?signed=1")
+    } catch let error as ValidationError {
+      return try await padPage(req, thanked: false, signInError: error)
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
   }
 
   /// `POST /hall/windows/{window}/pad/rate`: the 评价器's rating of the service just given, recorded as an anonymous
