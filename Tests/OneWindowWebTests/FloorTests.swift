@@ -121,6 +121,55 @@ struct FloorTests {
   }
 }
 
+@Suite("驻厅管理 through the API")
+struct FloorAPITests {
+  @Test(
+    "leaves, sign-ins and who serves at each window, by API: the pages' rules, problems named by field",
+    arguments: TestDatabase.all)
+  func floorAPI(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      let admin = try await APIClient.signIn(app, "admin")
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let staff = StaffRepository(app.db)
+      let aPost = try #require(try await staff.find(username: "clerk")).identity.id
+      let bPost = try #require(try await staff.find(username: "clerk2")).identity
+      // bad input: each field named, nothing recorded
+      var r = try await admin.send(
+        .POST, "/api/v1/leaves", ["staff_id": aPost, "first_day": "2026-13-01", "reason": ""])
+      #expect(r.status == .unprocessableEntity)
+      #expect(try JSON(r)["error"]["field"].string == "first_day")
+      #expect(
+        try await FloorRosterRepository(app.db).leaves(county: "360999", from: CivilDate(iso: "2026-01-01")!).isEmpty)
+      // a clerk records no leaves
+      r = try await clerk.send(
+        .POST, "/api/v1/leaves",
+        ["staff_id": aPost, "first_day": "2026-11-23", "last_day": "2026-11-24", "reason": "病假"])
+      #expect(r.status == .forbidden)
+      // the A post away today, no named stand-in: the B post serves
+      r = try await admin.send(
+        .POST, "/api/v1/leaves",
+        ["staff_id": aPost, "first_day": "2026-11-23", "last_day": "2026-11-24", "reason": "病假"])
+      #expect(r.status == .created, "\(r.body.string)")
+      r = try await admin.send(.GET, "/api/v1/leaves?from=2026-11-23")
+      #expect(try JSON(r)["total"].int == 1 && r.body.string.contains(#""stand_in_id":null"#))
+      r = try await clerk.send(.GET, "/api/v1/sites/site-center/roster")
+      let window01 = try #require(try JSON(r)["items"].array.first { $0["number"].string == "01" })
+      #expect(window01["staff_id"].string?.lowercased() == bPost.id.lowercased() && window01["basis"].string == "bPost")
+      // the B post signs in at window 01: it serves there, signed in
+      let clerk2 = try await APIClient.signIn(app, "clerk2")
+      r = try await clerk2.send(.POST, "/api/v1/sign-ins", ["window_id": window01["window_id"].string ?? ""])
+      #expect(r.status == .created, "\(r.body.string)")
+      r = try await clerk.send(.GET, "/api/v1/sites/site-center/roster")
+      #expect(try JSON(r)["items"].array.first { $0["number"].string == "01" }?["basis"].string == "signedIn")
+      // another hall's window is refused by field; an unknown site is not found
+      r = try await clerk2.send(.POST, "/api/v1/sign-ins", ["window_id": "nope"])
+      #expect(r.status == .unprocessableEntity)
+      #expect(try JSON(r)["error"]["field"].string == "window_id")
+      #expect(try await clerk.send(.GET, "/api/v1/sites/nope/roster").status == .notFound)
+    }
+  }
+}
+
 @Suite("A window's business groups on its own form")
 struct WindowGroupTests {
   @Test(

@@ -289,6 +289,11 @@ enum Routes {
         }
       }
       api.get("duties", use: DirectoryWritesAPIController.duties).access(.permission(.manageSites))
+      // 驻厅管理: leaves and stand-ins, sign-ins, who serves at each window (docs/floor.md).
+      api.get("leaves", use: FloorAPIController.leaves).access(.permission(.manageSites))
+      api.post("leaves", use: FloorAPIController.addLeave).access(.permission(.manageSites))
+      api.post("sign-ins", use: FloorAPIController.signIn).access(.permission(.intakeCases))
+      api.get("sites", ":id", "roster", use: FloorAPIController.roster).access(.staff)
       api.post("duties", ":id", "end", use: DirectoryWritesAPIController.endDuty).access(.permission(.manageSites))
       api.get("chief-authorizations", use: DirectoryWritesAPIController.chiefs).access(.permission(.manageStaff))
       api.post("chief-authorizations", ":id", "revoke", use: DirectoryWritesAPIController.revoke).access(

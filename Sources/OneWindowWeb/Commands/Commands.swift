@@ -14,6 +14,7 @@ public enum OneWindowCommands {
     app.asyncCommands.use(CalendarCommand(), as: "calendar")
     app.asyncCommands.use(CatalogCommand(), as: "catalog")
     app.asyncCommands.use(DirectoryCommand(), as: "directory")
+    app.asyncCommands.use(FloorCommand(), as: "floor")
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(BenchCommand(), as: "bench")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
@@ -24,6 +25,6 @@ public enum OneWindowCommands {
 
   /// Commands that need a migrated database before they run.
   public static let needingDatabase: Set<String> = [
-    "serve", "demo", "init", "user", "token", "audit", "calendar", "seed", "directory", "worker", "stats",
+    "serve", "demo", "init", "user", "token", "audit", "calendar", "seed", "directory", "worker", "stats", "floor",
   ]
 }

@@ -46,18 +46,7 @@ enum FloorController {
   @Sendable static func signIn(req: Request) async throws -> Response {
     let staff = try req.authorize(.intakeCases)
     let fields = try req.content.decode([String: String].self)
-    let windowID = fields["window_id"] ?? ""
-    guard let window = try await DirectoryRepository(req.database).window(windowID), !window.isRetired,
-      window.siteID == staff.scope.siteID
-    else {
-      throw ValidationErrors([
-        ValidationError(field: "window_id", zh: "请选择本场所的窗口", en: "Choose a window of your own hall")
-      ])
-    }
-    try await FloorRosterRepository(req.database).signIn(
-      window: window.id, staff: staff.id, day: CatalogController.today(req), at: req.now,
-      county: staff.scope.regionCode.county.value)
-    req.application.lookups.invalidate()
+    _ = try await signIn(staff, window: fields["window_id"] ?? "", req)
     return req.redirect(to: Links.staffHome + "#sign-in")
   }
 
@@ -86,6 +75,20 @@ enum FloorController {
   @Sendable static func addLeave(req: Request) async throws -> Response {
     let staff = try req.authorize(.manageSites)
     let fields = try req.content.decode([String: String].self)
+    do {
+      try await addLeave(fields, by: staff, req)
+    } catch let error as ValidationErrors {
+      return .html(
+        try await leavesPage(staff, posted: fields, errors: error.errors, notice: nil, req),
+        status: .unprocessableEntity)
+    }
+    return req.redirect(to: Links.adminLeaves + "?saved=1")
+  }
+
+  /// Records the leave `fields` describe (staff_id, first_day, last_day, stand_in_id, reason) in `staff`'s county, for
+  /// the page and the API alike; every problem is named by field and nothing is saved.
+  @discardableResult
+  static func addLeave(_ fields: [String: String], by staff: StaffIdentity, _ req: Request) async throws -> StaffLeave {
     var errors: [ValidationError] = []
     func day(_ field: String) -> CivilDate? {
       guard let value = CivilDate(iso: fields[field] ?? "") else {
@@ -103,17 +106,27 @@ enum FloorController {
       id: UUID().uuidString, staffID: fields["staff_id"] ?? "", firstDay: first ?? last ?? unread,
       lastDay: last ?? first ?? unread, standInID: standIn,
       reason: (fields["reason"] ?? "").trimmingCharacters(in: .whitespaces))
-    do {
-      if !errors.isEmpty { throw ValidationErrors(errors + leave.problems().filter { !$0.field.hasSuffix("_day") }) }
-      try await FloorRosterRepository(req.database).add(
-        leave, county: staff.scope.regionCode.county, by: staff.username, now: req.now)
-    } catch let error as ValidationErrors {
-      return .html(
-        try await leavesPage(staff, posted: fields, errors: error.errors, notice: nil, req),
-        status: .unprocessableEntity)
-    }
+    if !errors.isEmpty { throw ValidationErrors(errors + leave.problems().filter { !$0.field.hasSuffix("_day") }) }
+    try await FloorRosterRepository(req.database).add(
+      leave, county: staff.scope.regionCode.county, by: staff.username, now: req.now)
     req.application.lookups.invalidate()
-    return req.redirect(to: Links.adminLeaves + "?saved=1")
+    return leave
+  }
+
+  /// Signs `staff` in at `windowID` today: a window of their own hall (the workbench, the pad and the API alike).
+  static func signIn(_ staff: StaffIdentity, window windowID: String, _ req: Request) async throws -> Window {
+    guard let window = try await DirectoryRepository(req.database).window(windowID), !window.isRetired,
+      window.siteID == staff.scope.siteID
+    else {
+      throw ValidationErrors([
+        ValidationError(field: "window_id", zh: "请选择本场所的窗口", en: "Choose a window of your own hall")
+      ])
+    }
+    try await FloorRosterRepository(req.database).signIn(
+      window: window.id, staff: staff.id, day: CatalogController.today(req), at: req.now,
+      county: staff.scope.regionCode.county.value)
+    req.application.lookups.invalidate()
+    return window
   }
 
   private static func leavesPage(

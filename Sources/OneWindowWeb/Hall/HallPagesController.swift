@@ -247,10 +247,7 @@ enum HallPagesController {
         throw ValidationError(
           field: "username", zh: "您不是本场所的窗口人员，不能在此签到", en: "You are not a window clerk of this hall")
       }
-      try await FloorRosterRepository(req.database).signIn(
-        window: window.id, staff: staff.id, day: CatalogController.today(req), at: req.now,
-        county: staff.scope.regionCode.county.value)
-      req.application.lookups.invalidate()
+      _ = try await FloorController.signIn(staff, window: window.id, req)
       req.logger.info("pad sign-in: \(staff.username) at window \(window.id)")
       return req.redirect(to: Links.pad(window.id) + "?signed=1")
     } catch let error as ValidationError {
