@@ -170,6 +170,39 @@ struct FloorAPITests {
   }
 }
 
+@Suite("A site's service map")
+struct ServiceMapTests {
+  @Test(
+    "the site's page shows who serves it: each window's department, groups, posts and who is there today",
+    arguments: TestDatabase.all)
+  func serviceMap(database: TestDatabase) async throws {
+    try await withTestApp(database, now: WindowPagesTests.monday) { app in
+      let staff = StaffRepository(app.db)
+      let aPost = try #require(try await staff.find(username: "clerk")).identity
+      let bPost = try #require(try await staff.find(username: "clerk2")).identity
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      _ = try await admin.get("/admin/directory/sites/site-center")
+      let map = try #require(admin.lastBody.components(separatedBy: #"id="service-map""#).dropFirst().first)
+      let row = try #require(
+        map.components(separatedBy: #"data-window="win-site-center-01""#).dropFirst().first?
+          .components(separatedBy: "</tr>").first)
+      #expect(row.contains(aPost.displayName) && row.contains(bPost.displayName) && row.contains("A岗"), "\(row)")
+      #expect(row.contains("A 综合受理"), "the business group it calls")
+      // the A post away with no named stand-in: today the B post serves there
+      let api = try await APIClient.signIn(app, "admin")
+      _ = try await api.send(
+        .POST, "/api/v1/leaves",
+        ["staff_id": aPost.id, "first_day": "2026-11-23", "last_day": "2026-11-23", "reason": "事假"])
+      _ = try await admin.get("/admin/directory/sites/site-center")
+      let after = try #require(
+        admin.lastBody.components(separatedBy: #"data-window="win-site-center-01""#).dropFirst()
+          .first?.components(separatedBy: "</tr>").first)
+      #expect(after.contains("B岗替岗"), "\(after)")
+    }
+  }
+}
+
 @Suite("A window's business groups on its own form")
 struct WindowGroupTests {
   @Test(

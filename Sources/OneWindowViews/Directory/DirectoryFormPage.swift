@@ -38,6 +38,9 @@ public enum DirectoryFormPage {
     public let oldNames: [String]
     /// A one-time link to set a password, shown once after an account is made or its link renewed.
     public let passwordLink: String?
+    /// A site's 服务分布: who serves it — each window, the departments and business groups it serves, its posts and
+    /// who is there today.
+    public var serviceMap: [ServiceMapRow]? = nil
 
     public init(
       kind: Kind, id: String?, values: [String: String], errors: [ValidationError] = [], regions: [Region] = [],
@@ -58,6 +61,58 @@ public enum DirectoryFormPage {
       self.oldNames = oldNames
       self.passwordLink = passwordLink
     }
+  }
+
+  /// One window of a site's service map.
+  public struct ServiceMapRow: Sendable {
+    public let window: Window
+    public let department: String?
+    public let groups: [String]
+    public let aPost: String?
+    public let bPost: String?
+    public let serving: (name: String, basis: FloorRoster.Basis)?
+
+    public init(
+      window: Window, department: String?, groups: [String], aPost: String?, bPost: String?,
+      serving: (name: String, basis: FloorRoster.Basis)?
+    ) {
+      self.window = window
+      self.department = department
+      self.groups = groups
+      self.aPost = aPost
+      self.bPost = bPost
+      self.serving = serving
+    }
+  }
+
+  private static func serviceMap(_ model: Model, _ context: PageContext) -> HTML {
+    guard let rows = model.serviceMap else { return .empty }
+    guard !rows.isEmpty else {
+      return """
+        <section class="panel" id="service-map"><h2>\(context.t("服务分布", "Who serves here"))</h2>\
+        <p>\(context.t("本场所还没有窗口。", "This site has no windows yet."))</p></section>
+        """
+    }
+    let dash = "—"
+    let lines = rows.map { row -> HTML in
+      let today: HTML =
+        row.serving.map { "\($0.name) <span class=\"tag\">\(context.t($0.basis.name))</span>" as HTML }
+        ?? "<span class=\"meta\">\(context.t("无人在岗", "Nobody"))</span>"
+      return """
+        <tr data-window="\(row.window.id)"><td>\(row.window.number)</td><td><a href="\(Links.adminDirectory)/windows/\(row.window.id)">\(row.window.name)</a>\
+        <div class="meta">\(context.t(row.window.kind.name))</div></td><td>\(row.department ?? context.t("综合（不限部门）", "All departments"))</td>\
+        <td>\(row.groups.isEmpty ? dash : row.groups.joined(separator: "、"))</td><td>\(row.aPost ?? dash)</td><td>\(row.bPost ?? dash)</td>\
+        <td>\(today)</td></tr>
+        """
+    }
+    return """
+      <section class="panel" id="service-map"><h2>\(context.t("服务分布", "Who serves here"))</h2>
+      <p class="meta">\(context.t("各窗口服务的部门和业务、AB岗及今日在岗人员（按签到、请假和替岗确定）。", "Each window's departments and services, its A/B posts and who is on duty today (sign-ins, leaves and stand-ins)."))</p>
+      <table><thead><tr><th>\(context.t("窗口号", "No."))</th><th>\(context.t("窗口", "Window"))</th>\
+      <th>\(context.t("服务部门", "Department"))</th><th>\(context.t("业务分组", "Services"))</th><th>\(context.t("A岗", "A post"))</th>\
+      <th>\(context.t("B岗", "B post"))</th><th>\(context.t("今日在岗", "On duty today"))</th></tr></thead>
+      <tbody>\(lines)</tbody></table></section>
+      """
   }
 
   public static func render(_ model: Model, _ context: PageContext) -> HTML {
@@ -87,6 +142,7 @@ public enum DirectoryFormPage {
       \(fields(model, parts, context))
       <button type="submit" class="button">\(context.t("保存", "Save"))</button>
       </form>
+      \(serviceMap(model, context))
       \(retireForm(model, context))
       """
     return Layout.page(context, title: heading, body: body)

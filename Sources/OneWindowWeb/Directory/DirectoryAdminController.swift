@@ -210,16 +210,47 @@ enum DirectoryAdminController {
       [.duties, .chiefs].contains(kind)
       ? try await StaffRepository(req.database).list(in: Scope(regionCode: staff.scope.regionCode), limit: 100_000) : []
     let oldNames = try await id.asyncMap { try await directory.oldNames()[$0]?.map(\.name) } ?? nil
-    return DirectoryFormPage.render(
-      DirectoryFormPage.Model(
-        kind: kind, id: id, values: values, errors: errors,
-        regions: try await directory.regions().filter { inScope($0.code) || $0.code == staff.scope.regionCode.county },
-        sites: sites, departments: try await directory.departments().filter { inScope($0.regionCode) },
-        windows: windows, people: people.map(person), retired: retired, oldNames: oldNames ?? [],
-        passwordLink: passwordLink,
-        groups: kind == .windows
-          ? try await HallRepository(req.database).groups(site: values["site_id"] ?? "") : []),
-      try await req.pageContext())
+    var model = DirectoryFormPage.Model(
+      kind: kind, id: id, values: values, errors: errors,
+      regions: try await directory.regions().filter { inScope($0.code) || $0.code == staff.scope.regionCode.county },
+      sites: sites, departments: try await directory.departments().filter { inScope($0.regionCode) },
+      windows: windows, people: people.map(person), retired: retired, oldNames: oldNames ?? [],
+      passwordLink: passwordLink,
+      groups: kind == .windows
+        ? try await HallRepository(req.database).groups(site: values["site_id"] ?? "") : [])
+    if kind == .sites, let id, let site = sites.first(where: { $0.id == id }) {
+      model.serviceMap = try await serviceMap(site, req)
+    }
+    return DirectoryFormPage.render(model, try await req.pageContext())
+  }
+
+  /// 服务分布 of a site: its windows with their departments, business groups, posts today and who serves today.
+  static func serviceMap(_ site: Site, _ req: Request) async throws -> [DirectoryFormPage.ServiceMapRow] {
+    let directory = DirectoryRepository(req.database)
+    let day = CatalogController.today(req)
+    let windows = try await directory.windows(site: site.id).filter { !$0.isRetired }
+      .sorted { ($0.number.count, $0.number) < ($1.number.count, $1.number) }
+    let posts = try await RosterRepository(req.database).assignments(site: site.id).filter { $0.covers(day) }
+    let serving = try await FloorRosterRepository(req.database).serving(
+      windows: windows.map(\.id), on: day, county: site.regionCode.county.value)
+    let groups = try await HallRepository(req.database).groups(site: site.id)
+    let departments = Dictionary(
+      try await directory.departments(county: site.regionCode.county.value).map { ($0.id, $0.name) },
+      uniquingKeysWith: { a, _ in a })
+    // One read of the county's accounts for every name on the map.
+    let names = Dictionary(
+      try await StaffRepository(req.database).list(in: Scope(regionCode: site.regionCode.county), limit: 100_000).map {
+        (FloorRosterRepository.canonical($0.identity.id), $0.identity.displayName)
+      }, uniquingKeysWith: { a, _ in a })
+    func name(_ id: String?) -> String? { id.map { names[FloorRosterRepository.canonical($0)] ?? "—" } }
+    return windows.map { window in
+      DirectoryFormPage.ServiceMapRow(
+        window: window, department: window.departmentID.map { departments[$0] ?? $0 },
+        groups: groups.filter { $0.windowIDs.contains(window.id) }.map { "\($0.code) \($0.name)" },
+        aPost: name(posts.first { $0.windowID == window.id && $0.post == .a }?.staffID),
+        bPost: name(posts.first { $0.windowID == window.id && $0.post == .b }?.staffID),
+        serving: serving[window.id].map { (name($0.staffID) ?? "—", $0.basis) })
+    }
   }
 
   /// A record's fields as its form names them, and whether it is retired.
