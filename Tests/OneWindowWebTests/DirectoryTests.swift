@@ -140,7 +140,7 @@ struct DirectoryTests {
         ])
       #expect(r.status == .seeOther)
       let department = try #require(try await DirectoryRepository(app.db).departments().first)
-      #expect(department.creditCode == valid && department.inHall && department.shortName == "民政局")
+      #expect(department.creditCode == valid && department.inHall == true && department.shortName == "民政局")
 
       // A window at the site; the same number twice is refused.
       r = try await save(
@@ -319,6 +319,18 @@ struct DirectoryAPITests {
       #expect(r.status == .ok)
       let listed = try JSON(try await app.testing().sendRequest(.GET, "/api/v1/departments"))["items"].array
       #expect(listed.contains { $0["id"].string == departmentID && $0["short_name"].string == "数据局" })
+      // 进驻大厅 not given (null) is unknown, said as null, and shown as unknown — never a default yes
+      r = try await admin.send(
+        .PUT, "/api/v1/departments/\(departmentID)",
+        ["name": "云溪县数据局", "credit_code": String(valid), "region_code": "360999", "in_hall": NSNull()])
+      #expect(r.status == .ok, "\(r.body.string)")
+      #expect(try await DirectoryRepository(app.db).department(departmentID)?.inHall == nil)
+      let raw = try await app.testing().sendRequest(.GET, "/api/v1/departments").body.string
+      #expect(raw.contains(#""in_hall":null"#))
+      r = try await admin.send(
+        .PUT, "/api/v1/departments/\(departmentID)",
+        ["name": "云溪县数据局", "credit_code": String(valid), "region_code": "360999", "in_hall": "maybe"])
+      #expect(try r.status == .unprocessableEntity && JSON(r)["error"]["field"].string == "in_hall")
 
       r = try await admin.send(
         .POST, "/api/v1/sites",

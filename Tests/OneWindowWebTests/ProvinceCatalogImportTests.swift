@@ -113,6 +113,7 @@ struct ProvinceCatalogImportTests {
       #expect(shared.item.levels == [.county, .town])
       let created = try #require(try await DirectoryRepository(app.db).department(shared.item.departmentID))
       #expect(created.name == "云溪县数据局" && created.creditCode == Self.creditCode("11360999MB1234567"))
+      #expect(created.inHall == nil, "the list does not say whether it is in the hall: unknown, not yes")
 
       // act: the next import of the list, edited: the saved mapping and resolutions are used as they are
       r = try await upload(Self.workbook(legalLimit: "五天"))

@@ -9,14 +9,15 @@ public struct Department: Sendable, Hashable, Codable, Identifiable {
   public var regionCode: RegionCode
   /// 统一社会信用代码 of the implementing body.
   public var creditCode: String
-  /// 进驻大厅: whether it is stationed in the hall (seed 004's exceptions list names those that are not).
-  public var inHall: Bool
+  /// 进驻大厅: whether it is stationed in the hall (seed 004's exceptions list names those that are not); nil when
+  /// nobody said (a department created from a province's list, a blank workbook cell).
+  public var inHall: Bool?
   /// Retired departments stay for the records that name them; nothing new can be routed to them.
   public var retiredAt: Date?
 
   public init(
     id: String, name: String, shortName: String = "", regionCode: RegionCode, creditCode: String,
-    inHall: Bool = true, retiredAt: Date? = nil
+    inHall: Bool? = true, retiredAt: Date? = nil
   ) {
     self.id = id
     self.name = name

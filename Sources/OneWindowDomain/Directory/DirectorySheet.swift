@@ -115,7 +115,10 @@ public enum DirectorySheet {
       ]
     }
     let departmentRows = departments.filter { !$0.isRetired }.map {
-      [$0.id, $0.name, $0.shortName, $0.creditCode, $0.regionCode.statisticalCode, $0.inHall ? "是" : "否"]
+      [
+        $0.id, $0.name, $0.shortName, $0.creditCode, $0.regionCode.statisticalCode,
+        $0.inHall.map { $0 ? "是" : "否" } ?? "",
+      ]
     }
     let windowRows = windows.filter { !$0.isRetired }.map {
       [

@@ -49,5 +49,6 @@ enum Migrations {
     migrations.add(M044CreateSpotChecks())  // 随机抽查: draws, samples and findings
     migrations.add(M045CreateStatistics())  // 统计: the case rollup, item months and targets
     migrations.add(M046CreateInquiries())  // 诉求: the 12345 closed loop, its trail, the knowledge base
+    migrations.add(M047DepartmentHallPresence())  // 进驻大厅 yes, no, or unknown
   }
 }

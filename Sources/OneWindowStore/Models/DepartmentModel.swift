@@ -11,7 +11,10 @@ final class DepartmentModel: Model, @unchecked Sendable {
   @Field(key: "credit_code") var creditCode: String
   @Field(key: "county_code") var countyCode: String
   @Field(key: "short_name") var shortName: String
+  /// Kept for older readers; `hallPresence` is the truth.
   @Field(key: "in_hall") var inHall: Bool
+  /// yes, no, or nil when unknown.
+  @OptionalField(key: "hall_presence") var hallPresence: String?
   @OptionalField(key: "retired_at") var retiredAt: Date?
 
   init() {}
@@ -23,14 +26,16 @@ final class DepartmentModel: Model, @unchecked Sendable {
     creditCode = department.creditCode
     countyCode = department.regionCode.county.value
     shortName = department.shortName
-    inHall = department.inHall
+    inHall = department.inHall == true
+    hallPresence = department.inHall.map { $0 ? "yes" : "no" }
     retiredAt = department.retiredAt
   }
 
   var domain: Department? {
     guard let id, let code = RegionCode(regionCode) else { return nil }
     return Department(
-      id: id, name: name, shortName: shortName, regionCode: code, creditCode: creditCode, inHall: inHall,
+      id: id, name: name, shortName: shortName, regionCode: code, creditCode: creditCode,
+      inHall: hallPresence.map { $0 == "yes" },
       retiredAt: retiredAt)
   }
 }

@@ -85,6 +85,15 @@ public enum DirectoryFormPage {
     }
   }
 
+  /// The 进驻大厅 select's value for what was stored or posted (a checkbox's `on` is yes; empty is unknown).
+  private static func hallPresence(_ value: String) -> String {
+    switch value.lowercased() {
+    case "on", "yes", "true", "1", "是": "yes"
+    case "off", "no", "false", "0", "否": "no"
+    default: ""
+    }
+  }
+
   private static func serviceMap(_ model: Model, _ context: PageContext) -> HTML {
     guard let rows = model.serviceMap else { return .empty }
     guard !rows.isEmpty else {
@@ -223,7 +232,10 @@ public enum DirectoryFormPage {
         \(parts.text("credit_code", context.t("统一社会信用代码（18 位）", "Unified social credit code (18)"), v("credit_code"), required: true))
         \(parts.select("region_code", context.t("层级", "Region"), regionOptions([.county, .town]), v("region_code")))
         </div>
-        \(parts.check("in_hall", context.t("进驻行政服务中心大厅", "Stationed in the hall"), v("in_hall") == "on"))
+        <div class="grid">\(parts.select(
+          "in_hall", context.t("进驻行政服务中心大厅", "Stationed in the hall"),
+          [("", context.t("未知（尚未确认）", "Unknown (not confirmed)")), ("yes", context.t("进驻", "Yes")),
+           ("no", context.t("未进驻", "No"))], hallPresence(v("in_hall"))))</div>
         """
     case .windows:
       return """

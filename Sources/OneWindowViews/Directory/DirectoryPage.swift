@@ -198,7 +198,7 @@ public enum DirectoryPage {
       """
       <tr><td>\(department.name)\(retired(department.retiredAt, context))</td><td>\(department.shortName)</td>\
       <td class="num">\(department.creditCode)</td><td>\(regionNames[department.regionCode] ?? department.regionCode.value)</td>\
-      <td>\(department.inHall ? context.t("进驻", "in the hall") : context.t("未进驻", "not in the hall"))</td>\
+      <td>\(department.inHall.map { $0 ? context.t("进驻", "in the hall") : context.t("未进驻", "not in the hall") } ?? context.t("未知（请补充）", "Unknown (fill it in)"))</td>\
       <td>\(editLink("departments", department.id, context))</td></tr>
       """
     }

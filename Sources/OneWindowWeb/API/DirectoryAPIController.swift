@@ -60,7 +60,8 @@ enum DirectoryAPIController {
     let shortName: String
     let creditCode: String
     let regionCode: String
-    let inHall: Bool
+    /// null when nobody said whether it is stationed in the hall.
+    let inHall: Bool?
     let retired: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -69,6 +70,17 @@ enum DirectoryAPIController {
       case creditCode = "credit_code"
       case regionCode = "region_code"
       case inHall = "in_hall"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(id, forKey: .id)
+      try container.encode(name, forKey: .name)
+      try container.encode(shortName, forKey: .shortName)
+      try container.encode(creditCode, forKey: .creditCode)
+      try container.encode(regionCode, forKey: .regionCode)
+      try container.encode(inHall, forKey: .inHall)
+      try container.encode(retired, forKey: .retired)
     }
   }
 

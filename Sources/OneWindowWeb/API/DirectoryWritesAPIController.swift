@@ -16,7 +16,9 @@ enum DirectoryWritesAPIController {
 
     init(from decoder: any Decoder) throws {
       let container = try decoder.singleValueContainer()
-      if let flag = try? container.decode(Bool.self) {
+      if container.decodeNil() {
+        self = .text("")  // null: nothing given (unknown where a field may be)
+      } else if let flag = try? container.decode(Bool.self) {
         self = .flag(flag)
       } else if let list = try? container.decode([String].self) {
         self = .list(list)
@@ -33,7 +35,8 @@ enum DirectoryWritesAPIController {
     for (key, value) in body {
       switch value {
       case .text(let text): fields[key] = text
-      case .flag(let flag): fields[key] = flag ? "on" : ""
+      // false is said, not left out: a yes/no that may be unknown (进驻大厅) tells `off` from nothing given.
+      case .flag(let flag): fields[key] = flag ? "on" : "off"
       case .list(let items):
         for item in items { fields["\(key.hasSuffix("s") ? String(key.dropLast()) : key)_\(item)"] = "on" }
       }

@@ -207,7 +207,7 @@ enum CatalogImportController {
           let saved = try await DirectoryEditor.save(
             .departments, id: nil,
             [
-              "name": name, "credit_code": fields["credit_code_\(index)"] ?? "", "region_code": county, "in_hall": "on",
+              "name": name, "credit_code": fields["credit_code_\(index)"] ?? "", "region_code": county,
             ],
             by: staff, req)
           resolved[name] = saved.id

@@ -70,7 +70,7 @@ enum DirectoryAdminController {
     let today = CatalogController.today(req).iso
     switch kind {
     case .sites: values = ["kind": SiteKind.townCenter.rawValue, "hours_weekdays": "08:30–12:00, 14:00–17:30"]
-    case .departments: values = ["region_code": DirectoryEditor.county(staff).value, "in_hall": "on"]
+    case .departments: values = ["region_code": DirectoryEditor.county(staff).value, "in_hall": "yes"]
     case .windows: values = ["site_id": req.query[String.self, at: "site"] ?? "", "kind": WindowKind.general.rawValue]
     case .staff: values = ["role": Role.clerk.rawValue, "region": staff.scope.regionCode.value]
     case .duties: values = ["starts_on": today, "post": "A", "site": req.query[String.self, at: "site"] ?? ""]
@@ -279,7 +279,7 @@ enum DirectoryAdminController {
       return (
         [
           "name": department.name, "short_name": department.shortName, "credit_code": department.creditCode,
-          "region_code": department.regionCode.value, "in_hall": department.inHall ? "on" : "",
+          "region_code": department.regionCode.value, "in_hall": department.inHall.map { $0 ? "yes" : "no" } ?? "",
         ], department.isRetired
       )
     case .windows:

@@ -86,7 +86,7 @@ enum DirectoryEditor {
       if let existing { try check(staff, kind, region: existing.regionCode) }
       let department = Department(
         id: existing?.id ?? newID("dept"), name: text("name"), shortName: text("short_name"), regionCode: code,
-        creditCode: text("credit_code"), inHall: isOn(fields["in_hall"]))
+        creditCode: text("credit_code"), inHall: try hallFlag(fields["in_hall"]))
       try await directory.save(department, county: county, now: req.now)
       return Saved(id: department.id, passwordToken: nil)
     case .windows:
@@ -250,6 +250,16 @@ enum DirectoryEditor {
 
   static func newID(_ prefix: String) -> String {
     prefix + "-" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12)
+  }
+
+  /// 进驻大厅 as a form or the API gives it: yes, no, or unknown when left empty; anything else is named.
+  static func hallFlag(_ value: String?) throws -> Bool? {
+    switch (value ?? "").lowercased() {
+    case "": return nil
+    case "on", "true", "1", "yes", "是": return true
+    case "off", "false", "0", "no", "否": return false
+    default: throw ValidationError(field: "in_hall", zh: "请选择进驻、未进驻或未知", en: "Yes, no, or unknown")
+    }
   }
 
   static func isOn(_ value: String?) -> Bool {

@@ -191,8 +191,9 @@ enum DirectoryWorkbook {
       for row in rows {
         let existing = all.first { !row["编号"].isEmpty && $0.id == row["编号"] } ?? all.first { $0.name == row["名称"] }
         var problems = required(row, ["名称": "name", "统一社会信用代码": "credit_code", "所属区划代码": "region_code"])
-        let inHall = row["进驻大厅"].isEmpty ? (existing?.inHall ?? true) : DirectorySheet.flag(row["进驻大厅"])
-        if inHall == nil {
+        // A blank cell keeps what was known, and is unknown for a new department (never "yes" by default).
+        let inHall = row["进驻大厅"].isEmpty ? existing?.inHall : DirectorySheet.flag(row["进驻大厅"])
+        if !row["进驻大厅"].isEmpty, inHall == nil {
           problems.append(ValidationError(field: "in_hall", zh: "填“是”或“否”", en: "Yes (是) or no (否)"))
         }
         let code = region(row["所属区划代码"])
@@ -201,7 +202,7 @@ enum DirectoryWorkbook {
         }
         let department = Department(
           id: existing?.id ?? DirectoryEditor.newID("dept"), name: row["名称"], shortName: row["简称"],
-          regionCode: code ?? county, creditCode: row["统一社会信用代码"].uppercased(), inHall: inHall ?? true)
+          regionCode: code ?? county, creditCode: row["统一社会信用代码"].uppercased(), inHall: inHall)
         problems += department.problems().filter { error in !problems.contains { $0.field == error.field } }
         guard problems.isEmpty, let code else {
           note(sheet, row, problems, fields)

@@ -56,10 +56,15 @@ struct StatisticsReader {
     try await req.application.statisticsCache.catalog(key: scope.county + "|" + scope.key, now: req.now) {
       let departments = try await DirectoryRepository(req.database).departments(
         in: RegionCode(scope.county))
-      let inHall = Set(departments.filter(\.inHall).map(\.id))
+      let inHall = Set(departments.filter { $0.inHall == true }.map(\.id))
       let ids = scope.kind == .department ? [scope.key] : Set(departments.map(\.id))
-      let items = try await CatalogRepository(req.database).items().filter { ids.contains($0.departmentID) }
-      return CatalogFigures(items: items, departmentsInHall: inHall)
+      let items = try await CatalogRepository(req.database).items(county: scope.county).filter {
+        ids.contains($0.departmentID)
+      }
+      // 进驻率 is unknown while a department with items here has not said whether it is in the hall.
+      let unknown = Set(departments.filter { $0.inHall == nil }.map(\.id))
+      let known = !items.contains { unknown.contains($0.departmentID) }
+      return CatalogFigures(items: items, departmentsInHall: known ? inHall : nil)
     }
   }
 
