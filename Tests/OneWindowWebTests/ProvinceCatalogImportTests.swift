@@ -38,6 +38,79 @@ struct ProvinceCatalogImportTests {
     return Workbook(sheets: [Workbook.Sheet(name: "实施清单", rows: rows, widths: [])]).xlsx()
   }
 
+  /// The same list with its materials and steps on sheets of their own, in the province's terms: materials keyed by
+  /// 实施编码 under their own headers, steps keyed by 事项编码 below a title row.
+  static func workbookWithDetails(stepRole: String = "审查") -> [UInt8] {
+    guard let items = try? Workbook(xlsx: workbook()).sheets.first else { return [] }
+    let materials: [[String]] = [
+      ["实施编码", "申请材料名称", "是否必要", "材料形式", "份数", "材料来源", "材料要求"],
+      ["11360999MB1234567X400011700200001", "营业执照", "必要", "原件", "1", "申请人自备", "在有效期内"],
+      ["11360999MB1234567X400011700200001", "食品安全管理制度", "容缺后补", "复印件", "2", "申请人自备", ""],
+    ]
+    let steps: [[String]] = [
+      ["办理流程"],
+      ["事项编码", "办理环节", "办理人员", "办理时限"],
+      ["00010500100Y01", "受理", "受理", "1"],
+      ["00010500100Y01", "审查", stepRole, "5"],
+      ["00010500100Y01", "决定", "决定", "2"],
+    ]
+    return Workbook(sheets: [
+      items, Workbook.Sheet(name: "申请材料", rows: materials, widths: []),
+      Workbook.Sheet(name: "办理流程", rows: steps, widths: []),
+    ]).xlsx()
+  }
+
+  @Test(
+    "materials and steps on the list's own sheets are mapped too: found by their headers, keyed by 实施编码 or code, problems at the list's sheet, row and header",
+    arguments: TestDatabase.all)
+  func detailSheets(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("admin")
+      _ = try await admin.get("/admin/catalog/import")
+      let token = try #require(admin.csrfToken)
+      func upload(_ bytes: [UInt8]) async throws -> TestingHTTPResponse {
+        try await admin.post(
+          "/admin/catalog/import", form: ["_csrf": token],
+          files: [("file", "江西省实施清单.xlsx", "application/octet-stream", bytes)])
+      }
+      // a step's role the catalog does not know: named at the list's own sheet, row and header
+      _ = try await upload(Self.workbookWithDetails(stepRole: "科长"))
+      var fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
+      #expect(fields["detail0_sheet"] == "申请材料" && fields["detail0_header_row"] == "1", "materials guessed")
+      #expect(fields["detail1_sheet"] == "办理流程" && fields["detail1_header_row"] == "2", "steps guessed")
+      let materialColumns = CatalogColumnMapping.detailParts[0].columns
+      #expect(fields["detail0_column_\(materialColumns.firstIndex(of: "材料名称")!)"] == "申请材料名称")
+      #expect(fields["detail0_column_\(materialColumns.firstIndex(of: "基本编码")!)"] == "实施编码")
+      _ = try await admin.post("/admin/catalog/import", form: fields.merging(["map": "1"]) { $1 })
+      // the two unknown departments: map both to existing ones
+      fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
+      fields["department_0"] = "dept-scjgj"
+      fields["department_1"] = "dept-zjj"
+      var r = try await admin.post("/admin/catalog/import", form: fields.merging(["resolve": "1"]) { $1 })
+      #expect(r.status == .unprocessableEntity, "\(admin.lastBody.components(separatedBy: "<main").last!.prefix(2000))")
+      #expect(admin.lastBody.contains("办理流程") && admin.lastBody.contains("办理人员"), "the list's own sheet and header")
+      // the corrected list: the saved mapping reads its materials and steps
+      _ = try await upload(Self.workbookWithDetails())
+      fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
+      #expect(fields["detail1_sheet"] == "办理流程", "the saved mapping offered again")
+      r = try await admin.post("/admin/catalog/import", form: fields.merging(["map": "1"]) { $1 })
+      #expect(
+        r.status == .ok && admin.lastBody.contains("id=\"import-plan\""),
+        "\(admin.lastBody.components(separatedBy: "<main").last!.prefix(2000))")
+      fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
+      r = try await admin.post("/admin/catalog/import", form: fields.merging(["confirm": "1"]) { $1 })
+      let food = try #require(try await CatalogRepository(app.db).entry(code: "00010500100Y01"))
+      #expect(food.item.materials.map(\.name) == ["营业执照", "食品安全管理制度"])
+      #expect(food.item.materials.last?.deferrable == true && food.item.materials.last?.copies == 2)
+      #expect(food.item.materials.first?.standard == "在有效期内")
+      #expect(food.item.steps.map(\.name) == ["受理", "审查", "决定"] && food.item.steps[1].limitDays == 5)
+      #expect(!food.item.unknown.contains(.materials), "materials given: known")
+      let road = try #require(try await CatalogRepository(app.db).entry(code: "000101099002"))
+      #expect(road.item.unknown.contains(.materials), "no rows for it: still unknown")
+    }
+  }
+
   @Test(
     "columns mapped on the page (kept for the county), unknown departments created or mapped there, blanks kept unknown; again changes nothing",
     arguments: TestDatabase.all)

@@ -10,12 +10,90 @@ public struct CatalogColumnMapping: Sendable, Hashable, Codable {
   public var columns: [String: String]
   /// A department as the list names it (its name or credit code) → the department's ID, as resolved on the page.
   public var departments: [String: String]
+  /// Where the list keeps its materials and steps, by detail sheet (材料, 流程): a sheet of its own with one row per
+  /// material or step, keyed by the item's code. Absent: a sheet named like ours is read as it is, else none.
+  public var details: [String: Detail]?
 
-  public init(sheet: String, headerRow: Int, columns: [String: String], departments: [String: String] = [:]) {
+  /// A detail sheet of the list: which sheet, which header row, and which of its headers is each of our columns.
+  public struct Detail: Sendable, Hashable, Codable {
+    public var sheet: String
+    public var headerRow: Int
+    public var columns: [String: String]
+
+    public init(sheet: String, headerRow: Int, columns: [String: String]) {
+      self.sheet = sheet
+      self.headerRow = headerRow
+      self.columns = columns
+    }
+
+    public func headers(in sheets: [String: [[String]]]) -> [String] {
+      guard let rows = sheets[sheet], headerRow >= 1, headerRow <= rows.count else { return [] }
+      return rows[headerRow - 1].map { $0.trimmingWhitespace }
+    }
+  }
+
+  public init(
+    sheet: String, headerRow: Int, columns: [String: String], departments: [String: String] = [:],
+    details: [String: Detail]? = nil
+  ) {
     self.sheet = sheet
     self.headerRow = headerRow
     self.columns = columns
     self.departments = departments
+    self.details = details
+  }
+
+  /// The detail sheets that can be mapped, with the columns the page offers (files are not in a province's list), and
+  /// the ones without which a row means nothing.
+  public static let detailParts: [(sheet: String, columns: [String], required: [String])] = [
+    (
+      CatalogSheet.materialSheet, CatalogSheet.materialColumns.filter { !["空白表格", "示例样表"].contains($0) },
+      ["基本编码", "材料名称"]
+    ),
+    (CatalogSheet.stepSheet, CatalogSheet.stepColumns, ["基本编码", "环节名称"]),
+  ]
+
+  /// Other names provinces give the detail sheets' columns. The item's code may be its 实施编码: it is matched to the
+  /// item's basic code through the items sheet.
+  static let detailSynonyms: [String: [String]] = [
+    "基本编码": ["基本编码", "事项编码", "子项编码", "实施编码", "事项实施编码", "实施清单编码"],
+    "序号": ["序号", "材料序号", "环节序号", "顺序"],
+    "材料名称": ["材料名称", "申请材料名称", "申请材料"],
+    "必要性": ["必要性", "是否必要", "材料必要性", "是否必须"],
+    "材料形式": ["材料形式", "材料类型", "提交形式"],
+    "份数": ["份数", "纸质材料份数", "材料份数"],
+    "来源": ["来源", "材料来源", "来源渠道"],
+    "受理标准": ["受理标准", "材料要求", "填报须知"],
+    "环节名称": ["环节名称", "办理环节", "环节"],
+    "承办角色": ["承办角色", "办理人员", "承办人", "审批人员"],
+    "时限（工作日）": ["时限", "办理时限", "环节时限"],
+  ]
+
+  /// The best sheet and header row of `sheets` (not `itemSheet`) for a detail part: the one naming the most of its
+  /// columns, all of its required ones among them; `saved` is kept where its headers are still there.
+  public static func guessDetail(
+    _ part: (sheet: String, columns: [String], required: [String]), in sheets: [(name: String, rows: [[String]])],
+    itemSheet: String, saved: Detail?
+  ) -> Detail? {
+    var best: (score: Int, detail: Detail)?
+    for sheet in sheets where sheet.name != itemSheet {
+      for (offset, row) in sheet.rows.prefix(10).enumerated() {
+        let headers = row.map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
+        var columns: [String: String] = [:]
+        for column in part.columns {
+          let names = Set((detailSynonyms[column] ?? [column]).map(normalized) + [normalized(column)])
+          if let header = headers.first(where: { names.contains(normalized($0)) }) { columns[column] = header }
+        }
+        if let saved, saved.sheet == sheet.name, saved.headerRow == offset + 1 {
+          for (column, header) in saved.columns where headers.contains(header) { columns[column] = header }
+        }
+        guard part.required.allSatisfy({ columns[$0] != nil }) else { continue }
+        if columns.count > (best?.score ?? 0) {
+          best = (columns.count, Detail(sheet: sheet.name, headerRow: offset + 1, columns: columns))
+        }
+      }
+    }
+    return best?.detail
   }
 
   /// The implementing department's 统一社会信用代码, which matches a department before its name does.
@@ -101,7 +179,13 @@ public struct CatalogColumnMapping: Sendable, Hashable, Codable {
         }
       }
     }
-    return best?.mapping
+    guard var mapping = best?.mapping else { return nil }
+    var details: [String: Detail] = [:]
+    for part in detailParts {
+      details[part.sheet] = guessDetail(part, in: sheets, itemSheet: mapping.sheet, saved: saved?.details?[part.sheet])
+    }
+    mapping.details = details
+    return mapping
   }
 
   /// Whether a workbook is in the catalog's own layout (its 事项 sheet has every required column): then it is read
@@ -146,12 +230,50 @@ public struct CatalogColumnMapping: Sendable, Hashable, Codable {
       items.append(out)
     }
     result[CatalogSheet.itemSheet] = items
+    result.merge(applyDetails(to: sheets, items: items)) { _, mapped in mapped }
     return result
   }
 
-  /// Problems of the rebuilt 事项 sheet, moved back to the list's own sheet, row and header.
+  /// The mapped detail sheets in our layout: one row per row of the list's sheet (its blank rows too, so row numbers
+  /// carry back), each column from its mapped header, the item's key turned into its basic code where the list keys
+  /// by 实施编码.
+  func applyDetails(to sheets: [String: [[String]]], items: [[String]]) -> [String: [[String]]] {
+    var result: [String: [[String]]] = [:]
+    let codeAt = CatalogSheet.itemColumns.firstIndex(of: "基本编码")!
+    let implementationAt = CatalogSheet.itemColumns.firstIndex(of: "实施编码")!
+    var basic: [String: String] = [:]
+    for row in items.dropFirst() where row.count > implementationAt && !row[implementationAt].isEmpty {
+      basic[row[implementationAt].uppercased()] = row[codeAt]
+    }
+    for part in Self.detailParts {
+      guard let detail = details?[part.sheet], let rows = sheets[detail.sheet], detail.headerRow >= 1,
+        detail.headerRow <= rows.count
+      else { continue }
+      let all = part.sheet == CatalogSheet.materialSheet ? CatalogSheet.materialColumns : CatalogSheet.stepColumns
+      let header = detail.headers(in: sheets)
+      let at = detail.columns.compactMapValues { header.firstIndex(of: $0) }
+      var out = [all]
+      for row in rows.dropFirst(detail.headerRow) {
+        var cells = all.map { column -> String in
+          guard let index = at[column], index < row.count else { return "" }
+          return row[index].trimmingWhitespace
+        }
+        cells[0] = basic[cells[0].uppercased()] ?? cells[0]
+        out.append(cells)
+      }
+      result[part.sheet] = out
+    }
+    return result
+  }
+
+  /// Problems of the rebuilt sheets, moved back to the list's own sheet, row and header.
   public func locate(_ problems: [CatalogSheet.Problem]) -> [CatalogSheet.Problem] {
     problems.map { problem in
+      if let detail = details?[problem.sheet] {
+        return CatalogSheet.Problem(
+          sheet: detail.sheet, row: problem.row == 1 ? detail.headerRow : problem.row + detail.headerRow - 1,
+          column: detail.columns[problem.column] ?? "\(problem.column)（未对应）", message: problem.message)
+      }
       guard problem.sheet == CatalogSheet.itemSheet else { return problem }
       let header =
         columns[problem.column]

@@ -51,16 +51,19 @@ public enum CatalogImportPage {
     /// The first rows under the header, to show what each column holds.
     public let samples: [[String]]
     public let errors: [ValidationError]
+    /// The headers of each mapped detail sheet (材料, 流程), by our sheet's name.
+    public let detailHeaders: [String: [String]]
 
     public init(
       sheets: [String], mapping: CatalogColumnMapping, headers: [String], samples: [[String]],
-      errors: [ValidationError] = []
+      errors: [ValidationError] = [], detailHeaders: [String: [String]] = [:]
     ) {
       self.sheets = sheets
       self.mapping = mapping
       self.headers = headers
       self.samples = samples
       self.errors = errors
+      self.detailHeaders = detailHeaders
     }
   }
 
@@ -177,9 +180,54 @@ public enum CatalogImportPage {
       </div>
       <table class="edit" id="mapping"><thead><tr><th>\(context.t("本系统列", "Our column"))</th><th>\(context.t("原表列", "The list's column"))</th>\
       <th>\(context.t("原表内容示例", "What it holds"))</th></tr></thead><tbody>\(rows)</tbody></table>
+      \(detailForms(model, parts, context))
       <div class="actions"><button type="submit" name="map" value="1">\(context.t("按此对应并检查", "Use this mapping and check"))</button>
       <a href="\(Links.adminImport)">\(context.t("取消", "Cancel"))</a></div>
       </form>
+      """
+  }
+
+  /// For each detail sheet (材料, 流程): which of the list's sheets holds it (or none: the items' materials or steps are
+  /// then unknown), its header row, and the list's column for each of ours.
+  private static func detailForms(_ model: Mapping, _ parts: FormParts, _ context: PageContext) -> HTML {
+    let forms = CatalogColumnMapping.detailParts.enumerated().map { index, part -> HTML in
+      let prefix = "detail\(index)_"
+      let detail = model.mapping.details?[part.sheet]
+      let sheetOptions =
+        [("", context.t("无（未提供：相关要素为未知）", "None (not provided: unknown)"))] + model.sheets.map { ($0, $0) }
+      let headers = model.detailHeaders[part.sheet] ?? []
+      let headerOptions =
+        [("", context.t("（不对应：视为未提供）", "(none: read as not provided)"))]
+        + headers.filter { !$0.isEmpty }.map { ($0, $0) }
+      let rows: [HTML] =
+        detail == nil
+        ? []
+        : part.columns.enumerated().map { at, column -> HTML in
+          let field = prefix + "column_\(at)"
+          let chosen = detail?.columns[column] ?? ""
+          let options = headerOptions.map { value, name -> HTML in
+            "<option value=\"\(value)\"\(value == chosen ? " selected" : "")>\(name)</option>"
+          }
+          return """
+            <tr><th scope="row"><label for="\(field)">\(column)\(part.required.contains(column) ? " *" : "")</label></th>\
+            <td><select id="\(field)" name="\(field)"\(parts.invalid(field))>\(options)</select>\(parts.error(field))</td></tr>
+            """
+        }
+      return """
+        <fieldset class="panel" id="\(prefix)mapping"><legend>\(context.t("\(part.sheet)表", "Sheet \(part.sheet)"))</legend>
+        <input type="hidden" name="\(prefix)shown_sheet" value="\(detail?.sheet ?? "")">\
+        <input type="hidden" name="\(prefix)shown_row" value="\(detail.map { String($0.headerRow) } ?? "")">
+        <div class="form-grid">
+        \(parts.select(prefix + "sheet", context.t("所在工作表", "Sheet"), sheetOptions, detail?.sheet ?? ""))
+        \(parts.number(prefix + "header_row", context.t("表头所在行", "Header row"), detail?.headerRow ?? 1))
+        </div>
+        \(rows.isEmpty ? "" as HTML : "<table class=\"edit\"><tbody>\(rows)</tbody></table>")
+        </fieldset>
+        """
+    }
+    return """
+      <p class="meta">\(context.t("材料、流程若在原表的其他工作表中（每行一项材料或一个环节，以事项编码或实施编码对应事项），请指明；改选工作表或表头行后按下方按钮，页面会重新列出该表的列。", "If the list keeps materials or steps on other sheets (one per row, keyed by the item's code or 实施编码), say which; after choosing another sheet or header row, press the button below to list its columns."))</p>
+      \(forms)
       """
   }
 

@@ -116,15 +116,82 @@ enum CatalogImportController {
       let slice = rows.isEmpty ? [] : [rows[row - 1]]
       let guessed = CatalogColumnMapping.guess([(chosen.sheet, slice)], saved: saved)
       mapping = CatalogColumnMapping(
-        sheet: chosen.sheet, headerRow: row, columns: guessed?.columns ?? [:], departments: saved?.departments ?? [:])
+        sheet: chosen.sheet, headerRow: row, columns: guessed?.columns ?? [:], departments: saved?.departments ?? [:],
+        details: mapping.details)
     }
+    return stage(upload, sheets, mapping, errors: errors)
+  }
+
+  /// The mapping form showing `mapping`: the items sheet's headers and samples, and each detail sheet's headers.
+  private static func stage(
+    _ upload: CatalogImportPage.Upload, _ sheets: [(name: String, rows: [[String]])], _ mapping: CatalogColumnMapping,
+    errors: [ValidationError]
+  ) -> CatalogImportPage.Stage {
     let byName = Dictionary(sheets.map { ($0.name, $0.rows) }, uniquingKeysWith: { a, _ in a })
     let rows = byName[mapping.sheet] ?? []
     return .mapping(
       upload,
       CatalogImportPage.Mapping(
         sheets: sheets.map(\.name), mapping: mapping, headers: mapping.headers(in: byName),
-        samples: Array(rows.dropFirst(mapping.headerRow).prefix(3)), errors: errors))
+        samples: Array(rows.dropFirst(mapping.headerRow).prefix(3)), errors: errors,
+        detailHeaders: (mapping.details ?? [:]).mapValues { $0.headers(in: byName) }))
+  }
+
+  /// The detail sheets (材料, 流程) as the form maps them: each sheet chosen or none, its header row, its columns. A
+  /// sheet or row changed since the form was shown is guessed afresh and shown again (`changed`).
+  private static func details(
+    _ fields: [String: String], _ sheets: [(name: String, rows: [[String]])], itemSheet: String,
+    saved: CatalogColumnMapping?
+  ) -> (details: [String: CatalogColumnMapping.Detail], errors: [ValidationError], changed: Bool) {
+    var details: [String: CatalogColumnMapping.Detail] = [:]
+    var errors: [ValidationError] = []
+    var changed = false
+    for (index, part) in CatalogColumnMapping.detailParts.enumerated() {
+      let prefix = "detail\(index)_"
+      let sheet = fields[prefix + "sheet"] ?? ""
+      guard !sheet.isEmpty else { continue }
+      guard let rows = sheets.first(where: { $0.name == sheet })?.rows else {
+        errors.append(ValidationError(field: prefix + "sheet", zh: "工作簿中没有这张表。", en: "The workbook has no such sheet."))
+        continue
+      }
+      let row = Int(fields[prefix + "header_row"] ?? "") ?? 0
+      guard (1...max(rows.count, 1)).contains(row) else {
+        errors.append(
+          ValidationError(
+            field: prefix + "header_row", zh: "表头所在行应在 1–\(rows.count) 之间。",
+            en: "The header row must be 1–\(rows.count)."))
+        continue
+      }
+      if sheet != fields[prefix + "shown_sheet"] || String(row) != fields[prefix + "shown_row"] {
+        changed = true
+        let slice = [(sheet, Array(rows.prefix(row)))]
+        details[part.sheet] =
+          CatalogColumnMapping.guessDetail(part, in: slice, itemSheet: itemSheet, saved: saved?.details?[part.sheet])
+          .flatMap { $0.headerRow == row ? $0 : nil }
+          ?? CatalogColumnMapping.Detail(sheet: sheet, headerRow: row, columns: [:])
+        continue
+      }
+      let headers = Set(rows[row - 1].map { $0.trimmingCharacters(in: .whitespaces) })
+      var columns: [String: String] = [:]
+      for (at, column) in part.columns.enumerated() {
+        let field = prefix + "column_\(at)"
+        let header = fields[field] ?? ""
+        if header.isEmpty {
+          if part.required.contains(column) {
+            errors.append(
+              ValidationError(
+                field: field, zh: "请选出\(part.sheet)表“\(column)”对应的列（必填）。",
+                en: "Choose the column for \(column) of \(part.sheet) (required)."))
+          }
+        } else if headers.contains(header) {
+          columns[column] = header
+        } else {
+          errors.append(ValidationError(field: field, zh: "表头中没有“\(header)”。", en: "The header row has no \(header)."))
+        }
+      }
+      details[part.sheet] = CatalogColumnMapping.Detail(sheet: sheet, headerRow: row, columns: columns)
+    }
+    return (details, errors, changed)
   }
 
   private enum Mapped {
@@ -172,16 +239,11 @@ enum CatalogImportController {
       }
     }
     let saved = try await CatalogMappingRepository(req.database).mapping(county: county)
+    let detail = details(fields, sheets, itemSheet: sheet, saved: saved)
     let mapping = CatalogColumnMapping(
-      sheet: sheet, headerRow: row, columns: columns, departments: saved?.departments ?? [:])
-    guard errors.isEmpty else {
-      let byName = Dictionary(sheets.map { ($0.name, $0.rows) }, uniquingKeysWith: { a, _ in a })
-      return .again(
-        .mapping(
-          upload,
-          CatalogImportPage.Mapping(
-            sheets: sheets.map(\.name), mapping: mapping, headers: mapping.headers(in: byName),
-            samples: Array(rows.dropFirst(row).prefix(3)), errors: errors)))
+      sheet: sheet, headerRow: row, columns: columns, departments: saved?.departments ?? [:], details: detail.details)
+    guard errors.isEmpty, detail.errors.isEmpty, !detail.changed else {
+      return .again(stage(upload, sheets, mapping, errors: errors + detail.errors))
     }
     try await CatalogMappingRepository(req.database).save(mapping, county: county, by: staff.username, now: req.now)
     return .saved
