@@ -61,7 +61,7 @@ enum DirectoryAPIController {
     let creditCode: String
     let regionCode: String
     /// null when nobody said whether it is stationed in the hall.
-    let inHall: Bool?
+    @Nullable var inHall: Bool?
     let retired: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -70,17 +70,6 @@ enum DirectoryAPIController {
       case creditCode = "credit_code"
       case regionCode = "region_code"
       case inHall = "in_hall"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(id, forKey: .id)
-      try container.encode(name, forKey: .name)
-      try container.encode(shortName, forKey: .shortName)
-      try container.encode(creditCode, forKey: .creditCode)
-      try container.encode(regionCode, forKey: .regionCode)
-      try container.encode(inHall, forKey: .inHall)
-      try container.encode(retired, forKey: .retired)
     }
   }
 

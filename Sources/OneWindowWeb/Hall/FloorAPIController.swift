@@ -10,7 +10,8 @@ enum FloorAPIController {
     let staffId: String
     let firstDay: String
     let lastDay: String
-    let standInId: String?
+    /// null: no named stand-in, the B post stands in.
+    @Nullable var standInId: String?
     let reason: String
 
     init(_ leave: StaffLeave) {
@@ -28,17 +29,6 @@ enum FloorAPIController {
       case firstDay = "first_day"
       case lastDay = "last_day"
       case standInId = "stand_in_id"
-    }
-
-    /// A leave without a named stand-in says so with `null` (the B post stands in), not by leaving the key out.
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(id, forKey: .id)
-      try container.encode(staffId, forKey: .staffId)
-      try container.encode(firstDay, forKey: .firstDay)
-      try container.encode(lastDay, forKey: .lastDay)
-      try container.encode(standInId, forKey: .standInId)
-      try container.encode(reason, forKey: .reason)
     }
   }
 
@@ -85,26 +75,16 @@ enum FloorAPIController {
     let windowId: String
     let number: String
     let name: String
-    let staffId: String?
-    let staffName: String?
-    let basis: String?
+    /// null, all three, when nobody serves there.
+    @Nullable var staffId: String?
+    @Nullable var staffName: String?
+    @Nullable var basis: String?
 
     enum CodingKeys: String, CodingKey {
       case number, name, basis
       case windowId = "window_id"
       case staffId = "staff_id"
       case staffName = "staff_name"
-    }
-
-    /// Nobody serving is `null` in each of the three, not a missing key.
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(windowId, forKey: .windowId)
-      try container.encode(number, forKey: .number)
-      try container.encode(name, forKey: .name)
-      try container.encode(staffId, forKey: .staffId)
-      try container.encode(staffName, forKey: .staffName)
-      try container.encode(basis, forKey: .basis)
     }
   }
 

@@ -37,6 +37,7 @@ enum HotlineAPIController {
     return try await OrderJSON(stored.inquiry, events: repository.events(of: stored.inquiry.number), req)
   }
 
+  /// Absent values are written as null: the platform reads one shape whatever the order's state.
   struct OrderJSON: Content {
     struct Step: Content {
       let step: String
@@ -48,11 +49,11 @@ enum HotlineAPIController {
     let number: String
     let kind: String
     let state: String
-    let departmentID: String?
-    let replyDue: String?
-    let answer: String?
-    let answeredAt: String?
-    let rating: String?
+    @Nullable var departmentID: String?
+    @Nullable var replyDue: String?
+    @Nullable var answer: String?
+    @Nullable var answeredAt: String?
+    @Nullable var rating: String?
     let steps: [Step]
 
     enum CodingKeys: String, CodingKey {
@@ -75,21 +76,6 @@ enum HotlineAPIController {
       answeredAt = inquiry.answer.map { rule.iso8601($0.at) }
       rating = inquiry.rating?.rawValue
       steps = events.map { Step(step: $0.step.rawValue, state: $0.toState.rawValue, at: rule.iso8601($0.at)) }
-    }
-
-    /// Absent values are written as null: the platform reads one shape whatever the order's state.
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(orderID, forKey: .orderID)
-      try c.encode(number, forKey: .number)
-      try c.encode(kind, forKey: .kind)
-      try c.encode(state, forKey: .state)
-      try c.encode(departmentID, forKey: .departmentID)
-      try c.encode(replyDue, forKey: .replyDue)
-      try c.encode(answer, forKey: .answer)
-      try c.encode(answeredAt, forKey: .answeredAt)
-      try c.encode(rating, forKey: .rating)
-      try c.encode(steps, forKey: .steps)
     }
   }
 }

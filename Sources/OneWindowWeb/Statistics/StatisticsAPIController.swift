@@ -9,22 +9,13 @@ import Vapor
 /// `group=`, the value per department, town, site, window, staff member, week or month. Only case figures are told
 /// per group; catalog, rating, hall and directory figures are answered for the scope as a whole.
 enum StatisticsAPIController {
+  /// Unknown values are written as null, not left out (the document says they are there).
   struct GroupJSON: Content {
     let key: String
     let name: String
-    let value: Double?
-    let numerator: Double?
-    let denominator: Double?
-
-    /// Unknown values are written as null, not left out (the document says they are there).
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(key, forKey: .key)
-      try c.encode(name, forKey: .name)
-      try c.encode(value, forKey: .value)
-      try c.encode(numerator, forKey: .numerator)
-      try c.encode(denominator, forKey: .denominator)
-    }
+    @Nullable var value: Double?
+    @Nullable var numerator: Double?
+    @Nullable var denominator: Double?
   }
 
   struct TargetJSON: Content {
@@ -40,6 +31,7 @@ enum StatisticsAPIController {
     let through: String
   }
 
+  /// Unknown values are written as null, not left out.
   struct FigureJSON: Content {
     let figure: String
     let name: String
@@ -50,14 +42,14 @@ enum StatisticsAPIController {
     let scope: String
     let scopeName: String
     let period: PeriodJSON
-    let value: Double?
+    @Nullable var value: Double?
     let display: String
-    let numerator: Double?
-    let denominator: Double?
-    let target: TargetJSON?
-    let group: String?
-    let groups: [GroupJSON]?
-    let rolledUpAt: Date?
+    @Nullable var numerator: Double?
+    @Nullable var denominator: Double?
+    @Nullable var target: TargetJSON?
+    @Nullable var group: String?
+    @Nullable var groups: [GroupJSON]?
+    @Nullable var rolledUpAt: Date?
 
     enum CodingKeys: String, CodingKey {
       case figure, name, definition, unit, source, scope, period, value, display, numerator, denominator, target, group
@@ -65,28 +57,6 @@ enum StatisticsAPIController {
       case lowerIsBetter = "lower_is_better"
       case scopeName = "scope_name"
       case rolledUpAt = "rolled_up_at"
-    }
-
-    /// Unknown values are written as null, not left out.
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(figure, forKey: .figure)
-      try c.encode(name, forKey: .name)
-      try c.encode(definition, forKey: .definition)
-      try c.encode(unit, forKey: .unit)
-      try c.encode(source, forKey: .source)
-      try c.encode(lowerIsBetter, forKey: .lowerIsBetter)
-      try c.encode(scope, forKey: .scope)
-      try c.encode(scopeName, forKey: .scopeName)
-      try c.encode(period, forKey: .period)
-      try c.encode(value, forKey: .value)
-      try c.encode(display, forKey: .display)
-      try c.encode(numerator, forKey: .numerator)
-      try c.encode(denominator, forKey: .denominator)
-      try c.encode(target, forKey: .target)
-      try c.encode(group, forKey: .group)
-      try c.encode(groups, forKey: .groups)
-      try c.encode(rolledUpAt, forKey: .rolledUpAt)
     }
   }
 
