@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import OneWindowDomain
 import OneWindowStore
 import Vapor
@@ -14,7 +15,16 @@ extension Application {
   }
 
   private struct CountyKey: StorageKey {
-    typealias Value = (counties: [Region], readAt: ContinuousClock.Instant)
+    typealias Value = CountyList
+  }
+
+  /// The counties cache, made once before requests run (`OneWindow.configure`): the application's storage is copied
+  /// and written back whole on every write, so it is not written while requests run.
+  var countyList: CountyList {
+    if let list = storage[CountyKey.self] { return list }
+    let list = CountyList()
+    storage[CountyKey.self] = list
+    return list
   }
 
   private struct FileStoreKey: StorageKey {
@@ -55,20 +65,16 @@ extension Application {
   /// `onewindow init --add` reaches running servers within that), and at once after a first run in this process.
   /// A county asked for by code (a staff member's own) and not in the cache is read again at once.
   func counties(on database: any Database, including code: String? = nil) async throws -> [Region] {
-    if let cached = storage[CountyKey.self], !cached.counties.isEmpty,
-      ContinuousClock.now - cached.readAt < .seconds(60),
-      code.map({ code in cached.counties.contains { $0.code.value == code } }) ?? true
-    {
-      return cached.counties
-    }
+    let list = countyList
+    if let cached = list.fresh(including: code) { return cached }
     let counties = try await DirectoryRepository(database).counties()
-    storage[CountyKey.self] = (counties, ContinuousClock.now)
+    list.keep(counties)
     return counties
   }
 
   /// Forgets the cached counties (after the first run or a county added in this process).
   func forgetCounties() {
-    storage[CountyKey.self] = nil
+    countyList.forget()
   }
 }
 
@@ -88,5 +94,28 @@ extension Request {
     let database = db
     storage[DatabaseKey.self] = database
     return database
+  }
+}
+
+/// The counties a deployment serves, as last read, and when.
+final class CountyList: Sendable {
+  private let state = NIOLockedValueBox<(counties: [Region], readAt: ContinuousClock.Instant)?>(nil)
+
+  /// The cached list while under a minute old and holding `code` (when one is asked for).
+  func fresh(including code: String?) -> [Region]? {
+    state.withLockedValue { cached in
+      guard let cached, !cached.counties.isEmpty, ContinuousClock.now - cached.readAt < .seconds(60),
+        code.map({ code in cached.counties.contains { $0.code.value == code } }) ?? true
+      else { return nil }
+      return cached.counties
+    }
+  }
+
+  func keep(_ counties: [Region]) {
+    state.withLockedValue { $0 = (counties, ContinuousClock.now) }
+  }
+
+  func forget() {
+    state.withLockedValue { $0 = nil }
   }
 }

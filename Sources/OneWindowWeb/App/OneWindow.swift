@@ -13,6 +13,7 @@ public enum OneWindow {
     }
     _ = app.deadlineRules  // created once, before requests run concurrently
     _ = app.lookups
+    _ = app.countyList
     _ = app.tokenCache
     _ = app.metrics
     _ = app.standbyReads
