@@ -1,5 +1,6 @@
 import Foundation
 import OneWindowDomain
+import OneWindowSpreadsheet
 import OneWindowStore
 import SQLKit
 import Testing
@@ -249,6 +250,31 @@ struct CountyIsolationTests {
       let refused = try await countyAdmin.post(
         "/city/county", form: ["_csrf": countyAdmin.csrfToken ?? "", "county": "360999"])
       #expect(refused.status == .forbidden)
+    }
+  }
+
+  @Test(
+    "a county's catalog import cannot write another county's items: each code another county holds is a problem",
+    arguments: TestDatabase.all)
+  func importOtherCountysCodes(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      try await Self.addSecondCounty(app)
+      // The demo county's catalog, its departments replaced by one of 青山县's, imported by 青山县's administrator.
+      let own = try #require(try await DirectoryRepository(app.db).departments(county: Self.prober).first).id
+      var book = try Workbook(xlsx: try await CatalogSpreadsheet.export(county: Self.victim, app.db))
+      let items = try #require(book.sheets.firstIndex { $0.name == CatalogSheet.itemSheet })
+      let column = try #require(book.sheets[items].rows.first?.firstIndex(of: "实施主体"))
+      for row in book.sheets[items].rows.indices.dropFirst() { book.sheets[items].rows[row][column] = own }
+      let before = try await Self.fingerprint(app)["service_items"]
+      var admin = TestBrowser(app)
+      _ = try await admin.signIn("qsadmin")
+      _ = try await admin.get("/admin/catalog/import")
+      let r = try await admin.post(
+        "/admin/catalog/import", form: ["_csrf": try #require(admin.csrfToken)],
+        files: [("file", "catalog.xlsx", "application/octet-stream", book.xlsx())])
+      #expect(r.status == .unprocessableEntity, "\(admin.lastBody.components(separatedBy: "<main").last!.prefix(1500))")
+      #expect(admin.lastBody.contains("已是其他县区（360999）的事项"))
+      #expect(try await Self.fingerprint(app)["service_items"] == before, "nothing of the other county changed")
     }
   }
 

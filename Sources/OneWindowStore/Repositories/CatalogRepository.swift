@@ -322,8 +322,21 @@ public struct CatalogRepository: Sendable {
 
   /// The county an item belongs to; nil when there is no such item.
   public func county(ofItem code: String) async throws -> String? {
-    try await sql.select().column("county_code").from("service_items").where("code", .equal, code).first()?
-      .decode(column: "county_code", as: String.self)
+    try await counties(ofItems: [code])[code]
+  }
+
+  /// The county each of `codes` that exists belongs to, 500 codes a query (an import names thousands).
+  public func counties(ofItems codes: [String]) async throws -> [String: String] {
+    var found: [String: String] = [:]
+    for start in stride(from: 0, to: codes.count, by: 500) {
+      let chunk = Array(codes[start..<min(start + 500, codes.count)])
+      for row in try await sql.select().columns("code", "county_code").from("service_items")
+        .where("code", .in, SQLBind.group(chunk)).all()
+      {
+        found[try row.decode(column: "code", as: String.self)] = try row.decode(column: "county_code", as: String.self)
+      }
+    }
+    return found
   }
 
   /// Every code in the catalog.

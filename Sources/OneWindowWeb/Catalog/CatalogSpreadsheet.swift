@@ -79,9 +79,9 @@ enum CatalogSpreadsheet {
     let read = CatalogSheet.read(sheets: effective.apply(to: sheets, known: known), departments: known)
     reading.items = read.items
     reading.problems = effective.locate(read.problems)
-    let catalog = CatalogRepository(db)
+    let owners = try await CatalogRepository(db).counties(ofItems: read.items.map(\.code))
     for item in read.items {
-      if let owner = try await catalog.county(ofItem: item.code), owner != county {
+      if let owner = owners[item.code], owner != county {
         reading.problems.append(
           CatalogSheet.Problem(
             sheet: effective.sheet, row: 0, column: "基本编码",
