@@ -38,6 +38,14 @@ struct ProvinceCatalogImportTests {
     return Workbook(sheets: [Workbook.Sheet(name: "实施清单", rows: rows, widths: [])]).xlsx()
   }
 
+  /// The county's administrator, signed in, on the import page.
+  static func administrator(_ app: Application) async throws -> TestBrowser {
+    var admin = TestBrowser(app)
+    _ = try await admin.signIn("admin")
+    _ = try await admin.get("/admin/catalog/import")
+    return admin
+  }
+
   /// The same list with its materials and steps on sheets of their own, in the province's terms: materials keyed by
   /// 实施编码 under their own headers, steps keyed by 事项编码 below a title row.
   static func workbookWithDetails(stepRole: String = "审查") -> [UInt8] {
@@ -65,17 +73,9 @@ struct ProvinceCatalogImportTests {
     arguments: TestDatabase.all)
   func detailSheets(database: TestDatabase) async throws {
     try await withTestApp(database) { app in
-      var admin = TestBrowser(app)
-      _ = try await admin.signIn("admin")
-      _ = try await admin.get("/admin/catalog/import")
-      let token = try #require(admin.csrfToken)
-      func upload(_ bytes: [UInt8]) async throws -> TestingHTTPResponse {
-        try await admin.post(
-          "/admin/catalog/import", form: ["_csrf": token],
-          files: [("file", "江西省实施清单.xlsx", "application/octet-stream", bytes)])
-      }
+      var admin = try await Self.administrator(app)
       // a step's role the catalog does not know: named at the list's own sheet, row and header
-      _ = try await upload(Self.workbookWithDetails(stepRole: "科长"))
+      _ = try await admin.uploadList(Self.workbookWithDetails(stepRole: "科长"))
       var fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
       #expect(fields["detail0_sheet"] == "申请材料" && fields["detail0_header_row"] == "1", "materials guessed")
       #expect(fields["detail1_sheet"] == "办理流程" && fields["detail1_header_row"] == "2", "steps guessed")
@@ -91,7 +91,7 @@ struct ProvinceCatalogImportTests {
       #expect(r.status == .unprocessableEntity, "\(admin.lastBody.components(separatedBy: "<main").last!.prefix(2000))")
       #expect(admin.lastBody.contains("办理流程") && admin.lastBody.contains("办理人员"), "the list's own sheet and header")
       // the corrected list: the saved mapping reads its materials and steps
-      _ = try await upload(Self.workbookWithDetails())
+      _ = try await admin.uploadList(Self.workbookWithDetails())
       fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
       #expect(fields["detail1_sheet"] == "办理流程", "the saved mapping offered again")
       r = try await admin.post("/admin/catalog/import", form: fields.merging(["map": "1"]) { $1 })
@@ -116,17 +116,9 @@ struct ProvinceCatalogImportTests {
     arguments: TestDatabase.all)
   func provinceList(database: TestDatabase) async throws {
     try await withTestApp(database) { app in
-      var admin = TestBrowser(app)
-      _ = try await admin.signIn("admin")
-      _ = try await admin.get("/admin/catalog/import")
-      let token = try #require(admin.csrfToken)
-      func upload(_ bytes: [UInt8]) async throws -> TestingHTTPResponse {
-        try await admin.post(
-          "/admin/catalog/import", form: ["_csrf": token],
-          files: [("file", "江西省实施清单.xlsx", "application/octet-stream", bytes)])
-      }
+      var admin = try await Self.administrator(app)
       // act: upload; the page guesses the sheet, the header row and each column by its name
-      var r = try await upload(Self.workbook())
+      var r = try await admin.uploadList(Self.workbook())
       #expect(r.status == .ok && admin.lastBody.contains("id=\"import-mapping\""), "\(admin.lastBody.prefix(1500))")
       var fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
       #expect(fields["sheet"] == "实施清单" && fields["header_row"] == "2")
@@ -189,7 +181,7 @@ struct ProvinceCatalogImportTests {
       #expect(created.inHall == nil, "the list does not say whether it is in the hall: unknown, not yes")
 
       // act: the next import of the list, edited: the saved mapping and resolutions are used as they are
-      r = try await upload(Self.workbook(legalLimit: "五天"))
+      r = try await admin.uploadList(Self.workbook(legalLimit: "五天"))
       fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
       #expect(fields[column("事项名称")] == "子项名称" && fields["header_row"] == "2")
       r = try await admin.post("/admin/catalog/import", form: fields.merging(["map": "1"]) { $1 })
@@ -197,10 +189,19 @@ struct ProvinceCatalogImportTests {
       #expect(r.status == .unprocessableEntity && admin.lastBody.contains("id=\"problem-summary\""))
       #expect(admin.lastBody.contains("<td>实施清单</td><td>3</td><td>法定办结时限（工作日）</td>"))
       #expect(admin.lastBody.contains("“…”不是整数"))
-      r = try await upload(Self.workbook())
+      r = try await admin.uploadList(Self.workbook())
       fields = FormFields.read(admin.lastBody, action: "/admin/catalog/import")
       r = try await admin.post("/admin/catalog/import", form: fields.merging(["map": "1"]) { $1 })
       #expect(admin.lastBody.contains("将新增 0 项，更新 0 项，3 项无变化"), "\(admin.lastBody.prefix(2000))")
     }
+  }
+}
+
+extension TestBrowser {
+  /// Uploads a province's list on the catalog import page, as its file field takes it.
+  mutating func uploadList(_ bytes: [UInt8]) async throws -> TestingHTTPResponse {
+    try await post(
+      "/admin/catalog/import", form: ["_csrf": csrfToken ?? ""],
+      files: [("file", "江西省实施清单.xlsx", "application/octet-stream", bytes)])
   }
 }

@@ -120,6 +120,14 @@ public struct StaffRepository: Sendable {
     return try await query.count()
   }
 
+  /// The names of the accounts `ids` names, keyed by the id as `FloorRosterRepository.canonical` writes it (whatever
+  /// case the caller's ids are in).
+  public func displayNames(ids: Set<String>) async throws -> [String: String] {
+    Dictionary(
+      try await records(ids: ids).map { (FloorRosterRepository.canonical($0.identity.id), $0.identity.displayName) },
+      uniquingKeysWith: { a, _ in a })
+  }
+
   public func records(ids: Set<String>) async throws -> [StaffRecord] {
     let uuids = ids.compactMap(UUID.init(uuidString:))
     guard !uuids.isEmpty else { return [] }

@@ -35,13 +35,14 @@ struct FloorRosterCommand: AsyncCommand {
       .sorted { ($0.number.count, $0.number) < ($1.number.count, $1.number) }
     let serving = try await FloorRosterRepository(db).serving(
       windows: windows.map(\.id), on: day, county: site.regionCode.county.value)
+    let names = try await StaffRepository(db).displayNames(ids: Set(serving.values.map(\.staffID)))
     context.console.print("\(site.name) \(day.iso)")
     for window in windows {
       guard let who = serving[window.id] else {
         context.console.print("  \(window.number) \(window.name): 无人在岗")
         continue
       }
-      let name = try await StaffRepository(db).find(id: who.staffID)?.identity.displayName ?? who.staffID
+      let name = names[FloorRosterRepository.canonical(who.staffID)] ?? who.staffID
       context.console.print("  \(window.number) \(window.name): \(name)（\(who.basis.name.zh)）")
     }
   }

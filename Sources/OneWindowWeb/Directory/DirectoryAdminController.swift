@@ -237,11 +237,9 @@ enum DirectoryAdminController {
     let departments = Dictionary(
       try await directory.departments(county: site.regionCode.county.value).map { ($0.id, $0.name) },
       uniquingKeysWith: { a, _ in a })
-    // One read of the county's accounts for every name on the map.
-    let names = Dictionary(
-      try await StaffRepository(req.database).list(in: Scope(regionCode: site.regionCode.county), limit: 100_000).map {
-        (FloorRosterRepository.canonical($0.identity.id), $0.identity.displayName)
-      }, uniquingKeysWith: { a, _ in a })
+    // One read of the people on the map, not of the county's every account.
+    let ids = Set(posts.map(\.staffID) + serving.values.map(\.staffID))
+    let names = try await StaffRepository(req.database).displayNames(ids: ids)
     func name(_ id: String?) -> String? { id.map { names[FloorRosterRepository.canonical($0)] ?? "—" } }
     return windows.map { window in
       DirectoryFormPage.ServiceMapRow(

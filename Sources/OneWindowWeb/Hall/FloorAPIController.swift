@@ -104,15 +104,12 @@ enum FloorAPIController {
       .sorted { ($0.number.count, $0.number) < ($1.number.count, $1.number) }
     let serving = try await FloorRosterRepository(req.database).serving(
       windows: windows.map(\.id), on: day, county: site.regionCode.county.value)
-    let people = StaffRepository(req.database)
-    var items: [ServingJSON] = []
-    for window in windows {
+    let names = try await StaffRepository(req.database).displayNames(ids: Set(serving.values.map(\.staffID)))
+    let items = windows.map { window in
       let who = serving[window.id]
-      let name = try await who.asyncMap { try await people.find(id: $0.staffID)?.identity.displayName } ?? nil
-      items.append(
-        ServingJSON(
-          windowId: window.id, number: window.number, name: window.name, staffId: who?.staffID, staffName: name,
-          basis: who?.basis.rawValue))
+      return ServingJSON(
+        windowId: window.id, number: window.number, name: window.name, staffId: who?.staffID,
+        staffName: who.flatMap { names[FloorRosterRepository.canonical($0.staffID)] }, basis: who?.basis.rawValue)
     }
     return ListJSON(items: items, total: items.count)
   }
