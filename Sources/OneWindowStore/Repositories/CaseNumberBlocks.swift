@@ -53,7 +53,11 @@ public actor CaseNumberBlocks {
     guard let postgres = db as? any PostgresDatabase else {
       preconditionFailure("case-number blocks are for PostgreSQL")
     }
-    let last = try await postgres.first(PostgresCaseStatements.NextNumber(id: id, county: county, count: blockSize))
+    // Committed before it is used: a block answered at CommandComplete and lost with a dying leader would be handed
+    // out again by the new leader to another process (or this one) while this one still gives out its numbers —
+    // two cases with one number, a 500 (seen in scripts/failover-drill).
+    let last = try await postgres.first(
+      PostgresCaseStatements.NextNumber(id: id, county: county, count: blockSize), committed: true)
     return ((last ?? blockSize) - blockSize + 1)..<((last ?? blockSize) + 1)
   }
 

@@ -286,8 +286,9 @@ extension PostgresDatabase {
   /// with synchronous replication, waits for the standby) — so a leader that dies at that instant would leave a
   /// write answered as done that no standby has (seen in scripts/failover-drill: acknowledged cases lost). Run in an
   /// explicit transaction, the write is answered only once its COMMIT is: done, or failed with the reason.
-  /// (Writes before it on the same leader — a case number drawn — need no such wait: the log is replayed in order,
-  /// so a standby holding this commit holds theirs.)
+  /// A write whose result is kept in memory for later writes (a block of case numbers) needs the wait too: the log is
+  /// replayed in order, so a standby holding a case holds the draw of its number, but not the draw of numbers no
+  /// committed case has used yet.
   func first<Statement: PostgresPreparedStatement>(_ statement: Statement, committed: Bool = false) async throws
     -> Statement.Row?
   where Statement.Row: Sendable {
