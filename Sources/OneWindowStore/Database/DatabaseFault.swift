@@ -21,7 +21,8 @@ public enum DatabaseFault: String, Sendable {
     case let error as SQLiteError:
       guard let fault = Self.sqlite(error.reason) else { return nil }
       self = fault
-    case is ConnectionPoolError, is ConnectionPoolTimeoutError, is NIOConnectionError, is ChannelError:
+    case is ConnectionPoolError, is ConnectionPoolTimeoutError, is NIOConnectionError, is ChannelError,
+      is ConnectionClosed:
       self = .unavailable
     default:
       return nil
@@ -59,5 +60,12 @@ public enum DatabaseFault: String, Sendable {
       // SQLite's extended I/O codes (a failed write, fsync or read of the file) are faults of the storage too.
       return String(describing: reason).hasPrefix("ioError") ? .unavailable : nil
     }
+  }
+}
+
+/// A connection found closed before a query was written to it (PostgresNIO would never answer that query).
+struct ConnectionClosed: Error {
+  static func check(_ connection: PostgresConnection) throws {
+    if connection.isClosed { throw ConnectionClosed() }
   }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import Foundation
+import NIOConcurrencyHelpers
 
 /// The daily case-number sequences of one PostgreSQL database, reserved `blockSize` numbers at a time per process.
 ///
@@ -18,7 +19,15 @@ public actor CaseNumberBlocks {
   private var reserved: [String: [Range<Int>]] = [:]
   /// A reservation under way per counter id: registrations arriving meanwhile wait for it instead of each
   /// reserving a block of its own.
-  private var reserving: [String: Task<Void, any Error>] = [:]
+  private var reserving: [String: Reservation] = [:]
+  /// How long registrations wait for one reservation before giving it up and answering that the database is not
+  /// available: a reservation stuck on a lost connection must not hold every later registration of the day.
+  static let patience: Duration = .seconds(10)
+
+  private struct Reservation {
+    let id = UUID()
+    let task: Task<Void, any Error>
+  }
 
   /// `database` answers a connection of the pool (not a transaction's).
   public init(database: @escaping @Sendable () -> any Database) {
@@ -30,19 +39,46 @@ public actor CaseNumberBlocks {
     while true {
       if let number = take(id) { return number }
       let pending = reserving[id] ?? startReserving(id: id, county: county)
-      try await pending.value
+      do {
+        try await Self.awaitWithin(Self.patience, pending.task)
+      } catch is ConnectionClosed {
+        // Given up: the next registration starts a reservation of its own (on another connection).
+        if reserving[id]?.id == pending.id { reserving[id] = nil }
+        throw ConnectionClosed()
+      }
     }
   }
 
-  private func startReserving(id: String, county: String) -> Task<Void, any Error> {
-    let pending = Task { try await self.reserve(id: id, county: county) }
+  private func startReserving(id: String, county: String) -> Reservation {
+    let pending = Reservation(task: Task { try await self.reserve(id: id, county: county) })
     reserving[id] = pending
     return pending
   }
 
+  /// Waits for `task` at most `limit`; past it, throws `ConnectionClosed` and leaves the task to itself (a query
+  /// PostgresNIO never answers cannot be cancelled either).
+  private static func awaitWithin(_ limit: Duration, _ task: Task<Void, any Error>) async throws {
+    let outcome = NIOLockedValueBox<CheckedContinuation<Void, any Error>?>(nil)
+    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+      outcome.withLockedValue { $0 = continuation }
+      func finish(_ result: Result<Void, any Error>) {
+        outcome.withLockedValue { waiting in
+          waiting?.resume(with: result)
+          waiting = nil
+        }
+      }
+      Task { finish(await task.result) }
+      Task {
+        try? await Task.sleep(for: limit)
+        finish(.failure(ConnectionClosed()))
+      }
+    }
+  }
+
   /// Reserves a block and files it before the waiting registrations go on (they wait for this task to end).
   private func reserve(id: String, county: String) async throws {
-    defer { reserving[id] = nil }
+    let started = reserving[id]?.id
+    defer { if reserving[id]?.id == started { reserving[id] = nil } }
     let block = try await Self.reserve(id: id, county: county, on: database())
     // Keep only today's counters: a day's unused numbers are of no use the next day.
     if reserved[id] == nil { reserved = reserved.filter { $0.key.hasSuffix(String(id.suffix(10))) } }

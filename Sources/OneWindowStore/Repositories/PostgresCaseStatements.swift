@@ -295,17 +295,34 @@ extension PostgresDatabase {
     let logger = self.logger
     return try await withConnection { connection in
       connection.eventLoop.makeFutureWithTask {
-        if committed { for try await _ in try await connection.query("BEGIN", logger: logger) {} }
+        // PostgresNIO never answers a query written to a connection that has closed (the write fails unseen), so a
+        // dead leader's connection is checked before each part — else the write would wait forever, and with it
+        // every registration waiting on a block of numbers (seen in scripts/failover-drill).
+        if committed {
+          try ConnectionClosed.check(connection)
+          for try await _ in try await connection.query("BEGIN", logger: logger) {}
+        }
         do {
+          try ConnectionClosed.check(connection)
           var first: Statement.Row?
           for try await row in try await connection.execute(statement, logger: logger) where first == nil {
             first = row
           }
-          if committed { for try await _ in try await connection.query("COMMIT", logger: logger) {} }
+          if committed {
+            try ConnectionClosed.check(connection)
+            for try await _ in try await connection.query("COMMIT", logger: logger) {}
+          }
           return first
         } catch {
-          // The connection goes back to the pool: never with a transaction still open on it.
-          if committed { _ = try? await connection.query("ROLLBACK", logger: logger).collect() }
+          // The connection goes back to the pool: never with a transaction still open on it. One the database lost
+          // is closed instead (its transaction dies with it): a ROLLBACK written to it would never be answered.
+          if committed {
+            if connection.isClosed || DatabaseFault(error) != nil {
+              _ = try? await connection.close().get()
+            } else {
+              _ = try? await connection.query("ROLLBACK", logger: logger).collect()
+            }
+          }
           throw error
         }
       }
