@@ -116,6 +116,9 @@ struct StatisticsTests {
     catalog.immediateItems = 10
     catalog.itemsForHall = 38
     catalog.itemsInHall = 36
+    catalog.livelihoodItems = 10
+    catalog.livelihoodItemsNearby = 9
+    catalog.kioskReadyItems = 32
     let ratings = SatisfactionFigures(
       levels: [5: 6, 4: 2, 3: 1, 2: 1], negatives: 1, rectified: 1, rectifiedOnTime: 1, realNameNegatives: 1,
       calledBack: 0)
@@ -129,7 +132,7 @@ struct StatisticsTests {
     let inputs = StatInputs(cases: cases, activeAgents: 2, catalog: catalog, ratings: ratings, directory: directory)
     let expected: [StatFigure: Double] = [
       .sinkingRate: 22.0 / 40, .onlineServiceRate: 30.0 / 40, .fullOnlineItemRate: 12.0 / 40,
-      .immediateItemRate: 10.0 / 40, .stationingRate: 36.0 / 38,
+      .immediateItemRate: 10.0 / 40, .stationingRate: 36.0 / 38, .nearbyRate: 9.0 / 10, .kioskRate: 32.0 / 40,
       .onlineFilingRate: 8.0 / 20, .onlineConclusionRate: 5.0 / 10, .fullOnlineCaseRate: 4.0 / 10,
       .oneNetworkRate: 12.0 / 20, .generalWindowRate: 9.0 / 10, .immediateCaseRate: 3.0 / 10, .earlyRate: 6.0 / 10,
       .overdueRate: 1.0 / 10, .averageDays: 2.5, .p90Days: 3, .visitsPerCase: 1.2, .proxyCasesPerAgent: 2,
@@ -200,6 +203,42 @@ struct StatisticsTests {
     #expect(
       StatInputs(cases: CaseTally(), catalog: CatalogFigures(items: [CatalogTests.base])).value(of: .stationingRate)
         .value == nil)
+  }
+
+  @Test("就近办率 and 自助终端适配率: marked items counted, an unmarked one leaves the figure unknown, never 'no'")
+  func livelihoodAndKioskCounts() {
+    // Four items: three on the livelihood list (two reach a town or village), one off it; two fit a terminal.
+    var countyOnly = CatalogTests.base
+    countyOnly.levels = [.county]
+    countyOnly.handling = [.county: .direct]
+    countyOnly.onLivelihoodList = true
+    countyOnly.kioskReady = false
+    var town = CatalogTests.base
+    town.levels = [.county, .town]
+    town.handling = [.county: .direct, .town: .proxy]
+    town.onLivelihoodList = true
+    town.kioskReady = true
+    var village = town
+    village.levels = [.village]
+    village.handling = [.village: .collectForward]
+    var offList = town
+    offList.onLivelihoodList = false
+    offList.kioskReady = false
+    let figures = CatalogFigures(items: [countyOnly, town, village, offList])
+    #expect(figures.livelihoodItems == 3 && figures.livelihoodItemsNearby == 2 && figures.kioskReadyItems == 2)
+    let inputs = StatInputs(cases: CaseTally(), catalog: figures)
+    #expect(inputs.value(of: .nearbyRate).value == 2.0 / 3)
+    #expect(inputs.value(of: .kioskRate).value == 2.0 / 4)
+    // One more published item nobody marked: both figures are unknown, and the catalog says how many are unmarked.
+    var unmarked = CatalogTests.base
+    unmarked.onLivelihoodList = nil
+    unmarked.kioskReady = nil
+    let partial = CatalogFigures(items: [countyOnly, town, village, offList, unmarked])
+    #expect(partial.unmarkedLivelihood == 1 && partial.unmarkedKiosk == 1)
+    let partialInputs = StatInputs(cases: CaseTally(), catalog: partial)
+    #expect(partialInputs.value(of: .nearbyRate).value == nil && partialInputs.value(of: .kioskRate).value == nil)
+    // A list with nothing on it is no ratio either.
+    #expect(StatInputs(cases: CaseTally(), catalog: CatalogFigures(items: [offList])).value(of: .nearbyRate).value == nil)
   }
 
   @Test("the directory's counts: towns with a center, centers with two agents, stations with one")

@@ -40,6 +40,39 @@ struct CatalogAdminTests {
   }
 
   @Test(
+    "省定民生事项 and 自助终端可办 are yes, no or unknown on the item form: kept as chosen, shown in the API as null when unknown, a forged value refused by its field",
+    arguments: TestDatabase.all)
+  func livelihoodAndKioskMarks(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      let code = "360105002000"
+      var browser = TestBrowser(app)
+      _ = try await browser.signIn("admin")
+      _ = try await browser.get("/admin/items/\(code)")
+      var fields = FormFields.read(browser.lastBody, action: "/admin/items/\(code)")
+      #expect(browser.lastBody.contains(#"name="on_livelihood_list""#) && browser.lastBody.contains("未知（未填写）"))
+      // A forged value: refused by its field, nothing saved.
+      fields["on_livelihood_list"] = "maybe"
+      fields["intent"] = "draft"
+      let refused = try await browser.post("/admin/items/\(code)", form: fields)
+      #expect(refused.status == .unprocessableEntity && browser.lastBody.contains(#"id="on_livelihood_list-error""#))
+      let before = try #require(try await CatalogRepository(app.db).entry(code: code))
+      // Yes and unknown are kept as chosen: unknown is not stored as "no".
+      fields["on_livelihood_list"] = "yes"
+      fields["kiosk_ready"] = ""
+      fields["note"] = "标注民生事项"
+      fields["intent"] = "publish"
+      let saved = try await browser.post("/admin/items/\(code)", form: fields)
+      #expect(saved.status == .seeOther, "\(browser.lastBody.prefix(2000))")
+      let entry = try #require(try await CatalogRepository(app.db).entry(code: code))
+      #expect(entry.version == before.version + 1)
+      #expect(entry.item.onLivelihoodList == true && entry.item.kioskReady == nil)
+      let api = try await APIClient.signIn(app, "admin")
+      let json = try JSON(try await api.send(.GET, "/api/v1/items/\(code)"))
+      #expect(json["on_livelihood_list"].bool == true && json["kiosk_ready"].value is NSNull)
+    }
+  }
+
+  @Test(
     "the administrator uploads a material's blank form and sample on the item form; the guide offers them for download",
     arguments: TestDatabase.all)
   func guideFiles(database: TestDatabase) async throws {

@@ -136,6 +136,8 @@ public struct CatalogColumnMapping: Sendable, Hashable, Codable {
     "实施编码": ["实施编码", "事项实施编码", "实施清单编码"],
     "主项编码": ["主项编码"],
     "主项名称": ["主项名称"],
+    "省定民生事项": ["省定民生事项", "民生事项", "是否民生事项", "就近办事项", "是否就近办"],
+    "自助终端可办": ["自助终端可办", "是否自助终端可办", "自助终端办理", "是否支持自助终端"],
   ]
 
   static func normalized(_ header: String) -> String {

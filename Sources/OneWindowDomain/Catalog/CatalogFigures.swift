@@ -20,6 +20,16 @@ public struct CatalogFigures: Sendable, Hashable {
   /// stationed there (进驻率); nil when the departments were not given.
   public var itemsForHall = 0
   public var itemsInHall: Int?
+  /// 就近办: items on the province's livelihood list, and of them those a town or village may take in; nil while a
+  /// published item is not marked on or off the list (the list as entered may be incomplete).
+  public var livelihoodItems: Int?
+  public var livelihoodItemsNearby = 0
+  /// 自助终端适配: items that can be applied for at a terminal; nil while a published item is not marked either way.
+  public var kioskReadyItems: Int?
+  /// Published items not yet marked on the livelihood list, and not yet marked for terminals: what the catalog
+  /// administrator still has to enter before the two figures can be told.
+  public var unmarkedLivelihood = 0
+  public var unmarkedKiosk = 0
 
   public init(publishedItems: Int, sunkItems: Int, onlineItems: Int) {
     self.publishedItems = publishedItems
@@ -36,6 +46,9 @@ public struct CatalogFigures: Sendable, Hashable {
     var immediate = 0
     var forHall = 0
     var inHall = 0
+    var listed = 0
+    var nearby = 0
+    var kiosk = 0
     for item in items {
       total += 1
       if item.reachesTownOrVillage { sunk += 1 }
@@ -46,6 +59,18 @@ public struct CatalogFigures: Sendable, Hashable {
         forHall += 1
         if departmentsInHall?.contains(item.departmentID) == true { inHall += 1 }
       }
+      switch item.onLivelihoodList {
+      case true?:
+        listed += 1
+        if item.reachesTownOrVillage { nearby += 1 }
+      case false?: break
+      case nil: unmarkedLivelihood += 1
+      }
+      switch item.kioskReady {
+      case true?: kiosk += 1
+      case false?: break
+      case nil: unmarkedKiosk += 1
+      }
     }
     publishedItems = total
     sunkItems = sunk
@@ -54,6 +79,9 @@ public struct CatalogFigures: Sendable, Hashable {
     immediateItems = immediate
     itemsForHall = forHall
     itemsInHall = departmentsInHall == nil ? nil : inHall
+    livelihoodItems = unmarkedLivelihood == 0 ? listed : nil
+    livelihoodItemsNearby = nearby
+    kioskReadyItems = unmarkedKiosk == 0 ? kiosk : nil
   }
 
   public var sinkingRate: Double { publishedItems == 0 ? 0 : Double(sunkItems) / Double(publishedItems) }

@@ -11,9 +11,10 @@ public enum CatalogSheet {
     "基本编码", "事项名称", "事项类型", "实施主体", "县级办理模式", "镇级办理模式", "村级办理模式", "办件类型", "法定时限（工作日）",
     "承诺时限（工作日）", "到现场次数", "需到现场原因", "网上办理深度", "服务对象", "主题", "受理条件", "设定依据", "收费金额（元）", "收费依据",
     "送达方式", "通办范围", "审批结果", "咨询电话", "监督投诉电话", "进驻例外原因", "检索关键词", "实施编码", "主项编码", "主项名称",
+    "省定民生事项", "自助终端可办",
   ]
   /// Columns a workbook may leave out (older exports have none of them).
-  static let optionalColumns: Set<String> = ["检索关键词", "实施编码", "主项编码", "主项名称"]
+  static let optionalColumns: Set<String> = ["检索关键词", "实施编码", "主项编码", "主项名称", "省定民生事项", "自助终端可办"]
   public static let materialColumns = ["基本编码", "序号", "材料名称", "必要性", "材料形式", "份数", "来源", "受理标准", "空白表格", "示例样表"]
   public static let stepColumns = ["基本编码", "序号", "环节名称", "承办角色", "时限（工作日）"]
 
@@ -69,7 +70,7 @@ public enum CatalogSheet {
         itemSheet, itemRows,
         [
           15, 30, 12, 26, 10, 10, 10, 8, 10, 10, 8, 20, 8, 16, 16, 40, 40, 10, 30, 20, 10, 20, 14, 14, 20, 16, 34, 15,
-          30,
+          30, 10, 10,
         ]
       ),
       (materialSheet, materialRows, [15, 6, 30, 10, 12, 6, 14, 30, 20, 20]),
@@ -94,9 +95,12 @@ public enum CatalogSheet {
       DeliveryMode.allCases.filter(item.deliveryModes.contains).map(\.name.zh).joined(separator: "、"),
       item.acceptanceScope.name.zh, item.resultName, item.inquiryPhone, item.supervisionPhone, item.hallExceptionReason,
       item.aliases.joined(separator: "、"), item.implementationCode, item.mainItem?.code ?? "",
-      item.mainItem?.name ?? "",
+      item.mainItem?.name ?? "", yesNo(item.onLivelihoodList), yesNo(item.kioskReady),
     ]
   }
+
+  /// 是, 否, or blank for a fact nobody gave.
+  static func yesNo(_ value: Bool?) -> String { value.map { $0 ? "是" : "否" } ?? "" }
 
   // MARK: reading
 

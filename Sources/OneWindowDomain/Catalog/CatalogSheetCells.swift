@@ -129,7 +129,19 @@ extension CatalogSheet {
       if !mainCode.isEmpty || !text("主项名称").isEmpty {
         item.mainItem = MainItem(code: mainCode, name: text("主项名称"))
       }
+      item.onLivelihoodList = yesNo("省定民生事项")
+      item.kioskReady = yesNo("自助终端可办")
       return item
+    }
+
+    /// 是 or 否 (also 有/无, Y/N, true/false as provinces write them); blank is unknown.
+    mutating func yesNo(_ column: String) -> Bool? {
+      let value = text(column)
+      if value.isEmpty { return nil }
+      if ["是", "有", "Y", "YES", "TRUE", "1", "√"].contains(value.uppercased()) { return true }
+      if ["否", "无", "N", "NO", "FALSE", "0", "×"].contains(value.uppercased()) { return false }
+      fail(column, "“\(value)”应为“是”或“否”（不清楚的留空）。", "\(value) must be 是 or 否 (leave it blank when unknown).")
+      return nil
     }
 
     mutating func material() -> Material? {

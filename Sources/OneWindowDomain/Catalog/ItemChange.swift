@@ -58,6 +58,8 @@ public struct ItemChange: Sendable, Hashable {
     compare("咨询电话", "Inquiry phone") { $0.inquiryPhone }
     compare("监督电话", "Supervision phone") { $0.supervisionPhone }
     compare("进驻例外原因", "Outside-hall reason") { $0.hallExceptionReason }
+    compare("省定民生事项", "On the livelihood list") { $0.onLivelihoodList.map { $0 ? "是" : "否" } ?? "未知" }
+    compare("自助终端可办", "At a self-service terminal") { $0.kioskReady.map { $0 ? "是" : "否" } ?? "未知" }
     // Every element the guide prints is compared above; this catches one added to the item and not yet here,
     // so that an import never reports a changed item as unchanged and drops the change.
     if changes.isEmpty && old != new {

@@ -71,6 +71,11 @@ public struct ServiceItem: Sendable, Hashable, Codable {
   private var storedImplementationCode: String?
   /// 主项: the main item this one is a sub-item (子项) of, as the list names it; nil for an item without one.
   public var mainItem: MainItem?
+  /// 省定民生事项: the item is on the province's livelihood list, whose items should be handed in near home (就近办,
+  /// seed 004: 90 %); nil when nobody said — which leaves 就近办率 unknown, never counted as "not on the list".
+  public var onLivelihoodList: Bool?
+  /// 自助终端可办: the item can be applied for at a self-service terminal (seed 004: 自助终端适配率 80 %); nil unknown.
+  public var kioskReady: Bool?
 
   /// Every element is known: the item may be published.
   public var isComplete: Bool { unknown.isEmpty }

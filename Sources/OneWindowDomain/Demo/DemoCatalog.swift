@@ -129,7 +129,7 @@ enum DemoCatalog {
     var deliveryModes: Set<DeliveryMode> = [.pickup]
     if kind == .promised || visits == 0 { deliveryModes.insert(.mail) }
     if depth == 4 { deliveryModes.insert(.electronic) }
-    return ServiceItem(
+    var item = ServiceItem(
       code: code, name: name, type: type, departmentID: "dept-\(department)", levels: levels, caseKind: kind,
       legalLimitDays: legal, promisedLimitDays: promised, visits: visits, onlineDepth: depth,
       visitReason: visits > 0 ? "需现场核验申请人身份及材料原件" : "",
@@ -141,6 +141,11 @@ enum DemoCatalog {
       handling: handling(levels: levels, department: department), resultName: resultName(type: type, name: name),
       inquiryPhone: "0795-72133\(String(10 + (Int(code.suffix(6).prefix(3)) ?? 0) % 90))",
       supervisionPhone: "0795-12345", hallExceptionReason: hallExceptions[name] ?? "", aliases: aliases[name] ?? [])
+    // The demo county's own marks (a real county takes them from its province's lists): services, benefits and
+    // certificates for residents are on the livelihood list; what can be applied for online fits a terminal.
+    item.onLivelihoodList = item.servesPersons && [.publicService, .benefit, .confirmation].contains(type)
+    item.kioskReady = depth >= 3
+    return item
   }
 
   private static func itemType(_ key: String) -> ItemType {

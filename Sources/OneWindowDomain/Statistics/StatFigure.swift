@@ -7,6 +7,8 @@ public enum StatFigure: String, Sendable, Codable, CaseIterable {
   case fullOnlineItemRate = "full-online-item-rate"
   case immediateItemRate = "immediate-item-rate"
   case stationingRate = "stationing-rate"
+  case nearbyRate = "nearby-rate"
+  case kioskRate = "kiosk-rate"
   // From the cases of the period.
   case onlineFilingRate = "online-filing-rate"
   case onlineConclusionRate = "online-conclusion-rate"
@@ -54,7 +56,9 @@ public enum StatFigure: String, Sendable, Codable, CaseIterable {
 
   public var source: Source {
     switch self {
-    case .sinkingRate, .onlineServiceRate, .fullOnlineItemRate, .immediateItemRate, .stationingRate: .catalog
+    case .sinkingRate, .onlineServiceRate, .fullOnlineItemRate, .immediateItemRate, .stationingRate, .nearbyRate,
+      .kioskRate:
+      .catalog
     case .onlineFilingRate, .onlineConclusionRate, .fullOnlineCaseRate, .oneNetworkRate, .generalWindowRate,
       .immediateCaseRate, .earlyRate, .overdueRate, .averageDays, .p90Days, .visitsPerCase, .proxyCasesPerAgent:
       .cases
@@ -95,6 +99,8 @@ public enum StatFigure: String, Sendable, Codable, CaseIterable {
     case .fullOnlineItemRate: LocalizedText(zh: "全流程网上办理率（按事项）", en: "Fully online items")
     case .immediateItemRate: LocalizedText(zh: "即办率（按事项）", en: "Immediate items")
     case .stationingRate: LocalizedText(zh: "进驻率", en: "Items handled in the hall")
+    case .nearbyRate: LocalizedText(zh: "民生事项就近办率", en: "Livelihood items near home")
+    case .kioskRate: LocalizedText(zh: "自助终端适配率", en: "Items at self-service terminals")
     case .onlineFilingRate: LocalizedText(zh: "网上申报率", en: "Filed online")
     case .onlineConclusionRate: LocalizedText(zh: "网上办结率", en: "Concluded without pickup")
     case .fullOnlineCaseRate: LocalizedText(zh: "全程网办率（按办件）", en: "Cases with no visit")
@@ -146,6 +152,18 @@ public enum StatFigure: String, Sendable, Codable, CaseIterable {
         zh: "由进驻大厅的部门实施的事项数 ÷ 应进驻事项数（已发布事项中未列入例外清单、未写明不进驻理由的）。",
         en: "Items of departments stationed in the hall ÷ items that must be handled there (published items without "
           + "a reason on the exceptions list).")
+    case .nearbyRate:
+      LocalizedText(
+        zh: "省定民生事项中镇或村可收件（直接、委托受理、帮办代办或收件转办）的事项数 ÷ 省定民生事项数。"
+          + "尚有已发布事项未标注是否省定民生事项时为未知。",
+        en: "Items of the province's livelihood list that a town or village may take in (directly, delegated, by "
+          + "proxy or collect-and-forward) ÷ items on the list. Unknown while a published item is not marked on or "
+          + "off the list.")
+    case .kioskRate:
+      LocalizedText(
+        zh: "自助终端可办的事项数 ÷ 已发布事项数。尚有已发布事项未标注自助终端是否可办时为未知。",
+        en: "Items that can be applied for at a self-service terminal ÷ published items. Unknown while a published "
+          + "item is not marked either way.")
     case .onlineFilingRate:
       LocalizedText(
         zh: "期间内经网上（门户、移动端）提交的办件数 ÷ 期间内提交的全部办件数。",

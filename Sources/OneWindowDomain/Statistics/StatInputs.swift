@@ -33,6 +33,12 @@ public struct StatInputs: Sendable {
     case .stationingRate:
       guard let catalog, let inHall = catalog.itemsInHall else { return .unknown }
       return .ratio(inHall, catalog.itemsForHall)
+    case .nearbyRate:
+      guard let catalog, let listed = catalog.livelihoodItems else { return .unknown }
+      return .ratio(catalog.livelihoodItemsNearby, listed)
+    case .kioskRate:
+      guard let catalog, let ready = catalog.kioskReadyItems else { return .unknown }
+      return .ratio(ready, catalog.publishedItems)
     case .onlineFilingRate: return .ratio(c.filedOnline, c.filed)
     case .onlineConclusionRate: return .ratio(c.deliveredRemotely, c.concluded)
     case .fullOnlineCaseRate: return .ratio(c.noVisit, c.concluded)

@@ -58,6 +58,8 @@ public struct StatTarget: Sendable, Hashable, Codable {
     seed(.generalWindowRate, 1.0, 2023, 9, 30, "通知003"),
     seed(.oneNetworkRate, 0.85, 2022, 12, 31, "通知004"),
     seed(.stationingRate, 1.0, 2022, 12, 31, "通知004"),
+    seed(.nearbyRate, 0.9, 2022, 12, 31, "通知004"),
+    seed(.kioskRate, 0.8, 2022, 12, 31, "通知004"),
     seed(.callBackRate, 1.0, 2019, 12, 31, "国办发〔2019〕51号"),
     seed(.townCentersWithAgents, 1.0, 2023, 6, 30, "通知003"),
     seed(.villageStationsWithAgents, 1.0, 2023, 6, 30, "通知003"),

@@ -207,9 +207,20 @@ public enum ItemFormPage {
         "委托受理须有有效的委托书，否则按收件转办处理。", "Delegated acceptance needs an agreement in force; otherwise the site collects and forwards."))</p>
       <div class="form-grid">\(selects)</div>\(form.error("levels"))
       \(form.text("hall_exception_reason", context.t("进驻例外原因（在大厅办理的留空）", "Reason it is handled outside the hall (empty if in the hall)"), item.hallExceptionReason))
+      <div class="form-grid">
+      \(form.select("on_livelihood_list", context.t("省定民生事项（就近办）", "On the province's livelihood list"), yesNo(context), yesNo(item.onLivelihoodList)))
+      \(form.select("kiosk_ready", context.t("自助终端可办", "Can be applied for at a self-service terminal"), yesNo(context), yesNo(item.kioskReady)))
+      </div>
       </fieldset>
       """
   }
+
+  /// The choices of a fact that may be unknown: blank is "not stated", never "no".
+  private static func yesNo(_ context: PageContext) -> [(String, String)] {
+    [("", context.t("未知（未填写）", "Unknown (not stated)")), ("yes", context.t("是", "Yes")), ("no", context.t("否", "No"))]
+  }
+
+  private static func yesNo(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "" }
 
   private static func materials(_ item: ServiceItem, _ form: FormParts, _ context: PageContext) -> HTML {
     let rows = (item.materials + Array(repeating: Material(name: ""), count: spareRows)).enumerated().map {

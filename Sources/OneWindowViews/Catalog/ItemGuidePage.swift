@@ -165,9 +165,14 @@ public enum ItemGuidePage {
     let exception: HTML =
       item.hallExceptionReason.isEmpty
       ? .empty : row(context.t("进驻例外", "Outside the hall"), item.hallExceptionReason)
+    // Said only when the catalog says so: an unmarked item is not told as "not at a terminal".
+    let kiosk: HTML =
+      item.kioskReady == true
+      ? row(context.t("自助终端", "Self-service terminal"), context.t("可在自助终端申办", "Can be applied for at a terminal"))
+      : .empty
     return """
       <h2>\(context.t("基本信息", "Basic information"))</h2>
-      <table class="facts"><tbody>\(rows)\(exception)</tbody></table>
+      <table class="facts"><tbody>\(rows)\(exception)\(kiosk)</tbody></table>
       """
   }
 

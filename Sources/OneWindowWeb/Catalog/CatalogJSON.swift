@@ -85,6 +85,9 @@ struct ItemJSON: Encodable {
   let aliases: [String]
   let implementationCode: String
   let mainItem: MainItem?
+  /// 省定民生事项 and 自助终端可办: null when nobody said.
+  @Nullable var onLivelihoodList: Bool?
+  @Nullable var kioskReady: Bool?
   /// Elements the source left blank (a draft's): their values above are not facts.
   let unknownElements: [String]
   let status: String
@@ -127,6 +130,8 @@ struct ItemJSON: Encodable {
     aliases = item.aliases
     implementationCode = item.implementationCode
     mainItem = item.mainItem
+    onLivelihoodList = item.onLivelihoodList
+    kioskReady = item.kioskReady
     unknownElements = item.unknown.sorted().map(\.rawValue)
     status = entry.status.rawValue
     self.version = version.number

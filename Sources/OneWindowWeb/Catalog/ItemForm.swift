@@ -58,6 +58,8 @@ struct ItemForm {
     if !mainCode.isEmpty || !value("main_item_name").isEmpty {
       item.mainItem = MainItem(code: mainCode, name: value("main_item_name"))
     }
+    item.onLivelihoodList = yesNo("on_livelihood_list", &errors)
+    item.kioskReady = yesNo("kiosk_ready", &errors)
     item.fee = fee(&errors)
     item.materials = materials(&errors)
     item.steps = steps(&errors)
@@ -71,6 +73,18 @@ struct ItemForm {
     if item.materials.isEmpty, !on("no_materials") { unknown.insert(.materials) }
     item.unknown = unknown
     return (item, errors)
+  }
+
+  /// "yes", "no", or blank for unknown.
+  private func yesNo(_ name: String, _ errors: inout [ValidationError]) -> Bool? {
+    switch value(name) {
+    case "": return nil
+    case "yes": return true
+    case "no": return false
+    default:
+      errors.append(ValidationError(field: name, zh: "请选择“是”“否”或“未知”。", en: "Choose yes, no or unknown."))
+      return nil
+    }
   }
 
   private func fee(_ errors: inout [ValidationError]) -> Fee? {
