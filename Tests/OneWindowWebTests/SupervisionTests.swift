@@ -112,6 +112,79 @@ struct SupervisionWebTests {
   }
 
   @Test(
+    "the reviewers of the department owing a 告知承诺 post-check are told once before and once after its due date, in the app and by text; nobody else is",
+    arguments: TestDatabase.all)
+  func postCheckReminders(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      let accepted = try await clerk.step(number, "accept", ["form": "pledge", "post_check_due": "2026-12-04"])
+      #expect(accepted.status == .ok, "\(accepted.body.string)")
+      let department = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number))
+        .departmentID
+      let worker = NotificationWorker(application: app)
+      func at(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
+      func told() async throws -> [(account: String?, payload: String)] {
+        try await (app.db as! any SQLDatabase).raw(
+          """
+          SELECT account, payload FROM outbox WHERE case_number = \(bind: number) AND kind = 'post_check_due'
+          ORDER BY created_ms, id
+          """
+        ).all().map { (try $0.decode(column: "account", as: String?.self), try $0.decode(column: "payload", as: String.self)) }
+      }
+      #expect(try await worker.remindFollowUps(now: at("2026-12-01T10:00:00+08:00")) == 0)  // three days ahead
+      #expect(try await worker.remindFollowUps(now: at("2026-12-02T10:00:00+08:00")) == 1)
+      #expect(try await worker.remindFollowUps(now: at("2026-12-03T10:00:00+08:00")) == 0)
+      #expect(try await worker.remindFollowUps(now: at("2026-12-05T10:00:00+08:00")) == 1)
+      #expect(try await worker.remindFollowUps(now: at("2026-12-06T10:00:00+08:00")) == 0)
+      let sent = try await told()
+      // Every active reviewer of the case's department, and no one else, got each level.
+      let reviewers = try await StaffRepository(app.db).list(in: Scope(regionCode: RegionCode("360999")!), limit: 10_000)
+        .filter { !$0.isDisabled && $0.identity.scope.departmentID == department
+          && Authorization.can($0.identity, .reviewCases) }
+      #expect(!reviewers.isEmpty)
+      let accounts = Set(reviewers.map { InAppMessage.account(staff: $0.identity.id) })
+      #expect(sent.count == 2 * reviewers.count)
+      #expect(Set(sent.compactMap(\.account)) == accounts)
+      #expect(sent.filter { $0.payload.contains("\"level\":\"1\"") }.count == reviewers.count)
+      #expect(sent.filter { $0.payload.contains("\"level\":\"2\"") }.count == reviewers.count)
+      let text = NotificationText(.postCheckDue, ["number": number, "item": "x", "level": "2", "due": "2026-12-04"])
+      #expect(text.body.zh.contains("已逾期") && NotificationKind.postCheckDue.isForStaff)
+    }
+  }
+
+  @Test(
+    "the red list is the county's overdue cases, most overdue first, with the count of them all",
+    arguments: TestDatabase.all)
+  func redList(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      var numbers: [String] = []
+      for _ in 0..<3 {
+        let number = try #require(try await clerk.createCase()["number"].string)
+        _ = try await clerk.step(number, "accept")
+        numbers.append(number)
+      }
+      let later = Self.monday.addingTimeInterval(60 * 86_400)
+      let repository = SupervisionRepository(app.db)
+      let all = try await repository.cases(
+        county: "360999", scope: nil, light: .red, departmentID: nil, siteID: nil, townCode: nil, now: later, limit: 50,
+        offset: 0)
+      #expect(Set(numbers).isSubset(of: Set(all.cases.map(\.number))))
+      let dues = all.cases.map { $0.deadline(DeadlineRule(), now: later)?.due ?? .distantFuture }
+      #expect(dues == dues.sorted() && all.total == all.cases.count)
+      let page = try await repository.cases(
+        county: "360999", scope: nil, light: .red, departmentID: nil, siteID: nil, townCode: nil, now: later, limit: 1,
+        offset: 1)
+      #expect(page.total == all.total && page.cases.map(\.number) == [all.cases[1].number])
+      let none = try await repository.cases(
+        county: "360999", scope: nil, light: .red, departmentID: nil, siteID: nil, townCode: nil, now: Self.monday,
+        limit: 50, offset: 0)
+      #expect(none.cases.allSatisfy { !numbers.contains($0.number) })
+    }
+  }
+
+  @Test(
     "the board: a case goes red, its count opens it, the export holds it; only figure readers see it",
     arguments: TestDatabase.all)
   func board(database: TestDatabase) async throws {

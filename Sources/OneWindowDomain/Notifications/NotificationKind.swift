@@ -11,6 +11,8 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
   case appointmentReminder = "appointment_reminder"
   /// 容缺补齐提醒: materials accepted as missing are due soon, or overdue (`level` 2).
   case materialsDue = "materials_due"
+  /// 核查到期提醒: a 告知承诺 post-check is due soon or overdue (to the department's reviewers).
+  case postCheckDue = "post_check_due"
   // To staff.
   case caseYellow = "case_yellow"
   case caseRed = "case_red"
@@ -40,7 +42,7 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
   /// Whether staff, not the applicant, receive it.
   public var isForStaff: Bool {
     switch self {
-    case .caseYellow, .caseRed, .rectificationDue, .supervisionTicket, .inquiryTask: return true
+    case .caseYellow, .caseRed, .rectificationDue, .supervisionTicket, .inquiryTask, .postCheckDue: return true
     default: return false
     }
   }
@@ -56,6 +58,7 @@ public enum NotificationKind: String, Sendable, CaseIterable, Codable {
     case .pleaseRate: LocalizedText(zh: "评价邀请", en: "Please rate")
     case .appointmentReminder: LocalizedText(zh: "预约提醒", en: "Appointment reminder")
     case .materialsDue: LocalizedText(zh: "容缺补齐提醒", en: "Deferred materials due")
+    case .postCheckDue: LocalizedText(zh: "核查到期提醒", en: "Post-check due")
     case .caseYellow: LocalizedText(zh: "黄灯预警", en: "Case turning yellow")
     case .caseRed: LocalizedText(zh: "红灯超期", en: "Case overdue")
     case .rectificationDue: LocalizedText(zh: "整改到期提醒", en: "Rectification due")

@@ -61,6 +61,18 @@ public struct NotificationText: Sendable, Hashable {
           zh: "您申请的\(about)容缺受理的材料（\(materials)）请于 \(due) 前补齐；材料补齐前不能领取办理结果。",
           en: "Please bring the deferred materials of \(aboutEN) (\(materials)) by \(due); the result cannot be handed "
             + "over before.")
+    case .postCheckDue:
+      let due = facts["due"] ?? ""
+      let applicant = facts["applicant"].map { "（申请人 \($0)）" } ?? ""
+      body =
+        facts["level"] == "2"
+        ? LocalizedText(
+          zh: "告知承诺办件\(about)\(applicant)的事后核查应于 \(due) 前完成，现已逾期，请立即核查并记录结果。",
+          en: "The post-check of the pledge in \(aboutEN) was due by \(due) and is overdue: check it and record the "
+            + "finding now.")
+        : LocalizedText(
+          zh: "告知承诺办件\(about)\(applicant)的事后核查请于 \(due) 前完成并记录结果。",
+          en: "Please check the pledge in \(aboutEN) and record the finding by \(due).")
     case .supervisionTicket:
       let due = facts["due"] ?? ""
       let subject = facts["subject"] ?? about

@@ -92,7 +92,7 @@ public struct SupervisionRepository: Sendable {
     let rows = try await sql.raw(
       """
       SELECT body FROM cases WHERE \(whereClause)
-      ORDER BY CASE WHEN due_ms IS NULL THEN 1 ELSE 0 END, due_ms, number LIMIT \(bind: limit) OFFSET \(bind: offset)
+      ORDER BY due_ms NULLS LAST, number LIMIT \(bind: limit) OFFSET \(bind: offset)
       """
     ).all()
     return (try rows.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }, total)
@@ -203,16 +203,18 @@ public struct SupervisionRepository: Sendable {
 
   // MARK: reminders
 
-  /// Open 容缺 follow-ups of `county` due by `dueBy` whose applicant was not told yet, or was told before they fell
-  /// overdue on `today`, with their cases.
-  public func deficienciesToRemind(county: String, today: CivilDate, dueBy: CivilDate, limit: Int = 200) async throws
+  /// Open follow-ups of `kind` in `county` due by `dueBy` whose owner (the applicant for 容缺, the department's
+  /// reviewers for a post-check) was not told yet, or was told before they fell overdue on `today`, with their cases.
+  public func followUpsToRemind(
+    _ kind: FollowUp.Kind, county: String, today: CivilDate, dueBy: CivilDate, limit: Int = 200
+  ) async throws
     -> [(followUp: FollowUp, reminded: Int, serviceCase: ServiceCase)]
   {
     try await sql.raw(
       """
       SELECT t.id, t.kind, t.case_number, t.due_date, t.done_ms, t.outcome, COALESCE(t.reminded, 0) AS reminded, c.body
       FROM case_tasks t JOIN cases c ON c.number = t.case_number
-      WHERE t.county_code = \(bind: county) AND t.kind = \(bind: FollowUp.Kind.deficiency.rawValue)
+      WHERE t.county_code = \(bind: county) AND t.kind = \(bind: kind.rawValue)
         AND t.done_ms IS NULL AND t.due_date <= \(bind: dueBy.iso)
         AND (COALESCE(t.reminded, 0) = 0 OR (COALESCE(t.reminded, 0) < 2 AND t.due_date < \(bind: today.iso)))
       ORDER BY t.due_date, t.case_number LIMIT \(bind: limit)
@@ -225,14 +227,29 @@ public struct SupervisionRepository: Sendable {
     }
   }
 
-  /// Marks `followUp` reminded at `level` and queues the applicant's reminder in the same transaction; nothing when
-  /// another worker marked it first. Answers whether it queued.
+  /// Marks `followUp` reminded at `level` and queues its reminder in the same transaction: to the applicant (容缺,
+  /// no `recipients` given) or to each of `recipients` (a post-check: the department's reviewers, in the app and by
+  /// text); nothing when another worker marked it first. Answers whether it queued.
   @discardableResult
-  public func remind(_ followUp: FollowUp, level: Int, serviceCase: ServiceCase, now: Date) async throws -> Bool {
-    let facts = [
+  public func remind(
+    _ followUp: FollowUp, level: Int, serviceCase: ServiceCase, recipients: [(phone: String, account: String)]? = nil,
+    now: Date
+  ) async throws -> Bool {
+    var facts = [
       "item": serviceCase.item.name, "number": serviceCase.number, "level": String(level), "due": followUp.due.iso,
-      "materials": (serviceCase.deficiency?.materials ?? []).joined(separator: "、"),
     ]
+    let kind: NotificationKind
+    switch followUp.kind {
+    case .deficiency:
+      kind = .materialsDue
+      facts["materials"] = (serviceCase.deficiency?.materials ?? []).joined(separator: "、")
+    case .postCheck:
+      kind = .postCheckDue
+      facts["applicant"] = serviceCase.applicant.name
+    }
+    let payload = CaseTrail.canonicalJSON(facts)
+    let told: [(phone: String, account: String?)] =
+      recipients?.map { ($0.phone, $0.account) } ?? [(serviceCase.applicant.phone, nil)]
     return try await WriteGate.serialize(db) {
       try await db.transaction { db in
         let sql = db as! any SQLDatabase
@@ -243,15 +260,17 @@ public struct SupervisionRepository: Sendable {
           """
         ).all()
         guard !marked.isEmpty else { return false }
-        try await sql.insert(into: "outbox")
-          .columns("id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code")
-          .values(
-            [
-              TimeOrderedID.make(at: now), serviceCase.number, NotificationKind.materialsDue.rawValue,
-              serviceCase.applicant.phone, CaseTrail.canonicalJSON(facts), millis(now),
-              serviceCase.regionCode.county.value,
-            ] as [any Encodable & Sendable]
-          ).run()
+        for (index, recipient) in told.enumerated() {
+          try await sql.insert(into: "outbox")
+            .columns("id", "case_number", "kind", "recipient", "payload", "created_ms", "county_code", "account")
+            .values(
+              [
+                TimeOrderedID.make(at: now.addingTimeInterval(Double(index) / 1000)), serviceCase.number,
+                kind.rawValue, recipient.phone, payload, millis(now),
+                serviceCase.regionCode.county.value, recipient.account,
+              ] as [any Encodable & Sendable]
+            ).run()
+        }
         return true
       }
     }

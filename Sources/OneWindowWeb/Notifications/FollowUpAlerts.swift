@@ -2,8 +2,9 @@ import Foundation
 import OneWindowDomain
 import OneWindowStore
 
-/// 容缺补齐提醒: the applicant who owes materials accepted as missing is told when they fall due and again when they
-/// are overdue (`FollowUpReminders`), once per level, by whichever worker comes first.
+/// 容缺补齐提醒 and 核查到期提醒: whoever owes a follow-up is told when it falls due and again when it is overdue
+/// (`FollowUpReminders`), once per level, by whichever worker comes first — the applicant who owes materials accepted
+/// as missing, and the reviewers of the case's department who owe the post-check of a 告知承诺 pledge.
 extension NotificationWorker {
   /// Queues the reminders now due; answers how many were queued.
   @discardableResult
@@ -14,14 +15,33 @@ extension NotificationWorker {
       let rule = try await application.deadlineRules.rule(county: county.code.value, db: db, now: now)
       guard policy.isSendingTime(minuteOfDay: rule.minuteOfDay(now)) else { continue }
       let today = rule.civilDate(of: now)
-      for (followUp, reminded, serviceCase) in try await supervision.deficienciesToRemind(
-        county: county.code.value, today: today, dueBy: today.adding(days: policy.daysAhead))
+      let dueBy = today.adding(days: policy.daysAhead)
+      for (followUp, reminded, serviceCase) in try await supervision.followUpsToRemind(
+        .deficiency, county: county.code.value, today: today, dueBy: dueBy)
       {
         guard let level = policy.level(for: followUp, today: today, reminded: reminded) else { continue }
         if try await supervision.remind(followUp, level: level, serviceCase: serviceCase, now: now) { queued += 1 }
       }
+      let postChecks = try await supervision.followUpsToRemind(
+        .postCheck, county: county.code.value, today: today, dueBy: dueBy)
+      guard !postChecks.isEmpty else { continue }
+      // The reviewers of each case's department owe its post-check; read once per county that has any due.
+      let reviewers = try await StaffRepository(db).list(in: Scope(regionCode: county.code), limit: 10_000).filter {
+        !$0.isDisabled && Authorization.can($0.identity, .reviewCases)
+      }
+      for (followUp, reminded, serviceCase) in postChecks {
+        guard let level = policy.level(for: followUp, today: today, reminded: reminded) else { continue }
+        let owners = reviewers.filter { $0.identity.scope.departmentID == serviceCase.departmentID }
+        guard !owners.isEmpty else { continue }
+        if try await supervision.remind(
+          followUp, level: level, serviceCase: serviceCase,
+          recipients: owners.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) }, now: now)
+        {
+          queued += 1
+        }
+      }
     }
-    if queued > 0 { logger.info("容缺补齐提醒: \(queued) reminders queued") }
+    if queued > 0 { logger.info("容缺补齐提醒/核查到期提醒: \(queued) reminders queued") }
     return queued
   }
 }
