@@ -1,6 +1,7 @@
 import Fluent
 import OneWindowDomain
 import OneWindowStore
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -146,6 +147,22 @@ struct CaseSeederTests {
       let audit = try await repository.verifyTrails()
       #expect(audit.checked == 120)
       #expect(audit.breaks.isEmpty)
+      // Each case has its applicant's ticket, called before it was registered; a third of the concluded ones a rating.
+      let sql = app.db as! any SQLDatabase
+      func count(_ query: SQLQueryString) async throws -> Int {
+        try await sql.raw(query).first()?.decode(column: "n", as: Int.self) ?? -1
+      }
+      #expect(try await count("SELECT COUNT(*) AS n FROM tickets WHERE id LIKE 'seed-%'") == 120)
+      #expect(
+        try await count(
+          """
+          SELECT COUNT(*) AS n FROM tickets t JOIN cases c ON c.number = t.case_number
+          WHERE t.called_ms > c.created_ms OR t.called_ms < t.taken_ms OR t.ended_ms < t.called_ms
+          """) == 0)
+      let concluded = try await count("SELECT COUNT(*) AS n FROM cases WHERE state = 'concluded'")
+      let rated = try await count("SELECT COUNT(*) AS n FROM evaluations WHERE id LIKE 'seed-%'")
+      #expect(concluded > 0 && rated > 0 && rated < concluded)
+      #expect(try await count("SELECT COUNT(*) AS n FROM evaluations WHERE id LIKE 'seed-%' AND level < 3") == 0)
       let (open, _) = try await repository.list(
         {
           var filter = CaseFilter(scope: nil)

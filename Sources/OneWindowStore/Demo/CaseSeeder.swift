@@ -7,6 +7,8 @@ import SQLKit
 /// Every case goes through the real state machine, so its trail verifies; numbers are deterministic
 /// and dates lie before `endDate`, so a second run skips what is there and new cases never collide.
 /// Each batch is its own transaction: an interrupted run keeps what it finished.
+/// Beside each case: the hall ticket its applicant took at the site that day (served, or a no-show now and then),
+/// and for a third of the concluded cases the applicant's rating of the case (`SyntheticService`).
 public struct CaseSeeder: Sendable {
   let db: any Database
   let rule: DeadlineRule
@@ -54,12 +56,104 @@ public struct CaseSeeder: Sendable {
         ] as [any Encodable & Sendable])
     }
     try await cases.ignoringConflicts(with: ["number"]).run()
+    try await insertService(batch.map(\.0), county: county, rule: rule, on: sql)
     // On a re-run the cases were already there: their events are skipped the same way.
     let events = batch.flatMap(\.1)
     for chunk in stride(from: 0, to: events.count, by: 2000) {
       try await CaseRepository.insertEvents(
         Array(events[chunk..<min(events.count, chunk + 2000)]), county: county, on: sql, skippingExisting: true)
     }
+  }
+}
+
+extension CaseSeeder {
+  /// The batch's tickets and ratings; a re-run skips those already there.
+  fileprivate static func insertService(
+    _ batch: [ServiceCase], county: String, rule: DeadlineRule, on sql: any SQLDatabase
+  ) async throws {
+    var tickets = sql.insert(into: "tickets").columns(
+      "id", "site_id", "day", "group_code", "number", "channel", "taken_ms", "state", "staff_id", "calls", "called_ms",
+      "started_ms", "ended_ms", "case_number", "county_code")
+    var ratings = sql.insert(into: "evaluations").columns(
+      "id", "once_key", "subject", "channel", "level", "case_number", "staff_id", "department_id", "item_code",
+      "site_id", "region_code", "real_name", "voided", "at_ms", "body", "county_code")
+    var anyRating = false
+    let encoder = JSONEncoder()
+    for c in batch {
+      let t = SyntheticService.ticket(for: c, day: rule.civilDate(of: c.createdAt))
+      tickets = tickets.values(
+        [
+          t.id, t.siteID, t.day.iso, t.groupCode, t.number, t.channel.rawValue, millis(t.takenAt), t.state.rawValue,
+          t.staffID, t.calls, t.calledAt.map(millis), t.startedAt.map(millis), t.endedAt.map(millis), t.caseNumber,
+          county,
+        ] as [any Encodable & Sendable])
+      guard let rating = SyntheticService.rating(for: c) else { continue }
+      anyRating = true
+      let a = rating.about
+      ratings = ratings.values(
+        [
+          rating.id, rating.onceKey, rating.subject.rawValue, rating.channel.rawValue, rating.level.rawValue,
+          a.caseNumber, a.staffID, a.departmentID, a.itemCode, a.siteID, a.regionCode, rating.rater.isRealName,
+          rating.voided, millis(rating.at), String(decoding: try encoder.encode(rating), as: UTF8.self), county,
+        ] as [any Encodable & Sendable])
+    }
+    try await tickets.ignoringConflicts(with: ["id"]).run()
+    if anyRating { try await ratings.ignoringConflicts(with: ["once_key"]).run() }
+  }
+}
+
+/// The hall and the ratings around a synthetic case, derived from it alone (so a re-run makes the same rows).
+enum SyntheticService {
+  /// The ticket its applicant took 45–74 minutes before the case was registered: a wait of 3–42 minutes, 5–24
+  /// minutes at the window; one in 25 called and not there (no-show).
+  static func ticket(for c: ServiceCase, day: CivilDate) -> Ticket {
+    let seed = abs(c.number.hashValueStable)
+    let taken = c.createdAt.addingTimeInterval(-Double(45 + seed % 30) * 60)
+    var ticket = Ticket(
+      id: "seed-\(c.number)", siteID: c.siteID, day: day, groupCode: "A", number: "A" + String(c.number.suffix(5)), channel: seed % 4 == 0 ? .appointment : .kiosk,
+      priority: nil, takenAt: taken)
+    ticket.staffID = c.receivedBy
+    ticket.calls = 1
+    let called = taken.addingTimeInterval(Double(3 + seed % 40) * 60)
+    ticket.calledAt = called
+    if seed % 25 == 0 {
+      ticket.state = .noShow
+      ticket.endedAt = called.addingTimeInterval(180)
+    } else {
+      ticket.state = .served
+      ticket.startedAt = called.addingTimeInterval(30)
+      ticket.endedAt = called.addingTimeInterval(Double(5 + seed % 20) * 60)
+      ticket.caseNumber = c.number
+    }
+    return ticket
+  }
+
+  /// A third of the concluded cases are rated by their applicant an hour after delivery, 基本满意 or better (a 差评
+  /// would open a rectification, which the generator does not make).
+  static func rating(for c: ServiceCase) -> Evaluation? {
+    guard c.state == .concluded, let delivered = c.concludedAt else { return nil }
+    let seed = abs(c.number.hashValueStable)
+    guard seed % 3 == 0 else { return nil }
+    let level: EvaluationLevel = seed % 10 < 7 ? .verySatisfied : seed % 10 < 9 ? .satisfied : .fairlySatisfied
+    return Evaluation(
+      id: "seed-\(c.number)", subject: .case, channel: seed % 2 == 0 ? .textMessage : .portal, level: level,
+      rater: .init(name: c.applicant.name, phone: c.applicant.phone),
+      about: .init(
+        caseNumber: c.number, staffID: c.receivedBy, departmentID: c.departmentID, itemCode: c.item.code,
+        itemName: c.item.name, siteID: c.siteID, regionCode: c.regionCode.value),
+      at: delivered.addingTimeInterval(3600))
+  }
+}
+
+extension String {
+  /// A hash that is the same in every process (Swift's `hashValue` is seeded per run).
+  fileprivate var hashValueStable: Int {
+    var hash: UInt64 = 14_695_981_039_346_656_037
+    for byte in utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 1_099_511_628_211
+    }
+    return Int(truncatingIfNeeded: hash >> 1)
   }
 }
 
