@@ -174,7 +174,7 @@ struct StatisticsTests {
         ticket(1, .served, wait: 600, service: 300), ticket(2, .served, wait: 1200, service: 900),
         ticket(3, .noShow, wait: 300, service: nil), ticket(4, .waiting, wait: nil, service: nil),
       ], appointments: [], today: CivilDate(iso: "2026-11-23")!, timeZone: Self.rule.timeZone)
-    let inputs = StatInputs(cases: CaseTally(), hall: hall)
+    let inputs = StatInputs(cases: CaseTally(), hall: HallTotals(hall))
     #expect(inputs.value(of: .averageWaitMinutes).value.map { abs($0 - 35.0 / 3) < 1e-9 } == true)
     #expect(inputs.value(of: .averageServiceMinutes).value == 10)
     #expect(inputs.value(of: .noShowRate).value == 1.0 / 3)
@@ -238,7 +238,8 @@ struct StatisticsTests {
     let partialInputs = StatInputs(cases: CaseTally(), catalog: partial)
     #expect(partialInputs.value(of: .nearbyRate).value == nil && partialInputs.value(of: .kioskRate).value == nil)
     // A list with nothing on it is no ratio either.
-    #expect(StatInputs(cases: CaseTally(), catalog: CatalogFigures(items: [offList])).value(of: .nearbyRate).value == nil)
+    #expect(
+      StatInputs(cases: CaseTally(), catalog: CatalogFigures(items: [offList])).value(of: .nearbyRate).value == nil)
   }
 
   @Test("the directory's counts: towns with a center, centers with two agents, stations with one")

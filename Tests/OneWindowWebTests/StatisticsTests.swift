@@ -234,3 +234,85 @@ struct StatisticsWebTests {
     #expect(CSV.text([["名称", "1"]]) == "名称,1\r\n")
   }
 }
+
+@Suite("Statistics: the hall's daily rollup")
+struct HallRollupTests {
+  @Test(
+    "the folded days and the live days after them add up to the tickets and bookings read whole; a re-fold and another county's hall change nothing",
+    arguments: TestDatabase.all)
+  func foldedEqualsWhole(database: TestDatabase) async throws {
+    try await withTestApp(database) { app in
+      // setup: 90 synthetic cases with their tickets over 30 days, and three bookings (kept, missed, cancelled)
+      let rule = DeadlineRule()
+      let directory = DirectoryRepository(app.db)
+      let county = try #require(try await directory.counties().first)
+      let sites = try await directory.sites()
+      let today = CivilDate(iso: "2026-11-23")!
+      try await CaseSeeder(app.db, rule: rule).seed(
+        count: 90, county: county, items: try await CatalogRepository(app.db).items(limit: 1000), sites: sites,
+        endDate: today, days: 30, batchSize: 45
+      ) { _ in }
+      let sql = app.db as! any SQLDatabase
+      let site = sites[0].id
+      for (id, day, state) in [
+        ("b1", "2026-11-10", "checked_in"), ("b2", "2026-11-12", "booked"), ("b3", "2026-11-20", "cancelled"),
+        ("b4", "2026-11-22", "booked"),
+      ] {
+        try await sql.raw(
+          """
+          INSERT INTO appointments (id, site_id, group_code, day, slot, name, phone, code, state, booked_ms, county_code)
+          VALUES (\(bind: id), \(bind: site), 'A', \(bind: day), '09:00', '王秀英', '13912345678', \(bind: id),
+            \(bind: state), 0, '360999')
+          """
+        ).run()
+      }
+      // Another county's ticket on a folded day, which no total of this county may count.
+      try await sql.raw(
+        """
+        INSERT INTO tickets (id, site_id, day, group_code, number, channel, taken_ms, state, calls, county_code)
+        VALUES ('other', \(bind: site), '2026-11-10', 'A', 'A999', 'kiosk', 0, 'no_show', 1, '360921')
+        """
+      ).run()
+      let hall = HallRepository(app.db)
+      func whole(_ from: String, _ through: String) async throws -> HallTotals {
+        let tickets = try await hall.tickets(site: nil, from: CivilDate(iso: from)!, through: CivilDate(iso: through)!)
+          .filter { $0.id != "other" }
+        let bookings = try await hall.appointments(
+          site: nil, from: CivilDate(iso: from)!, through: CivilDate(iso: through)!)
+        return HallTotals(HallFigures(tickets: tickets, appointments: bookings, today: today, timeZone: rule.timeZone))
+      }
+      let rollup = HallRollup(app.db)
+      func totals(_ from: String, _ through: String, sites: [String]? = nil) async throws -> HallTotals {
+        try await rollup.totals(
+          county: "360999", sites: sites, from: CivilDate(iso: from)!, through: CivilDate(iso: through)!, today: today)
+      }
+      let expected = try await whole("2026-10-20", "2026-11-23")
+      #expect(expected.tickets == 90 && expected.noShows > 0 && expected.checkedIn == 1 && expected.missed == 2)
+      // act: nothing folded yet, everything live; then folded through the 15th, half and half; then through yesterday
+      #expect(try await totals("2026-10-20", "2026-11-23") == expected)
+      let days = try await rollup.fold(county: "360999", through: CivilDate(iso: "2026-11-15")!, now: Date())
+      #expect(days > 0 && days <= 32)
+      #expect(try await rollup.cursor(county: "360999") == CivilDate(iso: "2026-11-15"))
+      #expect(try await totals("2026-10-20", "2026-11-23") == expected)
+      #expect(try await totals("2026-11-10", "2026-11-19") == (try await whole("2026-11-10", "2026-11-19")))
+      #expect(try await rollup.fold(county: "360999", through: CivilDate(iso: "2026-11-22")!, now: Date()) == 7)
+      #expect(try await totals("2026-10-20", "2026-11-23") == expected)
+      // A second fold of the same days, after a reset, counts nothing twice.
+      try await rollup.reset()
+      _ = try await rollup.fold(county: "360999", through: CivilDate(iso: "2026-11-22")!, now: Date())
+      #expect(try await totals("2026-10-20", "2026-11-23") == expected)
+      // One site alone, and no site at all.
+      let one = try await whole("2026-10-20", "2026-11-23")
+      let siteTickets = try await hall.tickets(site: site, from: CivilDate(iso: "2026-10-20")!, through: today)
+        .filter { $0.id != "other" }
+      #expect(try await totals("2026-10-20", "2026-11-23", sites: [site]).tickets == siteTickets.count)
+      #expect(try await totals("2026-10-20", "2026-11-23", sites: []).tickets == 0)
+      #expect(one == expected)
+      // check: the dashboard's hall figures are these totals
+      let inputs = StatInputs(cases: CaseTally(), hall: expected)
+      #expect(
+        inputs.value(of: .noShowRate).value == Double(expected.noShows) / Double(expected.served + expected.noShows))
+      #expect(inputs.value(of: .appointmentUseRate).value == 1.0 / 3)
+    }
+  }
+}

@@ -130,7 +130,9 @@ struct SupervisionWebTests {
           SELECT account, payload FROM outbox WHERE case_number = \(bind: number) AND kind = 'post_check_due'
           ORDER BY created_ms, id
           """
-        ).all().map { (try $0.decode(column: "account", as: String?.self), try $0.decode(column: "payload", as: String.self)) }
+        ).all().map {
+          (try $0.decode(column: "account", as: String?.self), try $0.decode(column: "payload", as: String.self))
+        }
       }
       #expect(try await worker.remindFollowUps(now: at("2026-12-01T10:00:00+08:00")) == 0)  // three days ahead
       #expect(try await worker.remindFollowUps(now: at("2026-12-02T10:00:00+08:00")) == 1)
@@ -139,9 +141,13 @@ struct SupervisionWebTests {
       #expect(try await worker.remindFollowUps(now: at("2026-12-06T10:00:00+08:00")) == 0)
       let sent = try await told()
       // Every active reviewer of the case's department, and no one else, got each level.
-      let reviewers = try await StaffRepository(app.db).list(in: Scope(regionCode: RegionCode("360999")!), limit: 10_000)
-        .filter { !$0.isDisabled && $0.identity.scope.departmentID == department
-          && Authorization.can($0.identity, .reviewCases) }
+      let reviewers = try await StaffRepository(app.db).list(
+        in: Scope(regionCode: RegionCode("360999")!), limit: 10_000
+      )
+      .filter {
+        !$0.isDisabled && $0.identity.scope.departmentID == department
+          && Authorization.can($0.identity, .reviewCases)
+      }
       #expect(!reviewers.isEmpty)
       let accounts = Set(reviewers.map { InAppMessage.account(staff: $0.identity.id) })
       #expect(sent.count == 2 * reviewers.count)

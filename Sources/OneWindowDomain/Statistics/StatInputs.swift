@@ -7,12 +7,12 @@ public struct StatInputs: Sendable {
   public var activeAgents: Int
   public var catalog: CatalogFigures?
   public var ratings: SatisfactionFigures?
-  public var hall: HallFigures?
+  public var hall: HallTotals?
   public var directory: DirectoryCounts?
 
   public init(
     cases: CaseTally, activeAgents: Int = 0, catalog: CatalogFigures? = nil, ratings: SatisfactionFigures? = nil,
-    hall: HallFigures? = nil, directory: DirectoryCounts? = nil
+    hall: HallTotals? = nil, directory: DirectoryCounts? = nil
   ) {
     self.cases = cases
     self.activeAgents = activeAgents
@@ -66,16 +66,11 @@ public struct StatInputs: Sendable {
       return ratings.map { .ratio($0.rectifiedOnTime, $0.rectified) } ?? .unknown
     case .callBackRate: return ratings.map { .ratio($0.calledBack, $0.realNameNegatives) } ?? .unknown
     case .averageWaitMinutes:
-      return FigureValue(value: hall?.all.averageWait.map { $0 / 60 }, denominator: hall.map { Double($0.all.tickets) })
+      return FigureValue(value: hall?.averageWait.map { $0 / 60 }, denominator: hall.map { Double($0.waited) })
     case .averageServiceMinutes:
-      return FigureValue(
-        value: hall?.all.averageService.map { $0 / 60 }, denominator: hall.map { Double($0.all.served) })
-    case .noShowRate:
-      guard let line = hall?.all else { return .unknown }
-      return .ratio(line.noShows, line.served + line.noShows + line.transferred)
-    case .appointmentUseRate:
-      guard let use = hall?.appointments else { return .unknown }
-      return .ratio(use.checkedIn, use.checkedIn + use.missed)
+      return FigureValue(value: hall?.averageService.map { $0 / 60 }, denominator: hall.map { Double($0.serviced) })
+    case .noShowRate: return hall?.noShowRate ?? .unknown
+    case .appointmentUseRate: return hall?.appointmentUseRate ?? .unknown
     case .townCenterCoverage: return directory.map { .ratio($0.townsWithCenter, $0.towns) } ?? .unknown
     case .townCentersWithAgents:
       return directory.map { .ratio($0.townCentersStaffed, $0.townCenters) } ?? .unknown

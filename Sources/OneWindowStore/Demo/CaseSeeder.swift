@@ -110,7 +110,8 @@ enum SyntheticService {
     let seed = abs(c.number.hashValueStable)
     let taken = c.createdAt.addingTimeInterval(-Double(45 + seed % 30) * 60)
     var ticket = Ticket(
-      id: "seed-\(c.number)", siteID: c.siteID, day: day, groupCode: "A", number: "A" + String(c.number.suffix(5)), channel: seed % 4 == 0 ? .appointment : .kiosk,
+      id: "seed-\(c.number)", siteID: c.siteID, day: day, groupCode: "A", number: "A" + String(c.number.suffix(5)),
+      channel: seed % 4 == 0 ? .appointment : .kiosk,
       priority: nil, takenAt: taken)
     ticket.staffID = c.receivedBy
     ticket.calls = 1

@@ -54,7 +54,9 @@ struct SeedCasesCommand: AsyncCommand {
     // The seeded trail is back-dated (its events carry their historical time, and so do their ids), behind where the
     // statistics rollup may already have read: forget the rollup so that it counts everything again.
     try await StatisticsFold(app.db).reset()
-    console.print("The statistics rollup was reset; `onewindow stats fold` (or the worker) counts the trail again.")
+    try await HallRollup(app.db).reset()
+    console.print(
+      "The statistics and hall rollups were reset; `onewindow stats fold` (or the worker) counts the trail again.")
   }
 }
 

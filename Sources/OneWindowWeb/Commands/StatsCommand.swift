@@ -46,6 +46,17 @@ struct StatsFoldCommand: AsyncCommand {
     let elapsed = ContinuousClock.now - started
     let seconds = max(0.001, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     console.print("Done: \(read) events in \(String(format: "%.1f", seconds)) s (\(Int(Double(read) / seconds))/s).")
+    let hallStarted = ContinuousClock.now
+    for county in try await DirectoryRepository(app.db).counties() {
+      let now = app.now()
+      let rule = try await app.deadlineRules.rule(county: county.code.value, db: app.db, now: now)
+      let days = try await HallRollup(app.db).fold(
+        county: county.code.value, through: rule.civilDate(of: now).adding(days: -1), now: now
+      ) { month in
+        console.print("  hall of \(county.name): folded through \(month.iso)")
+      }
+      console.print("Hall of \(county.name): \(days) days folded in \(ContinuousClock.now - hallStarted).")
+    }
   }
 }
 
@@ -58,6 +69,7 @@ struct StatsResetCommand: AsyncCommand {
 
   func run(using context: CommandContext, signature: Signature) async throws {
     try await StatisticsFold(context.application.db).reset()
+    try await HallRollup(context.application.db).reset()
     context.console.print(
       "The statistics rollup is empty; run `onewindow stats fold` (or let the worker) to count again.")
   }

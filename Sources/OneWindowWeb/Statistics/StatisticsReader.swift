@@ -91,20 +91,11 @@ struct StatisticsReader {
     }
   }
 
-  private func hall() async throws -> HallFigures {
-    let hall = HallRepository(req.database)
-    var tickets: [Ticket] = []
-    var appointments: [Appointment] = []
-    if scope.kind == .center {
-      tickets = try await hall.tickets(site: nil, from: period.from, through: period.through)
-      appointments = try await hall.appointments(site: nil, from: period.from, through: period.through)
-    } else {
-      for site in scope.sites {
-        tickets += try await hall.tickets(site: site.id, from: period.from, through: period.through)
-        appointments += try await hall.appointments(site: site.id, from: period.from, through: period.through)
-      }
-    }
-    return HallFigures(tickets: tickets, appointments: appointments, today: today, timeZone: rule.timeZone)
+  /// The hall from its daily rollup (the days the worker folded) and the tickets of the days after.
+  private func hall() async throws -> HallTotals {
+    try await HallRollup(req.database).totals(
+      county: scope.county, sites: scope.kind == .center ? nil : scope.sites.map(\.id), from: period.from,
+      through: period.through, today: today)
   }
 
   private func directory() async throws -> DirectoryCounts {
