@@ -17,7 +17,9 @@ struct StatsCommand: AsyncCommandGroup {
 struct StatsFoldCommand: AsyncCommand {
   struct Signature: CommandSignature {}
 
-  var help: String { "Fold every trail event not yet counted into the rollup; shows progress, safe to stop" }
+  var help: String {
+    "Fold every trail event not yet counted, and the finished hall days, into the rollups; shows progress, safe to stop"
+  }
 
   func run(using context: CommandContext, signature: Signature) async throws {
     let app = context.application
