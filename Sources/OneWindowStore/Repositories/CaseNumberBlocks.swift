@@ -21,8 +21,10 @@ public actor CaseNumberBlocks {
   /// reserving a block of its own.
   private var reserving: [String: Reservation] = [:]
   /// How long registrations wait for one reservation before giving it up and answering that the database is not
-  /// available: a reservation stuck on a lost connection must not hold every later registration of the day.
-  static let patience: Duration = .seconds(10)
+  /// available: a reservation stuck on a lost connection must not hold every later registration of the day. Long
+  /// enough that a merely overloaded machine is not taken for a hang (a whole test suite beside a release build made
+  /// a reservation outlast 10 s and a registration answer 503).
+  static let patience: Duration = .seconds(60)
 
   private struct Reservation {
     let id = UUID()
