@@ -50,7 +50,7 @@ enum Migrations {
     migrations.add(M045CreateStatistics())  // 统计: the case rollup, item months and targets
     migrations.add(M046CreateInquiries())  // 诉求: the 12345 closed loop, its trail, the knowledge base
     migrations.add(M047DepartmentHallPresence())  // 进驻大厅 yes, no, or unknown
-    migrations.add(M048OpenCasesByDueDate())  // the supervision board's red and yellow lists in due-date order
+    migrations.add(M048OpenCaseNumbers())  // the board's index of open cases holds their numbers (red, yellow lists)
     migrations.add(M049CreateHallDays())  // the hall's daily rollup for the statistics
   }
 }

@@ -42,7 +42,7 @@ public actor CaseNumberBlocks {
       if let number = take(id) { return number }
       let pending = reserving[id] ?? startReserving(id: id, county: county)
       do {
-        try await Self.awaitWithin(Self.patience, pending.task)
+        try await pending.task.value
       } catch is ConnectionClosed {
         // Given up: the next registration starts a reservation of its own (on another connection).
         if reserving[id]?.id == pending.id { reserving[id] = nil }
@@ -52,7 +52,10 @@ public actor CaseNumberBlocks {
   }
 
   private func startReserving(id: String, county: String) -> Reservation {
-    let pending = Reservation(task: Task { try await self.reserve(id: id, county: county) })
+    let work = Task { try await self.reserve(id: id, county: county) }
+    // One deadline per reservation, shared by every registration waiting on it (a timer per waiting registration
+    // cost more CPU per case than the reservation saves).
+    let pending = Reservation(task: Task { try await Self.awaitWithin(Self.patience, work) })
     reserving[id] = pending
     return pending
   }
@@ -69,10 +72,16 @@ public actor CaseNumberBlocks {
           waiting = nil
         }
       }
-      Task { finish(await task.result) }
-      Task {
-        try? await Task.sleep(for: limit)
+      // The timer ends with the wait: a reservation answers in milliseconds, and a timer left to sleep its full
+      // minute would pile up under load.
+      let timer = Task {
+        guard (try? await Task.sleep(for: limit)) != nil else { return }
         finish(.failure(ConnectionClosed()))
+      }
+      Task {
+        let result = await task.result
+        timer.cancel()
+        finish(result)
       }
     }
   }

@@ -21,11 +21,12 @@ public struct HallRollup: Sendable {
       .flatMap { CivilDate(iso: try $0.decode(column: "through_day", as: String.self)) }
   }
 
-  /// Folds `county`'s days after its cursor through `through`; answers how many days it folded. `progress` hears of
-  /// each month done.
+  /// Folds `county`'s days after its cursor through `through`, at most `limit` days (the worker's share of a minute;
+  /// the rest waits for its next run); answers how many days it folded. `progress` hears of each month done.
   @discardableResult
   public func fold(
-    county: String, through: CivilDate, now: Date, progress: @Sendable (CivilDate) -> Void = { _ in }
+    county: String, through: CivilDate, now: Date, limit: Int = .max,
+    progress: @Sendable (CivilDate) -> Void = { _ in }
   ) async throws -> Int {
     var from: CivilDate
     if let cursor = try await cursor(county: county) {
@@ -42,7 +43,7 @@ public struct HallRollup: Sendable {
       from = min(first ?? through, through)
     }
     var folded = 0
-    while from <= through {
+    while from <= through, folded < limit {
       let to = min(from.adding(days: 30), through)
       try await foldDays(county: county, from: from, through: to, now: now)
       folded += to.dayNumber - from.dayNumber + 1

@@ -89,10 +89,13 @@ public struct SupervisionRepository: Sendable {
       try await sql.raw("SELECT COUNT(*) AS n FROM cases WHERE \(whereClause)").first()?.decode(
         column: "n", as: Int.self)
       ?? 0
+    // The page's numbers from the index of open cases alone (M048), then only their rows.
     let rows = try await sql.raw(
       """
-      SELECT body FROM cases WHERE \(whereClause)
-      ORDER BY due_ms NULLS LAST, number LIMIT \(bind: limit) OFFSET \(bind: offset)
+      SELECT body FROM cases WHERE number IN (
+        SELECT number FROM cases WHERE \(whereClause)
+        ORDER BY due_ms NULLS LAST, number LIMIT \(bind: limit) OFFSET \(bind: offset))
+      ORDER BY due_ms NULLS LAST, number
       """
     ).all()
     return (try rows.map { try CaseRow.decode(try $0.decode(column: "body", as: String.self)) }, total)

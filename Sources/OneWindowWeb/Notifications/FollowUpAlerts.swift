@@ -31,11 +31,13 @@ extension NotificationWorker {
       }
       for (followUp, reminded, serviceCase) in postChecks {
         guard let level = policy.level(for: followUp, today: today, reminded: reminded) else { continue }
+        // A department without a reviewer account tells nobody, but its post-check is still marked: left unmarked it
+        // would come back every minute and, 200 of them, keep the county's other post-checks from being read.
         let owners = reviewers.filter { $0.identity.scope.departmentID == serviceCase.departmentID }
-        guard !owners.isEmpty else { continue }
         if try await supervision.remind(
           followUp, level: level, serviceCase: serviceCase,
-          recipients: owners.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) }, now: now)
+          recipients: owners.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) }, now: now),
+          !owners.isEmpty
         {
           queued += 1
         }

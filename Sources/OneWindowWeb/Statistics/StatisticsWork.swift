@@ -26,7 +26,8 @@ extension NotificationWorker {
       let rule = try await application.deadlineRules.rule(county: county.code.value, db: db, now: now)
       let yesterday = rule.civilDate(of: now).adding(days: -1)
       if let cursor = try await hall.cursor(county: county.code.value), cursor >= yesterday { continue }
-      let days = try await hall.fold(county: county.code.value, through: yesterday, now: now)
+      // Two months of days a minute at most: a backlog of years (a restore, a bulk load) is folded over minutes.
+      let days = try await hall.fold(county: county.code.value, through: yesterday, now: now, limit: 62)
       if days > 0 { logger.debug("statistics: \(days) hall days of \(county.code.value) rolled up") }
     }
     return read
