@@ -160,6 +160,34 @@ struct SupervisionWebTests {
   }
 
   @Test(
+    "a post-check whose department has no active reviewer tells nobody, and is marked so it does not come back every minute",
+    arguments: TestDatabase.all)
+  func postCheckWithoutReviewer(database: TestDatabase) async throws {
+    try await withTestApp(database, now: Self.monday) { app in
+      let clerk = try await APIClient.signIn(app, "clerk")
+      let number = try #require(try await clerk.createCase()["number"].string)
+      _ = try await clerk.step(number, "accept", ["form": "pledge", "post_check_due": "2026-12-04"])
+      let department = try #require(try await CaseRepository(app.db, rule: DeadlineRule()).find(number)).departmentID
+      let staff = StaffRepository(app.db)
+      for reviewer in try await staff.list(in: Scope(regionCode: RegionCode("360999")!), limit: 10_000)
+      where reviewer.identity.scope.departmentID == department && Authorization.can(reviewer.identity, .reviewCases) {
+        #expect(try await staff.disable(username: reviewer.identity.username))
+      }
+      let worker = NotificationWorker(application: app)
+      let at = ISO8601DateFormatter().date(from: "2026-12-02T10:00:00+08:00")!
+      _ = try await worker.remindFollowUps(now: at)
+      let sql = app.db as! any SQLDatabase
+      let told = try await sql.raw(
+        "SELECT COUNT(*) AS n FROM outbox WHERE case_number = \(bind: number) AND kind = 'post_check_due'"
+      ).first()?.decode(column: "n", as: Int.self)
+      #expect(told == 0)
+      let due = try await SupervisionRepository(app.db).followUpsToRemind(
+        .postCheck, county: "360999", today: CivilDate(iso: "2026-12-02")!, dueBy: CivilDate(iso: "2026-12-04")!)
+      #expect(!due.contains { $0.serviceCase.number == number })
+    }
+  }
+
+  @Test(
     "the red list is the county's overdue cases, most overdue first, with the count of them all",
     arguments: TestDatabase.all)
   func redList(database: TestDatabase) async throws {
