@@ -22,14 +22,12 @@ extension NotificationWorker {
       for (c, level) in try await cases.turnedLights(
         departmentIDs: departments, now: now, recent: Self.caseAlertWindow)
       {
-        var holders = staff.filter {
-          $0.identity.scope.departmentID == c.departmentID && Authorization.can($0.identity, .reviewCases)
-        }
+        var holders = staff.filter { $0.reviews(c.departmentID) }
         if holders.isEmpty { holders = staff.filter { $0.identity.id == c.receivedBy } }
         guard !holders.isEmpty else { continue }
         if try await cases.alert(
           c.number, level: level,
-          recipients: holders.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) },
+          recipients: holders.map(\.noticeRecipient),
           facts: ["item": c.item.name, "number": c.number], county: county.code.value, now: now)
         {
           told += 1

@@ -26,17 +26,15 @@ extension NotificationWorker {
         .postCheck, county: county.code.value, today: today, dueBy: dueBy)
       guard !postChecks.isEmpty else { continue }
       // The reviewers of each case's department owe its post-check; read once per county that has any due.
-      let reviewers = try await StaffRepository(db).list(in: Scope(regionCode: county.code), limit: 10_000).filter {
-        !$0.isDisabled && Authorization.can($0.identity, .reviewCases)
-      }
+      let staff = try await StaffRepository(db).list(in: Scope(regionCode: county.code), limit: 10_000)
       for (followUp, reminded, serviceCase) in postChecks {
         guard let level = policy.level(for: followUp, today: today, reminded: reminded) else { continue }
         // A department without a reviewer account tells nobody, but its post-check is still marked: left unmarked it
         // would come back every minute and, 200 of them, keep the county's other post-checks from being read.
-        let owners = reviewers.filter { $0.identity.scope.departmentID == serviceCase.departmentID }
+        let owners = staff.filter { $0.reviews(serviceCase.departmentID) }
         if try await supervision.remind(
           followUp, level: level, serviceCase: serviceCase,
-          recipients: owners.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) }, now: now),
+          recipients: owners.map(\.noticeRecipient), now: now),
           !owners.isEmpty
         {
           queued += 1

@@ -38,7 +38,7 @@ extension NotificationWorker {
         if let number = evaluation.about.caseNumber { facts["number"] = number }
         if try await repository.alert(
           entry, level: level,
-          recipients: owners.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) }, facts: facts,
+          recipients: owners.map(\.noticeRecipient), facts: facts,
           caseNumber: evaluation.about.caseNumber ?? "", county: county.code.value, now: now)
         {
           told += 1

@@ -218,7 +218,7 @@ enum SupervisionTicketController {
     let holders = try await StaffDesk.reviewers(of: ticket.departmentID, county: staff.scope.regionCode.county, req)
     let names = try await StaffDesk.directoryNames(req)
     return (
-      holders.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) },
+      holders.map(\.noticeRecipient),
       [
         "subject": "\(ticket.subject.name.zh)（\(names.department(ticket.departmentID))）", "due": ticket.dueDate.iso,
         "instruction": ticket.instruction, "step": step, "link": Links.supervisionTicket(ticket.id),

@@ -38,7 +38,7 @@ extension NotificationWorker {
       today[county.code.value] = rule.civilDate(of: now)
       leaders[county.code.value] = try await StaffRepository(db).list(in: Scope(regionCode: county.code)).filter {
         !$0.isDisabled && Authorization.can($0.identity, .manageStaff)
-      }.map { ($0.phone, InAppMessage.account(staff: $0.identity.id)) }
+      }.map(\.noticeRecipient)
     }
     guard let earliest = today.values.min() else { return 0 }
     for (ticket, version, county) in try await tickets.dueForEscalation(today: earliest) {

@@ -29,7 +29,7 @@ enum StaffDesk {
   /// The active reviewers of a county's department: the people told of work put to it.
   static func reviewers(of department: String, county: RegionCode, _ req: Request) async throws -> [StaffRecord] {
     try await StaffRepository(req.database).list(in: Scope(regionCode: county, departmentID: department)).filter {
-      !$0.isDisabled && Authorization.can($0.identity, .reviewCases)
+      $0.reviews(department)
     }
   }
 
@@ -47,4 +47,14 @@ enum StaffDesk {
     }
     return result
   }
+}
+
+extension StaffRecord {
+  /// An active account that reviews (decides, post-checks) the cases of `department`: who is told of work due there.
+  func reviews(_ department: String) -> Bool {
+    !isDisabled && identity.scope.departmentID == department && Authorization.can(identity, .reviewCases)
+  }
+
+  /// Where a staff notice reaches this person: the mobile number for the text, the account for 我的消息.
+  var noticeRecipient: (phone: String, account: String) { (phone, InAppMessage.account(staff: identity.id)) }
 }
